@@ -1,0 +1,307 @@
+"""Plain records: items, contacts and interactions, and their dict form.
+
+Nothing here does I/O or imports a UI library. Every record round-trips exactly
+through ``to_dict`` / ``from_dict``; the dict form is what the store writes and
+what the JSON export holds (see docs/FORMAT.md). Keys a record does not know are
+kept in ``extra`` so that a file written by a newer version loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
+from enum import StrEnum
+from typing import Any, Self
+
+
+class Kind(StrEnum):
+    TASK = "task"
+    OWE = "owe"  # a follow-up I owe someone
+    WAIT = "wait"  # a follow-up I am waiting on from someone
+    RISK = "risk"
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+    OCCURRED = "occurred"  # risks only: it happened
+
+
+class Rating(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Stance(StrEnum):
+    UNKNOWN = "unknown"
+    REFUSES = "refuses"
+    NO_CAPACITY = "no-capacity"  # interested, but has no people to spare
+    EAGER = "eager"
+
+
+class Side(StrEnum):
+    LEADING = "leading"
+    SUPPORTING = "supporting"
+
+
+class Level(StrEnum):
+    WORKING = "working"
+    LEADER = "leader"
+
+
+class Flow(StrEnum):
+    UPSTREAM = "upstream"
+    DOWNSTREAM = "downstream"
+
+
+class InteractionKind(StrEnum):
+    MEETING = "meeting"
+    CALL = "call"
+    CHAT = "chat"
+    EMAIL = "email"
+
+
+STANCE_LABELS = {
+    Stance.UNKNOWN: "unknown",
+    Stance.REFUSES: "refuses",
+    Stance.NO_CAPACITY: "interested, no capacity",
+    Stance.EAGER: "eager",
+}
+
+
+def now() -> datetime:
+    """The current time, timezone-aware, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Settings:
+    urgency_horizon_days: int = 2  # due within this many days => urgent
+    cold_after_days: int = 14  # no contact for longer => going cold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"urgency_horizon_days": self.urgency_horizon_days,
+                "cold_after_days": self.cold_after_days}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return cls(
+            urgency_horizon_days=int(data.get("urgency_horizon_days", 2)),
+            cold_after_days=int(data.get("cold_after_days", 14)),
+        )
+
+
+@dataclass
+class Item:
+    """A task, a follow-up in either direction, or a risk."""
+
+    title: str
+    kind: Kind = Kind.TASK
+    id: int = 0  # 0 until the store assigns one
+    important: bool = False
+    urgent: bool | None = None  # None: urgency comes from the due date
+    due: date | None = None
+    contact_ids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    status: Status = Status.OPEN
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    closed: datetime | None = None  # when it became done / dropped / occurred
+    due_history: list[date] = field(default_factory=list)  # earlier due dates, oldest first
+    interaction_id: int | None = None  # the meeting that produced it
+    # risks only
+    likelihood: Rating | None = None
+    impact: Rating | None = None
+    mitigation: str = ""
+    review: date | None = None
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is Status.OPEN
+
+    @property
+    def is_active(self) -> bool:
+        """Still needs attention: open, or a risk that has occurred and is being handled."""
+        return self.status is Status.OPEN or self.status is Status.OCCURRED
+
+    @property
+    def is_risk(self) -> bool:
+        return self.kind is Kind.RISK
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Contact:
+    """A counterpart: who they are, what they are measured on, where they stand."""
+
+    name: str
+    id: int = 0
+    aliases: list[str] = field(default_factory=list)
+    department: str = ""
+    organisation: str = ""
+    title: str = ""
+    boss_id: int | None = None
+    stance: Stance = Stance.UNKNOWN
+    side: Side | None = None
+    level: Level | None = None
+    flow: Flow | None = None
+    kpis: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+    gains: str = ""  # what they gain from working with me
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Interaction:
+    """One entry of the log: a meeting, call, chat or email, and what it decided."""
+
+    date: date
+    summary: str = ""
+    id: int = 0
+    kind: InteractionKind = InteractionKind.MEETING
+    contact_ids: list[int] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    item_ids: list[int] = field(default_factory=list)  # items it produced
+    tags: list[str] = field(default_factory=list)
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _from_dict(cls, data)
+
+
+Record = Item | Contact | Interaction
+
+# --- dict form -------------------------------------------------------------------
+# Field types are read once per class so that (de)serialising 30,000 records stays
+# cheap: the store converts every record it loads.
+
+_ENUMS: dict[str, dict[str, type[StrEnum]]] = {
+    "Item": {"kind": Kind, "status": Status, "likelihood": Rating, "impact": Rating},
+    "Contact": {"stance": Stance, "side": Side, "level": Level, "flow": Flow},
+    "Interaction": {"kind": InteractionKind},
+}
+_DATES = {"due", "review", "date"}
+_DATETIMES = {"created", "updated", "closed"}
+_DATE_LISTS = {"due_history"}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    cached = _FIELDS.get(cls)
+    if cached is None:
+        cached = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return cached
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _to_dict(record: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _field_names(type(record)):
+        if name == "extra":
+            continue
+        value = getattr(record, name)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, StrEnum):
+            value = value.value
+        elif isinstance(value, list):
+            value = [v.isoformat() if isinstance(v, date) else v for v in value]
+        out[name] = value
+    # Unknown keys go back where they came from, without shadowing known ones.
+    for key, value in record.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def _from_dict(cls: Any, data: dict[str, Any]) -> Any:
+    known = _field_names(cls)
+    enums = _ENUMS[cls.__name__]
+    kwargs: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known or key == "extra":
+            extra[key] = value
+            continue
+        if value is None:
+            kwargs[key] = None
+        elif key in _DATETIMES:
+            kwargs[key] = datetime.fromisoformat(value)
+        elif key in _DATES:
+            kwargs[key] = date.fromisoformat(value)
+        elif key in _DATE_LISTS:
+            kwargs[key] = [date.fromisoformat(v) for v in value]
+        elif key in enums:
+            kwargs[key] = enums[key](value)
+        elif isinstance(value, list):
+            kwargs[key] = list(value)
+        else:
+            kwargs[key] = value
+    if "extra" in data and isinstance(data["extra"], dict):
+        extra.update(data["extra"])
+    kwargs["extra"] = extra
+    return cls(**kwargs)
+
+
+# --- text shown to people -----------------------------------------------------------
+
+# C0 and C1 controls (ESC among them) and DEL; tab and newline are handled by callers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """User text made safe to print on a terminal: control characters removed.
+
+    Markup is a display concern: Textual and Rich callers must still wrap the result
+    in ``Text``/``Content`` so that ``[bold]`` stays literal.
+    """
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """``plain`` text folded onto a single line (for tables and lists)."""
+    return " ".join(plain(text).split())
