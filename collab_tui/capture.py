@@ -1,0 +1,388 @@
+"""The one-line capture grammar, the same for ``collab add`` and the TUI.
+
+``parse(text, today)`` is pure syntax: it returns drafts with contact names as typed.
+``resolve_name`` and ``plan`` match those names against existing contacts. Nothing here
+touches the store; docs/CAPTURE.md is the grammar's reference.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from collab_tui.dates import DateError, parse_date
+from collab_tui.model import Contact, Kind
+
+__all__ = [
+    "AmbiguousName",
+    "Capture",
+    "CaptureError",
+    "Draft",
+    "MeetingDraft",
+    "Plan",
+    "parse",
+    "plan",
+    "resolve_name",
+]
+
+
+class CaptureError(ValueError):
+    """Invalid capture text; ``token`` is the offending piece, named in the message."""
+
+    def __init__(self, message: str, token: str) -> None:
+        self.token = token
+        super().__init__(message)
+
+
+class AmbiguousName(CaptureError):
+    """A name that matches several contacts; the message lists them."""
+
+    def __init__(self, name: str, candidates: list[Contact]) -> None:
+        self.candidates = candidates
+        listed = ", ".join(f"{c.name} (#{c.id})" if c.id else c.name for c in candidates)
+        super().__init__(f'"@{name}" matches several contacts: {listed}; type more of it', name)
+
+
+@dataclass
+class Draft:
+    """An item to create: names are raw strings, resolved later by ``plan``."""
+
+    kind: Kind
+    title: str
+    names: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    due: date | None = None
+    review: date | None = None
+    important: bool = False
+
+
+@dataclass
+class MeetingDraft:
+    """An interaction (dated today by the caller) that the drafts after it are linked to."""
+
+    summary: str
+    names: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Capture:
+    meeting: MeetingDraft | None
+    drafts: list[Draft]
+
+    def names(self) -> list[str]:
+        """Every name as typed, once, in order of first appearance (the meeting's first)."""
+        seen: dict[str, None] = {}
+        if self.meeting is not None:
+            seen.update(dict.fromkeys(self.meeting.names))
+        for draft in self.drafts:
+            seen.update(dict.fromkeys(draft.names))
+        return list(seen)
+
+
+# --- parsing -----------------------------------------------------------------------
+
+ITEM_WORDS = {"task": Kind.TASK, "owe": Kind.OWE, "wait": Kind.WAIT, "risk": Kind.RISK}
+DECISION_WORDS = ("decision", "decided")
+
+# A kind word is recognised only at the start of a clause. The full-width colon and
+# sigils are accepted because CJK input methods produce them.
+_KIND_WORD = re.compile(r"(task|owe|wait|risk|meet|decision|decided)[:：](.*)", re.I | re.A | re.S)
+_DATE_KEY = re.compile(r"(due|review)[:：]", re.I | re.A)
+_CLAUSE_SEPARATORS = ";；"
+_NAME_SIGILS = "@＠"
+_TAG_SIGILS = "#＃"
+_IMPORTANT = ("!", "！")
+# Stripped from the end of @names and #tags, so "@Lan, @Ming." reads naturally.
+_TRAILING = ",.!?):，。！？）、：;"
+_MAX_WHEN_WORDS = 3
+
+
+def parse(text: str, today: date) -> Capture:
+    """Parse one capture line; raises CaptureError naming the bad token."""
+    clauses = [c for c in _split_clauses(text) if c.strip()]
+    if not clauses:
+        raise CaptureError("nothing to capture: write a title, e.g. owe: send the spec @Lan", "")
+    meeting: MeetingDraft | None = None
+    meeting_names: list[str] = []
+    drafts: list[Draft] = []
+    for index, clause in enumerate(clauses):
+        tokens = _tokenize(clause)
+        word, tokens = _kind_word(tokens)
+        if word == "meet":
+            if index != 0:
+                raise CaptureError(
+                    "meet: must start the line, before the items it produced", "meet:"
+                )
+            meeting = _parse_meeting(tokens, today)
+            meeting_names = list(meeting.names)
+        elif word in DECISION_WORDS:
+            if meeting is None:
+                raise CaptureError(f"{word}: belongs in a line that starts with meet:", f"{word}:")
+            _add_decision(meeting, word, tokens, today)
+        else:
+            draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
+            if meeting is not None and not draft.names:
+                draft.names = list(meeting_names)  # an item from a meeting concerns its people
+            drafts.append(draft)
+    return Capture(meeting, drafts)
+
+
+def _split_clauses(text: str) -> list[str]:
+    """Split on ; outside double quotes; an unterminated quote is an error."""
+    clauses: list[str] = []
+    current: list[str] = []
+    quote_start = -1
+    for position, char in enumerate(text):
+        if char == '"':
+            quote_start = position if quote_start < 0 else -1
+        if char in _CLAUSE_SEPARATORS and quote_start < 0:
+            clauses.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if quote_start >= 0:
+        fragment = text[quote_start:].strip()
+        shown = fragment if len(fragment) <= 30 else fragment[:29] + "…"
+        raise CaptureError(f"unterminated quote: {shown}", fragment)
+    clauses.append("".join(current))
+    return clauses
+
+
+def _tokenize(clause: str) -> list[str]:
+    """Whitespace-separated tokens; a double-quoted run (spaces and all) stays in one."""
+    tokens: list[str] = []
+    current: list[str] = []
+    in_quote = False
+    for char in clause:
+        if char == '"':
+            in_quote = not in_quote
+        if char.isspace() and not in_quote:
+            if current:
+                tokens.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+def _kind_word(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """The clause's kind word (lower case) if it starts with one, and the other tokens."""
+    if not tokens or not (match := _KIND_WORD.fullmatch(tokens[0])):
+        return None, tokens
+    rest = match[2]  # "owe:send" -> "send" is the first word of the title
+    return match[1].lower(), ([rest] if rest else []) + tokens[1:]
+
+
+@dataclass
+class _Fields:
+    words: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    dates: dict[str, date] = field(default_factory=dict)  # 'due' / 'review' -> date
+    important: str | None = None  # the "!" token, if any
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.words).split())
+
+
+def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
+    """Sort a clause's tokens; ``word`` is its kind word, which decides what is allowed."""
+    is_item = word in ITEM_WORDS
+    allowed_dates = ("due", "review") if word == "risk" else ("due",) if is_item else ()
+    found = _Fields()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token in _IMPORTANT:
+            if not is_item:
+                raise CaptureError(f"{token} marks an item important; a {word}: cannot be", token)
+            found.important = token
+        elif token[0] in _NAME_SIGILS:
+            _add_once(found.names, _label(token, "@", 'a name, e.g. @Lan or @"Two Words"'))
+        elif token[0] in _TAG_SIGILS and not _is_number_sign(token):
+            _add_once(found.tags, _label(token, "#", "a tag, e.g. #orders"))
+        elif match := _DATE_KEY.match(token):
+            key = match[1].lower()
+            if key not in allowed_dates:
+                raise CaptureError(_date_not_allowed(word, key, token), token)
+            if key in found.dates:
+                raise CaptureError(f"{key}: given twice ({token})", token)
+            found.dates[key], index = _read_when(token, token[match.end() :], tokens, index, today)
+        else:
+            found.words.append(token)
+    return found
+
+
+def _date_not_allowed(word: str, key: str, token: str) -> str:
+    if word in ITEM_WORDS:
+        return f"{token}: review: is for risks only (use due: on a {word}: item)"
+    return f"{token}: a {word}: clause takes no date (put it on an item: owe: ... {key}:fri)"
+
+
+def _is_number_sign(token: str) -> bool:
+    """'#123' (an issue number) stays in the title rather than becoming a tag."""
+    rest = token[1:].rstrip(_TRAILING)
+    return rest.isascii() and rest.isdigit()
+
+
+def _label(token: str, sigil: str, example: str) -> str:
+    """The name or tag after a sigil: quoted or up to trailing punctuation."""
+    rest = token[1:]
+    if rest.startswith('"'):
+        close = rest.find('"', 1)
+        if close < 0 or rest[close + 1 :].strip(_TRAILING):
+            raise CaptureError(f'cannot read {token}: write {sigil}"Two Words"', token)
+        rest = rest[1:close]
+    else:
+        rest = rest.rstrip(_TRAILING)
+    label = " ".join(rest.split())
+    if not label:
+        raise CaptureError(
+            f"a bare {sigil} ({token}): {sigil} must be followed by {example}", token
+        )
+    return label
+
+
+def _add_once(values: list[str], value: str) -> None:
+    if all(_key(value) != _key(existing) for existing in values):
+        values.append(value)
+
+
+def _read_when(
+    token: str, value: str, tokens: list[str], index: int, today: date
+) -> tuple[date, int]:
+    """The date after due:/review: and the index of the next unread token.
+
+    WHEN is a quoted phrase, or the longest run of up to three words that is a date.
+    """
+    key = token[: len(token) - len(value)]
+    if value.startswith('"'):
+        close = value.find('"', 1)
+        if close < 0 or value[close + 1 :]:
+            raise CaptureError(f'cannot read {token}: write {key}"next week"', token)
+        phrase = value[1:close]
+        try:
+            return parse_date(phrase, today), index
+        except DateError:
+            raise CaptureError(
+                f'not a date: {token} (try {key}fri, {key}+3d, {key}"next week", {key}2026-12-01)',
+                token,
+            ) from None
+    first = [value] if value else []
+    words = first + tokens[index : index + _MAX_WHEN_WORDS - len(first)]
+    for count in range(len(words), 0, -1):
+        try:
+            when = parse_date(" ".join(words[:count]), today)
+        except DateError:
+            continue
+        return when, index + count - len(first)
+    shown = token if value or not words else f"{token} {words[0]}"
+    if not words:
+        raise CaptureError(f"{key} needs a date, e.g. {key}fri", token)
+    raise CaptureError(
+        f"not a date: {shown} (try {key}fri, {key}+3d, {key}next week, {key}2026-12-01)", shown
+    )
+
+
+def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draft:
+    found = _read_fields(tokens, today, kind.value)
+    if not found.text:
+        raise CaptureError(f"{kind}: needs a title (got: {' '.join(clause.split())})", f"{kind}:")
+    return Draft(
+        kind=kind,
+        title=found.text,
+        names=found.names,
+        tags=found.tags,
+        due=found.dates.get("due"),
+        review=found.dates.get("review"),
+        important=found.important is not None,
+    )
+
+
+def _parse_meeting(tokens: list[str], today: date) -> MeetingDraft:
+    found = _read_fields(tokens, today, "meet")
+    if not found.text and not found.names:
+        raise CaptureError("meet: needs a summary or an @name", "meet:")
+    return MeetingDraft(summary=found.text, names=found.names, tags=found.tags)
+
+
+def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: date) -> None:
+    found = _read_fields(tokens, today, word)
+    if not found.text and not found.names:
+        raise CaptureError(f"{word}: needs the decision's text", f"{word}:")
+    # The decision is logged as typed (names stay in the sentence); its people and
+    # tags also join the meeting.
+    meeting.decisions.append(" ".join(" ".join(tokens).split()))
+    for name in found.names:
+        _add_once(meeting.names, name)
+    for tag in found.tags:
+        _add_once(meeting.tags, tag)
+
+
+# --- names -------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    """How names compare: NFKC (full-width = half-width), case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def resolve_name(name: str, contacts: list[Contact]) -> Contact | None:
+    """The contact a typed name means: exact name or alias, else a unique prefix.
+
+    Raises AmbiguousName when several contacts match; None means nobody matches (the
+    caller creates a contact). An empty name matches nobody.
+    """
+    key = _key(name)
+    if not key:
+        return None
+    exact = [c for c in contacts if any(_key(n) == key for n in c.names)]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        raise AmbiguousName(name, exact)
+    prefixed = [c for c in contacts if any(_key(n).startswith(key) for n in c.names)]
+    if len(prefixed) > 1:
+        raise AmbiguousName(name, prefixed)
+    return prefixed[0] if prefixed else None
+
+
+@dataclass
+class Plan:
+    """What applying a capture creates: its names resolved to contacts or marked new.
+
+    ``resolved`` maps every name as typed to an existing Contact or None (a new contact,
+    created once per ``new_names`` entry: "@lan" and "@Lan" are the same new person).
+    """
+
+    capture: Capture
+    resolved: dict[str, Contact | None]
+    new_names: list[str]
+
+    def new_name_for(self, name: str) -> str:
+        """The new contact's name that a typed (unresolved) name stands for."""
+        key = _key(name)
+        return next(new for new in self.new_names if _key(new) == key)
+
+
+def plan(capture: Capture, contacts: list[Contact]) -> Plan:
+    """Resolve every name of a capture once; raises AmbiguousName."""
+    resolved: dict[str, Contact | None] = {}
+    by_key: dict[str, Contact | None] = {}
+    new_names: list[str] = []
+    for name in capture.names():
+        key = _key(name)
+        if key not in by_key:
+            by_key[key] = resolve_name(name, contacts)
+            if by_key[key] is None:
+                new_names.append(name)
+        resolved[name] = by_key[key]
+    return Plan(capture, resolved, new_names)

@@ -1,0 +1,173 @@
+"""Natural-language dates: ``parse_date``, ``describe_due`` and ``format_date``.
+
+Pure: "today" is always a parameter. The exact rules, with examples, are in
+docs/DATES.md. Calendar arithmetic (months, weekdays, month ends) is python-dateutil's
+``relativedelta``, imported on first use: this module is on the path of ``collab add``,
+which must start fast, and most captures carry no date at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["DateError", "parse_date", "describe_due", "format_date", "add_months"]
+
+_HINT = "try today, tomorrow, fri, +3d, eow, 2026-12-01, 12/1, Dec 1, in 2 weeks"
+
+
+class DateError(ValueError):
+    """A phrase that is not a date; the message names the phrase."""
+
+    def __init__(self, phrase: str, reason: str = "unknown date") -> None:
+        self.phrase = phrase
+        super().__init__(f'{reason} "{phrase}": {_HINT}')
+
+
+WEEKDAYS = {
+    "mon": 0, "monday": 0,
+    "tue": 1, "tues": 1, "tuesday": 1,
+    "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
+    "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}  # fmt: skip
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+
+_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
+
+_UNIT_DAYS = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
+_MONTH_UNITS = {"m": 1, "month": 1, "months": 1}
+
+# re.ASCII: \d must not match other scripts' digits, and \s stays plain.
+_OFFSET = re.compile(r"([+-])(\d{1,4}) ?(d|w|m)", re.ASCII)
+_IN_N = re.compile(r"in (\d{1,4}|a|an|one) (days?|weeks?|months?)", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", re.ASCII)
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(r"([a-z]+)\.? " + _ORD + r"(?:,? (\d{4}))?", re.ASCII)
+_DAY_MONTH = re.compile(_ORD + r" ([a-z]+)\.?(?:,? (\d{4}))?", re.ASCII)
+
+
+def _relativedelta(**kwargs):  # type: ignore[no-untyped-def]
+    from dateutil.relativedelta import relativedelta
+
+    return relativedelta(**kwargs)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clamped to the month's end (Jan 31 + 1 = Feb 28)."""
+    return day + _relativedelta(months=months)
+
+
+def _next_weekday(today: date, weekday: int) -> date:
+    """The first such weekday strictly after today: on a Friday, "fri" is a week away."""
+    from dateutil.relativedelta import weekdays
+
+    return today + _relativedelta(days=1, weekday=weekdays[weekday])
+
+
+def parse_date(phrase: str, today: date) -> date:
+    """The date a phrase means, relative to ``today``; DateError if it means none."""
+    text = " ".join(phrase.split()).lower()
+    shown = phrase.strip()
+    try:
+        found = _parse(text, today)
+    except (ValueError, OverflowError):  # out of range, e.g. 2026-02-30 or +9999m near 9999
+        raise DateError(shown, "no such date") from None
+    if found is None:
+        raise DateError(shown)
+    return found
+
+
+def _parse(text: str, today: date) -> date | None:
+    if text == "today":
+        return today
+    if text == "tomorrow":
+        return today + timedelta(days=1)
+    if text == "yesterday":
+        return today - timedelta(days=1)
+    if text in WEEKDAYS:
+        return _next_weekday(today, WEEKDAYS[text])
+    if text == "next week":
+        return _next_weekday(today, 0)
+    if text == "next month":
+        return add_months(today.replace(day=1), 1)
+    if text == "eow":
+        # The working week ends on Friday; at the weekend that is the coming Friday.
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if text == "eom":
+        return today + _relativedelta(day=31)  # day=31 clamps to the month's last day
+    if match := _OFFSET.fullmatch(text):
+        sign = 1 if match[1] == "+" else -1
+        return _shift(today, sign * int(match[2]), match[3])
+    if match := _IN_N.fullmatch(text):
+        count = int(match[1]) if match[1].isdigit() else 1
+        return _shift(today, count, match[2])
+    if match := _ISO.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _SLASH.fullmatch(text):
+        return _month_day(int(match[1]), int(match[2]), match[3], today)
+    if (match := _MONTH_DAY.fullmatch(text)) and match[1] in MONTHS:
+        return _month_day(MONTHS[match[1]], int(match[2]), match[3], today)
+    if (match := _DAY_MONTH.fullmatch(text)) and match[2] in MONTHS:
+        return _month_day(MONTHS[match[2]], int(match[1]), match[3], today)
+    return None
+
+
+def _shift(today: date, count: int, unit: str) -> date:
+    if unit in _MONTH_UNITS:
+        return add_months(today, count)
+    return today + timedelta(days=count * _UNIT_DAYS[unit])
+
+
+def _month_day(month: int, day: int, year: str | None, today: date) -> date:
+    if year is not None:
+        return date(int(year), month, day)
+    date(2000, month, day)  # raises for a day no year has (2/30); 2000 is a leap year
+    # Without a year: the next such date on or after today (Feb 29 waits for a leap year).
+    for candidate_year in range(today.year, today.year + 8):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    raise ValueError("unreachable")  # pragma: no cover - a leap year comes within 8 years
+
+
+def describe_due(due: date, today: date) -> str:
+    """How far ``due`` is from today, in words: 'tomorrow', 'in 3 weeks', '2 days late'."""
+    days = (due - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    distance = abs(days)
+    if distance <= 13:
+        amount = f"{distance} days"
+    elif distance <= 60:
+        amount = f"{(distance + 3) // 7} weeks"  # nearest whole week
+    else:
+        label = f"{_MONTH_ABBR[due.month - 1]} {due.day}"
+        return label if due.year == today.year else f"{label} {due.year}"
+    return f"in {amount}" if days > 0 else f"{amount} late"
+
+
+def format_date(day: date, today: date | None = None) -> str:
+    """'Fri 27 Nov'; with the year added when ``today`` is given and the year differs."""
+    text = f"{_DAY_ABBR[day.weekday()]} {day.day} {_MONTH_ABBR[day.month - 1]}"
+    if today is not None and day.year != today.year:
+        text += f" {day.year}"
+    return text

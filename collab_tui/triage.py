@@ -1,0 +1,258 @@
+"""Where items stand: Eisenhower quadrants, the daily agenda and the pre-meeting brief.
+
+Pure functions over lists of records; "today" and the settings are parameters. Every
+list comes back in a deterministic order (dates, then ids or names), so the CLI, the
+TUI and the tests all see the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from collab_tui.model import Contact, Interaction, Item, Kind, Settings, Status
+
+__all__ = [
+    "Agenda",
+    "Brief",
+    "ColdContact",
+    "Quadrant",
+    "agenda",
+    "brief",
+    "is_important",
+    "is_urgent",
+    "last_contact_dates",
+    "matrix",
+    "next_date",
+    "quadrant",
+    "sort_items",
+]
+
+
+class Quadrant(StrEnum):
+    DO_NOW = "do_now"  # important and urgent
+    SCHEDULE = "schedule"  # important, not urgent: where open risks live
+    DELEGATE = "delegate"  # urgent, not important
+    DROP = "drop"  # neither
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Quadrant.DO_NOW: "Do now",
+    Quadrant.SCHEDULE: "Schedule",
+    Quadrant.DELEGATE: "Delegate",
+    Quadrant.DROP: "Drop",
+}
+
+
+def next_date(item: Item) -> date | None:
+    """The earliest date that makes an item pressing: its due date or (risks) review date."""
+    dates = [d for d in (item.due, item.review) if d is not None]
+    return min(dates) if dates else None
+
+
+def sort_items(items: Iterable[Item]) -> list[Item]:
+    """By next date (undated last), then id."""
+    return sorted(items, key=_item_order)
+
+
+def _item_order(item: Item) -> tuple[bool, date, int]:
+    when = next_date(item)
+    return (when is None, when or date.max, item.id)
+
+
+def is_urgent(item: Item, today: date, settings: Settings) -> bool:
+    """Urgency comes from time: overdue or due within the horizon, unless overridden."""
+    if item.urgent is not None:
+        return item.urgent
+    horizon = today + timedelta(days=settings.urgency_horizon_days)
+    if item.is_risk:
+        # A risk is not a problem yet: urgent only once it happened or its review
+        # (or due) date comes within the horizon.
+        if item.status is Status.OCCURRED:
+            return True
+        when = next_date(item)
+        return when is not None and when <= horizon
+    return item.due is not None and item.due <= horizon
+
+
+def is_important(item: Item) -> bool:
+    """Importance is the user's call, except that every risk is important."""
+    return item.important or item.is_risk
+
+
+def quadrant(item: Item, today: date, settings: Settings) -> Quadrant:
+    important = is_important(item)
+    urgent = is_urgent(item, today, settings)
+    if important:
+        return Quadrant.DO_NOW if urgent else Quadrant.SCHEDULE
+    return Quadrant.DELEGATE if urgent else Quadrant.DROP
+
+
+def matrix(items: Iterable[Item], today: date, settings: Settings) -> dict[Quadrant, list[Item]]:
+    """Active items by quadrant (all four keys present), each list in ``sort_items`` order."""
+    quadrants: dict[Quadrant, list[Item]] = {q: [] for q in Quadrant}
+    for item in sort_items(i for i in items if i.is_active):
+        quadrants[quadrant(item, today, settings)].append(item)
+    return quadrants
+
+
+def last_contact_dates(interactions: Iterable[Interaction]) -> dict[int, date]:
+    """The latest interaction date for each contact id that appears in the log."""
+    latest: dict[int, date] = {}
+    for interaction in interactions:
+        for contact_id in interaction.contact_ids:
+            if contact_id not in latest or interaction.date > latest[contact_id]:
+                latest[contact_id] = interaction.date
+    return latest
+
+
+# --- the morning review -------------------------------------------------------------
+
+
+@dataclass
+class ColdContact:
+    contact: Contact
+    last_contact: date | None  # None: never logged
+    open_items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Agenda:
+    date: date
+    overdue: list[Item] = field(default_factory=list)
+    due_today: list[Item] = field(default_factory=list)
+    do_now: list[Item] = field(default_factory=list)
+    owe: list[Item] = field(default_factory=list)
+    waiting: list[Item] = field(default_factory=list)
+    risks_to_review: list[Item] = field(default_factory=list)
+    going_cold: list[ColdContact] = field(default_factory=list)
+
+
+def agenda(
+    items: Iterable[Item],
+    contacts: Iterable[Contact],
+    interactions: Iterable[Interaction],
+    today: date,
+    settings: Settings,
+) -> Agenda:
+    """The daily review for ``today``. An item may appear in several lists (an overdue
+    owe item is in ``overdue`` and ``owe``), except that ``do_now`` leaves out what
+    ``overdue`` and ``due_today`` already show."""
+    active = sort_items(i for i in items if i.is_active)
+    not_risks = [i for i in active if not i.is_risk]
+    overdue = [i for i in not_risks if i.due is not None and i.due < today]
+    due_today = [i for i in not_risks if i.due == today]
+    shown = {id(i) for i in overdue + due_today}
+    return Agenda(
+        date=today,
+        overdue=overdue,
+        due_today=due_today,
+        do_now=[
+            i
+            for i in active
+            if id(i) not in shown and quadrant(i, today, settings) is Quadrant.DO_NOW
+        ],
+        owe=[i for i in active if i.kind is Kind.OWE],
+        waiting=[i for i in active if i.kind is Kind.WAIT],
+        risks_to_review=[i for i in active if i.is_risk and _risk_needs_review(i, today)],
+        going_cold=_going_cold(active, contacts, interactions, today, settings),
+    )
+
+
+def _risk_needs_review(risk: Item, today: date) -> bool:
+    when = next_date(risk)
+    return risk.status is Status.OCCURRED or (when is not None and when <= today)
+
+
+def _going_cold(
+    active: list[Item],
+    contacts: Iterable[Contact],
+    interactions: Iterable[Interaction],
+    today: date,
+    settings: Settings,
+) -> list[ColdContact]:
+    """Contacts with active items and no contact for more than ``cold_after_days``.
+
+    Interactions dated after today (planned meetings) do not count as contact yet.
+    """
+    last = last_contact_dates(i for i in interactions if i.date <= today)
+    cutoff = today - timedelta(days=settings.cold_after_days)
+    cold: list[ColdContact] = []
+    for contact in contacts:
+        linked = [i for i in active if contact.id in i.contact_ids]
+        when = last.get(contact.id)
+        if linked and (when is None or when < cutoff):
+            cold.append(ColdContact(contact, when, linked))
+    # Never contacted first, then the longest silence; ties by name, then id.
+    cold.sort(key=lambda c: (c.last_contact or date.min, c.contact.name, c.contact.id))
+    return cold
+
+
+# --- the pre-meeting brief ------------------------------------------------------------
+
+
+@dataclass
+class Brief:
+    contact: Contact
+    boss_chain: list[Contact] = field(default_factory=list)  # boss, boss's boss, ...
+    reports: list[Contact] = field(default_factory=list)  # direct reports
+    i_owe: list[Item] = field(default_factory=list)
+    they_owe: list[Item] = field(default_factory=list)
+    tasks: list[Item] = field(default_factory=list)
+    risks: list[Item] = field(default_factory=list)
+    last_interactions: list[Interaction] = field(default_factory=list)  # newest first
+    all_interactions_count: int = 0
+    last_contact: date | None = None
+
+
+BRIEF_INTERACTIONS = 3
+
+
+def brief(
+    contact_id: int,
+    items: Iterable[Item],
+    contacts: Iterable[Contact],
+    interactions: Iterable[Interaction],
+    today: date,
+) -> Brief:
+    """Everything to know one minute before a call. KeyError if the contact is unknown."""
+    by_id = {c.id: c for c in contacts}
+    contact = by_id[contact_id]
+    linked = sort_items(i for i in items if i.is_active and contact_id in i.contact_ids)
+    theirs = [i for i in interactions if contact_id in i.contact_ids]
+    theirs.sort(key=lambda i: (i.date, i.id), reverse=True)
+    past = [i.date for i in theirs if i.date <= today]
+    return Brief(
+        contact=contact,
+        boss_chain=_boss_chain(contact, by_id),
+        reports=sorted(
+            (c for c in by_id.values() if c.boss_id == contact_id and c.id != contact_id),
+            key=lambda c: (c.name, c.id),
+        ),
+        i_owe=[i for i in linked if i.kind is Kind.OWE],
+        they_owe=[i for i in linked if i.kind is Kind.WAIT],
+        tasks=[i for i in linked if i.kind is Kind.TASK],
+        risks=[i for i in linked if i.is_risk],
+        last_interactions=theirs[:BRIEF_INTERACTIONS],
+        all_interactions_count=len(theirs),
+        last_contact=max(past) if past else None,
+    )
+
+
+def _boss_chain(contact: Contact, by_id: dict[int, Contact]) -> list[Contact]:
+    """Boss, boss's boss, ... stopping at a missing link or a loop (bad data happens)."""
+    chain: list[Contact] = []
+    seen = {contact.id}
+    boss_id = contact.boss_id
+    while boss_id is not None and boss_id not in seen and boss_id in by_id:
+        boss = by_id[boss_id]
+        chain.append(boss)
+        seen.add(boss_id)
+        boss_id = boss.boss_id
+    return chain
