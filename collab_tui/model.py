@@ -8,8 +8,8 @@ kept in ``extra`` so that a file written by a newer version loses nothing.
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from enum import StrEnum
@@ -79,7 +79,8 @@ def now() -> datetime:
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    # 128 random bits, like uuid4; the uuid module costs `collab add` a platform import.
+    return os.urandom(16).hex()
 
 
 @dataclass

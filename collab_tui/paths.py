@@ -1,0 +1,28 @@
+"""Where collab-tui keeps its data. Functions only: nothing is created at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "collab-tui"
+
+
+def data_dir() -> Path:
+    """The platform's per-user data directory for collab-tui (not created here)."""
+    from platformdirs import user_data_dir  # imported lazily: keeps `collab add` start-up lean
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The user's data file: ``$COLLAB_DB`` if set, else ``<user data dir>/collab.json``."""
+    override = os.environ.get("COLLAB_DB")
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / "collab.json"
+
+
+def demo_db_path() -> Path:
+    """The demo file, kept apart from the user's own data: ``<user data dir>/demo.json``."""
+    return data_dir() / "demo.json"

@@ -1,0 +1,29 @@
+"""The data store: TinyDB on durable storage, split into a hot file and monthly history.
+
+Never imports a UI library: `collab add` goes through here and must start fast.
+"""
+
+from .backups import newest_good_backup
+from .errors import (
+    ConflictError,
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreTooNew,
+    StoreWriteError,
+)
+from .migrations import SCHEMA_VERSION
+from .store import Store, write_layout
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ConflictError",
+    "Store",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreLocked",
+    "StoreTooNew",
+    "StoreWriteError",
+    "newest_good_backup",
+    "write_layout",
+]

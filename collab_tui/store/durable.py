@@ -1,0 +1,84 @@
+"""Atomic, durable file replacement and cheap change detection.
+
+A file is never modified in place: new bytes go to a temp file in the same directory,
+are flushed and fsynced, then renamed over the old name, and the directory is fsynced.
+A crash leaves either the old or the new file, never a torn one. (Backups rely on this:
+they hardlink files, which is only safe because nothing writes into an existing inode.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+Signature = tuple[int, int, int] | None
+
+
+def ensure_dir(directory: Path) -> None:
+    """Create ``directory`` (0700) if missing. Existing directories keep their mode."""
+    if not directory.is_dir():
+        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+
+
+def signature(path: Path) -> Signature:
+    """A cheap fingerprint of a file's current version; None if it does not exist."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def temp_name(path: Path) -> Path:
+    # Hidden, unique, and recognisable so leftovers of a killed process can be swept.
+    return path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically and durably (mode 0600).
+
+    Raises OSError on failure; the previous file is then untouched and no temp file remains.
+    """
+    tmp = temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in ``directory`` durable."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(directory: Path, prefix: str = "") -> None:
+    """Delete temp files left by a killed writer (``.PREFIX*.tmp``). Only under the lock.
+
+    The prefix keeps us from touching other programs' files in a shared directory.
+    """
+    if not directory.is_dir():
+        return
+    for leftover in directory.glob(f".{prefix}*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

@@ -1,0 +1,82 @@
+"""Schema versions and the functions that bring an older file up to date.
+
+A migration works on the *logical* data: one dict with every table
+(``meta``, ``contacts``, ``items``, ``interactions``, each ``{doc_id: record}``), whatever
+the on-disk layout. The store assembles it, takes a backup, runs ``migrate`` and writes
+the result in the current layout.
+
+Version 0 is a plain single-file TinyDB as the first prototype wrote it: tables
+``items``, ``contacts``, ``interactions`` (plus TinyDB's empty ``_default``), no ``meta``,
+records without an ``id`` field (the TinyDB doc id was the id), and items marked done by
+``"done": true`` / ``"done_at"`` instead of ``status`` / ``closed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Settings
+
+SCHEMA_VERSION = 1
+META_ID = "1"  # the single document of the ``meta`` table
+RECORD_TABLES = ("contacts", "items", "interactions")
+
+Data = dict[str, Any]
+
+
+def new_meta() -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generation": 0,  # bumped by every transaction, so every save changes the hot file
+        "last_ids": {table: 0 for table in RECORD_TABLES},
+        "settings": Settings().to_dict(),
+    }
+
+
+def version_of(data: Data) -> int:
+    """The schema version recorded in a (hot) file; 0 when there is no meta table."""
+    meta = data.get("meta", {}).get(META_ID)
+    if meta is None:
+        return 0
+    version = meta.get("schema_version")
+    if not isinstance(version, int):
+        raise ValueError("meta has no integer schema_version")
+    return version
+
+
+def _v0_to_v1(data: Data) -> Data:
+    out: Data = {name: table for name, table in data.items() if name != "_default"}
+    if data.get("_default"):
+        out["_default"] = data["_default"]  # unknown content: keep it rather than lose it
+    for table in RECORD_TABLES:
+        docs = out.setdefault(table, {})
+        for doc_id, doc in docs.items():
+            doc["id"] = int(doc_id)
+    for doc in out["items"].values():
+        done = doc.pop("done", None)
+        done_at = doc.pop("done_at", None)
+        if "status" not in doc:
+            doc["status"] = "done" if done else "open"
+        if doc["status"] != "open" and doc.get("closed") is None:
+            doc["closed"] = done_at or doc.get("updated") or doc.get("created")
+    meta = new_meta()
+    meta["last_ids"] = {
+        table: max((int(doc_id) for doc_id in out[table]), default=0) for table in RECORD_TABLES
+    }
+    out["meta"] = {META_ID: meta}
+    return out
+
+
+# version N -> function turning a version-N logical dict into a version-N+1 one.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {
+    0: _v0_to_v1,
+}
+
+
+def migrate(data: Data, from_version: int) -> Data:
+    """Apply every migration from ``from_version`` up to SCHEMA_VERSION."""
+    for version in range(from_version, SCHEMA_VERSION):
+        data = MIGRATIONS[version](data)
+        data["meta"][META_ID]["schema_version"] = version + 1
+    return data

@@ -1,0 +1,104 @@
+"""A TinyDB storage that keeps the parsed file in memory and saves atomically with orjson.
+
+Stock JSONStorage re-reads and re-parses the whole file on every query and rewrites it
+on every change. Here ``read()`` returns the cached dict (TinyDB asks for it on every
+query), and ``write()`` either saves at once (``autoflush=True``, for plain TinyDB use)
+or only marks the cache dirty so the Store can save all touched files in a safe order
+once per transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from . import durable
+
+Data = dict[str, dict[str, dict[str, Any]]]
+
+
+class ParseError(ValueError):
+    """The file is not JSON, is truncated, or is not shaped like a TinyDB file."""
+
+
+def parse(raw: bytes) -> Data:
+    """Parse a TinyDB file's bytes, checking the shape: {table: {doc_id: {...}}}."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ParseError("top level is not an object")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise ParseError(f"table {name!r} is not an object")
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict) or not doc_id.isdigit():
+                raise ParseError(f"table {name!r} has a malformed record {doc_id!r}")
+    return data
+
+
+def dumps(data: Data) -> bytes:
+    # Compact: the hot file is rewritten on every save, so every byte costs time.
+    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+
+
+def load_file(path: Path) -> Data | None:
+    """The parsed file, or None if it does not exist. Raises ParseError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse(raw)
+
+
+class DurableStorage(Storage):
+    """TinyDB storage over one file: in-memory cache, atomic durable writes."""
+
+    def __init__(self, path: str | Path, autoflush: bool = True) -> None:
+        self.path = Path(path)
+        self.autoflush = autoflush
+        self.dirty = False
+        self.signature: durable.Signature = None
+        self._data: Data = {}
+        self.reload()
+
+    # --- TinyDB's interface ------------------------------------------------------
+
+    def read(self) -> Data:
+        return self._data
+
+    def write(self, data: Data) -> None:
+        self._data = data
+        self.dirty = True
+        if self.autoflush:
+            self.flush()
+
+    def close(self) -> None:
+        pass
+
+    # --- ours --------------------------------------------------------------------
+
+    @property
+    def data(self) -> Data:
+        return self._data
+
+    def reload(self) -> None:
+        """Drop the cache and re-read the file (empty if missing). Raises ParseError."""
+        sig = durable.signature(self.path)
+        self._data = load_file(self.path) or {}
+        self.signature = sig
+        self.dirty = False
+
+    def changed_on_disk(self) -> bool:
+        return durable.signature(self.path) != self.signature
+
+    def flush(self, data: Data | None = None) -> None:
+        """Save ``data`` (default: the cache) atomically. Raises OSError on failure."""
+        durable.write_atomic(self.path, dumps(self._data if data is None else data))
+        self.signature = durable.signature(self.path)
+        if data is None:
+            self.dirty = False

@@ -1,0 +1,660 @@
+"""The Store: typed records on TinyDB, split into a small hot file and monthly history.
+
+Layout (PATH is e.g. ``collab.json``)::
+
+    collab.json                 hot: tables meta, contacts, items (active items only)
+    collab.history/2026-03.json cold: items closed in that month, interactions dated in it
+    collab.backups/<stamp>/     rotating snapshots of both
+    collab.json.lock            the inter-process lock
+
+A save rewrites the hot file and at most the segments it touched, so its cost follows the
+number of *active* records, not three years of history. Segments load lazily: adding an
+item reads only the hot file.
+
+Every change runs in a transaction: take the lock, reload whatever another process wrote
+since we last read, apply the change in memory, write the touched files, release. Moving a
+record between files writes its new home before removing it from the old one, so a crash
+in between leaves two copies (the one with the newer ``updated`` wins on load), never none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from ..model import Contact, Interaction, Item, Record, Settings, now
+from . import backups, durable, locking, migrations
+from .errors import ConflictError, StoreCorrupt, StoreLocked, StoreTooNew, StoreWriteError
+from .migrations import META_ID, SCHEMA_VERSION
+from .storage import Data, DurableStorage, ParseError, dumps, load_file
+
+HOT = "hot"  # file key of the hot file; history segments are keyed "YYYY-MM"
+COLD_TABLES = ("items", "interactions")
+ACTIVE_STATUSES = ("open", "occurred")  # mirrors Item.is_active, on the dict form
+LOCK_TIMEOUT = 10.0
+
+TABLE_OF: dict[type, str] = {Item: "items", Contact: "contacts", Interaction: "interactions"}
+CLASS_OF: dict[str, Any] = {table: cls for cls, table in TABLE_OF.items()}
+
+
+# --- where a record lives --------------------------------------------------------------
+
+
+def home_of(table: str, doc: dict[str, Any]) -> str:
+    """The file key a record belongs in: HOT, or the "YYYY-MM" of its history segment."""
+    if table == "contacts":
+        return HOT
+    if table == "interactions":
+        return doc["date"][:7]
+    if doc.get("status", "open") in ACTIVE_STATUSES:
+        return HOT
+    stamp = doc.get("closed") or doc.get("updated") or doc.get("created")
+    return stamp[:7]
+
+
+def segment_path(path: Path, month: str) -> Path:
+    return backups.history_dir(path) / f"{month}.json"
+
+
+def write_layout(path: Path, data: Data) -> None:
+    """Write logical data (every table, meta included) as hot file + history segments.
+
+    The bulk path used by migrations and the benchmark generator: one write per file,
+    segments first, hot file last. Segments that end up empty are removed.
+    """
+    path = Path(path)
+    hot: Data = {name: table for name, table in data.items() if name != "interactions"}
+    hot["items"] = {}
+    segments: dict[str, Data] = {}
+    for table in COLD_TABLES:
+        for doc_id, doc in data.get(table, {}).items():
+            key = home_of(table, doc)
+            if key == HOT:
+                hot["items"][doc_id] = doc
+            else:
+                segments.setdefault(key, {t: {} for t in COLD_TABLES})[table][doc_id] = doc
+    history = backups.history_dir(path)
+    durable.ensure_dir(path.parent)
+    if segments:
+        durable.ensure_dir(history)
+    for month, segment in segments.items():
+        durable.write_atomic(segment_path(path, month), dumps(segment))
+    if history.is_dir():
+        for stale in history.glob("*.json"):
+            if stale.stem not in segments:
+                stale.unlink()
+    durable.write_atomic(path, dumps(hot))
+
+
+def _timestamp(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is record ``a`` strictly newer than ``b`` (by ``updated``)?"""
+    ta, tb = _timestamp(a.get("updated")), _timestamp(b.get("updated"))
+    return ta is not None and (tb is None or ta > tb)
+
+
+def _replace_with(doc: dict[str, Any]):
+    """A TinyDB update operation that replaces the whole stored document."""
+
+    def transform(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    return transform
+
+
+# --- files and transactions --------------------------------------------------------------
+
+
+class _File:
+    """One TinyDB file of the layout (hot or a segment), cached in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = TinyDB(path, storage=DurableStorage, autoflush=False)
+        except ParseError as exc:
+            backup = backups.newest_good_backup(_hot_path_of(path))
+            raise StoreCorrupt(path, backup, str(exc)) from None
+        self.storage: DurableStorage = self.db.storage  # type: ignore[assignment]
+
+    def table(self, name: str) -> Table:
+        return self.db.table(name)
+
+    def docs(self, name: str) -> dict[str, dict[str, Any]]:
+        """The raw cached table: doc id (str) -> record dict. Read-only for callers."""
+        return self.storage.data.get(name, {})
+
+    def reload(self) -> None:
+        try:
+            self.storage.reload()
+        except ParseError as exc:
+            raise StoreCorrupt(
+                self.path, backups.newest_good_backup(_hot_path_of(self.path)), str(exc)
+            ) from None
+        self.db.clear_cache()
+
+
+def _hot_path_of(path: Path) -> Path:
+    """The hot file a file of the layout belongs to (for naming backups in errors)."""
+    if path.parent.name.endswith(".history"):
+        return path.parent.with_name(path.parent.name.removesuffix(".history") + ".json")
+    return path
+
+
+@dataclass
+class _Txn:
+    """What the current transaction touched, to write each file once and in a safe order."""
+
+    changed: set[str] = field(default_factory=set)  # files with new or changed content
+    # Records moved out of a file, by file key -> table -> doc id -> the old record. The
+    # source file is rewritten only after the record's new home is on disk.
+    moved_out: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+class Store:
+    """Items, contacts and interactions in one data file (plus its history)."""
+
+    def __init__(self, path: Path, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self.history = backups.history_dir(self.path)
+        self._lock_timeout = lock_timeout
+        self._mutex = threading.RLock()  # threads of this process; the file lock is for others
+        self._flock = locking.FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._segments: dict[str, _File] = {}
+        self._cold_index: dict[str, dict[str, str]] | None = None  # table -> id -> month
+        self._txn: _Txn | None = None
+        self._closed = False
+        durable.ensure_dir(self.path.parent)
+        with self._locked():
+            self._prepare_file()
+            self._hot = _File(self.path)
+            self._check_hot()
+
+    @classmethod
+    def open(cls, path: Path | str, lock_timeout: float = LOCK_TIMEOUT) -> Store:
+        """Open (creating if needed, migrating if older) the data file at ``path``."""
+        return cls(Path(path).expanduser(), lock_timeout)
+
+    def close(self) -> None:
+        self._closed = True
+        self._segments.clear()
+        self._cold_index = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return Settings.from_dict(self._meta()["settings"])
+
+    def items(self, active_only: bool = True) -> list[Item]:
+        if active_only:
+            docs = [
+                d
+                for d in self._hot.table("items").all()
+                if d.get("status", "open") in ACTIVE_STATUSES
+            ]
+        else:
+            self._load_all_cold()  # first: loading may settle a copy left in both places
+            docs = list(self._hot.table("items").all())
+            for segment in self._segments.values():
+                docs.extend(segment.table("items").all())
+        return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def item(self, id: int) -> Item | None:
+        doc = self._find("items", id)
+        return Item.from_dict(doc) if doc is not None else None
+
+    def contacts(self) -> list[Contact]:
+        docs = self._hot.table("contacts").all()
+        return sorted((Contact.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def contact(self, id: int) -> Contact | None:
+        doc = self._find("contacts", id)
+        return Contact.from_dict(doc) if doc is not None else None
+
+    def interactions(self) -> list[Interaction]:
+        self._load_all_cold()
+        docs = [d for s in self._segments.values() for d in s.table("interactions").all()]
+        return sorted((Interaction.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def interaction(self, id: int) -> Interaction | None:
+        doc = self._find("interactions", id)
+        return Interaction.from_dict(doc) if doc is not None else None
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        """Store a new record. Id 0 gets the next id; a given id is kept. Sets timestamps."""
+        table = TABLE_OF[type(record)]
+        with self._restoring_on_error(record), self._transaction():
+            if record.id and self._locate(table, record.id) is not None:
+                raise ValueError(f"{type(record).__name__} {record.id} already exists")
+            record.id = self._claim_id(table, record.id)
+            record.created = record.updated = now()
+            if isinstance(record, Item) and not record.is_open and record.closed is None:
+                record.closed = record.updated
+            self._put_doc(table, record.id, record.to_dict(), known_new=True)
+        return record
+
+    def put(self, record: Record) -> Record:
+        """Insert or replace by id, as given: no conflict check, timestamps kept."""
+        table = TABLE_OF[type(record)]
+        with self._restoring_on_error(record), self._transaction():
+            record.id = self._claim_id(table, record.id)
+            self._put_doc(table, record.id, record.to_dict())
+        return record
+
+    def update(self, record: Record) -> Record:
+        """Save changes to a stored record.
+
+        Raises ConflictError if the stored copy's ``updated`` differs from the record's
+        (another process saved it since it was read) or it was deleted. Sets ``updated``;
+        for items, sets ``closed`` when it becomes closed and clears it when reopened.
+        """
+        table = TABLE_OF[type(record)]
+        with self._restoring_on_error(record), self._transaction():
+            stored = self._find(table, record.id) if record.id else None
+            if stored is None or _timestamp(stored.get("updated")) != record.updated:
+                raise ConflictError(record, self.path)
+            record.updated = _stamp_after(record.updated)
+            if isinstance(record, Item):
+                # ``closed`` is when it became done / dropped / occurred (see the model).
+                if record.is_open:
+                    record.closed = None
+                elif record.status != stored.get("status") or record.closed is None:
+                    record.closed = record.updated
+            self._put_doc(table, record.id, record.to_dict())
+        return record
+
+    def delete(self, record_or_type: Record | type, id: int | None = None) -> bool:
+        """Delete ``delete(record)`` or ``delete(Item, 5)``. False if it was not there."""
+        if isinstance(record_or_type, type):
+            table, record_id = TABLE_OF[record_or_type], id
+        else:
+            table = TABLE_OF[type(record_or_type)]
+            record_id = id if id is not None else record_or_type.id
+        if not record_id:
+            return False
+        with self._transaction():
+            key = self._locate(table, record_id)
+            if key is None:
+                return False
+            self._remove_doc(key, table, record_id, moving=False)
+        return True
+
+    def update_settings(self, settings: Settings) -> None:
+        with self._transaction():
+            self._hot.table("meta").update({"settings": settings.to_dict()}, doc_ids=[1])
+            self._txn_state().changed.add(HOT)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Store]:
+        """Several changes as one transaction: one lock, one refresh, one write per file.
+
+        An exception inside discards the whole batch: nothing is written and the
+        in-memory state is reloaded from disk.
+        """
+        with self._transaction():
+            yield self
+
+    # --- other processes -----------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check (one stat): has another process saved since we last read?"""
+        return self._hot.storage.changed_on_disk()
+
+    def refresh(self) -> bool:
+        """Reload what another process changed. True if anything was reloaded."""
+        if self._txn is not None:
+            return False
+        with self._locked():
+            return self._refresh_if_changed()
+
+    # --- internals: locking and transactions ---------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._closed:
+            raise RuntimeError("the store is closed")
+        with self._mutex:
+            try:
+                self._flock.acquire()
+            except locking.LockTimeout:
+                raise StoreLocked(self.path, self._lock_timeout) from None
+            try:
+                yield
+            finally:
+                self._flock.release()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._txn is not None:  # nested inside batch(): the outer one commits
+            yield
+            return
+        with self._locked():
+            self._refresh_if_changed()
+            self._txn = _Txn()
+            try:
+                yield
+                self._commit(self._txn)
+            except BaseException:
+                self._reload_all()
+                raise
+            finally:
+                self._txn = None
+
+    @contextlib.contextmanager
+    def _restoring_on_error(self, record: Record) -> Iterator[None]:
+        """Give the caller back their record unchanged if the save did not happen."""
+        saved = {
+            k: getattr(record, k)
+            for k in ("id", "created", "updated", "closed")
+            if hasattr(record, k)
+        }
+        try:
+            yield
+        except BaseException:
+            for name, value in saved.items():
+                setattr(record, name, value)
+            raise
+
+    def _txn_state(self) -> _Txn:
+        assert self._txn is not None, "called outside a transaction"
+        return self._txn
+
+    def _commit(self, txn: _Txn) -> None:
+        meta = self._meta()
+        self._hot.table("meta").update({"generation": meta["generation"] + 1}, doc_ids=[1])
+        if not backups.has_snapshot_today(self.path):
+            with contextlib.suppress(OSError):  # a failed daily backup must not block saving
+                backups.snapshot(self.path)
+        plan = self._write_plan(txn)
+        # Bytes of files already replaced in this commit, to put back if a later one fails.
+        before: dict[Path, bytes | None] = {}
+        written: list[Path] = []
+        for position, (key, data) in enumerate(plan):
+            target = self._file(key)
+            if target.path not in before and position < len(plan) - 1:
+                before[target.path] = _read_or_none(target.path)
+            try:
+                if key != HOT:
+                    durable.ensure_dir(self.history)
+                target.storage.flush(data)
+            except OSError as exc:
+                _put_back(before, written)
+                raise StoreWriteError(target.path, exc) from exc
+            written.append(target.path)
+
+    def _write_plan(self, txn: _Txn) -> list[tuple[str, Data | None]]:
+        """Which files to write, in which order, with what (None: the cached data).
+
+        Phase 1 writes every changed file, keeping records that moved out of it, so each
+        record's new home is on disk first (the hot file leads: its id counters must
+        never fall behind ids already in a segment). Phase 2 writes the files records
+        moved out of, in their final form, and the hot file if not yet written as is.
+        """
+        plan: list[tuple[str, Data | None]] = []
+        phase1 = sorted(txn.changed, key=lambda k: (k != HOT, k))
+        for key in phase1:
+            moved = txn.moved_out.get(key)
+            plan.append((key, self._with_moved_back(key, moved) if moved else None))
+        final = {key for key in phase1 if key not in txn.moved_out}
+        for key in txn.moved_out:
+            plan.append((key, None))
+            final.add(key)
+        if HOT not in final:
+            plan.append((HOT, None))  # the generation bump alone still changes the hot file
+        return plan
+
+    def _with_moved_back(self, key: str, moved: dict[str, dict[str, Any]]) -> Data:
+        data = dict(self._file(key).storage.data)
+        for table, docs in moved.items():
+            data[table] = {**docs, **data.get(table, {})}  # records present now win
+        return data
+
+    def _reload_all(self) -> None:
+        """Forget unsaved changes: reload the hot file, drop the cached segments."""
+        self._segments.clear()
+        self._cold_index = None
+        self._hot.reload()
+        self._check_hot()
+
+    def _refresh_if_changed(self) -> bool:
+        if not self._hot.storage.changed_on_disk():
+            return False
+        self._hot.reload()
+        self._check_hot()
+        for month, segment in list(self._segments.items()):
+            if segment.storage.changed_on_disk():
+                if segment.path.exists():
+                    segment.reload()
+                else:
+                    del self._segments[month]
+        if self._cold_index is not None:
+            self._cold_index = None
+            self._load_all_cold()
+        return True
+
+    # --- internals: the files ------------------------------------------------------------
+
+    def _prepare_file(self) -> None:
+        """Under the lock: sweep temp files, create a new file, or migrate an old one."""
+        durable.remove_stale_temps(self.path.parent, prefix=f"{self.path.name}.")
+        durable.remove_stale_temps(self.history)
+        if self._is_new_file():
+            fresh = {"meta": {META_ID: migrations.new_meta()}, "contacts": {}, "items": {}}
+            self._write_or_raise(self.path, lambda: durable.write_atomic(self.path, dumps(fresh)))
+            return
+        data = self._load_or_corrupt(self.path)
+        version = self._version_or_corrupt(data)
+        if version > SCHEMA_VERSION:
+            raise StoreTooNew(self.path, version)
+        if version < SCHEMA_VERSION:
+            self._migrate(data, version)
+
+    def _is_new_file(self) -> bool:
+        if not self.path.exists():
+            return True
+        # An empty file with no backups is a placeholder (e.g. `touch`), not lost data.
+        return self.path.stat().st_size == 0 and backups.newest_good_backup(self.path) is None
+
+    def _migrate(self, data: Data, version: int) -> None:
+        self._write_or_raise(self.path, lambda: backups.snapshot(self.path))
+        for segment in sorted(self.history.glob("*.json")) if self.history.is_dir() else []:
+            for table, docs in self._load_or_corrupt(segment).items():
+                data.setdefault(table, {}).update(docs)
+        migrated = migrations.migrate(data, version)
+        self._write_or_raise(self.path, lambda: write_layout(self.path, migrated))
+
+    def _write_or_raise(self, path: Path, action: Any) -> None:
+        try:
+            action()
+        except OSError as exc:
+            raise StoreWriteError(path, exc) from exc
+
+    def _load_or_corrupt(self, path: Path) -> Data:
+        try:
+            return load_file(path) or {}
+        except ParseError as exc:
+            raise StoreCorrupt(path, backups.newest_good_backup(self.path), str(exc)) from None
+
+    def _version_or_corrupt(self, data: Data) -> int:
+        try:
+            return migrations.version_of(data)
+        except ValueError as exc:
+            backup = backups.newest_good_backup(self.path)
+            raise StoreCorrupt(self.path, backup, str(exc)) from None
+
+    def _check_hot(self) -> None:
+        data = self._hot.storage.data
+        version = self._version_or_corrupt(data)
+        if version > SCHEMA_VERSION:
+            raise StoreTooNew(self.path, version)
+        meta = data.get("meta", {}).get(META_ID, {})
+        if not (
+            isinstance(meta.get("generation"), int)
+            and isinstance(meta.get("last_ids"), dict)
+            and isinstance(meta.get("settings"), dict)
+        ):
+            raise StoreCorrupt(
+                self.path, backups.newest_good_backup(self.path), "the meta record is incomplete"
+            )
+
+    def _meta(self) -> dict[str, Any]:
+        return self._hot.storage.data["meta"][META_ID]
+
+    def _file(self, key: str) -> _File:
+        if key == HOT:
+            return self._hot
+        segment = self._segments.get(key)
+        if segment is None:
+            segment = self._segments[key] = _File(segment_path(self.path, key))
+        return segment
+
+    def _load_all_cold(self) -> None:
+        """Load every history segment and index where each record lives."""
+        if self._cold_index is not None:
+            return
+        with self._locked() if self._txn is None else contextlib.nullcontext():
+            if self._txn is None:
+                self._refresh_if_changed()  # hot and cold must be read as one snapshot
+            if self._cold_index is not None:
+                return
+            if self.history.is_dir():
+                for segment in self.history.glob("*.json"):
+                    self._file(segment.stem)
+            self._cold_index = self._build_index()
+
+    def _build_index(self) -> dict[str, dict[str, str]]:
+        """Index cold records; where a crash left two copies of one, keep the newer."""
+        index: dict[str, dict[str, str]] = {table: {} for table in COLD_TABLES}
+        hot_items = self._hot.docs("items")
+        for month in sorted(self._segments):
+            segment = self._segments[month]
+            for table in COLD_TABLES:
+                docs = segment.docs(table)
+                for doc_id in list(docs):
+                    rival_key = HOT if table == "items" and doc_id in hot_items else None
+                    rival_key = rival_key or index[table].get(doc_id)
+                    if rival_key is not None:
+                        rival_docs = self._file(rival_key).docs(table)
+                        if not _newer(docs[doc_id], rival_docs[doc_id]):
+                            del docs[doc_id]  # in memory only; the next save of it cleans up
+                            continue
+                        del rival_docs[doc_id]
+                    index[table][doc_id] = month
+            segment.db.clear_cache()
+        self._hot.db.clear_cache()
+        return index
+
+    # --- internals: records --------------------------------------------------------------
+
+    def _locate(self, table: str, record_id: int) -> str | None:
+        """The file key holding a record, or None."""
+        key = str(record_id)
+        if table != "interactions" and key in self._hot.docs(table):
+            return HOT
+        if table == "contacts":
+            return None
+        self._load_all_cold()
+        assert self._cold_index is not None
+        return self._cold_index[table].get(key)
+
+    def _find(self, table: str, record_id: int) -> dict[str, Any] | None:
+        location = self._locate(table, record_id)
+        if location is None:
+            return None
+        return self._file(location).table(table).get(doc_id=record_id)
+
+    def _claim_id(self, table: str, wanted: int) -> int:
+        """``wanted``, or the next id if 0; keeps the counter past every id handed out."""
+        last_ids = self._meta()["last_ids"]
+        last = int(last_ids.get(table, 0))
+        record_id = wanted or last + 1
+        if record_id > last:
+            new_ids = {**last_ids, table: record_id}
+            self._hot.table("meta").update({"last_ids": new_ids}, doc_ids=[1])
+            self._txn_state().changed.add(HOT)
+        return record_id
+
+    def _put_doc(
+        self, table: str, record_id: int, doc: dict[str, Any], known_new: bool = False
+    ) -> None:
+        new_key = home_of(table, doc)
+        old_key = None if known_new else self._locate(table, record_id)
+        if old_key is not None and old_key != new_key:
+            self._remove_doc(old_key, table, record_id, moving=True)
+        target = self._file(new_key).table(table)
+        if target.contains(doc_id=record_id):
+            target.update(_replace_with(doc), doc_ids=[record_id])
+        else:
+            target.insert(Document(doc, doc_id=record_id))
+        self._txn_state().changed.add(new_key)
+        if new_key != HOT and self._cold_index is not None:
+            self._cold_index[table][str(record_id)] = new_key
+
+    def _remove_doc(self, key: str, table: str, record_id: int, moving: bool) -> None:
+        source = self._file(key)
+        doc = source.docs(table).get(str(record_id))
+        if doc is None:
+            return
+        txn = self._txn_state()
+        if moving:
+            moved = txn.moved_out.setdefault(key, {}).setdefault(table, {})
+            moved.setdefault(str(record_id), dict(doc))
+        else:
+            txn.changed.add(key)
+        source.table(table).remove(doc_ids=[record_id])
+        if key != HOT and self._cold_index is not None:
+            self._cold_index[table].pop(str(record_id), None)
+
+
+def _stamp_after(previous: datetime) -> datetime:
+    """Now, but strictly later than ``previous`` so every save changes ``updated``.
+
+    ``now()`` has one-second resolution; without this, two saves within a second would
+    look identical and a stale update would slip past the conflict check.
+    """
+    stamp = now()
+    if previous.tzinfo is None or stamp > previous:
+        return stamp
+    return previous + timedelta(microseconds=1)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _put_back(before: dict[Path, bytes | None], written: list[Path]) -> None:
+    """Best effort: restore files this failed commit already replaced."""
+    for path in dict.fromkeys(written):
+        old = before.get(path)
+        with contextlib.suppress(OSError):
+            if old is None:
+                path.unlink()
+            else:
+                durable.write_atomic(path, old)
