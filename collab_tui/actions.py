@@ -1,0 +1,366 @@
+"""The operations both front ends share; each one is a single store transaction.
+
+Errors a user should see are ``ActionError`` (a ``ValueError`` whose message is fit to
+show as is); capture and date errors (``CaptureError``, ``DateError``) are ValueErrors
+too and pass through unchanged, and the store raises its own ``StoreError``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from collab_tui import capture as grammar
+from collab_tui.dates import format_date, parse_date
+from collab_tui.model import (
+    Contact,
+    Flow,
+    Interaction,
+    InteractionKind,
+    Item,
+    Kind,
+    Level,
+    Record,
+    Side,
+    Stance,
+    Status,
+    now,
+    one_line,
+)
+
+
+class ActionError(ValueError):
+    """Something the user asked for cannot be done; the message says why."""
+
+
+@dataclass
+class CaptureResult:
+    records: list[Record] = field(default_factory=list)  # interaction first, then items
+    new_contacts: list[Contact] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # one per record, for people
+
+
+# --- capture -------------------------------------------------------------------------
+
+
+def capture(store: Any, text: str, today: date) -> CaptureResult:
+    """Create what one capture line describes: all of it, or (on any error) nothing."""
+    parsed = grammar.parse(text, today)  # CaptureError names the bad token
+    with store.batch():  # one transaction: a failure part-way stores nothing
+        plan = grammar.plan(parsed, store.contacts())
+        return _apply_plan(store, plan, today)
+
+
+def _apply_plan(store: Any, plan: grammar.Plan, today: date) -> CaptureResult:
+    result = CaptureResult()
+    new_ids: dict[str, int] = {}  # new contact name -> its id, so each is created once
+    for name in plan.new_names:
+        contact = store.add(Contact(name=one_line(name)))
+        new_ids[name] = contact.id
+        result.new_contacts.append(contact)
+
+    def ids_for(names: list[str]) -> list[int]:
+        ids: list[int] = []
+        for name in names:
+            found = plan.resolved.get(name)
+            contact_id = found.id if found is not None else new_ids[plan.new_name_for(name)]
+            if contact_id not in ids:
+                ids.append(contact_id)
+        return ids
+
+    meeting = None
+    draft_meeting = plan.capture.meeting
+    if draft_meeting is not None:
+        meeting = store.add(
+            Interaction(
+                date=today,
+                summary=draft_meeting.summary,
+                kind=InteractionKind.MEETING,
+                contact_ids=ids_for(draft_meeting.names),
+                decisions=list(draft_meeting.decisions),
+                tags=list(draft_meeting.tags),
+            )
+        )
+    items: list[Item] = []
+    for draft in plan.capture.drafts:
+        item = Item(
+            title=draft.title,
+            kind=Kind(draft.kind),
+            important=draft.important or draft.kind is Kind.RISK,  # risks are important
+            due=draft.due,
+            review=draft.review,
+            contact_ids=ids_for(draft.names),
+            tags=list(draft.tags),
+            interaction_id=meeting.id if meeting is not None else None,
+        )
+        items.append(store.add(item))
+    if meeting is not None and items:
+        meeting.item_ids = [item.id for item in items]
+        meeting = store.update(meeting)
+
+    names = {c.id: c.name for c in store.contacts()}
+    for contact in result.new_contacts:
+        result.lines.append(f"new contact: {one_line(contact.name)} (#{contact.id})")
+    if meeting is not None:
+        result.records.append(meeting)
+        result.lines.append(describe_interaction(meeting, names))
+    for item in items:
+        result.records.append(item)
+        result.lines.append("added " + describe_item(item, names, today))
+    return result
+
+
+# --- items -----------------------------------------------------------------------------
+
+
+def complete(store: Any, item_id: int) -> Item:
+    """Mark an item done (a risk too: it is closed, it did not happen)."""
+    with store.batch():
+        item = _active_item(store, item_id)
+        return _close(store, item, Status.DONE)
+
+
+def drop(store: Any, item_id: int) -> Item:
+    """Close an item without doing it."""
+    with store.batch():
+        item = _active_item(store, item_id)
+        return _close(store, item, Status.DROPPED)
+
+
+def occurred(store: Any, item_id: int) -> Item:
+    """A risk happened: it stays active, now as a problem being handled."""
+    with store.batch():
+        item = _item(store, item_id)
+        if not item.is_risk:
+            raise ActionError(f"#{item_id} is a {item.kind.value}, not a risk")
+        if item.status is not Status.OPEN:
+            raise ActionError(f"#{item_id} is already {item.status.value}")
+        item.status = Status.OCCURRED
+        item.closed = now()
+        return store.update(item)
+
+
+def reopen(store: Any, item_id: int) -> Item:
+    with store.batch():
+        item = _item(store, item_id)
+        if item.status is Status.OPEN:
+            raise ActionError(f"#{item_id} is already open")
+        item.status = Status.OPEN
+        item.closed = None
+        return store.update(item)
+
+
+def snooze(store: Any, item_id: int, phrase: str, today: date) -> Item:
+    """Move the due date (a risk: its review date); the old due date goes into due_history."""
+    when = parse_date(phrase, today)  # DateError names the phrase
+    with store.batch():
+        item = _active_item(store, item_id)
+        if item.is_risk and (item.review is not None or item.due is None):
+            item.review = when
+        else:
+            if item.due is not None and item.due != when:
+                item.due_history.append(item.due)
+            item.due = when
+        return store.update(item)
+
+
+def _item(store: Any, item_id: int) -> Item:
+    item = store.item(item_id)
+    if item is None:
+        raise ActionError(f"no item #{item_id}")
+    return item
+
+
+def _active_item(store: Any, item_id: int) -> Item:
+    item = _item(store, item_id)
+    if not item.is_active:
+        raise ActionError(f"#{item_id} is already {item.status.value}")
+    return item
+
+
+def _close(store: Any, item: Item, status: Status) -> Item:
+    item.status = status
+    item.closed = now()
+    return store.update(item)
+
+
+# --- contacts ----------------------------------------------------------------------------
+
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "stance": Stance,
+    "side": Side,
+    "level": Level,
+    "flow": Flow,
+}
+_TEXT_FIELDS = ("department", "organisation", "title", "gains", "email", "phone", "notes")
+_LIST_FIELDS = ("aliases", "kpis", "concerns", "tags")
+
+
+def upsert_contact(
+    store: Any, name: str, replace_lists: bool = False, **fields: Any
+) -> tuple[Contact, bool]:
+    """Create the contact called ``name`` (exact name or alias) or update it.
+
+    Fields left out or None are not touched. List fields (aliases, kpis, concerns, tags)
+    are added to the existing lists unless ``replace_lists``. ``boss`` is a name, resolved
+    like an ``@name`` in a capture line; ``boss_id`` may be given instead.
+    """
+    name = one_line(name)
+    if not name:
+        raise ActionError("a contact needs a name")
+    unknown = set(fields) - set(_ENUM_FIELDS) - set(_TEXT_FIELDS) - set(_LIST_FIELDS)
+    unknown -= {"boss", "boss_id"}
+    if unknown:
+        raise ActionError(f"unknown contact field: {', '.join(sorted(unknown))}")
+    with store.batch():
+        contacts = store.contacts()
+        contact = find_contact_exact(name, contacts)
+        created = contact is None
+        if contact is None:
+            contact = Contact(name=name)
+        for key, enum in _ENUM_FIELDS.items():
+            value = fields.get(key)
+            if value is not None:
+                setattr(contact, key, _enum_value(enum, key, value))
+        for key in _TEXT_FIELDS:
+            value = fields.get(key)
+            if value is not None:
+                setattr(contact, key, str(value))
+        for key in _LIST_FIELDS:
+            values = fields.get(key)
+            if values is None:
+                continue
+            values = [values] if isinstance(values, str) else list(values)
+            if replace_lists:
+                setattr(contact, key, [v for v in values if v])
+            else:
+                current = getattr(contact, key)
+                current.extend(v for v in values if v and v not in current)
+        if fields.get("boss") is not None:
+            contact.boss_id = _resolve_boss(fields["boss"], contacts, contact)
+        elif "boss_id" in fields:
+            contact.boss_id = fields["boss_id"]
+        _check_boss_chain(contact, contacts)
+        if created:
+            contact = store.add(contact)
+        else:
+            contact = store.update(contact)
+        return contact, created
+
+
+def find_contact_exact(name: str, contacts: list[Contact]) -> Contact | None:
+    """The contact whose name or an alias is ``name`` (ignoring case), if any."""
+    key = name.casefold()
+    for contact in contacts:
+        if any(n.casefold() == key for n in contact.names):
+            return contact
+    return None
+
+
+def find_contact(name: str, contacts: list[Contact]) -> Contact:
+    """Resolve a name like ``@name`` does; unknown or ambiguous is an ActionError."""
+    try:
+        found = grammar.resolve_name(name, contacts)
+    except grammar.CaptureError as error:  # ambiguous: the message lists the candidates
+        raise ActionError(str(error)) from None
+    if found is None:
+        raise ActionError(f"no contact called {one_line(name)!r}")
+    return found
+
+
+def _resolve_boss(name: str, contacts: list[Contact], contact: Contact) -> int:
+    boss = find_contact(name, contacts)
+    if boss.id and boss.id == contact.id:
+        raise ActionError(f"{one_line(contact.name)} cannot be their own boss")
+    return boss.id
+
+
+def _check_boss_chain(contact: Contact, contacts: list[Contact]) -> None:
+    """Refuse a boss link that would make the chain go round in a circle."""
+    if contact.boss_id is None or not contact.id:
+        return
+    by_id = {c.id: c for c in contacts}
+    seen = {contact.id}
+    boss_id: int | None = contact.boss_id
+    while boss_id is not None:
+        if boss_id in seen:
+            raise ActionError(f"that boss would make {one_line(contact.name)} their own boss")
+        seen.add(boss_id)
+        boss = by_id.get(boss_id)
+        boss_id = boss.boss_id if boss is not None else None
+
+
+def _enum_value(enum: type[StrEnum], key: str, value: Any) -> StrEnum:
+    try:
+        return enum(str(value).strip().lower())
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ActionError(f"{key} must be one of {choices}, not {value!r}") from None
+
+
+# --- the log -------------------------------------------------------------------------------
+
+
+def log_interaction(
+    store: Any,
+    contact_ids: list[int],
+    summary: str,
+    on: date,
+    kind: InteractionKind | str = InteractionKind.MEETING,
+    decisions: list[str] | None = None,
+    tags: list[str] | None = None,
+) -> Interaction:
+    """Log a meeting, call, chat or email; it counts as contact with everyone in it."""
+    try:
+        kind = InteractionKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in InteractionKind)
+        raise ActionError(f"kind must be one of {choices}, not {kind!r}") from None
+    with store.batch():
+        for contact_id in contact_ids:
+            if store.contact(contact_id) is None:
+                raise ActionError(f"no contact #{contact_id}")
+        return store.add(
+            Interaction(
+                date=on,
+                summary=summary,
+                kind=kind,
+                contact_ids=list(contact_ids),
+                decisions=list(decisions or []),
+                tags=list(tags or []),
+            )
+        )
+
+
+# --- one-line descriptions (shared by the CLI and the TUI's notifications) -------------------
+
+
+def describe_item(item: Item, names: dict[int, str], today: date) -> str:
+    """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
+    text = f"{item.kind.value} #{item.id}: {one_line(item.title)}"
+    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    if people:
+        arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
+        text += arrow + people
+    if item.due is not None:
+        text += f" · due {format_date(item.due, today)}"
+    if item.review is not None:
+        text += f" · review {format_date(item.review, today)}"
+    if item.tags:
+        text += " · " + " ".join("#" + one_line(tag) for tag in item.tags)
+    if item.important and not item.is_risk:
+        text += " · important"
+    return text
+
+
+def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str:
+    """'logged meeting #5 with 小蓝, 小明: agreed to fix the bug'."""
+    text = f"logged {interaction.kind.value} #{interaction.id}"
+    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    if people:
+        text += f" with {people}"
+    if interaction.summary:
+        text += f": {one_line(interaction.summary)}"
+    return text

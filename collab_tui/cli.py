@@ -1,0 +1,653 @@
+"""The shell front door: ``collab ...``.
+
+Start-up time matters (``collab add`` runs right after a meeting), so this module
+imports only the standard library at the top; Rich is imported inside the commands
+that draw tables or progress bars, and Textual only when the TUI opens.
+
+Exit status: 0 done; 1 the data file could not be used (corrupt, too new, locked, a
+failed write): the store's message goes to stderr; 2 bad input (a capture error naming
+the bad token, a bad date, an unreadable import file): nothing was saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from collab_tui import __version__
+
+EXIT_OK, EXIT_STORE, EXIT_INPUT = 0, 1, 2
+PROGRESS_THRESHOLD = 200  # records; below this an import is over before a bar helps
+
+
+class UsageError(ValueError):
+    """Bad input on the command line; exit status 2."""
+
+
+# --- entry point -------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from collab_tui.store import StoreError
+
+    try:
+        args.today = today_from_env()
+        return args.handler(args)
+    except StoreError as error:
+        _error(str(error))
+        return EXIT_STORE
+    except ValueError as error:  # ActionError, CaptureError, DateError, bad files
+        _error(str(error))
+        return EXIT_INPUT
+    except BrokenPipeError:  # `collab today | head`: the reader left; that is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:  # writing -o FILE, say
+        _error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        return EXIT_STORE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _error(message: str) -> None:
+    print(f"collab: {_plain(message)}", file=sys.stderr)
+
+
+def today_from_env() -> date:
+    """Today, unless COLLAB_TODAY=YYYY-MM-DD freezes it (tests, demos, screenshots)."""
+    frozen = os.environ.get("COLLAB_TODAY", "").strip()
+    if not frozen:
+        return date.today()
+    try:
+        return date.fromisoformat(frozen)
+    except ValueError:
+        raise UsageError(f"COLLAB_TODAY must be YYYY-MM-DD, not {frozen!r}") from None
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """--db, else COLLAB_DB, else the default file in the user data directory."""
+    from collab_tui import paths
+
+    given = getattr(args, "db", None)
+    return Path(given).expanduser() if given else paths.default_db_path()
+
+
+@contextmanager
+def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[Any]:
+    from collab_tui.store import Store
+
+    store = Store.open(path or db_path(args))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# --- argument parsing -------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="collab",
+        description=(
+            "A terminal cockpit for working through people you do not manage.\n"
+            "Run without a command to open the app."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "examples:\n"
+            '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
+            "  collab today\n"
+            "  collab who 小蓝\n"
+            "  collab demo\n\n"
+            "COLLAB_DB picks the data file like --db; COLLAB_TODAY=YYYY-MM-DD freezes today."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"collab-tui {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the data file (default: $COLLAB_DB or the user data directory)",
+    )
+    parser.set_defaults(handler=cmd_tui)
+    # --db also after the command name; SUPPRESS keeps the value given before it.
+    db_after = argparse.ArgumentParser(add_help=False)
+    db_after.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the data file")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], summary: str, examples: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            parents=[db_after],
+            epilog="examples:\n" + examples,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command(
+        "add",
+        cmd_add,
+        "capture items, risks or a meeting in one line",
+        '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
+        '  collab add "wait: approval result @Ming due:+3d !"\n'
+        '  collab add "risk: approval API may slip @小蓝 #orders review:fri"\n'
+        '  collab add "meet: @Lan @Ming agreed to fix the bug; owe: retest payment due:fri"\n'
+        "\nkinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
+        "! for important. Unknown names become new contacts.",
+    )
+    sub.add_argument("text", nargs="+", metavar="TEXT", help="the capture line")
+
+    for name, handler, verb in (
+        ("done", cmd_done, "mark an item done"),
+        ("drop", cmd_drop, "drop an item without doing it"),
+        ("reopen", cmd_reopen, "reopen a done or dropped item"),
+    ):
+        sub = command(name, handler, verb, f"  collab {name} 12\n  collab {name} '#12'")
+        sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
+
+    sub = command(
+        "snooze",
+        cmd_snooze,
+        "move an item's due date (a risk's review date)",
+        "  collab snooze 12 fri\n  collab snooze 12 +3d\n  collab snooze 12 next week",
+    )
+    sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
+    sub.add_argument("when", nargs="+", metavar="WHEN", help="the new date, e.g. fri, +3d")
+
+    sub = command(
+        "contact",
+        cmd_contact,
+        "create or update a contact",
+        '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager\n'
+        '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"',
+    )
+    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("--dept", dest="department", metavar="TEXT")
+    sub.add_argument("--org", dest="organisation", metavar="TEXT")
+    sub.add_argument("--title", metavar="TEXT")
+    sub.add_argument("--boss", metavar="NAME", help="an existing contact")
+    sub.add_argument("--stance", choices=["refuses", "no-capacity", "eager", "unknown"])
+    sub.add_argument("--side", choices=["leading", "supporting"])
+    sub.add_argument("--level", choices=["working", "leader"])
+    sub.add_argument("--flow", choices=["upstream", "downstream"])
+    sub.add_argument(
+        "--kpi",
+        dest="kpis",
+        action="append",
+        metavar="TEXT",
+        help="what they are measured on (repeat for more)",
+    )
+    sub.add_argument(
+        "--concern",
+        dest="concerns",
+        action="append",
+        metavar="TEXT",
+        help="what worries them (repeat for more)",
+    )
+    sub.add_argument(
+        "--gain", dest="gains", metavar="TEXT", help="what working with you gives them"
+    )
+    sub.add_argument("--alias", dest="aliases", action="append", metavar="A")
+    sub.add_argument("--tag", dest="tags", action="append", metavar="TAG")
+    sub.add_argument("--email", metavar="TEXT")
+    sub.add_argument("--phone", metavar="TEXT")
+    sub.add_argument("--note", dest="notes", metavar="TEXT")
+
+    sub = command(
+        "today",
+        cmd_today,
+        "the morning review: overdue, due today, owe, waiting, risks",
+        "  collab today\n  collab today --date tomorrow\n  collab today --json | jq .overdue",
+    )
+    sub.add_argument("--date", metavar="D", help="review another day (any date phrase)")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+    sub = command(
+        "matrix",
+        cmd_matrix,
+        "the Eisenhower matrix of active items",
+        "  collab matrix\n  collab matrix --json",
+    )
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+    sub = command(
+        "who",
+        cmd_who,
+        "the pre-meeting brief on a contact",
+        "  collab who 小蓝\n  collab who lan --json",
+    )
+    sub.add_argument("name", metavar="NAME", help="a name, alias or unique prefix")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+    sub = command(
+        "export",
+        cmd_export,
+        "write a backup, vCards, a calendar or a spreadsheet",
+        "  collab export --format json -o backup.json\n"
+        "  collab export --format vcf -o contacts.vcf\n"
+        "  collab export --format ics -o follow-ups.ics\n"
+        "  collab export --format csv --what contacts -o contacts.csv",
+    )
+    sub.add_argument("--format", required=True, choices=["json", "vcf", "ics", "csv"])
+    sub.add_argument(
+        "--what",
+        choices=["items", "contacts", "log"],
+        default="items",
+        help="for csv: which records (default items)",
+    )
+    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    sub = command(
+        "import",
+        cmd_import,
+        "read a backup, vCards or a taskwarrior export",
+        "  collab import backup.json\n  collab import contacts.vcf --dry-run\n"
+        "  task export > tasks.json && collab import --from taskwarrior tasks.json",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument(
+        "--from",
+        dest="source",
+        choices=["json", "vcard", "taskwarrior"],
+        help="the file's format (default: from the extension)",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")
+
+    sub = command(
+        "report",
+        cmd_report,
+        "a Markdown status report for your bosses",
+        "  collab report\n  collab report --since 2026-03-01 --tag orders -o status.md",
+    )
+    sub.add_argument("--since", metavar="DATE", help="start of the period (default: a week ago)")
+    sub.add_argument("--tag", metavar="TAG", help="only records with this tag")
+    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    command(
+        "demo",
+        cmd_demo,
+        "write the worked example into a demo file and open it",
+        "  collab demo\n  collab demo --db /tmp/demo.json",
+    )
+    return parser
+
+
+def item_id(text: str) -> int:
+    """'12' or '#12'."""
+    try:
+        value = int(text.strip().lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an item number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not an item number: {text!r}")
+    return value
+
+
+# --- commands that change things ----------------------------------------------------------
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    text = " ".join(args.text)
+    with open_store(args) as store:
+        result = actions.capture(store, text, args.today)
+    for line in result.lines:
+        print(_plain(line))
+    return EXIT_OK
+
+
+def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from collab_tui import actions
+
+        with open_store(args) as store:
+            item = getattr(actions, action)(store, args.id)
+            names = {c.id: c.name for c in store.contacts()}
+        past = {"complete": "done", "drop": "dropped", "reopen": "reopened"}[action]
+        print(_plain(f"{past} " + actions.describe_item(item, names, args.today)))
+        return EXIT_OK
+
+    return run
+
+
+cmd_done = _item_command("complete")
+cmd_drop = _item_command("drop")
+cmd_reopen = _item_command("reopen")
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    with open_store(args) as store:
+        item = actions.snooze(store, args.id, " ".join(args.when), args.today)
+        names = {c.id: c.name for c in store.contacts()}
+    print(_plain("snoozed " + actions.describe_item(item, names, args.today)))
+    return EXIT_OK
+
+
+def cmd_contact(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    fields = {
+        key: getattr(args, key)
+        for key in (
+            "department",
+            "organisation",
+            "title",
+            "boss",
+            "stance",
+            "side",
+            "level",
+            "flow",
+            "kpis",
+            "concerns",
+            "gains",
+            "aliases",
+            "tags",
+            "email",
+            "phone",
+            "notes",
+        )
+    }
+    with open_store(args) as store:
+        contact, created = actions.upsert_contact(store, args.name, **fields)
+    verb = "new contact" if created else "updated contact"
+    print(_plain(f"{verb}: {contact.name} (#{contact.id})"))
+    return EXIT_OK
+
+
+# --- commands that show things --------------------------------------------------------------
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from collab_tui import render, triage
+    from collab_tui.dates import parse_date
+
+    day = parse_date(args.date, args.today) if args.date else args.today
+    with open_store(args) as store:
+        items = store.items()
+        contacts = store.contacts()
+        agenda = triage.agenda(items, contacts, store.interactions(), day, store.settings)
+    if args.json:
+        _print_json(render.agenda_json(agenda, day))
+    else:
+        _show(render.agenda_sections(agenda, contacts, day), args)
+    return EXIT_OK
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from collab_tui import render, triage
+
+    with open_store(args) as store:
+        contacts = store.contacts()
+        quadrants = triage.matrix(store.items(), args.today, store.settings)
+    if args.json:
+        _print_json(render.matrix_json(quadrants))
+    else:
+        _show(render.matrix_sections(quadrants, contacts, args.today), args)
+    return EXIT_OK
+
+
+def cmd_who(args: argparse.Namespace) -> int:
+    from collab_tui import actions, render, triage
+
+    with open_store(args) as store:
+        contacts = store.contacts()
+        contact = actions.find_contact(args.name, contacts)
+        brief = triage.brief(contact.id, store.items(), contacts, store.interactions(), args.today)
+    if args.json:
+        _print_json(render.brief_json(brief))
+    else:
+        _show(render.brief_sections(brief, contacts, args.today), args)
+    return EXIT_OK
+
+
+def _show(sections: list[Any], args: argparse.Namespace) -> None:
+    """Rich tables on a terminal, plain text when piped (and Rich is never imported)."""
+    from collab_tui import render
+
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR_TABLES"):
+        render.print_rich(sections)
+    else:
+        sys.stdout.write(render.to_plain(sections))
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- import, export, report --------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.format == "json":
+            from collab_tui.interop import jsonfile
+
+            data = jsonfile.export_data(store)
+            payload: str | bytes = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+            count = sum(len(data[key]) for key in ("contacts", "items", "interactions"))
+            what = "records"
+        elif args.format == "vcf":
+            from collab_tui.interop import vcard
+
+            contacts = store.contacts()
+            payload = vcard.export_vcards(contacts)
+            count, what = len(contacts), "contacts"
+        elif args.format == "ics":
+            from collab_tui.interop import ics
+
+            items = store.items()
+            payload = ics.export_ics(items, store.contacts(), args.today, store.settings)
+            count, what = len(items), "active items considered"
+        else:
+            from collab_tui.interop import csvfile
+
+            payload = csvfile.export_csv(store, args.what)
+            count = max(payload.count("\n") - 1, 0)
+            what = {"items": "items", "contacts": "contacts", "log": "interactions"}[args.what]
+    _write_output(payload, args.output)
+    if args.output:
+        print(_plain(f"exported {count} {what} to {args.output}"))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from collab_tui.dates import parse_date
+    from collab_tui.interop import report
+
+    since = parse_date(args.since, args.today) if args.since else args.today - timedelta(days=7)
+    tag = args.tag.lstrip("#") if args.tag else None
+    with open_store(args) as store:
+        text = report.status_report(store, since, tag, args.today)
+    _write_output(text, args.output)
+    if args.output:
+        print(_plain(f"wrote the status report to {args.output}"))
+    return EXIT_OK
+
+
+def _write_output(payload: str | bytes, output: str | None) -> None:
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if output and output != "-":
+        Path(output).write_bytes(data)
+    else:
+        if isinstance(payload, str) and sys.stdout.isatty():
+            data = _plain(payload).encode("utf-8")  # no escapes from stored text on a terminal
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def guess_source(path: Path, source: str | None) -> str:
+    if source:
+        return source
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".vcf", ".vcard"):
+        return "vcard"
+    raise UsageError(f"cannot tell the format of {path.name}: use --from json|vcard|taskwarrior")
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def parse_json_file(path: Path, data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise UsageError(f"{path} is not valid JSON: {error}") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    source = guess_source(path, args.source)
+    raw = read_input(path)
+    # vCards and taskwarrior exports go in as bytes: those importers read the encoding
+    # card by card / line by line and skip just the broken part.
+    payload: Any = parse_json_file(path, raw) if source == "json" else raw
+    with open_store(args) as store, progress_bar(f"importing {path.name}") as progress:
+        if source == "json":
+            from collab_tui.interop import jsonfile
+
+            summary = jsonfile.import_data(store, payload, progress=progress, dry_run=args.dry_run)
+        elif source == "vcard":
+            from collab_tui.interop import vcard
+
+            summary = vcard.import_vcards(store, payload, args.dry_run, progress=progress)
+        else:
+            from collab_tui.interop import taskwarrior
+
+            if args.dry_run:
+                raise UsageError("--dry-run is not available for taskwarrior imports")
+            summary = taskwarrior.import_taskwarrior(store, payload, progress=progress)
+    print_summary(summary, args.dry_run)
+    return EXIT_OK
+
+
+def print_summary(summary: Any, dry_run: bool) -> None:
+    """The counts, then why each skipped record was skipped (a dry run: every change)."""
+    if dry_run and hasattr(summary, "lines"):
+        for line in summary.lines():
+            print(_plain(f"  {line}"))
+    else:
+        for what, why in summary.skipped:
+            print(_plain(f"  skipped {what}: {why}"))
+    prefix = "dry run, nothing saved: would have " if dry_run else ""
+    print(
+        f"{prefix}added {summary.added}, updated {summary.updated}, "
+        f"unchanged {summary.unchanged}, skipped {len(summary.skipped)}"
+    )
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback that draws a Rich bar on a terminal for big jobs.
+
+    Rich is imported only when a bar is actually needed.
+    """
+    state: dict[str, Any] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                state["bar"] = None
+            else:
+                from rich.console import Console
+                from rich.progress import Progress
+
+                bar = Progress(console=Console(stderr=True), transient=True)
+                bar.start()
+                state["bar"], state["task"] = bar, bar.add_task(label, total=total)
+        if state["bar"] is not None:
+            state["bar"].update(state["task"], completed=done, total=total)
+
+    try:
+        yield progress
+    finally:
+        if state.get("bar") is not None:
+            state["bar"].stop()
+
+
+# --- the app and the demo ------------------------------------------------------------------------
+
+
+def _tui_runner() -> Callable[..., Any] | None:
+    try:
+        from collab_tui.tui.app import run
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("collab_tui.tui"):
+            return None
+        raise
+    return run
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    run = _tui_runner()
+    if run is None:
+        _error("the TUI is not built yet; try collab --help for the shell commands")
+        return EXIT_STORE
+    run(db_path(args), today=args.today if os.environ.get("COLLAB_TODAY") else None)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from collab_tui import demo, paths
+
+    # Only an explicit --db: COLLAB_DB names the user's own file, which the demo never touches.
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else paths.demo_db_path()
+    with open_store(args, path) as store:
+        if not demo.store_is_empty(store):
+            _error(
+                f"{path} already holds data; the demo only goes into an empty file "
+                "(delete it, or pick another with --db PATH)"
+            )
+            return EXIT_STORE
+        counts = demo.write_demo(store, args.today)
+    run = _tui_runner() if sys.stdout.isatty() else None
+    if run is not None:
+        run(path, today=args.today if os.environ.get("COLLAB_TODAY") else None)
+        return EXIT_OK
+    print(
+        _plain(
+            f"wrote the demo ({counts['contacts']} contacts, {counts['items']} items, "
+            f"{counts['interactions']} meetings and chats) to {path}"
+        )
+    )
+    print(_plain(f"open it with: collab --db {_shell_quote(str(path))}"))
+    return EXIT_OK
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _plain(text: str) -> str:
+    from collab_tui.model import plain
+
+    return plain(text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The JSON backup format: complete, lossless and versioned (described in docs/FORMAT.md).
+
+``export_data`` returns the whole store as one dict; ``import_data`` checks a whole file
+before it changes anything, then merges it by id in one store transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from collab_tui.interop import ImportSummary, Progress
+from collab_tui.model import Contact, Interaction, Item, Record, Settings, now
+
+FORMAT_NAME = "collab-tui"
+FORMAT_VERSION = 1
+
+# The order matters on import: contacts first, so items and interactions that point at
+# them are never stored before what they point at.
+SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction]], ...] = (
+    ("contacts", Contact),
+    ("items", Item),
+    ("interactions", Interaction),
+)
+
+
+def export_data(store: Any, exported: datetime | None = None) -> dict[str, Any]:
+    """Every record in the store (closed items too) in its ``to_dict`` form."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported": (exported or now()).isoformat(),
+        "settings": store.settings.to_dict(),
+        "contacts": [c.to_dict() for c in sorted(store.contacts(), key=_by_id)],
+        "items": [i.to_dict() for i in sorted(store.items(active_only=False), key=_by_id)],
+        "interactions": [r.to_dict() for r in sorted(store.interactions(), key=_by_id)],
+    }
+
+
+def read_records(data: Any) -> tuple[Settings | None, list[Record]]:
+    """Check a parsed backup file and turn it into records; ValueError says what is wrong.
+
+    Nothing is stored here, so a bad file can never leave a half-finished import.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("not a collab-tui backup: the file does not hold a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        raise ValueError(
+            f'not a collab-tui backup: "format" is {data.get("format")!r}, expected "{FORMAT_NAME}"'
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError(f'not a collab-tui backup: "version" is {version!r}')
+    if version > FORMAT_VERSION:
+        raise ValueError(
+            f"this backup is format version {version}; this collab-tui reads up to "
+            f"version {FORMAT_VERSION}: upgrade collab-tui to import it"
+        )
+    if version < 1:
+        raise ValueError(f"unknown backup format version {version}")
+
+    settings = None
+    if data.get("settings") is not None:
+        if not isinstance(data["settings"], dict):
+            raise ValueError('"settings" must be an object')
+        try:
+            settings = Settings.from_dict(data["settings"])
+        except (TypeError, ValueError) as error:
+            raise ValueError(f'"settings" is invalid: {error}') from None
+
+    records: list[Record] = []
+    for section, cls in SECTIONS:
+        rows = data.get(section, [])
+        if not isinstance(rows, list):
+            raise ValueError(f'"{section}" must be a list')
+        seen: set[int] = set()
+        for position, row in enumerate(rows, start=1):
+            where = f"{section}[{position}]"
+            record = _record_from_row(cls, row, where)
+            if record.id in seen:
+                raise ValueError(f"{where}: id {record.id} appears twice in {section}")
+            seen.add(record.id)
+            records.append(record)
+    return settings, records
+
+
+def import_data(
+    store: Any, data: Any, progress: Progress | None = None, dry_run: bool = False
+) -> ImportSummary:
+    """Merge a backup into the store by id; the whole file is validated first.
+
+    Into an empty store this reproduces the backup exactly, ids included. A record whose
+    id already exists is ``unchanged`` when identical, else replaced (``updated``). A dry
+    run counts the same way and stores nothing.
+    """
+    settings, records = read_records(data)
+    summary = ImportSummary()
+    total = len(records)
+    with store.batch():
+        if settings is not None and settings != store.settings and not dry_run:
+            _save_settings(store, settings)
+        for done, record in enumerate(records, start=1):
+            existing = _get(store, record)
+            if existing is not None and existing.to_dict() == record.to_dict():
+                summary.unchanged += 1
+            else:
+                if existing is None:
+                    summary.added += 1
+                else:
+                    summary.updated += 1
+                if not dry_run:
+                    store.put(record)
+            if progress is not None:
+                progress(done, total)
+    return summary
+
+
+def _record_from_row(cls: Any, row: Any, where: str) -> Record:
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: expected an object, got {type(row).__name__}")
+    record_id = row.get("id")
+    if not isinstance(record_id, int) or isinstance(record_id, bool) or record_id < 1:
+        raise ValueError(f"{where}: id must be a positive whole number, got {record_id!r}")
+    required = "name" if cls is Contact else "title" if cls is Item else "date"
+    if row.get(required) in (None, ""):
+        raise ValueError(f"{where} (id {record_id}): {required!r} is missing")
+    try:
+        record = cls.from_dict(row)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"{where} (id {record_id}): {error}") from None
+    _check_types(record, where)
+    return record
+
+
+def _check_types(record: Record, where: str) -> None:
+    """Catch values that from_dict lets through but that would break the app later."""
+    lists = [name for name, value in vars(record).items() if isinstance(value, list)]
+    for name in lists:
+        for value in getattr(record, name):
+            if name.endswith("_ids") and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ValueError(f"{where}: {name} must hold ids, got {value!r}")
+            if name in ("tags", "aliases", "kpis", "concerns", "decisions") and not isinstance(
+                value, str
+            ):
+                raise ValueError(f"{where}: {name} must hold text, got {value!r}")
+    text_fields = ("title", "name", "summary", "notes", "mitigation", "gains")
+    for name in text_fields:
+        value = getattr(record, name, "")
+        if not isinstance(value, str):
+            raise ValueError(f"{where}: {name} must be text, got {value!r}")
+
+
+def _by_id(record: Record) -> int:
+    return record.id
+
+
+def _get(store: Any, record: Record) -> Record | None:
+    if isinstance(record, Contact):
+        return store.contact(record.id)
+    if isinstance(record, Item):
+        return store.item(record.id)
+    return store.interaction(record.id)
+
+
+def _save_settings(store: Any, settings: Settings) -> None:
+    store.update_settings(settings)

@@ -1,0 +1,398 @@
+"""What ``collab today``, ``matrix`` and ``who`` print: plain text, Rich tables or JSON.
+
+Each view is first built as a list of sections (tables, facts, lines) of plain strings;
+``to_plain`` turns them into aligned text for pipes and ``print_rich`` into Rich tables
+for a terminal. Rich is imported inside ``print_rich`` only, and every user string goes
+through ``model.one_line`` here and into ``rich.text.Text`` there, so stored text is never
+read as markup or terminal escapes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from collab_tui.dates import describe_due, format_date
+from collab_tui.model import STANCE_LABELS, Contact, Interaction, Item, Kind, Status, one_line
+
+# --- sections ------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    heading: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)  # per row: "" / "late" / "closed"
+    empty: str = "nothing"
+    count: bool = True  # show the row count in the heading
+
+
+@dataclass
+class Facts:
+    heading: str
+    pairs: list[tuple[str, str]]
+
+
+@dataclass
+class Lines:
+    heading: str
+    lines: list[str]
+    empty: str = "none recorded"
+
+
+Section = Table | Facts | Lines
+
+ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
+
+
+def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
+    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    if people:
+        people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
+    kind = item.kind.value + ("!" if item.important and not item.is_risk else "")
+    if item.status is Status.OCCURRED:
+        kind = "occurred"  # a risk that happened: now a problem being handled
+    elif not item.is_open:
+        kind += f" ({item.status.value})"
+    return [
+        f"#{item.id}",
+        kind,
+        one_line(item.title),
+        people,
+        when_text(item, today),
+        " ".join("#" + one_line(tag) for tag in item.tags),
+    ]
+
+
+def when_text(item: Item, today: date) -> str:
+    """'Tue 24 Nov (3 days late)'; a risk shows its review date."""
+    if item.is_risk and item.review is not None and item.due is None:
+        return f"review {format_date(item.review, today)} ({describe_due(item.review, today)})"
+    if item.due is None:
+        return ""
+    text = f"{format_date(item.due, today)} ({describe_due(item.due, today)})"
+    if item.due_history:
+        text += f", moved {len(item.due_history)}x"
+    return text
+
+
+def item_style(item: Item, today: date) -> str:
+    if not item.is_active:
+        return "closed"
+    if item.due is not None and item.due < today:
+        return "late"
+    return ""
+
+
+def item_table(
+    heading: str, items: list[Item], names: dict[int, str], today: date, empty: str = "nothing"
+) -> Table:
+    return Table(
+        heading=heading,
+        columns=ITEM_COLUMNS,
+        rows=[item_row(item, names, today) for item in items],
+        styles=[item_style(item, today) for item in items],
+        empty=empty,
+    )
+
+
+def _names(contacts: list[Contact]) -> dict[int, str]:
+    return {c.id: c.name for c in contacts}
+
+
+# --- today ---------------------------------------------------------------------------------
+
+
+def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[Section]:
+    names = _names(contacts)
+    sections: list[Section] = [
+        Lines(f"{format_date(today)}, {today.year}", [], empty=""),
+        item_table("Overdue", agenda.overdue, names, today),
+        item_table("Due today", agenda.due_today, names, today),
+        item_table("Do now: important and urgent", agenda.do_now, names, today),
+        item_table("I owe", agenda.owe, names, today),
+        item_table("Waiting on", agenda.waiting, names, today),
+        item_table("Risks to review", agenda.risks_to_review, names, today),
+    ]
+    cold = Table(
+        "Going cold",
+        ["contact", "last contact", "open items"],
+        empty="no one: every counterpart with open items was in touch lately",
+    )
+    for entry in agenda.going_cold:
+        last = entry.last_contact
+        cold.rows.append(
+            [
+                one_line(entry.contact.name),
+                f"{format_date(last, today)} ({describe_due(last, today).replace('late', 'ago')})"
+                if last is not None
+                else "never",
+                ", ".join(f"#{item.id}" for item in entry.open_items),
+            ]
+        )
+        cold.styles.append("")
+    sections.append(cold)
+    return sections
+
+
+def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
+    return {
+        "date": today.isoformat(),
+        "overdue": [i.to_dict() for i in agenda.overdue],
+        "due_today": [i.to_dict() for i in agenda.due_today],
+        "do_now": [i.to_dict() for i in agenda.do_now],
+        "owe": [i.to_dict() for i in agenda.owe],
+        "waiting": [i.to_dict() for i in agenda.waiting],
+        "risks_to_review": [i.to_dict() for i in agenda.risks_to_review],
+        "going_cold": [
+            {
+                "contact_id": entry.contact.id,
+                "name": entry.contact.name,
+                "last_contact": entry.last_contact.isoformat() if entry.last_contact else None,
+                "open_items": [i.id for i in entry.open_items],
+            }
+            for entry in agenda.going_cold
+        ],
+    }
+
+
+# --- matrix --------------------------------------------------------------------------------
+
+QUADRANT_HEADINGS = {
+    "do_now": "Do now: important and urgent",
+    "schedule": "Schedule: important, not urgent",
+    "delegate": "Delegate or keep short: urgent, not important",
+    "drop": "Drop: neither",
+}
+
+
+def _quadrant_key(quadrant: Any) -> str:
+    return str(getattr(quadrant, "value", quadrant)).lower()
+
+
+def matrix_sections(
+    quadrants: dict[Any, list[Item]], contacts: list[Contact], today: date
+) -> list[Section]:
+    names = _names(contacts)
+    by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
+    return [
+        item_table(heading, by_key.get(key, []), names, today)
+        for key, heading in QUADRANT_HEADINGS.items()
+    ]
+
+
+def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
+    by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
+    return {key: [i.to_dict() for i in by_key.get(key, [])] for key in QUADRANT_HEADINGS}
+
+
+# --- who (the pre-meeting brief) ---------------------------------------------------------------
+
+
+def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Section]:
+    names = _names(contacts)
+    person: Contact = brief.contact
+    facts: list[tuple[str, str]] = []
+    if person.aliases:
+        facts.append(("also", ", ".join(one_line(a) for a in person.aliases)))
+    role = " · ".join(
+        one_line(x) for x in (person.title, person.department, person.organisation) if x
+    )
+    if role:
+        facts.append(("role", role))
+    chain = [
+        one_line(boss.name) + (f" ({one_line(boss.title)})" if boss.title else "")
+        for boss in brief.boss_chain
+    ]
+    facts.append(("boss chain", " -> ".join(chain) if chain else "none recorded"))
+    facts.append(("stance", STANCE_LABELS[person.stance]))
+    roles = [r.value for r in (person.side, person.level, person.flow) if r is not None]
+    facts.append(("roles", ", ".join(roles) if roles else "not set"))
+    last = brief.last_contact
+    facts.append(
+        (
+            "last contact",
+            f"{format_date(last, today)} ({describe_due(last, today).replace('late', 'ago')})"
+            if last
+            else "never",
+        )
+    )
+    for label, value in (
+        ("email", person.email),
+        ("phone", person.phone),
+        ("tags", " ".join("#" + t for t in person.tags)),
+    ):
+        if value:
+            facts.append((label, one_line(value)))
+    if person.notes:
+        facts.append(("notes", one_line(person.notes)))
+
+    if brief.reports:
+        facts.append(("reports", ", ".join(one_line(c.name) for c in brief.reports)))
+    heading = "Last interactions"
+    if brief.all_interactions_count > len(brief.last_interactions):
+        heading += f" ({len(brief.last_interactions)} of {brief.all_interactions_count})"
+    meetings = Lines(heading, [], empty="none logged yet")
+    for interaction in brief.last_interactions:
+        meetings.lines.extend(interaction_lines(interaction, names, today))
+
+    return [
+        Facts(f"{one_line(person.name)} (#{person.id})", facts),
+        Lines("KPIs (what they are measured on)", [one_line(k) for k in person.kpis]),
+        Lines("Concerns", [one_line(c) for c in person.concerns]),
+        Lines(
+            "What they gain from working with me", [one_line(person.gains)] if person.gains else []
+        ),
+        item_table("I owe them", brief.i_owe, names, today),
+        item_table("They owe me", brief.they_owe, names, today),
+        item_table("Tasks involving them", brief.tasks, names, today),
+        item_table("Linked risks", brief.risks, names, today, empty="none"),
+        meetings,
+    ]
+
+
+def interaction_lines(interaction: Interaction, names: dict[int, str], today: date) -> list[str]:
+    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    head = f"{format_date(interaction.date, today)}  {interaction.kind.value}"
+    if people:
+        head += f" with {people}"
+    if interaction.summary:
+        head += f": {one_line(interaction.summary)}"
+    return [head] + [f"  - decided: {one_line(d)}" for d in interaction.decisions]
+
+
+def brief_json(brief: Any) -> dict[str, Any]:
+    return {
+        "contact": brief.contact.to_dict(),
+        "boss_chain": [{"id": b.id, "name": b.name, "title": b.title} for b in brief.boss_chain],
+        "last_contact": brief.last_contact.isoformat() if brief.last_contact else None,
+        "i_owe": [i.to_dict() for i in brief.i_owe],
+        "they_owe": [i.to_dict() for i in brief.they_owe],
+        "reports": [{"id": c.id, "name": c.name} for c in brief.reports],
+        "tasks": [i.to_dict() for i in brief.tasks],
+        "risks": [i.to_dict() for i in brief.risks],
+        "last_interactions": [r.to_dict() for r in brief.last_interactions],
+        "interactions_count": brief.all_interactions_count,
+    }
+
+
+# --- plain text ----------------------------------------------------------------------------------
+
+
+def cell_width(text: str) -> int:
+    """Columns a string takes on a terminal: CJK and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_width(text))
+
+
+def to_plain(sections: list[Section]) -> str:
+    out: list[str] = []
+    for section in sections:
+        if isinstance(section, Table):
+            heading = section.heading + (f" ({len(section.rows)})" if section.count else "")
+            out.append(heading)
+            if not section.rows:
+                out.append(f"  {section.empty}")
+            else:
+                # Drop columns that are empty in every row; pad all but the last.
+                used = [
+                    i for i in range(len(section.columns)) if any(row[i] for row in section.rows)
+                ]
+                widths = {i: max(cell_width(row[i]) for row in section.rows) for i in used}
+                for row in section.rows:
+                    cells = [row[i] for i in used]
+                    padded = [_pad(c, widths[i]) for c, i in zip(cells[:-1], used, strict=False)]
+                    out.append("  " + "  ".join([*padded, cells[-1]]).rstrip())
+        elif isinstance(section, Facts):
+            out.append(section.heading)
+            width = max((cell_width(label) for label, _ in section.pairs), default=0)
+            out.extend(f"  {_pad(label, width)}  {value}" for label, value in section.pairs)
+        else:
+            if not section.heading and not section.lines:
+                continue
+            out.append(section.heading)
+            if section.lines:
+                out.extend(f"  {line}" for line in section.lines)
+            elif section.empty:
+                out.append(f"  {section.empty}")
+        out.append("")
+    return "\n".join(out)
+
+
+# --- Rich ----------------------------------------------------------------------------------------
+
+_ROW_STYLES = {"late": "red", "closed": "dim", "": ""}
+
+
+def print_rich(sections: list[Section]) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console = Console()
+    for section in sections:
+        if isinstance(section, Table):
+            heading = section.heading + (f" ({len(section.rows)})" if section.count else "")
+            console.print(Text(heading, style="bold"))
+            if not section.rows:
+                console.print(Text(f"  {section.empty}", style="dim"))
+                console.print()
+                continue
+            console.print(_rich_table(section))
+        elif isinstance(section, Facts):
+            console.print(Text(section.heading, style="bold underline"))
+            table = RichTable(show_header=False, box=None, pad_edge=True)
+            table.add_column(style="dim", no_wrap=True)
+            table.add_column(overflow="fold")
+            for label, value in section.pairs:
+                table.add_row(Text(label), Text(value))
+            console.print(table)
+        else:
+            if not section.heading and not section.lines:
+                continue
+            console.print(Text(section.heading, style="bold"))
+            if section.lines:
+                for line in section.lines:
+                    console.print(Text(f"  {line}"))
+            elif section.empty:
+                console.print(Text(f"  {section.empty}", style="dim"))
+        console.print()
+
+
+# Rich column widths: ids and kinds never wrap, the title keeps room to stay readable.
+_MIN_WIDTHS = {"title": 20, "due": 12, "who": 8}
+
+
+def _rich_table(section: Table) -> Any:
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    table = RichTable(show_edge=False, box=None, pad_edge=True, header_style="dim")
+    # Tags go under the title (dim) rather than in a column of their own: 80 columns is
+    # not much room for six columns.
+    columns = section.columns
+    tags_at = columns.index("tags") if "tags" in columns and "title" in columns else None
+    used = [i for i in range(len(columns)) if i != tags_at and any(row[i] for row in section.rows)]
+    for i in used:
+        table.add_column(
+            columns[i],
+            overflow="fold",
+            no_wrap=columns[i] in ("id", "kind"),
+            min_width=_MIN_WIDTHS.get(columns[i]),
+        )
+    styles = section.styles or [""] * len(section.rows)
+    for row, style in zip(section.rows, styles, strict=False):
+        cells = []
+        for i in used:
+            cell = Text(row[i])
+            if tags_at is not None and columns[i] == "title" and row[tags_at]:
+                cell.append("  " + row[tags_at], style="dim")
+            cells.append(cell)
+        table.add_row(*cells, style=_ROW_STYLES.get(style, ""))
+    return table
