@@ -1,0 +1,159 @@
+"""Pieces every modal shares: the dialog frame, keys, labelled rows and inline errors."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, HorizontalGroup
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from collab_tui.model import one_line, plain
+
+ResultType = TypeVar("ResultType")
+
+
+def literal(text: str) -> Content:
+    """User text for a label: control characters removed, never parsed as markup."""
+    return Content(one_line(text))
+
+
+def split_words(text: str) -> list[str]:
+    """Tags or aliases typed as "a, b c": commas and spaces both separate; '#' is optional."""
+    words = [word.lstrip("#") for word in re.split(r"[,\s]+", plain(text))]
+    return list(dict.fromkeys(word for word in words if word))
+
+
+def split_commas(text: str) -> list[str]:
+    """Aliases may contain spaces ("Lan Wang"), so only commas separate them."""
+    parts = (" ".join(part.split()) for part in plain(text).split(","))
+    return list(dict.fromkeys(part for part in parts if part))
+
+
+def split_lines(text: str) -> list[str]:
+    """One entry per line (KPIs, concerns, decisions); blank lines dropped."""
+    return [line.strip() for line in plain(text).splitlines() if line.strip()]
+
+
+class ErrorLine(Static):
+    """An inline error under a field; takes no space while there is nothing to say."""
+
+    DEFAULT_CSS = """
+    ErrorLine { color: $text-error; height: auto; display: none; }
+    ErrorLine.-shown { display: block; }
+    """
+
+    def show(self, message: str) -> None:
+        self.update(Content(message))
+        self.set_class(bool(message), "-shown")
+
+    def clear(self) -> None:
+        self.show("")
+
+
+def row(label: str, *widgets: Widget, classes: str = "") -> HorizontalGroup:
+    """A form row: a fixed-width label on the left, the field(s) on the right."""
+    return HorizontalGroup(Label(label, classes="field-label"), *widgets, classes=f"row {classes}")
+
+
+class FormModal(ModalScreen[ResultType]):
+    """A dialog with Save / Cancel: Escape cancels, Enter in a one-line field or Ctrl+S saves.
+
+    Subclasses compose their fields inside ``#dialog`` and implement ``submit``, which
+    either dismisses with a value or shows why it cannot (and returns).
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Save", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    FormModal {
+        align: center middle;
+    }
+    FormModal #dialog {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: round $primary;
+        background: $panel;  /* the fields keep $surface, so they stand out */
+        border-title-color: $text;
+        border-title-style: bold;
+    }
+    FormModal #fields {
+        height: auto;
+        max-height: 80vh;  /* leaves room for the border and the buttons at 80x24 */
+    }
+    FormModal .row {
+        height: auto;
+    }
+    FormModal .field-label {
+        width: 14;
+        color: $text-muted;
+    }
+    FormModal .row:focus-within > .field-label {
+        color: $text-accent;
+        text-style: bold;
+    }
+    FormModal .row > Input, FormModal .row > Select, FormModal .row > .grow {
+        width: 1fr;
+    }
+    FormModal .row > TextArea {
+        width: 1fr;
+        height: 4;
+    }
+    FormModal .hint {
+        color: $text-muted;
+        height: auto;
+    }
+    FormModal #buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    FormModal #buttons Button {
+        margin-left: 1;
+        min-width: 10;
+    }
+    """
+
+    SAVE_LABEL = "Save"
+    HINT = "Ctrl+S save · Esc cancel"
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(id="buttons"):
+            yield Label(self.HINT, classes="hint")
+            yield Button(self.SAVE_LABEL, variant="primary", id="save", compact=True)
+            yield Button("Cancel", id="cancel", compact=True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _submit_from_input(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()

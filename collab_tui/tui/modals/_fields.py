@@ -1,0 +1,179 @@
+"""Compound fields the forms share: a date phrase with live feedback, a contact picker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalGroup
+from textual.content import Content
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from collab_tui.dates import DateError, describe_due, format_date, parse_date
+from collab_tui.model import Contact, one_line
+
+
+def describe_date(day: date, today: date) -> str:
+    """'Fri 7 Mar (in 3 days)': the absolute date first, the distance as a check."""
+    return f"{format_date(day, today)} ({describe_due(day, today)})"
+
+
+class DateField(VerticalGroup):
+    """A date phrase ("fri", "+3d", "2026-03-07") and, below it, the date it means.
+
+    Empty means "no date" unless ``required``. ``check()`` shows the error inline and
+    says whether the phrase is usable; ``value`` is the parsed date.
+    """
+
+    DEFAULT_CSS = """
+    DateField { width: 1fr; height: auto; }
+    DateField > .feedback { color: $text-muted; height: auto; }
+    DateField > .feedback.-error { color: $text-error; }
+    """
+
+    def __init__(
+        self,
+        today: date,
+        initial: str = "",
+        *,
+        required: bool = False,
+        placeholder: str = "fri, tomorrow, +3d, eow, Dec 1, 2026-12-01",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.today = today
+        self.required = required
+        self._initial = initial
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield Static(classes="feedback")
+
+    def on_mount(self) -> None:
+        self._show_feedback(error_if_empty=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def phrase(self) -> str:
+        return self.input.value.strip()
+
+    @property
+    def value(self) -> date | None:
+        """The date typed, or None when empty; raises DateError for a bad phrase."""
+        return parse_date(self.phrase, self.today) if self.phrase else None
+
+    def check(self) -> bool:
+        """Show the resolved date or the error; True when the field can be saved."""
+        return self._show_feedback(error_if_empty=True)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        # Live feedback while typing, but no "required" nagging until a save is tried.
+        self._show_feedback(error_if_empty=False)
+
+    def _show_feedback(self, error_if_empty: bool) -> bool:
+        feedback = self.query_one(".feedback", Static)
+        message, ok = "", True
+        if not self.phrase:
+            if self.required:
+                message, ok = ("a date is required" if error_if_empty else ""), False
+            else:
+                message = "no date"
+        else:
+            try:
+                day = self.value
+            except DateError as error:
+                message, ok = str(error), False
+            else:
+                assert day is not None
+                message = "→ " + describe_date(day, self.today)
+        feedback.update(Content(message))
+        feedback.set_class(not ok, "-error")
+        return ok
+
+
+def contact_label(contact: Contact) -> Text:
+    """A contact as a list label: literal name (never markup), aliases and department dim."""
+    label = Text(one_line(contact.name))
+    extra = ", ".join(one_line(part) for part in (*contact.aliases, contact.department) if part)
+    if extra:
+        label.append(f"  {extra}", style="dim")
+    return label
+
+
+def _search_text(contact: Contact) -> str:
+    return " ".join([contact.name, *contact.aliases, contact.department]).casefold()
+
+
+class ContactPicker(VerticalGroup):
+    """Pick any number of existing contacts; a filter line narrows a long list.
+
+    Ids chosen earlier stay chosen while filtered out of view, and ids that are not
+    among ``contacts`` (a deleted contact) are kept rather than silently dropped.
+    """
+
+    DEFAULT_CSS = """
+    ContactPicker { width: 1fr; height: auto; }
+    ContactPicker > SelectionList { height: auto; max-height: 6; }
+    ContactPicker > .empty { color: $text-muted; }
+    """
+
+    def __init__(
+        self, contacts: list[Contact], chosen: Iterable[int] = (), *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.contacts = contacts
+        self._original = list(dict.fromkeys(chosen))
+        self._chosen = set(self._original)
+
+    def compose(self) -> ComposeResult:
+        if not self.contacts:
+            yield Static("no contacts yet", classes="empty")
+            return
+        if len(self.contacts) > 6:
+            yield Input(placeholder="filter contacts", compact=True, id="contact-filter")
+        yield SelectionList[int](*self._selections(self.contacts), compact=True)
+
+    def _selections(self, contacts: Iterable[Contact]) -> list[Selection[int]]:
+        return [Selection(contact_label(c), c.id, c.id in self._chosen) for c in contacts]
+
+    @property
+    def selected_ids(self) -> list[int]:
+        """The chosen ids: those given first, in their order, then new ones in list order."""
+        kept = [i for i in self._original if i in self._chosen]
+        added = [c.id for c in self.contacts if c.id in self._chosen and c.id not in kept]
+        return kept + added
+
+    @on(SelectionList.SelectedChanged)
+    def _selection_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        listing = event.selection_list
+        visible = {listing.get_option_at_index(i).value for i in range(listing.option_count)}
+        self._chosen = (self._chosen - visible) | set(listing.selected)
+
+    @on(Input.Changed, "#contact-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        event.stop()
+        needle = event.value.strip().casefold()
+        shown = [c for c in self.contacts if needle in _search_text(c)]
+        listing = self.query_one(SelectionList)
+        with self.app.batch_update():
+            listing.clear_options()
+            listing.add_options(self._selections(shown))
+
+    @on(Input.Submitted, "#contact-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the filter jumps into the list rather than saving the whole form.
+        event.stop()
+        listing = self.query_one(SelectionList)
+        listing.focus()
+        if listing.option_count and listing.highlighted is None:
+            listing.highlighted = 0  # so Space ticks the first match at once

@@ -1,0 +1,184 @@
+"""CaptureModal: the one-line grammar, with a live preview of what Enter will create."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from collab_tui import capture as grammar
+from collab_tui.model import Contact, Kind, one_line
+from collab_tui.tui.modals._base import ErrorLine
+from collab_tui.tui.modals._fields import describe_date
+
+EXAMPLES = (
+    "owe: send the spec @Lan due:fri  ·  meet: @Lan @Ming agreed ...; owe: retest due:fri\n"
+    "kinds task: owe: wait: risk: meet: decided:  ·  @name  #tag  due:  review:  ! important"
+)
+
+# The word before an item's people: I owe things *for* them, wait on things *from* them.
+DIRECTION = {Kind.OWE: "for", Kind.WAIT: "from", Kind.TASK: "with", Kind.RISK: "with"}
+
+
+class CaptureModal(ModalScreen[str | None]):
+    """Type one capture line; dismisses with the text on Enter, or None on Escape.
+
+    The preview below the line shows what Enter will create, with names resolved
+    against ``contacts`` and dates as absolute dates. While the line has an error
+    (a bad date, an ambiguous name) the error is shown and Enter does nothing.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Capture", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    CaptureModal { align: center middle; }
+    CaptureModal #dialog {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: round $primary;
+        background: $panel;
+        border-title-style: bold;
+    }
+    CaptureModal #line { margin-bottom: 1; }
+    CaptureModal .hint { color: $text-muted; height: auto; }
+    CaptureModal #preview-box { height: auto; max-height: 12; margin-top: 1; }
+    CaptureModal #preview { height: auto; }
+    """
+
+    def __init__(self, contacts: list[Contact], today: date, prefill: str = "") -> None:
+        super().__init__()
+        self.contacts = contacts
+        self.today = today
+        self.prefill = prefill
+        self.error = ""  # the current parse/resolve error; Enter is refused while set
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Capture"
+            yield Input(self.prefill, placeholder="owe: send the spec @Lan due:fri", id="line")
+            yield Static(Content(EXAMPLES), classes="hint")
+            yield ErrorLine(id="capture-error")
+            with VerticalScroll(id="preview-box", can_focus=False):
+                yield Static(id="preview")
+            yield Static("Enter capture · Esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        line = self.query_one("#line", Input)
+        line.focus()
+        line.cursor_position = len(line.value)  # prefilled text is meant to be continued
+        self._update_preview(line.value)
+
+    @on(Input.Changed, "#line")
+    def _changed(self, event: Input.Changed) -> None:
+        self._update_preview(event.value)
+
+    @on(Input.Submitted, "#line")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        text = self.query_one("#line", Input).value
+        self._update_preview(text)
+        if text.strip() and not self.error:
+            self.dismiss(text)
+        else:
+            self.app.bell()  # refused: the reason is already shown under the line
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _update_preview(self, text: str) -> None:
+        preview = self.query_one("#preview", Static)
+        error_line = self.query_one("#capture-error", ErrorLine)
+        self.error = ""
+        if not text.strip():
+            preview.update(Content("Nothing to capture yet.").stylize("dim"))
+            error_line.clear()
+            return
+        try:
+            plan = grammar.plan(grammar.parse(text, self.today), self.contacts)
+        except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
+            self.error = str(error)
+            error_line.show("✗ " + self.error)
+            preview.update(Content("Enter is disabled until this is fixed.").stylize("dim"))
+            return
+        error_line.clear()
+        preview.update(Content("\n").join(self._describe_plan(plan)))
+
+    def _describe_plan(self, plan: grammar.Plan) -> list[Content]:
+        lines: list[Content] = []
+        indent = ""
+        meeting = plan.capture.meeting
+        if meeting is not None:
+            lines.append(self._describe_meeting(plan, meeting))
+            indent = "  └ "  # the items below are linked to the meeting
+        for draft in plan.capture.drafts:
+            lines.append(Content(indent) + self._describe_item(plan, draft))
+        return lines
+
+    def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
+        parts: list[Content | str | tuple[str, str]] = [
+            ("meeting", "bold $text-accent"),
+            "  ",
+            describe_date(self.today, self.today),  # a capture logs today's meeting
+        ]
+        if meeting.names:
+            parts += ["  with ", self._names(plan, meeting.names)]
+        if meeting.summary:
+            parts += ["  ", (f"“{one_line(meeting.summary)}”", "italic")]
+        content = Content.assemble(*parts) + self._tags(meeting.tags)
+        for decision in meeting.decisions:
+            content += Content.assemble("\n    decided: ", one_line(decision))
+        return content
+
+    def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
+        kind = Kind(draft.kind)
+        parts: list[Content | str | tuple[str, str]] = [
+            (f"{kind.value:<4}", "bold $text-accent"),
+            "  ",
+            (one_line(draft.title), "bold"),
+        ]
+        if draft.names:
+            parts += [f"  {DIRECTION[kind]} ", self._names(plan, draft.names)]
+        if draft.due is not None:
+            parts += ["  due ", (describe_date(draft.due, self.today), "$text-primary")]
+        if draft.review is not None:
+            parts += ["  review ", (describe_date(draft.review, self.today), "$text-primary")]
+        # A risk is always important (actions.capture marks it so); say so here too.
+        if draft.important or kind is Kind.RISK:
+            parts += ["  ", ("! important", "bold $text-warning")]
+        return Content.assemble(*parts) + self._tags(draft.tags)
+
+    def _names(self, plan: grammar.Plan, names: list[str]) -> Content:
+        """Existing contacts by their stored name; a name matching nobody is 'new contact'."""
+        parts: list[Content | str | tuple[str, str]] = []
+        for name in names:
+            if parts:
+                parts.append(", ")
+            contact = plan.resolved.get(name)
+            if contact is not None:
+                parts.append(one_line(contact.name))
+            else:
+                parts += [
+                    one_line(plan.new_name_for(name)),
+                    (" (new contact)", "italic $text-warning"),
+                ]
+        return Content.assemble(*parts)
+
+    def _tags(self, tags: list[str]) -> Content:
+        if not tags:
+            return Content("")
+        return Content.assemble("  ", (" ".join(f"#{one_line(tag)}" for tag in tags), "dim"))

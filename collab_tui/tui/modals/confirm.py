@@ -1,0 +1,65 @@
+"""ConfirmDialog: a yes/no question."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from collab_tui.model import plain
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask ``question``; True for Yes (y, or the Yes button), False for No (n, Escape).
+
+    "No" has the focus, so a stray Enter never confirms a delete.
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "Cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog #dialog {
+        width: auto;
+        min-width: 40;
+        max-width: 90%;
+        height: auto;
+        padding: 1 2;
+        border: round $warning;
+        background: $surface;
+    }
+    ConfirmDialog #question { width: auto; max-width: 100%; margin-bottom: 1; }
+    ConfirmDialog #buttons { width: 100%; height: auto; align-horizontal: right; }
+    ConfirmDialog Button { margin-left: 1; min-width: 8; }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            # The question often quotes a user's record: keep it literal.
+            yield Static(Content(plain(self.question)), id="question")
+            with Horizontal(id="buttons"):
+                yield Button("Yes", variant="error", id="yes", compact=True)
+                yield Button("No", variant="primary", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")

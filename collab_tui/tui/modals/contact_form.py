@@ -1,0 +1,211 @@
+"""ContactForm: every field of a counterpart, new or existing."""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import StrEnum
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Select, TextArea
+
+from collab_tui.model import (
+    STANCE_LABELS,
+    Contact,
+    Flow,
+    Level,
+    Side,
+    one_line,
+    plain,
+)
+from collab_tui.tui.modals._base import (
+    ErrorLine,
+    FormModal,
+    row,
+    split_commas,
+    split_lines,
+    split_words,
+)
+from collab_tui.tui.modals._fields import contact_label
+
+SIDE_LABELS = {Side.LEADING: "leading", Side.SUPPORTING: "supporting"}
+LEVEL_LABELS = {Level.WORKING: "working level", Level.LEADER: "senior leader"}
+FLOW_LABELS = {Flow.UPSTREAM: "upstream of me", Flow.DOWNSTREAM: "downstream of me"}
+
+# (field name, label, placeholder) of the one-line text fields, in form order.
+TEXT_FIELDS = [
+    ("department", "Department", ""),
+    ("organisation", "Organisation", ""),
+    ("title", "Job title", ""),
+]
+CONTACT_FIELDS = [
+    ("gains", "Gains", "what working with me gives them"),
+    ("email", "Email", ""),
+    ("phone", "Phone", ""),
+]
+
+
+class ContactForm(FormModal[Contact | None]):
+    """Create (``contact`` is None) or edit a contact; dismisses with it, or None on Escape.
+
+    The name is required and must not be another contact's name; the boss is picked
+    from the other contacts and may not lead back round to this one.
+    """
+
+    def __init__(self, contact: Contact | None, contacts: list[Contact]) -> None:
+        super().__init__()
+        self.contact = contact
+        self.contacts = contacts
+        # Candidates for boss: everyone but this contact.
+        self.others = [c for c in contacts if contact is None or c.id != contact.id]
+
+    def compose(self) -> ComposeResult:
+        contact = self.contact or Contact(name="")
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "New contact" if self.contact is None else "Edit contact"
+            with VerticalScroll(id="fields", can_focus=False):
+                yield row("Name", Input(plain(contact.name), compact=True, id="name"))
+                yield ErrorLine(id="name-error")
+                yield row(
+                    "Aliases",
+                    Input(
+                        plain(", ".join(contact.aliases)),
+                        placeholder="comma separated, e.g. Lan, 蓝",
+                        compact=True,
+                        id="aliases",
+                    ),
+                )
+                for name, label, placeholder in TEXT_FIELDS:
+                    yield row(label, _text_input(contact, name, placeholder))
+                yield row(
+                    "Boss",
+                    Select(
+                        [(contact_label(c), c.id) for c in self.others],
+                        value=_known(contact.boss_id, {c.id for c in self.others}),
+                        prompt="(none)",
+                        compact=True,
+                        id="boss",
+                    ),
+                )
+                yield ErrorLine(id="boss-error")
+                yield row(
+                    "Stance",
+                    _enum_select(STANCE_LABELS, contact.stance, "stance", allow_blank=False),
+                )
+                yield row("Side", _enum_select(SIDE_LABELS, contact.side, "side"))
+                yield row("Level", _enum_select(LEVEL_LABELS, contact.level, "level"))
+                yield row("Flow", _enum_select(FLOW_LABELS, contact.flow, "flow"))
+                yield row(
+                    "KPIs",
+                    TextArea(
+                        plain("\n".join(contact.kpis)),
+                        compact=True,
+                        placeholder="one per line",
+                        id="kpis",
+                    ),
+                )
+                yield row(
+                    "Concerns",
+                    TextArea(
+                        plain("\n".join(contact.concerns)),
+                        compact=True,
+                        placeholder="one per line",
+                        id="concerns",
+                    ),
+                )
+                for name, label, placeholder in CONTACT_FIELDS:
+                    yield row(label, _text_input(contact, name, placeholder))
+                yield row("Notes", TextArea(plain(contact.notes), compact=True, id="notes"))
+                yield row(
+                    "Tags",
+                    Input(
+                        plain(" ".join(contact.tags)),
+                        placeholder="comma or space separated",
+                        compact=True,
+                        id="tags",
+                    ),
+                )
+            yield from self.compose_buttons()
+
+    def on_mount(self) -> None:
+        name = self.query_one("#name", Input)
+        name.focus()
+        name.cursor_position = len(name.value)
+
+    def submit(self) -> None:
+        name = one_line(self.query_one("#name", Input).value)
+        boss_id = self.query_one("#boss", Select).selection
+        name_error = self._name_problem(name)
+        boss_error = self._boss_problem(boss_id)
+        self.query_one("#name-error", ErrorLine).show(name_error)
+        self.query_one("#boss-error", ErrorLine).show(boss_error)
+        if name_error or boss_error:
+            return
+        fields = {
+            "name": name,
+            "aliases": split_commas(self.query_one("#aliases", Input).value),
+            "boss_id": boss_id,
+            "stance": self.query_one("#stance", Select).value,
+            "side": self.query_one("#side", Select).selection,
+            "level": self.query_one("#level", Select).selection,
+            "flow": self.query_one("#flow", Select).selection,
+            "kpis": split_lines(self.query_one("#kpis", TextArea).text),
+            "concerns": split_lines(self.query_one("#concerns", TextArea).text),
+            "notes": plain(self.query_one("#notes", TextArea).text).strip(),
+            "tags": split_words(self.query_one("#tags", Input).value),
+        }
+        for field_name, _label, _placeholder in TEXT_FIELDS + CONTACT_FIELDS:
+            fields[field_name] = one_line(self.query_one(f"#{field_name}", Input).value)
+        if self.contact is None:
+            self.dismiss(Contact(**fields))
+        else:
+            self.dismiss(dataclasses.replace(self.contact, **fields))
+
+    def _name_problem(self, name: str) -> str:
+        if not name:
+            return "a name is required"
+        wanted = name.casefold()
+        for other in self.others:
+            if other.name.casefold() == wanted:
+                return f"another contact is already called {one_line(other.name)}"
+        return ""
+
+    def _boss_problem(self, boss_id: int | None) -> str:
+        """A boss chain that comes back to this contact would loop forever in a brief."""
+        own_id = self.contact.id if self.contact is not None else 0
+        if boss_id is None or not own_id:
+            return ""
+        by_id = {c.id: c for c in self.contacts}
+        seen: set[int] = set()
+        current: int | None = boss_id
+        while current is not None and current not in seen:
+            if current == own_id:
+                return "that boss reports (directly or not) to this contact"
+            seen.add(current)
+            boss = by_id.get(current)
+            current = boss.boss_id if boss is not None else None
+        return ""
+
+
+def _text_input(contact: Contact, name: str, placeholder: str) -> Input:
+    return Input(plain(getattr(contact, name)), placeholder=placeholder, compact=True, id=name)
+
+
+def _enum_select(
+    labels: dict, value: StrEnum | None, id: str, *, allow_blank: bool = True
+) -> Select:
+    options = [(Text(label), member) for member, label in labels.items()]
+    return Select(
+        options,
+        value=value if value is not None else Select.NULL,
+        allow_blank=allow_blank,
+        prompt="-",
+        compact=True,
+        id=id,
+    )
+
+
+def _known(value: int | None, known: set[int]) -> int | object:
+    """``value`` if the Select offers it, else nothing chosen (a boss since deleted)."""
+    return value if value in known else Select.NULL
