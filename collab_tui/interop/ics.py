@@ -1,0 +1,99 @@
+"""Deadlines to calendars and to-do tools: an iCalendar (RFC 5545) file of VTODOs.
+
+Every active item with a due date is one VTODO, and every active risk's review date is
+another. UIDs come from the item's stable ``uid``, so importing a newer export into a
+calendar updates the same entries rather than doubling them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from icalendar import Calendar, Todo
+
+from collab_tui.model import Contact, Item, Kind, Settings, Status, one_line, plain
+from collab_tui.triage import Quadrant, quadrant
+
+PRODID = "-//collab-tui//collab-tui//EN"
+
+# RFC 5545 PRIORITY: 1 is the highest, 9 the lowest, 5 the middle.
+PRIORITY = {Quadrant.DO_NOW: 1, Quadrant.SCHEDULE: 5, Quadrant.DELEGATE: 5, Quadrant.DROP: 9}
+
+KIND_TEXT = {
+    Kind.TASK: "task",
+    Kind.OWE: "owe (I deliver this)",
+    Kind.WAIT: "wait (they deliver this)",
+    Kind.RISK: "risk",
+}
+
+
+def export_ics(
+    items: list[Item], contacts: list[Contact], today: date, settings: Settings
+) -> bytes:
+    """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file."""
+    names = {c.id: c.name for c in contacts}
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "collab-tui")
+    active = sorted((i for i in items if i.is_active), key=lambda i: (i.due or date.max, i.id))
+    for item in active:
+        priority = PRIORITY[quadrant(item, today, settings)]
+        if item.due is not None:
+            todo = _todo(item, f"{item.uid}@collab-tui", one_line(item.title), item.due)
+            todo.add("priority", priority)
+            todo.add("description", _description(item, names))
+            calendar.add_component(todo)
+        if item.is_risk and item.review is not None:
+            summary = f"Review risk: {one_line(item.title)}"
+            todo = _todo(item, f"{item.uid}-review@collab-tui", summary, item.review)
+            todo.add("priority", priority)
+            todo.add("description", _description(item, names))
+            calendar.add_component(todo)
+    return calendar.to_ical()
+
+
+def _todo(item: Item, uid: str, summary: str, due: date) -> Todo:
+    todo = Todo()
+    todo.add("uid", uid)
+    # Without a METHOD, DTSTAMP is when the entry was last revised (RFC 5545 3.8.7.2):
+    # the item's own timestamp keeps a re-export of an unchanged item byte-identical.
+    todo.add("dtstamp", item.updated)
+    todo.add("created", item.created)
+    todo.add("last-modified", item.updated)
+    todo.add("summary", summary)
+    todo.add("due", due)  # a date, so VALUE=DATE: a day, not a moment
+    todo.add("status", "NEEDS-ACTION")
+    if item.tags:
+        todo.add("categories", [one_line(tag) for tag in item.tags])
+    return todo
+
+
+def _description(item: Item, names: dict[int, str]) -> str:
+    lines = [f"Kind: {KIND_TEXT[item.kind]}"]
+    people = [names[i] for i in item.contact_ids if i in names]
+    if people:
+        lines.append("With: " + ", ".join(one_line(name) for name in people))
+    if item.is_risk:
+        if item.status is Status.OCCURRED:
+            lines.append("Status: occurred (now a problem being handled)")
+        rating = [
+            f"likelihood {item.likelihood.value}" if item.likelihood else "",
+            f"impact {item.impact.value}" if item.impact else "",
+        ]
+        if any(rating):
+            lines.append("Risk: " + ", ".join(r for r in rating if r))
+        if item.mitigation:
+            lines.append("Mitigation: " + one_line(item.mitigation))
+        if item.review:
+            lines.append(f"Review: {item.review.isoformat()}")
+        if item.due:
+            lines.append(f"Due: {item.due.isoformat()}")
+    if item.notes:
+        lines += ["", plain(item.notes)]
+    return "\n".join(lines)
+
+
+def todo_count(calendar_bytes: bytes) -> int:
+    """How many VTODOs a calendar holds (for the CLI's summary line)."""
+    return sum(1 for c in Calendar.from_ical(calendar_bytes).walk("VTODO"))

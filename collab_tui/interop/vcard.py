@@ -1,0 +1,615 @@
+"""Contacts from and to vCard (3.0 and 4.0 in, 3.0 out); the mapping is in docs/INTEROP.md.
+
+A multi-contact file is split into cards here and each card is read on its own with
+vobject's line parser, so that one broken card (bad encoding, a line that is not a
+property, no END:VCARD) is reported with its position and skipped while the rest import.
+
+Properties collab-tui does not use (PHOTO, ADR, BDAY, a second EMAIL, other programs'
+X- properties, ...) are kept verbatim in ``contact.extra["vcard"]["lines"]`` and written
+back out on export, so a contact that went through collab-tui loses nothing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC
+from typing import Any
+
+from vobject.base import ParseError, parseLine
+
+from collab_tui.interop import ImportSummary, Progress
+from collab_tui.model import Contact, Flow, Level, Side, Stance, now
+
+PRODID = "-//collab-tui//collab-tui//EN"
+EXTRA_KEY = "vcard"  # contact.extra[EXTRA_KEY] = {"lines": [...], "n": "N:...", "fn": "..."}
+
+# collab-tui's own fields, which no address book has, travel in X-COLLAB-* properties.
+X_ENUMS: dict[str, tuple[str, type[Stance] | type[Side] | type[Level] | type[Flow]]] = {
+    "X-COLLAB-STANCE": ("stance", Stance),
+    "X-COLLAB-SIDE": ("side", Side),
+    "X-COLLAB-LEVEL": ("level", Level),
+    "X-COLLAB-FLOW": ("flow", Flow),
+}
+X_LISTS = {"X-COLLAB-KPI": "kpis", "X-COLLAB-CONCERN": "concerns"}
+X_GAINS = "X-COLLAB-GAINS"
+X_BOSS = "X-COLLAB-BOSS"  # the boss's UID
+
+# Properties that describe the file rather than the person: rewritten on export.
+REGENERATED = {"VERSION", "PRODID", "REV"}
+
+# The Contact fields a card can set, in the order a dry run lists them.
+CARD_FIELDS = (
+    "name", "aliases", "organisation", "department", "title", "email", "phone", "notes",
+    "tags", "stance", "side", "level", "flow", "kpis", "concerns", "gains", "boss",
+)  # fmt: skip
+
+
+@dataclass
+class Card:
+    """One card, read and checked, ready to be matched against the stored contacts."""
+
+    where: str  # "card 3 (line 14)", for messages
+    uid: str = ""
+    fields: dict[str, Any] = field(default_factory=dict)  # only what the card carries
+    boss_uid: str = ""
+    n_line: str = ""  # the N property as it came, kept when it says more than the name
+    kept: list[str] = field(default_factory=list)  # unfolded lines collab-tui does not use
+
+    @property
+    def name(self) -> str:
+        return self.fields.get("name", "")
+
+
+@dataclass
+class CardChange:
+    """What an import does (or would do) with one card."""
+
+    action: str  # "add", "update" or "unchanged"
+    name: str
+    where: str
+    fields: list[str] = field(default_factory=list)  # for "update": what changes
+
+    def describe(self) -> str:
+        if self.action == "update":
+            return f"update {self.name} ({', '.join(self.fields)}) from {self.where}"
+        if self.action == "unchanged":
+            return f"leave {self.name} alone (unchanged) from {self.where}"
+        return f"add {self.name} from {self.where}"
+
+
+@dataclass
+class VcardImportSummary(ImportSummary):
+    """An ImportSummary that also lists, card by card, what was (or would be) done."""
+
+    changes: list[CardChange] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """One line per card, then one per skipped card: what --dry-run prints."""
+        out = [change.describe() for change in self.changes]
+        out += [f"skip {what}: {why}" for what, why in self.skipped]
+        return out
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def parse_vcards(data: str | bytes) -> tuple[list[Card], list[tuple[str, str]]]:
+    """Split a file into cards and read each; returns (cards, problems as (where, why)).
+
+    ``data`` may be bytes, so that a card in a bad encoding is found and skipped on its
+    own. A file with no BEGIN:VCARD at all is not a vCard file: ValueError.
+    """
+    raw_lines = _split_lines(data)
+    cards: list[Card] = []
+    problems: list[tuple[str, str]] = []
+    current: list[tuple[int, str | bytes]] | None = None
+    start = 0
+    number = 0  # cards seen, broken ones included, so positions match the file
+    outside_reported = False
+
+    def where() -> str:
+        return f"card {number} (line {start})"
+
+    for lineno, raw in enumerate(raw_lines, start=1):
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        marker = text.strip().upper()
+        if marker == "BEGIN:VCARD":
+            if current is not None:
+                problems.append((where(), "no END:VCARD before the next card"))
+            number += 1
+            start = lineno
+            current = [(lineno, raw)]
+        elif current is None:
+            # Text between cards: say so once, it usually means a damaged file.
+            if marker and not outside_reported:
+                problems.append((f"line {lineno}", "text outside any BEGIN:VCARD/END:VCARD"))
+                outside_reported = True
+        elif marker == "END:VCARD":
+            current.append((lineno, raw))
+            try:
+                cards.append(_read_card(current, where()))
+            except _BadCard as error:
+                problems.append((where(), str(error)))
+            current = None
+        else:
+            current.append((lineno, raw))
+    if current is not None:
+        problems.append((where(), "no END:VCARD (the file ends inside this card)"))
+    if number == 0:
+        raise ValueError("not a vCard file: no BEGIN:VCARD found")
+    return cards, problems
+
+
+def _readable(cards: list[Card], problems: list[tuple[str, str]]) -> None:
+    """A file in which not one card can be read is an unreadable file, not an empty one."""
+    if not cards:
+        reasons = "; ".join(f"{where}: {why}" for where, why in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise ValueError(f"no card in this vCard file can be read: {reasons}{more}")
+
+
+class _BadCard(Exception):
+    """A card that cannot be imported; the message says why and where."""
+
+
+def _split_lines(data: str | bytes) -> list[str] | list[bytes]:
+    if isinstance(data, bytes):
+        data = data.removeprefix(b"\xef\xbb\xbf")
+        return [line.rstrip(b"\r") for line in data.split(b"\n")]
+    data = data.removeprefix("\ufeff")
+    return [line.rstrip("\r") for line in data.split("\n")]
+
+
+def _read_card(raw_lines: list[tuple[int, str | bytes]], where: str) -> Card:
+    lines = _decode(raw_lines)
+    card = Card(where=where)
+    props: list[tuple[int, str, str, list[list[str]], str, str]] = []
+    for lineno, line in _unfold(lines[1:-1]):  # without BEGIN and END
+        try:
+            name, params, value, group = parseLine(line, lineno)
+        except ParseError:
+            raise _BadCard(f"line {lineno} is not a vCard property: {_clip(line)}") from None
+        props.append((lineno, line, name.upper(), params or [], value, group or ""))
+    _map_properties(card, props)
+    if not card.name:
+        raise _BadCard("the card has no name (FN or N)")
+    return card
+
+
+def _decode(raw_lines: list[tuple[int, str | bytes]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for lineno, raw in raw_lines:
+        if isinstance(raw, bytes):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                bad = raw[error.start]
+                raise _BadCard(f"line {lineno} is not UTF-8 text (byte 0x{bad:02x})") from None
+        else:
+            text = raw
+            # A str read with errors="surrogateescape" carries the bad bytes as surrogates.
+            if any("\udc80" <= char <= "\udcff" for char in text):
+                raise _BadCard(f"line {lineno} is not UTF-8 text")
+        out.append((lineno, text))
+    return out
+
+
+def _unfold(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """RFC 6350 3.2: a line starting with a space or tab continues the previous one."""
+    out: list[tuple[int, str]] = []
+    for lineno, line in lines:
+        if line[:1] in (" ", "\t") and out:
+            out[-1] = (out[-1][0], out[-1][1] + line[1:])
+        elif line.strip():
+            out.append((lineno, line))
+    return out
+
+
+def _map_properties(card: Card, props: list[tuple[int, str, str, list[list[str]], str, str]]):
+    fields = card.fields
+    emails = [p for p in props if p[2] == "EMAIL"]
+    phones = [p for p in props if p[2] == "TEL"]
+    first_email = _preferred(emails)
+    first_phone = _preferred(phones)
+    seen_altids: dict[str, set[str]] = {}
+    for prop in props:
+        lineno, line, name, params, value, _group = prop
+        # vCard 4.0: instances sharing an ALTID are one value in several forms; the
+        # first is used and the others are kept as they are.
+        altid = _param(params, "ALTID")
+        if altid and altid in seen_altids.setdefault(name, set()):
+            card.kept.append(line)
+            continue
+        if altid:
+            seen_altids[name].add(altid)
+
+        if name in REGENERATED:
+            continue
+        if name == "UID" and not card.uid:
+            card.uid = _unescape(value).strip()
+        elif name == "FN" and "name" not in fields and value.strip():
+            fields["name"] = _clean(_unescape(value))
+        elif name == "N" and not card.n_line:
+            card.n_line = line
+        elif name == "NICKNAME":
+            _extend(fields, "aliases", _split(value, ","))
+        elif name == "ORG" and "organisation" not in fields:
+            parts = [_clean(part) for part in _split(value, ";")]
+            fields["organisation"] = parts[0] if parts else ""
+            fields["department"] = " / ".join(part for part in parts[1:] if part)
+        elif name == "TITLE" and "title" not in fields:
+            fields["title"] = _clean(_unescape(value))
+        elif prop is first_email:
+            fields["email"] = _unescape(value).strip().removeprefix("mailto:")
+        elif prop is first_phone:
+            fields["phone"] = _unescape(value).strip().removeprefix("tel:")
+        elif name == "NOTE" and "notes" not in fields:
+            fields["notes"] = _unescape(value)
+        elif name == "CATEGORIES":
+            _extend(fields, "tags", _split(value, ","))
+        elif name in X_ENUMS:
+            key, enum = X_ENUMS[name]
+            text = _unescape(value).strip().lower()
+            try:
+                fields[key] = enum(text)
+            except ValueError:
+                allowed = ", ".join(member.value for member in enum)
+                raise _BadCard(
+                    f"line {lineno}: {name} is {_clip(text)!r}, expected one of {allowed}"
+                ) from None
+        elif name in X_LISTS:
+            fields.setdefault(X_LISTS[name], []).append(_unescape(value))  # exactly as written
+        elif name == X_GAINS:
+            fields["gains"] = _unescape(value)
+        elif name == X_BOSS:
+            card.boss_uid = _unescape(value).strip()
+        else:
+            card.kept.append(line)
+
+    if "name" not in fields and card.n_line:
+        fields["name"] = _name_from_n(parseLine(card.n_line)[2])
+    if card.n_line and card.n_line == _n_line(fields.get("name", "")):
+        card.n_line = ""  # it says nothing the name does not (our own export wrote it)
+
+
+def _preferred(props: list[Any]) -> Any:
+    """The instance marked preferred (TYPE=pref in 3.0, PREF=1 in 4.0), else the first."""
+    for prop in props:
+        params = prop[3]
+        types = [v.lower() for v in _param_values(params, "TYPE")]
+        if "pref" in types or _param(params, "PREF") == "1":
+            return prop
+    return props[0] if props else None
+
+
+def _param_values(params: list[list[str]], key: str) -> list[str]:
+    values: list[str] = []
+    for param in params:
+        if param and param[0].upper() == key:
+            for value in param[1:]:
+                values += [v for v in value.split(",") if v]
+    return values
+
+
+def _param(params: list[list[str]], key: str) -> str:
+    values = _param_values(params, key)
+    return values[0] if values else ""
+
+
+def _extend(fields: dict[str, Any], key: str, values: list[str]) -> None:
+    current = fields.setdefault(key, [])
+    for value in values:
+        value = _clean(value)
+        if value and value not in current:
+            current.append(value)
+
+
+def _name_from_n(value: str) -> str:
+    family, given, middle, prefix, suffix = (_split(value, ";") + [""] * 5)[:5]
+    if _is_cjk(family) and _is_cjk(given):
+        return _clean(family + given)  # 张 + 三 -> 张三, no space, family first
+    return _clean(" ".join(p for p in (prefix, given, middle, family, suffix) if p.strip()))
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all(unicodedata.east_asian_width(c) in "WF" for c in text.strip())
+
+
+def _split(value: str, separator: str) -> list[str]:
+    """Split on separators that are not backslash-escaped, then unescape each part."""
+    parts: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in value:
+        if escaped:
+            current.append("\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append(_unescape("".join(current)))
+            current = []
+        else:
+            current.append(char)
+    parts.append(_unescape("".join(current)))
+    return parts
+
+
+def _unescape(value: str) -> str:
+    out: list[str] = []
+    chars = iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append("\n" if following in ("n", "N") else following)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    return text.strip()
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- importing -------------------------------------------------------------------------
+
+
+def import_vcards(
+    store: Any, data: str | bytes, dry_run: bool = False, progress: Progress | None = None
+) -> VcardImportSummary:
+    """Add or update contacts from a vCard file; broken cards are skipped and reported.
+
+    ValueError (and nothing stored) when the input is no vCard file or not one card in it
+    can be read.
+
+    A card matches a stored contact by UID, then email, then exact name, and updates it:
+    a property present in the card replaces that field, one absent leaves it alone, so a
+    re-import never duplicates and never wipes what was added in collab-tui. With
+    ``dry_run`` nothing is stored; the summary lists what would be done. All writes go
+    into one store batch.
+    """
+    cards, problems = parse_vcards(data)  # ValueError when it is no vCard file at all
+    _readable(cards, problems)
+    if dry_run:
+        summary, _steps = _plan(store.contacts(), cards)
+        summary.skipped = problems + summary.skipped
+        return summary
+    with store.batch():
+        summary, plan = _plan(store.contacts(), cards)
+        summary.skipped = problems + summary.skipped
+        _apply(store, plan, progress)
+    return summary
+
+
+@dataclass
+class _Step:
+    contact: Contact  # the contact as it will be stored (a copy for updates)
+    is_new: bool
+    changed: bool
+    boss: Contact | None = None  # resolved from the card's X-COLLAB-BOSS
+
+
+def _plan(stored: list[Contact], cards: list[Card]) -> tuple[VcardImportSummary, list[_Step]]:
+    summary = VcardImportSummary()
+    candidates = list(stored)
+    steps: dict[int, _Step] = {}  # id(contact) -> step; one step per contact
+    order: list[_Step] = []
+    card_of: dict[int, Card] = {}
+    for card in cards:
+        try:
+            existing = _match(card, candidates)
+        except _BadCard as error:
+            summary.skipped.append((f"{card.where} ({card.name})", str(error)))
+            continue
+        if existing is None:
+            contact = Contact(name=card.name)
+            candidates.append(contact)
+            step = _Step(contact, is_new=True, changed=True)
+            steps[id(contact)] = step
+            order.append(step)
+        elif id(existing) in steps:
+            step = steps[id(existing)]  # a second card for the same person in this file
+        else:
+            contact = Contact.from_dict(existing.to_dict())
+            candidates[candidates.index(existing)] = contact
+            step = _Step(contact, is_new=False, changed=False)
+            steps[id(contact)] = step
+            order.append(step)
+        card_of[id(step.contact)] = card
+        _fill(step.contact, card)
+
+    by_uid = {c.uid: c for c in candidates}
+    by_id = {c.id: c for c in candidates if c.id}
+    for step in order:
+        card = card_of[id(step.contact)]
+        if card.boss_uid:
+            step.boss = by_uid.get(card.boss_uid)
+            if step.boss is None:
+                # A boss we do not know (yet): keep the link so a later export keeps it.
+                kept = step.contact.extra.setdefault(EXTRA_KEY, {})
+                kept.setdefault("lines", []).append(f"{X_BOSS}:{_escape(card.boss_uid)}")
+        if step.is_new:
+            summary.added += 1
+            summary.changes.append(CardChange("add", card.name, card.where))
+            continue
+        before = next(c for c in stored if c.id == step.contact.id)
+        changed = _differences(before, step.contact, step.boss, by_id)
+        step.changed = bool(changed)
+        if changed:
+            summary.updated += 1
+            summary.changes.append(CardChange("update", step.contact.name, card.where, changed))
+        else:
+            summary.unchanged += 1
+            summary.changes.append(CardChange("unchanged", step.contact.name, card.where))
+    return summary, order
+
+
+def _match(card: Card, candidates: list[Contact]) -> Contact | None:
+    if card.uid:
+        for contact in candidates:
+            if contact.uid == card.uid:
+                return contact
+    email = card.fields.get("email", "").casefold()
+    if email:
+        found = [c for c in candidates if c.email and c.email.casefold() == email]
+        if len(found) > 1:
+            raise _BadCard(f"{len(found)} contacts have the email {email}; cannot tell which")
+        if found:
+            return found[0]
+    found = [c for c in candidates if c.name == card.name]
+    if len(found) > 1:
+        raise _BadCard(f"{len(found)} contacts are named {card.name}; cannot tell which")
+    return found[0] if found else None
+
+
+def _fill(contact: Contact, card: Card) -> None:
+    """Apply what the card carries; fields it does not carry stay as they are."""
+    for key, value in card.fields.items():
+        setattr(contact, key, list(value) if isinstance(value, list) else value)
+    if card.uid:
+        contact.uid = card.uid  # later imports of this address book then match by UID
+    kept: dict[str, Any] = {}
+    if card.kept:
+        kept["lines"] = list(card.kept)
+    if card.n_line:
+        kept["n"] = card.n_line
+        kept["fn"] = contact.name  # the N is only written back while the name is the same
+    if kept:
+        contact.extra[EXTRA_KEY] = kept
+    else:
+        contact.extra.pop(EXTRA_KEY, None)
+
+
+def _differences(
+    before: Contact, after: Contact, boss: Contact | None, by_id: dict[int, Contact]
+) -> list[str]:
+    changed = [
+        name
+        for name in CARD_FIELDS
+        if name != "boss" and getattr(before, name) != getattr(after, name)
+    ]
+    if boss is not None and (before.boss_id is None or by_id.get(before.boss_id) is not boss):
+        changed.append("boss")
+    if before.uid != after.uid:
+        changed.append("uid")
+    if before.extra.get(EXTRA_KEY) != after.extra.get(EXTRA_KEY):
+        changed.append("other vCard properties")
+    return changed
+
+
+def _apply(store: Any, steps: list[_Step], progress: Progress | None) -> None:
+    total = len(steps)
+    stamp = now()
+    for done, step in enumerate(steps, start=1):
+        if step.is_new:
+            step.contact = store.add(step.contact)
+        elif step.changed:
+            step.contact.updated = stamp
+            store.put(step.contact)
+        if progress is not None:
+            progress(done, total)
+    # Bosses last: a boss may be a contact this same file just added.
+    for step in steps:
+        if step.boss is not None and step.contact.boss_id != step.boss.id:
+            step.contact.boss_id = step.boss.id
+            step.contact.updated = stamp
+            store.put(step.contact)
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def export_vcards(contacts: list[Contact]) -> str:
+    """Every contact as a vCard 3.0 card (CRLF lines, folded at 75 octets).
+
+    3.0 because it is what Apple Contacts, Google Contacts and Outlook import; collab-tui's
+    own fields go into X-COLLAB-* properties that those programs keep or ignore.
+    """
+    uid_of = {c.id: c.uid for c in contacts}
+    out: list[str] = []
+    for contact in contacts:
+        out += _card_lines(contact, uid_of)
+    return "".join(_fold(line) + "\r\n" for line in out)
+
+
+def _card_lines(contact: Contact, uid_of: dict[int, str]) -> list[str]:
+    kept = contact.extra.get(EXTRA_KEY)
+    if not isinstance(kept, dict):
+        kept = {}  # a hand-edited backup; nothing of ours to write back
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"PRODID:{PRODID}", f"UID:{_escape(contact.uid)}"]
+    lines.append(f"FN:{_escape(contact.name)}")
+    if kept.get("n") and kept.get("fn") == contact.name:
+        lines.append(kept["n"])
+    else:
+        lines.append(_n_line(contact.name))
+    if contact.aliases:
+        lines.append("NICKNAME:" + ",".join(_escape(a) for a in contact.aliases))
+    if contact.organisation or contact.department:
+        lines.append(f"ORG:{_escape(contact.organisation)};{_escape(contact.department)}")
+    if contact.title:
+        lines.append(f"TITLE:{_escape(contact.title)}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
+    if contact.phone:
+        lines.append(f"TEL;TYPE=VOICE:{_escape(contact.phone)}")
+    if contact.notes:
+        lines.append(f"NOTE:{_escape(contact.notes)}")
+    if contact.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in contact.tags))
+    for prop, (key, _enum) in X_ENUMS.items():
+        value = getattr(contact, key)
+        if value is not None:
+            lines.append(f"{prop}:{value.value}")
+    for prop, key in X_LISTS.items():
+        lines += [f"{prop}:{_escape(value)}" for value in getattr(contact, key)]
+    if contact.gains:
+        lines.append(f"{X_GAINS}:{_escape(contact.gains)}")
+    boss_uid = uid_of.get(contact.boss_id) if contact.boss_id is not None else None
+    if boss_uid:
+        lines.append(f"{X_BOSS}:{_escape(boss_uid)}")
+    for line in kept.get("lines") or []:
+        if not isinstance(line, str):
+            continue
+        if boss_uid and line.upper().startswith(X_BOSS + ":"):
+            continue  # an old unresolved boss; the real one was just written
+        lines.append(line)
+    lines.append("REV:" + contact.updated.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
+    lines.append("END:VCARD")
+    return lines
+
+
+def _n_line(name: str) -> str:
+    """A structured name for a card that only has a display name (3.0 requires N)."""
+    words = name.split()
+    if len(words) < 2:
+        return f"N:{_escape(name)};;;;"
+    return f"N:{_escape(words[-1])};{_escape(' '.join(words[:-1]))};;;"
+
+
+def _escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 6350 3.2: at most 75 octets a line, never splitting a UTF-8 character."""
+    if len(line.encode("utf-8")) <= 75:
+        return line
+    pieces: list[str] = []
+    current = ""
+    size = 0
+    limit = 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = "", 0, 74  # continuation lines start with a space
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)

@@ -1,0 +1,153 @@
+"""The iCalendar export: VTODOs for due dates and risk reviews, stable UIDs, RFC 5545."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from icalendar import Calendar
+
+from collab_tui.interop.ics import export_ics
+from collab_tui.model import Contact, Item, Kind, Rating, Settings, Status
+
+TODAY = date(2026, 11, 24)
+STAMP = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+
+def sample() -> tuple[list[Item], list[Contact]]:
+    lan = Contact(name="小蓝", id=1)
+    ming = Contact(name="Ming", id=2)
+    items = [
+        Item(
+            title="send the revised spec",
+            kind=Kind.OWE,
+            id=1,
+            important=True,
+            due=date(2026, 11, 25),
+            contact_ids=[1],
+            tags=["orders", "spec"],
+            notes="Lan wants the error codes.\nAlso the retry policy.",
+        ),
+        Item(title="approval result", kind=Kind.WAIT, id=2, due=date(2026, 12, 20),
+             contact_ids=[2]),
+        Item(title="book a room", id=3, due=date(2026, 11, 24)),  # urgent, not important
+        Item(title="important later", id=4, important=True, due=date(2027, 1, 10)),
+        Item(
+            title="approval API may slip",
+            kind=Kind.RISK,
+            id=5,
+            review=date(2026, 12, 1),
+            contact_ids=[1, 2],
+            likelihood=Rating.MEDIUM,
+            impact=Rating.HIGH,
+            mitigation="agree milestones up front",
+        ),
+        Item(title="no date", id=6),
+        Item(title="done already", id=7, due=date(2026, 11, 20), status=Status.DONE),
+        Item(title="dropped risk", kind=Kind.RISK, id=8, review=date(2026, 11, 30),
+             status=Status.DROPPED),
+        Item(title="it happened", kind=Kind.RISK, id=9, review=date(2026, 12, 15),
+             due=date(2026, 11, 28), status=Status.OCCURRED),
+    ]  # fmt: skip
+    for item in items:
+        item.uid = f"uid{item.id}"
+        item.created = item.updated = STAMP
+    return items, [lan, ming]
+
+
+def todos(data: bytes) -> dict[str, dict]:
+    calendar = Calendar.from_ical(data)
+    return {str(todo["UID"]): todo for todo in calendar.walk("VTODO")}
+
+
+def test_calendar_header_is_rfc5545():
+    items, contacts = sample()
+    data = export_ics(items, contacts, TODAY, Settings())
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//collab-tui//collab-tui//EN"
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+
+
+def test_one_vtodo_per_due_date_and_per_active_risk_review():
+    items, contacts = sample()
+    found = todos(export_ics(items, contacts, TODAY, Settings()))
+    assert sorted(found) == sorted(
+        [
+            "uid1@collab-tui",
+            "uid2@collab-tui",
+            "uid3@collab-tui",
+            "uid4@collab-tui",
+            "uid5-review@collab-tui",
+            "uid9@collab-tui",
+            "uid9-review@collab-tui",
+        ]
+    )
+
+
+def test_fields_of_a_follow_up():
+    items, contacts = sample()
+    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid1@collab-tui"]
+    assert str(todo["SUMMARY"]) == "send the revised spec"
+    assert todo.decoded("DUE") == date(2026, 11, 25)
+    assert not isinstance(todo.decoded("DUE"), datetime)  # VALUE=DATE
+    assert str(todo["STATUS"]) == "NEEDS-ACTION"
+    assert todo.decoded("DTSTAMP") == STAMP
+    assert todo["CATEGORIES"].cats == ["orders", "spec"]
+    description = str(todo["DESCRIPTION"])
+    assert "Kind: owe" in description and "With: 小蓝" in description
+    assert "Lan wants the error codes.\nAlso the retry policy." in description
+
+
+def test_priority_comes_from_the_quadrant():
+    items, contacts = sample()
+    found = todos(export_ics(items, contacts, TODAY, Settings()))
+    priority = {uid: int(todo["PRIORITY"]) for uid, todo in found.items()}
+    assert priority["uid1@collab-tui"] == 1  # important, due tomorrow: do now
+    assert priority["uid3@collab-tui"] == 5  # urgent, not important: delegate
+    assert priority["uid4@collab-tui"] == 5  # important, not urgent: schedule
+    assert priority["uid2@collab-tui"] == 9  # neither: drop
+    assert priority["uid5-review@collab-tui"] == 5  # an open risk: schedule
+    assert priority["uid9-review@collab-tui"] == 1  # an occurred risk: do now
+
+
+def test_risk_review_entry():
+    items, contacts = sample()
+    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid5-review@collab-tui"]
+    assert str(todo["SUMMARY"]) == "Review risk: approval API may slip"
+    assert todo.decoded("DUE") == date(2026, 12, 1)
+    description = str(todo["DESCRIPTION"])
+    assert "With: 小蓝, Ming" in description
+    assert "Risk: likelihood medium, impact high" in description
+    assert "Mitigation: agree milestones up front" in description
+
+
+def test_reexport_is_identical_so_calendars_update_rather_than_double():
+    items, contacts = sample()
+    assert export_ics(items, contacts, TODAY, Settings()) == export_ics(
+        items, contacts, TODAY, Settings()
+    )
+    items[0].due = date(2026, 11, 27)
+    changed = todos(export_ics(items, contacts, TODAY, Settings()))
+    assert changed["uid1@collab-tui"].decoded("DUE") == date(2026, 11, 27)
+    assert len(changed) == 7
+
+
+def test_control_characters_and_newlines_in_titles_do_not_break_the_file():
+    item = Item(title="evil\x1b[31m title\nBEGIN:VEVENT", id=1, due=TODAY, notes="a\x00b")
+    data = export_ics([item], [], TODAY, Settings())
+    (todo,) = todos(data).values()
+    assert str(todo["SUMMARY"]) == "evil[31m title BEGIN:VEVENT"
+    assert b"\x1b" not in data and b"\x00" not in data
+    assert b"\r\nBEGIN:VEVENT" not in data
+
+
+def test_empty_calendar_is_still_valid():
+    data = export_ics([], [], TODAY, Settings())
+    assert list(Calendar.from_ical(data).walk("VTODO")) == []
+
+
+def test_an_occurred_risk_says_so():
+    items, contacts = sample()
+    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid9@collab-tui"]
+    assert "Status: occurred" in str(todo["DESCRIPTION"])

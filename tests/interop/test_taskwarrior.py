@@ -1,0 +1,179 @@
+"""Import from `task export` (the fixture was written by taskwarrior 2.6.2 in Asia/Shanghai)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from collab_tui.interop import jsonfile
+from collab_tui.interop.taskwarrior import UUID_KEY, import_taskwarrior, read_tasks
+from collab_tui.model import Item, Kind, Status
+
+from .conftest import DATA
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+EXPORT = DATA / "taskwarrior-export.json"
+
+
+def items_by_title(store) -> dict[str, Item]:
+    return {i.title: i for i in store.items(active_only=False)}
+
+
+def snapshot(store) -> dict:
+    data = jsonfile.export_data(store)
+    data.pop("exported")
+    return data
+
+
+def test_the_real_export_maps_onto_items(store):
+    summary = import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    assert summary.added == 8
+    assert summary.skipped == [
+        (
+            "task 5 (Weekly status report)",
+            "a recurrence template; its pending instances are imported",
+        )
+    ]
+    items = items_by_title(store)
+    spec = items["Send revised spec to Lan"]
+    assert spec.kind is Kind.TASK and spec.status is Status.OPEN
+    assert spec.due == date(2026, 12, 3)  # 20261202T160000Z is midnight in Shanghai
+    assert spec.important is True  # priority H
+    assert spec.tags == ["spec", "orders.payment"]  # project as a tag
+    assert spec.extra[UUID_KEY] == "cf321903-da16-4e3e-901a-8f614acc9776"
+    assert spec.created == datetime(2026, 11, 23, 17, 10, 4, tzinfo=UTC)  # entry
+
+    review = items["Review approval API draft"]
+    assert review.important is False  # priority M
+    assert review.notes == "2026-11-24: Lan says the draft is on the wiki"
+    slot = items["Book joint debugging slot with 小明"]
+    assert slot.tags == ["debug", "小明"]
+    assert slot.notes == "2026-11-24: 小明's team has no slot before December"
+    assert slot.due is None
+    assert items["Chase integration test plan"].status is Status.OPEN  # waiting until a date
+    assert items['Fix "quoted" title, with comma; and = sign'].tags == ["misc"]
+
+    kickoff = items["Old kickoff deck"]
+    assert kickoff.status is Status.DONE
+    assert kickoff.closed == datetime(2026, 11, 23, 17, 10, 4, tzinfo=UTC)
+    laptop = items["Order new laptop"]
+    assert laptop.status is Status.DROPPED and laptop.closed is not None
+
+
+def test_reimport_updates_instead_of_duplicating(store):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    before = snapshot(store)
+    again = import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 8)
+    assert snapshot(store) == before
+
+
+def test_a_newer_export_updates_and_records_the_slip(store):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    tasks = json.loads(EXPORT.read_text())
+    spec = next(t for t in tasks if t["description"] == "Send revised spec to Lan")
+    spec["due"] = "20261209T160000Z"
+    spec["status"] = "completed"
+    spec["end"] = "20261205T100000Z"
+    summary = import_taskwarrior(store, json.dumps(tasks), tz=SHANGHAI)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 7)
+    item = items_by_title(store)["Send revised spec to Lan"]
+    assert item.due == date(2026, 12, 10)
+    assert item.due_history == [date(2026, 12, 3)]
+    assert item.status is Status.DONE
+    assert item.closed == datetime(2026, 12, 5, 10, tzinfo=UTC)
+
+
+def test_what_collab_added_survives_a_reimport(store):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    item = items_by_title(store)["Review approval API draft"]
+    item.kind = Kind.WAIT
+    item.contact_ids = []
+    store.put(item)
+    import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    assert items_by_title(store)["Review approval API draft"].kind is Kind.WAIT
+
+
+def test_one_object_per_line_is_accepted(store):
+    lines = "\n".join(json.dumps(t, ensure_ascii=False) for t in json.loads(EXPORT.read_text()))
+    assert import_taskwarrior(store, lines, tz=SHANGHAI).added == 8
+
+
+def test_older_taskwarrior_format_with_waiting_status():
+    # taskwarrior 2.4/2.5: one object per line with a trailing comma, status "waiting".
+    text = (
+        '{"uuid":"a-1","description":"later","status":"waiting","entry":"20250101T000000Z",'
+        '"wait":"20250301T000000Z"},\n'
+        '{"uuid":"a-2","description":"now","status":"pending"}\n'
+    )
+    tasks = read_tasks(text)
+    assert [t["uuid"] for t in tasks] == ["a-1", "a-2"]
+
+
+def test_a_single_object_is_one_task(store):
+    summary = import_taskwarrior(store, '{"uuid": "x", "description": "one"}', tz=SHANGHAI)
+    assert summary.added == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("not json at all", "line 1 is not JSON"),
+        ('[{"uuid": "x"', "line 1 is not JSON"),
+        ("BEGIN:VCARD\nFN:x\nEND:VCARD", "line 1 is not JSON"),
+    ],
+)
+def test_unreadable_input_is_a_value_error_and_stores_nothing(store, text, message):
+    store.add(Item(title="kept"))
+    before = snapshot(store)
+    with pytest.raises(ValueError, match=message):
+        import_taskwarrior(store, text)
+    assert snapshot(store) == before
+
+
+def test_not_utf8_is_a_value_error(store):
+    with pytest.raises(ValueError, match="not UTF-8"):
+        import_taskwarrior(store, b'[{"description": "caf\xe9"}]')
+
+
+def test_bad_tasks_are_skipped_with_reasons(store):
+    tasks = [
+        {"uuid": "1", "description": "fine", "due": "20261201T000000Z"},
+        {"uuid": "2", "description": "bad date", "due": "tomorrow"},
+        {"uuid": "3"},
+        {"description": "no uuid"},
+        {"uuid": "5", "description": "odd", "status": "archived"},
+        "not an object",
+        {"uuid": "1", "description": "fine again"},
+    ]
+    summary = import_taskwarrior(store, json.dumps(tasks), tz=UTC)
+    assert summary.added == 1
+    assert summary.skipped == [
+        ("task 2 (bad date)", "'tomorrow' is not a taskwarrior date"),
+        ("task 3", "it has no description"),
+        ("task 4 (no uuid)", "it has no uuid"),
+        ("task 5 (odd)", "unknown status 'archived'"),
+        ("task 6", "expected a JSON object, got str"),
+        ("task 7 (fine again)", "the same uuid appears earlier in the file"),
+    ]
+    (item,) = store.items()
+    assert item.due == date(2026, 12, 1)
+
+
+def test_progress(store):
+    calls = []
+    import_taskwarrior(store, EXPORT.read_bytes(), progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (8, 8) and len(calls) == 8
+
+
+def test_a_collab_backup_is_not_a_taskwarrior_export(store):
+    with pytest.raises(ValueError, match="no task in it can be used .task 1: it has no uuid"):
+        import_taskwarrior(store, '{"format": "collab-tui", "version": 1}')
+
+
+def test_an_empty_export_imports_nothing(store):
+    assert import_taskwarrior(store, "[\n]\n").total == 0
