@@ -208,17 +208,19 @@ class Store:
         return Settings.from_dict(self._meta()["settings"])
 
     def items(self, active_only: bool = True) -> list[Item]:
+        # Raw cached docs, not TinyDB's .all(): that copies every dict into a Document
+        # first, and from_dict copies what it keeps anyway.
         if active_only:
             docs = [
                 d
-                for d in self._hot.table("items").all()
+                for d in self._hot.docs("items").values()
                 if d.get("status", "open") in ACTIVE_STATUSES
             ]
         else:
             self._load_all_cold()  # first: loading may settle a copy left in both places
-            docs = list(self._hot.table("items").all())
+            docs = list(self._hot.docs("items").values())
             for segment in self._segments.values():
-                docs.extend(segment.table("items").all())
+                docs.extend(segment.docs("items").values())
         return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def item(self, id: int) -> Item | None:
@@ -226,7 +228,7 @@ class Store:
         return Item.from_dict(doc) if doc is not None else None
 
     def contacts(self) -> list[Contact]:
-        docs = self._hot.table("contacts").all()
+        docs = self._hot.docs("contacts").values()
         return sorted((Contact.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def contact(self, id: int) -> Contact | None:
@@ -235,7 +237,7 @@ class Store:
 
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
-        docs = [d for s in self._segments.values() for d in s.table("interactions").all()]
+        docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
         return sorted((Interaction.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def interaction(self, id: int) -> Interaction | None:
