@@ -12,7 +12,6 @@ the bad token, a bad date, an unreadable import file): nothing was saved.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -35,8 +34,8 @@ class UsageError(ValueError):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = quick_add_args(argv) or build_parser().parse_args(argv)
     from collab_tui.store import StoreError
 
     try:
@@ -56,6 +55,32 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_STORE
     except KeyboardInterrupt:
         return 130
+
+
+def quick_add_args(argv: list[str]) -> argparse.Namespace | None:
+    """``collab [--db P] add [--db P] TEXT...`` read without building the full parser.
+
+    ``collab add`` runs right after a meeting and must start as fast as taskwarrior;
+    building the argparse tree of every command costs it ~10 ms. Anything else (help,
+    other options, text starting with "-") returns None and goes through argparse.
+    """
+    db: str | None = None
+    words: list[str] = []
+    rest = iter(argv)
+    for word in rest:
+        if word == "--db":
+            db = next(rest, None)
+            if db is None:
+                return None
+        elif word.startswith("--db="):
+            db = word.removeprefix("--db=")
+        elif word.startswith("-"):
+            return None
+        else:
+            words.append(word)
+    if len(words) < 2 or words[0] != "add":
+        return None
+    return argparse.Namespace(db=db, text=words[1:], handler=cmd_add)
 
 
 def _error(message: str) -> None:
@@ -428,6 +453,8 @@ def _show(sections: list[Any], args: argparse.Namespace) -> None:
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -437,6 +464,8 @@ def _print_json(data: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if args.format == "json":
+            import json
+
             from collab_tui.interop import jsonfile
 
             data = jsonfile.export_data(store)
@@ -512,6 +541,8 @@ def read_input(path: Path) -> bytes:
 
 
 def parse_json_file(path: Path, data: bytes) -> Any:
+    import json
+
     try:
         return json.loads(data)
     except (UnicodeDecodeError, ValueError) as error:
