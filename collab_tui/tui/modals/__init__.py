@@ -10,6 +10,7 @@ from collab_tui.tui.modals.contact_form import ContactForm
 from collab_tui.tui.modals.date_prompt import DatePrompt
 from collab_tui.tui.modals.interaction_form import InteractionForm
 from collab_tui.tui.modals.item_form import ItemForm
+from collab_tui.tui.modals.report import ReportModal
 
 __all__ = [
     "CaptureModal",
@@ -18,4 +19,5 @@ __all__ = [
     "DatePrompt",
     "InteractionForm",
     "ItemForm",
+    "ReportModal",
 ]

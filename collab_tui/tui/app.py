@@ -1,0 +1,462 @@
+"""The Textual app: four tabs over one store, quick capture, undo and the morning review.
+
+The app holds no business rules: it reads a ``Snapshot`` (``state.load``: triage's agenda,
+matrix and brief) and changes data through ``actions`` or, for a plain field edit, the
+store's optimistic ``update``. Every change records before-images for undo, then the
+snapshot is reloaded and each tab redraws keeping its selection.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from collab_tui import actions, triage
+from collab_tui.dates import format_date
+from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
+from collab_tui.store import ConflictError, Store, StoreError
+from collab_tui.tui import modals
+from collab_tui.tui.commands import CollabCommands
+from collab_tui.tui.screens.base import View
+from collab_tui.tui.screens.contacts import ContactsView
+from collab_tui.tui.screens.help import HelpScreen
+from collab_tui.tui.screens.log import LogView
+from collab_tui.tui.screens.matrix import MatrixView
+from collab_tui.tui.screens.review import ReviewScreen
+from collab_tui.tui.screens.today import TodayView
+from collab_tui.tui.state import Snapshot, UndoStack, load, quote_name
+
+TABS = [("today", "1 Today"), ("matrix", "2 Matrix"), ("contacts", "3 Contacts"), ("log", "4 Log")]
+POLL_SECONDS = 1.0  # another process's change shows within two polls at most
+
+
+class CollabApp(App[None]):
+    """The cockpit. Use ``make_app`` to build one."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "collab"
+    COMMANDS = App.COMMANDS | {CollabCommands}
+    BINDINGS = [
+        Binding("1", "show_tab('today')", "Today", show=False, id="tab.today"),
+        Binding("2", "show_tab('matrix')", "Matrix", show=False, id="tab.matrix"),
+        Binding("3", "show_tab('contacts')", "Contacts", show=False, id="tab.contacts"),
+        Binding("4", "show_tab('log')", "Log", show=False, id="tab.log"),
+        Binding("c", "capture", "Capture", id="capture"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("r", "review", "Review", id="review"),
+        Binding("z", "undo", "Undo", id="undo"),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, store: Any, today: date | None = None, owns_store: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self._frozen_today = today
+        self._owns_store = owns_store
+        self.undo_stack = UndoStack()
+        self.snapshot: Snapshot = load(store, self.today)
+
+    @property
+    def today(self) -> date:
+        """The frozen date (tests, COLLAB_TODAY), else the real one, read each reload."""
+        return self._frozen_today or date.today()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        views: dict[str, View] = {
+            "today": TodayView(id="today-view"),
+            "matrix": MatrixView(id="matrix-view"),
+            "contacts": ContactsView(id="contacts-view"),
+            "log": LogView(id="log-view"),
+        }
+        for view in views.values():
+            view.show(self.snapshot)  # drawn when mounted
+        with TabbedContent(initial="today"):
+            for name, title in TABS:
+                with TabPane(title, id=name):
+                    yield views[name]
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_store)
+        self.current_view.main_widget.focus()
+
+    def on_unmount(self) -> None:
+        if self._owns_store:
+            self.store.close()
+
+    @property
+    def views(self) -> list[View]:
+        return list(self.query(View))
+
+    @property
+    def current_view(self) -> View:
+        active = self.query_one(TabbedContent).active or "today"
+        return self.query_one(f"#{active}-view", View)
+
+    def view(self, name: str) -> View:
+        return self.query_one(f"#{name}-view", View)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self.current_view.ensure_drawn()  # a hidden tab skipped reloads: draw it now
+        self.call_after_refresh(self._focus_current_view)
+
+    def _focus_current_view(self) -> None:
+        """Focus the tab's list unless focus is already inside it (say, its search box)."""
+        view = self.current_view
+        view.ensure_drawn()
+        if self.focused is None or view not in self.focused.ancestors_with_self:
+            view.main_widget.focus()
+
+    # --- data -------------------------------------------------------------------------------
+
+    def reload(self, touched: Iterable[Record] | None = None) -> None:
+        """Recompute the snapshot and redraw every tab (selections are kept).
+
+        ``touched``: the records the app itself just changed, so that only those of the
+        log are read again; None (another process wrote) reads everything.
+        """
+        touched_interactions = (
+            None if touched is None else [r.id for r in touched if isinstance(r, Interaction)]
+        )
+        self.snapshot = load(self.store, self.today, self.snapshot, touched_interactions)
+        current = self.current_view
+        for view in self.views:
+            view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.show(self.snapshot)
+
+    def poll_store(self) -> None:
+        """Pick up changes another process (``collab add``) wrote to the file."""
+        try:
+            if self.store.changed_on_disk():
+                self.store.refresh()
+                self.reload()
+        except StoreError as error:
+            self.say(str(error), "error")
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A notification whose text is shown literally (it often quotes user text)."""
+        self.notify(
+            one_line(message) if "\n" not in message else message, severity=severity, markup=False
+        )  # type: ignore[arg-type]
+
+    @contextmanager
+    def guarded(self) -> Iterator[None]:
+        """Show a failed action as a notification, never a traceback."""
+        try:
+            yield
+        except ConflictError as error:
+            self.say(str(error), "error")
+            self.store.refresh()
+            self.reload()
+        except (StoreError, ValueError) as error:  # ActionError, DateError, CaptureError
+            self.say(str(error), "error")
+
+    def change(
+        self,
+        label: str,
+        operation: Callable[[], Any],
+        before: list[Record] = (),  # type: ignore[assignment]
+        created: Callable[[Any], list[Record]] | None = None,
+    ) -> Any:
+        """Run one store operation, remember how to undo it, reload; None if it failed."""
+        result = None
+        made: list[Record] = []
+        with self.guarded():
+            result = operation()
+            made = created(result) if created else []
+            self.undo_stack.push(label, before, made)
+        self.reload([*before, *made] if result is not None else None)
+        return result
+
+    def fresh(self, record: Record) -> Record:
+        """A private copy of the stored record (the before-image for undo)."""
+        getter = {
+            Item: self.store.item,
+            Contact: self.store.contact,
+            Interaction: self.store.interaction,
+        }[type(record)]
+        stored = getter(record.id)
+        return copy.deepcopy(stored if stored is not None else record)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def action_show_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        view = self.view(name)
+        view.ensure_drawn()
+        view.main_widget.focus()
+
+    def action_search(self) -> None:
+        self.current_view.open_search()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_review(self) -> None:
+        self.push_screen(ReviewScreen(self.snapshot))
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show a contact's brief on the Contacts tab."""
+        self.action_show_tab("contacts")
+        self.view("contacts").reveal_contact(contact_id)
+
+    def action_open_contact(self) -> None:
+        contact = self.current_view.selected_contact()
+        if contact is None:
+            self.say("No contact linked to this row.", "warning")
+            return
+        self.open_contact(contact.id)
+
+    # --- capture ------------------------------------------------------------------------
+
+    def action_capture(self, prefill: str = "") -> None:
+        modal = modals.CaptureModal(self.snapshot.contacts, self.today, prefill)
+        self.push_screen(modal, self._captured)
+
+    def _captured(self, line: str | None) -> None:
+        if not line:
+            return
+        result = self.change(
+            "capture",
+            lambda: actions.capture(self.store, line, self.today),
+            created=lambda r: [*r.records, *r.new_contacts],
+        )
+        if result is None:
+            self.action_capture(line)  # reopen with the text: nothing typed is lost
+            return
+        self.say("\n".join(one_line(line) for line in result.lines) or "Nothing captured.")
+
+    # --- items --------------------------------------------------------------------------
+
+    def selected_item(self) -> Item | None:
+        item = self.current_view.selected_item()
+        if item is None:
+            self.say("Select an item first (Today or Matrix).", "warning")
+        return item
+
+    def action_complete(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.complete_item(item)
+
+    def complete_item(self, item: Item) -> bool:
+        done = self.change(
+            "done", lambda: actions.complete(self.store, item.id), [self.fresh(item)]
+        )
+        if done is not None:
+            self.say(f"Done: {item.title}  (z undoes)")
+        return done is not None
+
+    def action_drop(self) -> None:
+        item = self.selected_item()
+        if item is not None and self.change(
+            "drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]
+        ):
+            self.say(f"Dropped: {item.title}  (z undoes)")
+
+    def action_snooze(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.snooze_item(item)
+
+    def snooze_item(self, item: Item, after: Callable[[], None] | None = None) -> None:
+        """Ask for the new date, then move it; ``after`` runs once it is saved."""
+        current = item.review if item.is_risk and item.review else item.due
+
+        def snoozed(when: date | None) -> None:
+            if when is not None and self.change(
+                "snooze",
+                lambda: actions.snooze(self.store, item.id, when.isoformat(), self.today),
+                [self.fresh(item)],
+            ):
+                self.say(f"Snoozed to {format_date(when, self.today)}: {item.title}")
+                if after is not None:
+                    after()
+
+        prompt = modals.DatePrompt(
+            f"Snooze: {one_line(item.title)}", self.today, current.isoformat() if current else ""
+        )
+        self.push_screen(prompt, snoozed)
+
+    def action_edit(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+
+        def edited(new: Item | None) -> None:
+            if new is not None and self.change(
+                "edit", lambda: self.store.update(new), [self.fresh(item)]
+            ):
+                self.say(f"Saved: {new.title}")
+
+        form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today)
+        self.push_screen(form, edited)
+
+    def action_toggle_important(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        if item.is_risk:
+            self.say(
+                "A risk is always important; snooze or edit its review date instead.", "warning"
+            )
+            return
+        new = copy.deepcopy(item)
+        new.important = not item.important
+        if self.change("important", lambda: self.store.update(new), [self.fresh(item)]):
+            self.say(("Important: " if new.important else "Not important: ") + item.title)
+
+    def action_toggle_urgent(self) -> None:
+        """Flip how urgent the item is; back to 'from the due date' when that agrees."""
+        item = self.selected_item()
+        if item is None:
+            return
+        settings = self.snapshot.settings
+        new = copy.deepcopy(item)
+        urgent_now = triage.is_urgent(item, self.today, settings)
+        new.urgent = None
+        by_date = triage.is_urgent(new, self.today, settings)
+        new.urgent = None if by_date != urgent_now else not urgent_now
+        if self.change("urgent", lambda: self.store.update(new), [self.fresh(item)]):
+            self.say(("Not urgent: " if urgent_now else "Urgent: ") + item.title)
+
+    # --- contacts and the log -----------------------------------------------------------
+
+    def selected_contact(self) -> Contact | None:
+        contact = self.current_view.selected_contact()
+        if contact is None:
+            self.say("Select a contact first.", "warning")
+        return contact
+
+    def action_new_contact(self) -> None:
+        self.push_screen(modals.ContactForm(None, self.snapshot.contacts), self._contact_saved)
+
+    def action_edit_contact(self) -> None:
+        contact = self.selected_contact()
+        if contact is not None:
+            form = modals.ContactForm(copy.deepcopy(contact), self.snapshot.contacts)
+            self.push_screen(form, self._contact_saved)
+
+    def _contact_saved(self, contact: Contact | None) -> None:
+        if contact is None:
+            return
+        if contact.id:
+            saved = self.change(
+                "edit contact", lambda: self.store.update(contact), [self.fresh(contact)]
+            )
+        else:
+            saved = self.change(
+                "new contact", lambda: self.store.add(contact), created=lambda c: [c]
+            )
+        if saved is not None:
+            self.say(f"Saved contact: {saved.name}")
+            self.open_contact(saved.id)
+
+    def action_delete_contact(self) -> None:
+        contact = self.selected_contact()
+        if contact is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.change(
+                "delete contact",
+                lambda: self.store.delete(contact) or True,
+                [self.fresh(contact)],
+            ):
+                self.say(f"Deleted contact: {contact.name} (z to undo)")
+
+        name = one_line(contact.name)
+        self.push_screen(modals.ConfirmDialog(f"Delete the contact {name}?"), confirmed)
+
+    def action_log_interaction(self, contact_ids: tuple[int, ...] | None = None) -> None:
+        if contact_ids is None:
+            selected = self.current_view.selected_contact()
+            contact_ids = (selected.id,) if selected is not None else ()
+        form = modals.InteractionForm(self.snapshot.contacts, self.today, contact_ids)
+        self.push_screen(form, self._interaction_saved)
+
+    def _interaction_saved(self, interaction: Interaction | None) -> None:
+        if interaction is None:
+            return
+        saved = self.change("log", lambda: self.store.add(interaction), created=lambda r: [r])
+        if saved is not None:
+            self.say(actions.describe_interaction(saved, self._names()))
+
+    def log_contact_today(self, contact: Contact) -> bool:
+        """The review's 'logged contact': a chat with them today counts as contact."""
+        saved = self.change(
+            "log",
+            lambda: actions.log_interaction(
+                self.store, [contact.id], "Checked in", self.today, InteractionKind.CHAT
+            ),
+            created=lambda r: [r],
+        )
+        if saved is not None:
+            self.say(f"Logged a chat with {contact.name} today")
+        return saved is not None
+
+    def escalate(self, item: Item | None, contact: Contact | None) -> None:
+        """Open capture with an `owe:` to the counterpart's boss (bring a proposal)."""
+        counterpart = contact
+        if counterpart is None and item is not None and item.contact_ids:
+            counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])
+        if counterpart is None:
+            self.say("Nobody is linked here, so there is no boss to escalate to.", "warning")
+            return
+        boss = self.snapshot.boss_of(counterpart.id)
+        if boss is None:
+            self.say(
+                f"No boss recorded for {counterpart.name}; add one with e on Contacts.", "warning"
+            )
+            return
+        subject = one_line(item.title) if item is not None else f"help from {counterpart.name}"
+        self.action_capture(f"owe: propose a way forward on {subject} {quote_name(boss.name)} ")
+
+    def _names(self) -> dict[int, str]:
+        return {c.id: c.name for c in self.snapshot.contacts}
+
+    # --- undo -----------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        entry = self.undo_stack.pop()
+        if entry is None:
+            self.say("Nothing to undo.")
+            return
+        with self.guarded():
+            with self.store.batch():
+                for record in entry.created:
+                    self.store.delete(record)
+                for record in entry.before:
+                    self.store.put(record)
+            self.say(f"Undone: {entry.label}")
+        self.reload([*entry.before, *entry.created])
+
+
+def make_app(db: Path | str | Any, today: date | None = None) -> CollabApp:
+    """The app over a data file path or an already-open store (tests pass one)."""
+    if today is None and os.environ.get("COLLAB_TODAY"):
+        today = date.fromisoformat(os.environ["COLLAB_TODAY"].strip())
+    if isinstance(db, (str, Path)):
+        return CollabApp(Store.open(Path(db)), today, owns_store=True)
+    return CollabApp(db, today)
+
+
+def run(db_path: Path, today: date | None = None) -> None:
+    """Open the app on ``db_path`` (StoreError from opening propagates to the CLI)."""
+    make_app(db_path, today).run()

@@ -1,0 +1,307 @@
+"""ReportModal: the Markdown status report, previewed live, then saved to a file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, Input, Label, Markdown, Static
+
+from collab_tui.dates import DateError, format_date
+from collab_tui.interop.report import DEFAULT_DAYS, status_report
+from collab_tui.store import StoreError
+from collab_tui.tui.modals._base import ErrorLine, FormModal, row
+from collab_tui.tui.modals._fields import DateField
+from collab_tui.tui.modals.confirm import ConfirmDialog
+
+DEFAULT_SINCE = f"-{DEFAULT_DAYS}d"  # "a week ago", as a date phrase the user can edit
+PREVIEW_DELAY = 0.2  # seconds of quiet typing before the preview is rebuilt
+
+
+def default_report_path(today: date) -> Path:
+    """``~/collab-report-YYYY-MM-DD.md``, expanded (the bare name if there is no home)."""
+    name = f"collab-report-{today.isoformat()}.md"
+    try:
+        return Path.home() / name
+    except RuntimeError:  # no HOME and no password entry: the current directory
+        return Path(name)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` through a temporary file and ``os.replace``.
+
+    A reader never sees half a report and a failed write leaves any old file whole. A
+    replaced file keeps its permissions; a new one gets the usual ones (0666 less umask).
+    Raises ``OSError`` (no such directory, permission denied, disk full, ...).
+    """
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points at, not the link
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _ago(day: date, today: date) -> str:
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days > 1:
+        return f"{days} days ago"
+    return "in the future: nothing can be done yet"
+
+
+class SinceField(DateField):
+    """A DateField for the start of a period: "7 days ago" rather than "7 days late",
+    and an empty phrase means the default week."""
+
+    def _show_feedback(self, error_if_empty: bool) -> bool:
+        ok = super()._show_feedback(error_if_empty)
+        if ok:
+            try:
+                day = self.value
+            except DateError:  # pragma: no cover - the base class said it parses
+                return ok
+            if day is None:
+                message = f"→ the last {DEFAULT_DAYS} days"
+            else:
+                message = f"→ since {format_date(day, self.today)} ({_ago(day, self.today)})"
+            self.query_one(".feedback", Static).update(Content(message))
+        return ok
+
+
+class ReportModal(FormModal[Path | None]):
+    """Preview the status report for a period (and a tag), then save it as Markdown.
+
+    The preview is rebuilt shortly after "since" or the tag changes. Ctrl+S (or Enter in
+    the file name, or Save) writes the file, asking first before replacing one; a failed
+    write is shown inline and the dialog stays open. Dismisses with the Path written, or
+    None on Escape / Close.
+    """
+
+    DEFAULT_CSS = """
+    ReportModal #dialog {
+        width: 100%;
+        max-width: 120;
+        height: 100%;
+        max-height: 60;
+    }
+    ReportModal #preview {
+        width: 100%;
+        height: 1fr;
+        min-height: 3;
+        border: round $foreground 25%;
+        border-title-color: $text-muted;
+        background: $surface;
+    }
+    ReportModal #preview:focus {
+        border: round $accent;
+        border-title-color: $text-accent;
+    }
+    ReportModal #preview Markdown {
+        padding: 0 1;
+    }
+    ReportModal #path-error {
+        margin-left: 14;
+        /* Keeps its line while empty: a short error then does not shrink the preview,
+           which would re-wrap every block of the report. */
+        display: block;
+        min-height: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("pagedown", "scroll_preview(1)", "Scroll the preview", show=False),
+        Binding("pageup", "scroll_preview(-1)", "Scroll the preview", show=False),
+    ]
+
+    HINT = "PgUp/PgDn scroll · Ctrl+S save · Esc close"
+
+    def __init__(self, store: Any, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.text = ""  # the report shown in the preview (what Save writes, if unchanged)
+        self._timer: Timer | None = None
+        self._initial_error = ""
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        try:
+            self.text = self._build(self.today - timedelta(days=DEFAULT_DAYS), None)
+        except (StoreError, ValueError) as error:  # shown under the file name once mounted
+            self._initial_error = f"cannot build the report: {error}"
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Status report"
+            yield row("Since", SinceField(self.today, DEFAULT_SINCE, id="since"))
+            yield row(
+                "Tag",
+                Input(placeholder="all items, or one tag: orders", compact=True, id="tag"),
+            )
+            with VerticalScroll(id="preview", can_focus=True) as preview:
+                preview.border_title = "Preview"
+                yield Markdown(self.text, open_links=False)
+            yield row(
+                "Save to",
+                Input(str(default_report_path(self.today)), compact=True, id="path"),
+            )
+            yield ErrorLine(id="path-error")
+            yield from self.compose_buttons()
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(id="buttons"):
+            yield Label(self.HINT, classes="hint")
+            yield Button("Save", variant="primary", id="save", compact=True)
+            yield Button("Close", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        since_input = self.query_one(SinceField).input
+        since_input.focus()
+        since_input.cursor_position = len(since_input.value)
+        if self._initial_error:
+            self.query_one("#path-error", ErrorLine).show(self._initial_error)
+
+    def action_scroll_preview(self, direction: int) -> None:
+        """Page Up / Page Down scroll the preview from any field."""
+        preview = self.query_one("#preview", VerticalScroll)
+        if direction > 0:
+            preview.scroll_page_down()
+        else:
+            preview.scroll_page_up()
+
+    # --- the report -------------------------------------------------------------------
+
+    @property
+    def since(self) -> date | None:
+        """The start typed (None: the default week); raises DateError for a bad phrase."""
+        return self.query_one(SinceField).value
+
+    @property
+    def tag(self) -> str | None:
+        tag = self.query_one("#tag", Input).value.strip().lstrip("#").strip()
+        return tag or None
+
+    def _build(self, since: date | None, tag: str | None) -> str:
+        return status_report(self.store, since, tag, self.today)
+
+    def current_report(self) -> str | None:
+        """The report for the fields as they are; None (error shown) when it cannot be made."""
+        if not self.query_one(SinceField).check():
+            return None
+        try:
+            return self._build(self.since, self.tag)
+        except (StoreError, ValueError) as error:
+            self.query_one("#path-error", ErrorLine).show(f"cannot build the report: {error}")
+            return None
+
+    async def refresh_report(self) -> None:
+        """Rebuild the preview now (a bad "since" leaves the last good preview up)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.current_report()
+        if text is None or text == self.text:
+            return
+        self.text = text
+        await self.query_one("#preview Markdown", Markdown).update(text)
+
+    def _schedule_refresh(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PREVIEW_DELAY, self.refresh_report)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id == "path":
+            self.query_one("#path-error", ErrorLine).clear()
+        else:  # "since" or the tag
+            self._schedule_refresh()
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        # Enter in "since" or the tag refreshes the preview; only in the file name it saves.
+        if event.input.id != "path":
+            event.stop()
+            event.prevent_default()
+            await self.refresh_report()
+
+    # --- saving -----------------------------------------------------------------------
+
+    def submit(self) -> None:
+        error = self.query_one("#path-error", ErrorLine)
+        text = self.current_report()
+        if text is None:
+            self.query_one(SinceField).input.focus()
+            return
+        path_input = self.query_one("#path", Input)
+        typed = path_input.value.strip()
+        problem = ""
+        try:
+            path = Path(typed).expanduser()
+            if not typed:
+                problem = "type the name of the file to save the report in"
+            elif path.is_dir():
+                problem = f"{path} is a folder: add a file name"
+            exists = path.exists()
+        except (OSError, RuntimeError) as why:  # RuntimeError: "~user" unknown
+            problem = f"cannot save to {typed}: {_reason(why)}"
+        if problem:
+            error.show(problem)
+            path_input.focus()
+            return
+
+        def replace(answer: bool | None) -> None:
+            if answer:
+                self._write(path, text)
+            else:
+                self.query_one("#path", Input).focus()
+
+        if exists:
+            self.app.push_screen(ConfirmDialog(f"{path} exists. Replace it?"), replace)
+        else:
+            self._write(path, text)
+
+    def _write(self, path: Path, text: str) -> None:
+        try:
+            write_atomically(path, text)
+        except OSError as problem:
+            self.query_one("#path-error", ErrorLine).show(
+                f"cannot save to {path}: {_reason(problem)}"
+            )
+            self.query_one("#path", Input).focus()
+            return
+        self.dismiss(path)
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)

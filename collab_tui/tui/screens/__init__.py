@@ -1,0 +1,1 @@
+"""Tabs (Today, Matrix, Contacts, Log) and full screens (help, morning review)."""

@@ -1,0 +1,199 @@
+"""What every tab has in common: a snapshot to show and an incremental search box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input
+
+from collab_tui.model import Contact, Item
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.record_list import RecordList
+from collab_tui.tui.widgets.render import item_prompt
+
+if TYPE_CHECKING:
+    from collab_tui.tui.app import CollabApp
+
+
+class SearchBox(Input):
+    """Hidden until `/`; Escape clears the filter and hides it again."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", id="search.close")]
+
+    def action_close(self) -> None:
+        view = next((a for a in self.ancestors if isinstance(a, View)), None)
+        if view is not None:
+            view.close_search()
+
+
+class View(Vertical):
+    """One tab. Subclasses build their widgets in ``compose_body`` and fill them in
+    ``render_view`` from ``self.snapshot`` filtered by ``self.query_text``."""
+
+    BINDINGS = [Binding("escape", "clear_search", "Clear search", show=False, id="search.clear")]
+
+    snapshot: Snapshot | None = None
+    query_text: str = ""
+    _stale = True  # the snapshot changed since the tab was last drawn
+    _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
+    search_placeholder = "Search"
+
+    @property
+    def collab(self) -> CollabApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        box = SearchBox(placeholder=self.search_placeholder)
+        box.display = False  # shown by `/`
+        yield box
+        yield from self.compose_body()
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    @property
+    def main_widget(self) -> Widget:
+        """The widget that gets focus when the tab is shown."""
+        raise NotImplementedError
+
+    def show(self, snapshot: Snapshot, draw: bool = True) -> None:
+        """Take a new snapshot; draw it now, or (a hidden tab) when the tab is shown."""
+        self.snapshot = snapshot
+        self._contents = {}
+        self._stale = True
+        if draw and self.is_mounted:
+            self.ensure_drawn()
+
+    def ensure_drawn(self) -> None:
+        if self._stale and self.snapshot is not None:
+            self._stale = False
+            self.render_view()
+
+    def on_mount(self) -> None:
+        self.ensure_drawn()
+
+    def item_content(self, item: Item) -> Callable[[], Content]:
+        """The row for an item, built when first drawn and kept until the next reload
+        (so filtering as you type re-uses it)."""
+        assert self.snapshot is not None
+        snapshot, cache = self.snapshot, self._contents
+
+        def build() -> Content:
+            key = ("item", item.id)
+            content = cache.get(key)
+            if content is None:
+                content = cache[key] = item_prompt(item, snapshot)
+            return content
+
+        return build
+
+    def render_view(self) -> None:
+        raise NotImplementedError
+
+    # --- search -------------------------------------------------------------------------
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one(SearchBox)
+
+    def open_search(self) -> None:
+        self.search_box.display = True
+        self.search_box.focus()
+
+    def action_clear_search(self) -> None:
+        if self.query_text or self.search_box.display:
+            self.close_search()
+
+    def close_search(self) -> None:
+        box = self.search_box
+        box.value = ""
+        box.display = False
+        self.main_widget.focus()
+
+    @on(Input.Changed, "SearchBox")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value.strip()
+        if self.snapshot is not None:
+            self.render_view()
+
+    @on(Input.Submitted, "SearchBox")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.main_widget.focus()  # keep the filter, go back to the list
+
+    # --- selection (for the app's actions and the command palette) ----------------------
+
+    def selected_item(self) -> Item | None:
+        return None
+
+    def selected_contact(self) -> Contact | None:
+        return None
+
+    def reveal_contact(self, contact_id: int) -> None:
+        """Select a contact (the Contacts tab overrides this)."""
+
+
+ITEM_BINDINGS = [
+    Binding("d", "app.complete", "Done", id="item.complete"),
+    Binding("x", "app.drop", "Drop", id="item.drop"),
+    Binding("s", "app.snooze", "Snooze", id="item.snooze"),
+    Binding("e", "app.edit", "Edit", id="item.edit"),
+    Binding("i", "app.toggle_important", "Important", id="item.important"),
+    Binding("u", "app.toggle_urgent", "Urgent", id="item.urgent"),
+    Binding("o", "app.open_contact", "Contact", id="item.open_contact"),
+]
+
+
+class ItemView(View):
+    """A tab listing items in RecordLists: the item keys work on the highlighted row."""
+
+    BINDINGS = ITEM_BINDINGS
+
+    def record_lists(self) -> list[RecordList]:
+        return list(self.query(RecordList))
+
+    @property
+    def main_widget(self) -> Widget:
+        return self.record_lists()[0]
+
+    def focused_list(self) -> RecordList | None:
+        focused = self.app.focused
+        if isinstance(focused, RecordList) and focused in self.record_lists():
+            return focused
+        return None
+
+    def selected_item(self) -> Item | None:
+        record_list = self.focused_list() or self.main_widget
+        assert isinstance(record_list, RecordList)
+        target = record_list.target
+        if target is None or target.kind != "item" or self.snapshot is None:
+            return None
+        return self.snapshot.items_by_id.get(target.id)
+
+    def selected_contact(self) -> Contact | None:
+        record_list = self.focused_list() or self.main_widget
+        assert isinstance(record_list, RecordList)
+        target = record_list.target
+        if target is None or self.snapshot is None:
+            return None
+        if target.kind == "contact":
+            return self.snapshot.contacts_by_id.get(target.id)
+        item = self.snapshot.items_by_id.get(target.id)
+        if item is not None and item.contact_ids:
+            return self.snapshot.contacts_by_id.get(item.contact_ids[0])
+        return None
+
+    def select_item(self, item_id: int) -> bool:
+        for record_list in self.record_lists():
+            if record_list.select_target("item", item_id):
+                record_list.focus()
+                return True
+        return False

@@ -1,0 +1,135 @@
+"""Contacts: a searchable list beside the selected contact's pre-meeting brief."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from rich.cells import cell_len, set_cell_size
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from collab_tui import triage
+from collab_tui.model import Contact, Stance, one_line
+from collab_tui.tui.screens.base import View
+from collab_tui.tui.widgets.brief import brief_content
+from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.tui.widgets.render import pad
+
+# Short enough for the list at 80 columns; the brief spells the stance out.
+STANCE_SHORT = {
+    Stance.UNKNOWN: "",
+    Stance.REFUSES: "refuses",
+    Stance.NO_CAPACITY: "no capacity",
+    Stance.EAGER: "eager",
+}
+
+
+class ContactsView(View):
+    BINDINGS = [
+        Binding("n", "app.new_contact", "New", id="contact.new"),
+        Binding("e", "app.edit_contact", "Edit", id="contact.edit"),
+        Binding("l", "app.log_interaction", "Log", id="contact.log"),
+        Binding("delete,D", "app.delete_contact", "Delete", id="contact.delete"),
+    ]
+    search_placeholder = "Filter contacts by name, alias, department, KPI or concern"
+    _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="contact-column"):
+                yield Static(id="contact-header")
+                yield RecordList(id="contact-list")
+            with VerticalScroll(id="brief-pane"):
+                yield Static(id="brief")
+
+    @property
+    def record_list(self) -> RecordList:
+        return self.query_one("#contact-list", RecordList)
+
+    @property
+    def main_widget(self) -> Widget:
+        return self.record_list
+
+    def render_view(self) -> None:
+        snapshot = self.snapshot
+        assert snapshot is not None
+        name_width = column_width((c.name for c in snapshot.contacts), "Name", 16)
+        dept_width = column_width((c.department for c in snapshot.contacts), "Department", 22)
+        header = pad("Name", name_width) + " " + pad("Department", dept_width) + " Stance"
+        self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
+        shown = [c for c in snapshot.contacts if snapshot.contact_matches(c, self.query_text)]
+        self.record_list.show(
+            [
+                Section(
+                    "Contacts",
+                    [
+                        (Target("contact", c.id), partial(contact_row, c, name_width, dept_width))
+                        for c in shown
+                    ],
+                    show_heading=False,
+                )
+            ],
+            generation=snapshot,
+        )
+        self.render_brief()
+
+    def selected_contact(self) -> Contact | None:
+        target = self.record_list.target
+        if self.snapshot is None or target is None:
+            return None
+        return self.snapshot.contacts_by_id.get(target.id)
+
+    def reveal_contact(self, contact_id: int) -> None:
+        """Select a contact, clearing a search that hides it."""
+        if not self.record_list.select_target("contact", contact_id) and self.query_text:
+            self.close_search()
+            self.record_list.select_target("contact", contact_id)
+        self.record_list.focus()
+
+    @on(RecordList.Highlighted, "#contact-list")
+    def _row_highlighted(self, event: RecordList.Highlighted) -> None:
+        event.stop()
+        self.render_brief()
+
+    def render_brief(self) -> None:
+        snapshot = self.snapshot
+        brief_widget = self.query_one("#brief", Static)
+        contact = self.selected_contact()
+        if snapshot is None or contact is None:
+            brief_widget.update(Content("No contact selected. Press n to add one."))
+            return
+        if self._brief_for[0] is snapshot and self._brief_for[1] == contact.id:
+            return  # unchanged: filtering should not redraw the same brief on every key
+        brief = triage.brief(
+            contact.id, snapshot.items, snapshot.contacts, snapshot.interactions, snapshot.today
+        )
+        brief_widget.update(brief_content(brief, snapshot))
+        self._brief_for = (snapshot, contact.id)
+
+
+def column_width(values: Iterable[str], title: str, limit: int) -> int:
+    return min(limit, max([cell_len(title), *(cell_len(one_line(v)) for v in values)]))
+
+
+def cut(value: str, width: int) -> str:
+    """``value`` padded or cut (with an ellipsis) to exactly ``width`` cells."""
+    value = one_line(value)
+    if cell_len(value) > width:
+        value = set_cell_size(value, width - 1) + "…"
+    return pad(value, width)
+
+
+def contact_row(contact: Contact, name_width: int, dept_width: int) -> Content:
+    return Content.assemble(
+        cut(contact.name, name_width),
+        " ",
+        (cut(contact.department, dept_width), "$text-muted"),
+        " ",
+        (STANCE_SHORT[contact.stance], "$text-secondary"),
+    )

@@ -1,0 +1,166 @@
+"""Log: the interaction timeline, newest first, filterable by contact, tag and text."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from collab_tui.dates import format_date
+from collab_tui.model import Contact, Interaction, one_line
+from collab_tui.tui.screens.base import View
+from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.tui.widgets.render import heading, interaction_line, item_prompt, text
+
+
+class LogView(View):
+    BINDINGS = [
+        Binding("l", "app.log_interaction", "Log", id="log.new"),
+    ]
+    search_placeholder = "Filter the log by summary, decision, #tag or name"
+    # (snapshot and pickers, query, what it matched): the base for a longer query
+    _last_filter: tuple[object, str, list[Interaction]] = (None, "", [])
+    _choices_for: object = None  # the snapshot the pickers were filled from
+    _detail_for: tuple[object, int] = (None, 0)  # the snapshot and record the detail shows
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="log-filters"):
+            yield Select[int]([], prompt="Any contact", id="log-contact", compact=True)
+            yield Select[str]([], prompt="Any tag", id="log-tag", compact=True)
+        yield RecordList(id="log-list")
+        with VerticalScroll(id="log-detail-pane"):
+            yield Static(id="log-detail")
+
+    @property
+    def record_list(self) -> RecordList:
+        return self.query_one("#log-list", RecordList)
+
+    @property
+    def main_widget(self) -> Widget:
+        return self.record_list
+
+    def render_view(self) -> None:
+        snapshot = self.snapshot
+        assert snapshot is not None
+        self._update_filter_choices()
+        contact_id = self._selected_value("#log-contact")
+        tag = self._selected_value("#log-tag")
+        query = self.query_text
+        # Typing extends the query: only what matched the shorter query can match now.
+        last_key, last_query, last_shown = self._last_filter
+        if last_key == (snapshot, contact_id, tag) and query.startswith(last_query):
+            candidates = last_shown
+        else:
+            candidates = [
+                r
+                for r in snapshot.interactions
+                if (contact_id is None or contact_id in r.contact_ids)
+                and (tag is None or tag in r.tags)
+            ]
+            self._last_filter = ((snapshot, contact_id, tag), "", candidates)
+        shown = [r for r in candidates if snapshot.interaction_matches(r, query)]
+        if query:
+            self._last_filter = ((snapshot, contact_id, tag), query, shown)
+        self.record_list.show(
+            [
+                Section(
+                    "Log",
+                    [
+                        (Target("interaction", r.id), partial(interaction_line, r, snapshot))
+                        for r in shown
+                    ],
+                    show_heading=False,
+                )
+            ],
+            generation=snapshot,
+        )
+        self.render_detail()
+
+    def _selected_value(self, selector: str):  # type: ignore[no-untyped-def]
+        value = self.query_one(selector, Select).value
+        return None if value is Select.NULL else value
+
+    def _update_filter_choices(self) -> None:
+        """Refill the contact and tag pickers, keeping what is picked if it still exists."""
+        snapshot = self.snapshot
+        assert snapshot is not None
+        if self._choices_for is snapshot:
+            return
+        self._choices_for = snapshot
+        in_log = {i for r in snapshot.interactions for i in r.contact_ids}
+        contacts: list[Contact] = [c for c in snapshot.contacts if c.id in in_log]
+        tags = sorted({t for r in snapshot.interactions for t in r.tags}, key=str.casefold)
+        self._refill("#log-contact", [(text(c.name), c.id) for c in contacts])
+        self._refill("#log-tag", [(text("#" + t), t) for t in tags])
+
+    def _refill(self, selector: str, options: list) -> None:  # type: ignore[type-arg]
+        select = self.query_one(selector, Select)
+        if getattr(select, "_collab_options", None) == [v for _, v in options]:
+            return  # unchanged: leave the widget (and an open dropdown) alone
+        current = select.value
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            if current is not Select.NULL and current in [v for _, v in options]:
+                select.value = current
+        select._collab_options = [v for _, v in options]  # type: ignore[attr-defined]
+
+    @on(Select.Changed)
+    def _filter_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.snapshot is not None:
+            self.render_view()
+
+    def selected_interaction(self) -> Interaction | None:
+        target = self.record_list.target
+        if self.snapshot is None or target is None:
+            return None
+        return self.snapshot.interactions_by_id.get(target.id)
+
+    def selected_contact(self) -> Contact | None:
+        record = self.selected_interaction()
+        if record is None or self.snapshot is None or not record.contact_ids:
+            return None
+        return self.snapshot.contacts_by_id.get(record.contact_ids[0])
+
+    @on(RecordList.Highlighted, "#log-list")
+    def _row_highlighted(self, event: RecordList.Highlighted) -> None:
+        event.stop()
+        self.render_detail()
+
+    def render_detail(self) -> None:
+        snapshot = self.snapshot
+        detail = self.query_one("#log-detail", Static)
+        record = self.selected_interaction()
+        if snapshot is None or record is None:
+            self._detail_for = (None, 0)
+            detail.update(Text("Nothing logged here. Press l to log a meeting, call or chat."))
+            return
+        if self._detail_for[0] is snapshot and self._detail_for[1] == record.id:
+            return  # the same record: typing a filter should not redraw it
+        self._detail_for = (snapshot, record.id)
+        lines: list[Content] = [
+            Content.assemble(
+                (f"{format_date(record.date, snapshot.today)} · {record.kind.value}", "bold"),
+                ("  " + snapshot.names(record.contact_ids), "$secondary"),
+            ),
+            text(one_line(record.summary)),
+        ]
+        if record.decisions:
+            lines.append(heading("Decisions", len(record.decisions)))
+            lines.extend(Content.assemble("  • ", text(one_line(d))) for d in record.decisions)
+        items = [snapshot.items_by_id[i] for i in record.item_ids if i in snapshot.items_by_id]
+        if items:
+            lines.append(heading("Open items from it", len(items)))
+            lines.extend(Content.assemble("  ", item_prompt(i, snapshot)) for i in items)
+        if record.tags:
+            lines.append(
+                Content.assemble((" ".join("#" + one_line(t) for t in record.tags), "dim"))
+            )
+        detail.update(Content("\n").join(lines))

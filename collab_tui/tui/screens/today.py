@@ -1,0 +1,92 @@
+"""Today: the morning review in one glance (the start tab)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from collab_tui.model import Item, one_line
+from collab_tui.tui.screens.base import ItemView
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.tui.widgets.render import cold_prompt
+
+WELCOME = """\
+[b]Welcome to collab[/b], your cockpit for work that depends on other people.
+
+This file is empty. Capture your first item: press [b reverse] c [/] and type, for example
+
+    [b]owe: send the spec @Lan due:fri[/b]
+
+[dim]owe:[/] something you owe someone, [dim]wait:[/] something you are waiting on,
+[dim]risk:[/] something that could go wrong, [dim]meet:[/] a meeting and what it decided.
+[dim]@name[/] links a contact (new names become contacts), [dim]#tag[/], \
+[dim]due:fri[/], [dim]![/] important.
+
+Press [b reverse] ? [/] for every key, [b reverse] ctrl+p [/] for every command.
+Try the demo data first with [b]collab demo[/b] in a shell."""
+
+
+class TodayView(ItemView):
+    search_placeholder = "Filter items by title, #tag or counterpart"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content.from_markup(WELCOME), id="welcome", classes="hidden")
+        yield RecordList(id="today-list")
+
+    def render_view(self) -> None:
+        snapshot = self.snapshot
+        assert snapshot is not None
+        record_list = self.query_one("#today-list", RecordList)
+        welcome = self.query_one("#welcome")
+        welcome.set_class(not snapshot.is_empty, "hidden")
+        record_list.set_class(snapshot.is_empty, "hidden")
+        record_list.show(self.sections(snapshot), generation=snapshot)
+
+    def sections(self, snapshot: Snapshot) -> list[Section]:
+        agenda, query = snapshot.agenda, self.query_text
+
+        def items(name: str, title: str, records: list[Item]) -> Section:
+            shown = [i for i in records if snapshot.item_matches(i, query)]
+            return Section(
+                title, [(Target("item", i.id, name), self.item_content(i)) for i in shown]
+            )
+
+        waiting = self._waiting_by_counterpart(snapshot, agenda.waiting)
+        cold = [c for c in agenda.going_cold if snapshot.contact_matches(c.contact, query)]
+        return [
+            items("overdue", "Overdue", agenda.overdue),
+            items("due_today", "Due today", agenda.due_today),
+            items("owe", "I owe", agenda.owe),
+            waiting,
+            items("risks", "Risks to review", agenda.risks_to_review),
+            Section(
+                "Going cold",
+                [
+                    (
+                        Target("contact", c.contact.id, "cold"),
+                        cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
+                    )
+                    for c in cold
+                ],
+            ),
+        ]
+
+    def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
+        """Waiting-on items under one sub-heading per counterpart (who to chase)."""
+        groups: dict[str, list[Item]] = {}
+        for item in waiting:
+            if snapshot.item_matches(item, self.query_text):
+                first = (
+                    snapshot.contacts_by_id.get(item.contact_ids[0]) if item.contact_ids else None
+                )
+                name = one_line(first.name) if first is not None else "(nobody named)"
+                groups.setdefault(name, []).append(item)
+        section = Section("Waiting on")
+        for name in sorted(groups, key=str.casefold):
+            section.rows.append((None, Content.assemble(("  " + name, "bold $secondary"))))
+            section.rows.extend(
+                (Target("item", i.id, "waiting"), self.item_content(i)) for i in groups[name]
+            )
+        return section

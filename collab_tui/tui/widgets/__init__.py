@@ -1,0 +1,1 @@
+"""Small widgets and the Content builders that show user text literally."""

@@ -1,0 +1,90 @@
+"""The pre-meeting brief (``triage.Brief``) as one block of Content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+
+from collab_tui.dates import describe_due, format_date
+from collab_tui.model import STANCE_LABELS, Item, one_line
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.render import heading, item_prompt, text
+
+
+def _fact(label: str, value: str | Content) -> Content:
+    return Content.assemble((f"{label:<13}", "dim"), value)
+
+
+def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Content]:
+    lines = [Content(""), heading(title, len(items))]
+    lines.extend(Content.assemble("  ", item_prompt(i, snapshot)) for i in items)
+    return lines
+
+
+def _bullets(title: str, values: list[str], empty: str = "none recorded") -> list[Content]:
+    lines = [Content(""), heading(title)]
+    if not values:
+        lines.append(Content.assemble(("  " + empty, "dim")))
+    lines.extend(Content.assemble("  • ", text(one_line(v))) for v in values if v)
+    return lines
+
+
+def brief_content(brief: Any, snapshot: Snapshot) -> Content:
+    person = brief.contact
+    today = snapshot.today
+    lines: list[Content] = [Content.assemble((one_line(person.name), "bold $accent"))]
+    if person.aliases:
+        lines.append(_fact("also", ", ".join(one_line(a) for a in person.aliases)))
+    role = " · ".join(
+        one_line(x) for x in (person.title, person.department, person.organisation) if x
+    )
+    if role:
+        lines.append(_fact("role", role))
+    chain = " → ".join(
+        one_line(b.name) + (f" ({one_line(b.title)})" if b.title else "") for b in brief.boss_chain
+    )
+    lines.append(_fact("boss chain", chain or Content.assemble(("none recorded", "dim"))))
+    if brief.reports:
+        lines.append(_fact("reports", ", ".join(one_line(r.name) for r in brief.reports)))
+    lines.append(_fact("stance", STANCE_LABELS[person.stance]))
+    roles = [r.value for r in (person.side, person.level, person.flow) if r is not None]
+    lines.append(_fact("roles", ", ".join(roles) if roles else "not set"))
+    last = brief.last_contact
+    if last is None:
+        lines.append(_fact("last contact", "never logged"))
+    else:
+        ago = describe_due(last, today).replace("late", "ago")
+        lines.append(_fact("last contact", f"{format_date(last, today)} ({ago})"))
+    for label, value in (("email", person.email), ("phone", person.phone)):
+        if value:
+            lines.append(_fact(label, one_line(value)))
+    if person.tags:
+        lines.append(_fact("tags", " ".join("#" + one_line(t) for t in person.tags)))
+
+    lines += _bullets("KPIs (what they are measured on)", person.kpis)
+    lines += _bullets("Concerns", person.concerns)
+    lines += _bullets("What they gain from working with me", [person.gains] if person.gains else [])
+    lines += _items("I owe them", brief.i_owe, snapshot)
+    lines += _items("They owe me", brief.they_owe, snapshot)
+    if brief.tasks:
+        lines += _items("Other open items with them", brief.tasks, snapshot)
+    lines += _items("Linked risks", brief.risks, snapshot)
+
+    lines += [Content(""), heading("Last interactions", brief.all_interactions_count)]
+    if not brief.last_interactions:
+        lines.append(Content.assemble(("  none logged yet", "dim")))
+    for record in brief.last_interactions:
+        lines.append(
+            Content.assemble(
+                ("  " + format_date(record.date, today) + " ", "dim"),
+                (record.kind.value + " ", "$accent"),
+                one_line(record.summary),
+            )
+        )
+        lines.extend(
+            Content.assemble(("    decided: ", "$success"), one_line(d)) for d in record.decisions
+        )
+    if person.notes:
+        lines += [Content(""), heading("Notes"), text(person.notes)]
+    return Content("\n").join(lines)

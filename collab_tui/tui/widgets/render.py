@@ -1,0 +1,109 @@
+"""User records turned into display ``Content``.
+
+Every piece of user text goes through ``model.one_line``/``plain`` (control characters
+removed) and into ``Content`` as literal text, never markup, so a name like
+``[@click=app.quit]Evil[/]`` shows as typed. Styles use theme variables so both the
+light and the dark themes stay readable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from collab_tui.dates import describe_due, format_date
+from collab_tui.model import STANCE_LABELS, Contact, Interaction, Item, Kind, one_line, plain
+from collab_tui.tui.state import Snapshot
+
+KIND_LABEL = {Kind.TASK: "task", Kind.OWE: "owe ", Kind.WAIT: "wait", Kind.RISK: "risk"}
+# owe: I deliver to them; wait: they deliver to me.
+ARROW = {Kind.OWE: "→ ", Kind.WAIT: "← ", Kind.TASK: "@ ", Kind.RISK: "@ "}
+DUE_WIDTH = 15
+
+
+def text(value: str) -> Content:
+    """User text as literal content (markup-looking text stays text)."""
+    return Content(plain(value))
+
+
+def pad(value: str, width: int) -> str:
+    """Pad to ``width`` terminal cells (CJK characters take two)."""
+    return value + " " * max(0, width - cell_len(value))
+
+
+def is_overdue(item: Item, today: date) -> bool:
+    return item.due is not None and item.due < today
+
+
+def due_words(item: Item, today: date) -> str:
+    """'3 days late', 'tomorrow', 'review in 2 days' (risks), or ''."""
+    if item.is_risk and item.review is not None:
+        return "rev " + describe_due(item.review, today)  # a risk's date is its review
+    if item.due is not None:
+        return describe_due(item.due, today)
+    return ""
+
+
+def item_prompt(item: Item, snapshot: Snapshot, show_due: bool = True) -> Content:
+    """One line: due in words, kind, title, counterpart, tags."""
+    today = snapshot.today
+    overdue = is_overdue(item, today)
+    parts: list[str | Content | tuple[str, str]] = []
+    if show_due:
+        words = due_words(item, today)
+        style = "bold $error" if overdue else ("$warning" if words.endswith("today") else "dim")
+        parts.append((pad(words[: DUE_WIDTH - 1], DUE_WIDTH), style))
+    kind_style = "bold $warning" if item.is_risk else "$accent"
+    parts.append((KIND_LABEL[item.kind], kind_style))
+    parts.append(" ")
+    if item.important and not item.is_risk:
+        parts.append(("! ", "bold $error"))
+    title = one_line(item.title)
+    parts.append((title, "bold $error") if overdue else title)
+    names = snapshot.names(item.contact_ids)
+    if names:
+        parts.append(("  " + ARROW[item.kind] + names, "$secondary"))
+    if item.tags:
+        parts.append(("  " + " ".join("#" + one_line(t) for t in item.tags), "dim"))
+    return Content.assemble(*parts)
+
+
+def contact_summary(contact: Contact) -> str:
+    """'小蓝 (Dept B, eager)'."""
+    details = [one_line(contact.department)] if contact.department else []
+    if contact.stance.value != "unknown":
+        details.append(STANCE_LABELS[contact.stance])
+    name = one_line(contact.name)
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def cold_prompt(contact: Contact, last: date | None, open_count: int, today: date) -> Content:
+    if last is None:
+        when = "never logged"
+    else:
+        when = f"last contact {(today - last).days} days ago"
+    return Content.assemble(
+        (pad("", DUE_WIDTH), ""),
+        ("cold ", "$secondary"),
+        contact_summary(contact),
+        (f"  {when} · {open_count} open", "dim"),
+    )
+
+
+def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
+    names = snapshot.names(interaction.contact_ids)
+    parts: list[str | tuple[str, str]] = [
+        (pad(format_date(interaction.date, snapshot.today), 12), "dim"),
+        (pad(interaction.kind.value, 8), "$accent"),
+    ]
+    if names:
+        parts.append((names + ": ", "$secondary"))
+    parts.append(one_line(interaction.summary))
+    return Content.assemble(*parts)
+
+
+def heading(title: str, count: int | None = None) -> Content:
+    label = title if count is None else f"{title} ({count})"
+    return Content.assemble((label, "bold $primary"))

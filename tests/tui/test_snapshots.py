@@ -1,0 +1,96 @@
+"""Snapshot tests (pytest-textual-snapshot): how each screen looks, demo data, frozen date.
+
+The baselines live in ``__snapshots__/test_snapshots/``. After a deliberate change to the
+look, regenerate them and check the new SVGs by eye (the HTML report pytest prints on a
+failure shows old and new side by side):
+
+    uv run pytest tests/tui/test_snapshots.py --snapshot-update
+
+Shots are stable: the date is frozen, nothing changes on disk (so the one-second store
+poll never redraws), and a typed-into Input gets a steady cursor instead of a blinking one.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from collab_tui.store import Store
+from collab_tui.tui.app import CollabApp, make_app
+
+from .conftest import TODAY
+
+SIZE = (120, 36)
+CAPTURE_EXAMPLE = (
+    "meet: @小蓝 @小明 agreed to fix the approval bug; owe: retest payment flow due:fri"
+)
+
+
+def steady_cursors(app: CollabApp) -> None:
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def test_today(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_today_80x24(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_matrix(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["2"], terminal_size=SIZE)
+
+
+def test_matrix_light_theme(snap_compare, app: CollabApp) -> None:
+    async def light(pilot: Pilot) -> None:
+        pilot.app.theme = "textual-light"
+
+    assert snap_compare(app, press=["2"], terminal_size=SIZE, run_before=light)
+
+
+def test_contacts_with_a_brief(snap_compare, app: CollabApp, store: Store) -> None:
+    lan = next(c for c in store.contacts() if c.name == "小蓝")
+
+    async def select_lan(pilot: Pilot) -> None:
+        await pilot.press("3")
+        app.open_contact(lan.id)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=select_lan)
+
+
+def test_log(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["4"], terminal_size=SIZE)
+
+
+def test_capture_with_live_preview(snap_compare, app: CollabApp) -> None:
+    async def type_line(pilot: Pilot) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        steady_cursors(app)
+        await pilot.press(*CAPTURE_EXAMPLE)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_line)
+
+
+def test_search_on_today(snap_compare, app: CollabApp) -> None:
+    async def search(pilot: Pilot) -> None:
+        await pilot.press("slash")
+        await pilot.pause()
+        steady_cursors(app)
+        await pilot.press(*"approval")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+
+def test_help(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_review(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["r"], terminal_size=SIZE)
+
+
+def test_first_run(snap_compare, empty_store: Store) -> None:
+    assert snap_compare(make_app(empty_store, TODAY), terminal_size=SIZE)
