@@ -23,7 +23,7 @@ from typing import Any
 from collab_tui import __version__
 
 EXIT_OK, EXIT_STORE, EXIT_INPUT = 0, 1, 2
-PROGRESS_THRESHOLD = 200  # records; below this an import is over before a bar helps
+PROGRESS_DELAY = 0.5  # seconds an import or export runs before its progress bar appears
 
 
 class UsageError(ValueError):
@@ -462,37 +462,47 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    rows = {"total": 0}  # records the exporter went through, from its progress calls
+
+    with progress_bar(f"exporting {args.format}") as bar, open_store(args) as store:
+
+        def progress(done: int, total: int) -> None:
+            rows["total"] = total
+            bar(done, total)
+
         if args.format == "json":
             import json
 
             from collab_tui.interop import jsonfile
 
-            data = jsonfile.export_data(store)
+            data = jsonfile.export_data(store, progress=progress)
             payload: str | bytes = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-            count = sum(len(data[key]) for key in ("contacts", "items", "interactions"))
             what = "records"
         elif args.format == "vcf":
             from collab_tui.interop import vcard
 
-            contacts = store.contacts()
-            payload = vcard.export_vcards(contacts)
-            count, what = len(contacts), "contacts"
+            payload = vcard.export_vcards(store.contacts(), progress=progress)
+            what = "contacts"
         elif args.format == "ics":
             from collab_tui.interop import ics
 
             items = store.items()
-            payload = ics.export_ics(items, store.contacts(), args.today, store.settings)
-            count, what = len(items), "active items considered"
+            payload = ics.export_ics(
+                items, store.contacts(), args.today, store.settings, progress=progress
+            )
+            what = "active items"
         else:
             from collab_tui.interop import csvfile
 
-            payload = csvfile.export_csv(store, args.what)
-            count = max(payload.count("\n") - 1, 0)
+            payload = csvfile.export_csv(store, args.what, progress=progress)
             what = {"items": "items", "contacts": "contacts", "log": "interactions"}[args.what]
     _write_output(payload, args.output)
-    if args.output:
-        print(_plain(f"exported {count} {what} to {args.output}"))
+    if args.output and args.output != "-":
+        count = f"{rows['total']} {what}"
+        if args.format == "ics":
+            todos = payload.count(b"BEGIN:VTODO\r\n") if isinstance(payload, bytes) else 0
+            count = f"{todos} to-dos (due dates and risk reviews) from {count}"
+        _note(f"exported {count} to {args.output}")
     return EXIT_OK
 
 
@@ -505,9 +515,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         text = report.status_report(store, since, tag, args.today)
     _write_output(text, args.output)
-    if args.output:
-        print(_plain(f"wrote the status report to {args.output}"))
+    if args.output and args.output != "-":
+        _note(f"wrote the status report to {args.output}")
     return EXIT_OK
+
+
+def _note(message: str) -> None:
+    """A one-line summary on stderr, so that stdout stays what was asked for."""
+    print(_plain(message), file=sys.stderr)
 
 
 def _write_output(payload: str | bytes, output: str | None) -> None:
@@ -552,25 +567,28 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     source = guess_source(path, args.source)
-    raw = read_input(path)
-    # vCards and taskwarrior exports go in as bytes: those importers read the encoding
-    # card by card / line by line and skip just the broken part.
-    payload: Any = parse_json_file(path, raw) if source == "json" else raw
-    with open_store(args) as store, progress_bar(f"importing {path.name}") as progress:
-        if source == "json":
-            from collab_tui.interop import jsonfile
+    with progress_bar(f"importing {path.name}") as progress:
+        raw = read_input(path)
+        # vCards and taskwarrior exports go in as bytes: those importers read the encoding
+        # card by card / line by line and skip just the broken part.
+        payload: Any = parse_json_file(path, raw) if source == "json" else raw
+        with open_store(args) as store:  # opened only once the file could be read
+            if source == "json":
+                from collab_tui.interop import jsonfile
 
-            summary = jsonfile.import_data(store, payload, progress=progress, dry_run=args.dry_run)
-        elif source == "vcard":
-            from collab_tui.interop import vcard
+                summary = jsonfile.import_data(
+                    store, payload, progress=progress, dry_run=args.dry_run
+                )
+            elif source == "vcard":
+                from collab_tui.interop import vcard
 
-            summary = vcard.import_vcards(store, payload, args.dry_run, progress=progress)
-        else:
-            from collab_tui.interop import taskwarrior
+                summary = vcard.import_vcards(store, payload, args.dry_run, progress=progress)
+            else:
+                from collab_tui.interop import taskwarrior
 
-            if args.dry_run:
-                raise UsageError("--dry-run is not available for taskwarrior imports")
-            summary = taskwarrior.import_taskwarrior(store, payload, progress=progress)
+                summary = taskwarrior.import_taskwarrior(
+                    store, payload, progress=progress, dry_run=args.dry_run
+                )
     print_summary(summary, args.dry_run)
     return EXIT_OK
 
@@ -592,31 +610,64 @@ def print_summary(summary: Any, dry_run: bool) -> None:
 
 @contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
-    """A ``progress(done, total)`` callback that draws a Rich bar on a terminal for big jobs.
+    """A ``progress(done, total)`` callback, and a Rich bar on stderr for long jobs.
 
-    Rich is imported only when a bar is actually needed.
+    The bar appears only on a terminal and only once the job has run for PROGRESS_DELAY
+    seconds, so a quick one never flashes a bar; until the first call it pulses (the
+    store is still loading). It goes to stderr and is cleared when the block ends, so it
+    is never part of the output or of a file written. Rich is imported only for a bar.
     """
-    state: dict[str, Any] = {}
+    if not sys.stderr.isatty():
+        yield _no_progress
+        return
+    import threading
+
+    lock = threading.Lock()
+    state: dict[str, Any] = {"bar": None, "done": 0, "total": None, "shown": 0, "over": False}
+
+    def start() -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with lock:
+            if state["over"]:
+                return
+            bar = Progress(console=Console(stderr=True), transient=True)
+            state["task"] = bar.add_task(label, total=state["total"], completed=state["done"])
+            bar.start()
+            state["bar"] = bar
 
     def progress(done: int, total: int) -> None:
-        if "bar" not in state:
-            if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-                state["bar"] = None
-            else:
-                from rich.console import Console
-                from rich.progress import Progress
+        with lock:
+            state["done"], state["total"] = done, total
+            bar = state["bar"]
+            # Rich redraws ten times a second; 200 updates a job are plenty.
+            if bar is not None and (done >= total or done - state["shown"] >= total / 200):
+                state["shown"] = done
+                bar.update(state["task"], completed=done, total=total)
 
-                bar = Progress(console=Console(stderr=True), transient=True)
-                bar.start()
-                state["bar"], state["task"] = bar, bar.add_task(label, total=total)
-        if state["bar"] is not None:
-            state["bar"].update(state["task"], completed=done, total=total)
-
+    timer = None
+    if PROGRESS_DELAY <= 0:
+        start()
+    else:
+        timer = threading.Timer(PROGRESS_DELAY, start)
+        timer.daemon = True
+        timer.start()
     try:
         yield progress
     finally:
-        if state.get("bar") is not None:
-            state["bar"].stop()
+        if timer is not None:
+            timer.cancel()
+            timer.join()  # a bar being started right now is then stopped below
+        with lock:
+            state["over"] = True
+            bar = state["bar"]
+        if bar is not None:
+            bar.stop()
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
 
 
 # --- the app and the demo ------------------------------------------------------------------------

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from collab_tui.interop import Progress
 from collab_tui.model import Contact, Interaction, Item
 
 WHAT = ("items", "contacts", "log")
@@ -37,20 +37,23 @@ LOG_COLUMNS = [
 ]  # fmt: skip
 
 
-def export_csv(store: Any, what: str) -> str:
-    """The table for ``what`` ("items", "contacts" or "log") as CSV text (CRLF rows)."""
+def export_csv(store: Any, what: str, progress: Progress | None = None) -> str:
+    """The table for ``what`` ("items", "contacts" or "log") as CSV text (CRLF rows).
+
+    ``progress(done, total)`` is called after each row.
+    """
     if what not in WHAT:
         raise ValueError(f"unknown table {what!r}: choose one of {', '.join(WHAT)}")
     contacts = sorted(store.contacts(), key=lambda c: c.id)
     names = {c.id: c.name for c in contacts}
     if what == "items":
         items = sorted(store.items(active_only=False), key=lambda i: i.id)
-        return _table(ITEM_COLUMNS, (_item_row(i, names) for i in items))
+        return _table(ITEM_COLUMNS, [_item_row(i, names) for i in items], progress)
     if what == "contacts":
-        return _table(CONTACT_COLUMNS, (_contact_row(c, names) for c in contacts))
+        return _table(CONTACT_COLUMNS, [_contact_row(c, names) for c in contacts], progress)
     titles = {i.id: i.title for i in store.items(active_only=False)}
     log = sorted(store.interactions(), key=lambda r: (r.date, r.id))
-    return _table(LOG_COLUMNS, (_log_row(r, names, titles) for r in log))
+    return _table(LOG_COLUMNS, [_log_row(r, names, titles) for r in log], progress)
 
 
 def safe_cell(value: Any) -> str:
@@ -61,12 +64,15 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
+def _table(columns: list[str], rows: list[dict[str, Any]], progress: Progress | None) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
-    for row in rows:
+    total = len(rows)
+    for done, row in enumerate(rows, start=1):
         writer.writerow([safe_cell(row[column]) for column in columns])
+        if progress is not None:
+            progress(done, total)
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from icalendar import Calendar, Todo
 
+from collab_tui.interop import Progress
 from collab_tui.model import Contact, Item, Kind, Settings, Status, one_line, plain
 from collab_tui.triage import Quadrant, quadrant
 
@@ -28,16 +29,24 @@ KIND_TEXT = {
 
 
 def export_ics(
-    items: list[Item], contacts: list[Contact], today: date, settings: Settings
+    items: list[Item],
+    contacts: list[Contact],
+    today: date,
+    settings: Settings,
+    progress: Progress | None = None,
 ) -> bytes:
-    """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file."""
+    """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file.
+
+    ``progress(done, total)`` is called after each active item (total: the active items).
+    """
     names = {c.id: c.name for c in contacts}
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "collab-tui")
     active = sorted((i for i in items if i.is_active), key=lambda i: (i.due or date.max, i.id))
-    for item in active:
+    total = len(active)
+    for done, item in enumerate(active, start=1):
         priority = PRIORITY[quadrant(item, today, settings)]
         if item.due is not None:
             todo = _todo(item, f"{item.uid}@collab-tui", one_line(item.title), item.due)
@@ -50,6 +59,8 @@ def export_ics(
             todo.add("priority", priority)
             todo.add("description", _description(item, names))
             calendar.add_component(todo)
+        if progress is not None:
+            progress(done, total)
     return calendar.to_ical()
 
 

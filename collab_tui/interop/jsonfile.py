@@ -24,17 +24,35 @@ SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction]], ...]
 )
 
 
-def export_data(store: Any, exported: datetime | None = None) -> dict[str, Any]:
-    """Every record in the store (closed items too) in its ``to_dict`` form."""
-    return {
+def export_data(
+    store: Any, exported: datetime | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Every record in the store (closed items too) in its ``to_dict`` form.
+
+    ``progress(done, total)`` is called after each record.
+    """
+    sections = {
+        "contacts": sorted(store.contacts(), key=_by_id),
+        "items": sorted(store.items(active_only=False), key=_by_id),
+        "interactions": sorted(store.interactions(), key=_by_id),
+    }
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported": (exported or now()).isoformat(),
         "settings": store.settings.to_dict(),
-        "contacts": [c.to_dict() for c in sorted(store.contacts(), key=_by_id)],
-        "items": [i.to_dict() for i in sorted(store.items(active_only=False), key=_by_id)],
-        "interactions": [r.to_dict() for r in sorted(store.interactions(), key=_by_id)],
     }
+    total = sum(len(records) for records in sections.values())
+    done = 0
+    for key, records in sections.items():
+        rows = []
+        for record in records:
+            rows.append(record.to_dict())
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        data[key] = rows
+    return data
 
 
 def read_records(data: Any) -> tuple[Settings | None, list[Record]]:

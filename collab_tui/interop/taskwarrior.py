@@ -8,7 +8,8 @@ updates the same items instead of adding them again. The mapping is in docs/INTE
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
@@ -22,6 +23,17 @@ STATUSES = {
     "completed": Status.DONE,
     "deleted": Status.DROPPED,
 }
+
+
+@dataclass
+class TaskwarriorImportSummary(ImportSummary):
+    """An ImportSummary that also lists, task by task, what was (or would be) done."""
+
+    changes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """One line per task, then one per skipped task: what --dry-run prints."""
+        return self.changes + [f"skip {what}: {why}" for what, why in self.skipped]
 
 
 @dataclass
@@ -71,16 +83,18 @@ def import_taskwarrior(
     data: str | bytes | list[Any],
     progress: Progress | None = None,
     tz: tzinfo | None = None,
-) -> ImportSummary:
+    dry_run: bool = False,
+) -> TaskwarriorImportSummary:
     """Add or update items from a taskwarrior export; tasks it cannot use are skipped.
 
     ValueError (and nothing stored) when the input is not such an export at all.
 
     ``tz`` is the zone taskwarrior ran in (its dates are UTC instants; a due of local
-    midnight must stay on its local day); None means this machine's zone.
+    midnight must stay on its local day); None means this machine's zone. With
+    ``dry_run`` nothing is stored; the summary counts and lists what would be done.
     """
     rows = read_tasks(data)
-    summary = ImportSummary()
+    summary = TaskwarriorImportSummary()
     tasks: list[_Task] = []
     seen: set[str] = set()
     for position, row in enumerate(rows, start=1):
@@ -100,7 +114,7 @@ def import_taskwarrior(
         raise ValueError(f"not a taskwarrior export: no task in it can be used ({where}: {why})")
 
     total = len(tasks)
-    with store.batch():
+    with nullcontext() if dry_run else store.batch():
         by_uuid = {
             item.extra[UUID_KEY]: item
             for item in store.items(active_only=False)
@@ -110,19 +124,32 @@ def import_taskwarrior(
         for done, task in enumerate(tasks, start=1):
             existing = by_uuid.get(task.uuid)
             if existing is None:
-                store.put(task.item)  # put, not add: keeps taskwarrior's entry/modified times
+                if not dry_run:
+                    store.put(task.item)  # put, not add: keeps taskwarrior's entry/modified
                 summary.added += 1
+                summary.changes.append(f"add {task.where}")
             else:
                 updated = _updated(existing, task.item)
-                if updated.to_dict() == existing.to_dict():
+                changed = _changed_fields(existing, updated)
+                if not changed:
                     summary.unchanged += 1
+                    summary.changes.append(f"leave {task.where} alone (unchanged)")
                 else:
-                    updated.updated = stamp
-                    store.put(updated)
+                    if not dry_run:
+                        updated.updated = stamp
+                        store.put(updated)
                     summary.updated += 1
+                    summary.changes.append(f"update {task.where} ({', '.join(changed)})")
             if progress is not None:
                 progress(done, total)
     return summary
+
+
+def _changed_fields(before: Item, after: Item) -> list[str]:
+    """The fields a dry run names for an update; due_history and closed go with due/status."""
+    old, new = before.to_dict(), after.to_dict()
+    hidden = {"due_history", "closed", "updated"}
+    return [key for key in new if key not in hidden and new[key] != old.get(key)]
 
 
 class _BadTask(Exception):

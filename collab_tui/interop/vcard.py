@@ -524,16 +524,20 @@ def _apply(store: Any, steps: list[_Step], progress: Progress | None) -> None:
 # --- writing ---------------------------------------------------------------------------
 
 
-def export_vcards(contacts: list[Contact]) -> str:
+def export_vcards(contacts: list[Contact], progress: Progress | None = None) -> str:
     """Every contact as a vCard 3.0 card (CRLF lines, folded at 75 octets).
 
     3.0 because it is what Apple Contacts, Google Contacts and Outlook import; collab-tui's
     own fields go into X-COLLAB-* properties that those programs keep or ignore.
+    ``progress(done, total)`` is called after each card.
     """
     uid_of = {c.id: c.uid for c in contacts}
     out: list[str] = []
-    for contact in contacts:
+    total = len(contacts)
+    for done, contact in enumerate(contacts, start=1):
         out += _card_lines(contact, uid_of)
+        if progress is not None:
+            progress(done, total)
     return "".join(_fold(line) + "\r\n" for line in out)
 
 

@@ -220,7 +220,7 @@ def test_export_import_json_roundtrip(collab, tmp_path):
     collab("done", "1")
     backup = tmp_path / "backup.json"
     result = collab("export", "--format", "json", "-o", str(backup))
-    assert result.code == 0 and "exported 3 records" in result.out
+    assert result.code == 0 and "exported 3 records" in result.err
     other = tmp_path / "other.json"
     imported = collab("--db", str(other), "import", str(backup), db=False)
     assert imported.code == 0, imported.err

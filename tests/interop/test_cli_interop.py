@@ -82,7 +82,7 @@ def test_vcard_export_round_trips_through_another_data_file(collab, tmp_path):
     out = tmp_path / "contacts.vcf"
     result = collab("export", "--format", "vcf", "-o", str(out))
     assert result.code == 0, result.err
-    assert "exported 4 contacts" in result.out
+    assert "exported 4 contacts" in result.err and result.out == ""
 
     other = tmp_path / "other" / "collab.json"
     imported = collab("import", str(out), db=other)
@@ -105,12 +105,19 @@ def theirs_by_id(contacts: dict) -> dict:
     return {c["id"]: c for c in contacts.values()}
 
 
-def test_ics_export(collab):
+def test_ics_export(collab, tmp_path):
     collab("add", "owe: send the revised spec @Lan due:2026-11-25 #orders !")
     collab("add", "risk: approval API may slip @Lan review:2026-12-01")
     collab("add", "task: no date here")
     result = collab("export", "--format", "ics")
-    assert result.code == 0, result.err
+    assert result.code == 0 and result.err == "", result.err  # no summary mixed into a pipe
+    out = tmp_path / "follow-ups.ics"
+    written = collab("export", "--format", "ics", "-o", str(out))
+    assert written.out == "" and out.read_bytes().replace(b"\r\n", b"\n") == result.out.encode()
+    assert (
+        written.err
+        == f"exported 2 to-dos (due dates and risk reviews) from 3 active items to {out}\n"
+    )
     calendar = Calendar.from_ical(result.out.encode())
     todos = {str(t["SUMMARY"]): t for t in calendar.walk("VTODO")}
     assert sorted(todos) == ["Review risk: approval API may slip", "send the revised spec"]
@@ -124,7 +131,8 @@ def test_csv_export(collab, tmp_path):
     collab("add", "owe: =cmd|' /C calc'!A0 @Lan due:2026-11-25 #orders")
     out = tmp_path / "items.csv"
     result = collab("export", "--format", "csv", "--what", "items", "-o", str(out))
-    assert result.code == 0, result.err
+    assert result.code == 0 and result.out == "", result.err
+    assert result.err == f"exported 1 items to {out}\n"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
     (row,) = rows
     assert row["title"].startswith("'=cmd")
@@ -138,7 +146,8 @@ def test_report(collab, tmp_path):
     collab("add", "meet: @小蓝 agreed to fix the bug instead #orders")
     out = tmp_path / "status.md"
     result = collab("report", "--since", "2026-11-01", "--tag", "orders", "-o", str(out))
-    assert result.code == 0, result.err
+    assert result.code == 0 and result.out == "", result.err
+    assert result.err == f"wrote the status report to {out}\n"
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Status report: 2026-11-01 to 2026-11-24\n")
     assert "### 小明\n\n- approval result (due 2026-11-27, in 3 days)" in text
@@ -148,7 +157,14 @@ def test_report(collab, tmp_path):
 def test_taskwarrior_import(collab):
     args = ("import", "--from", "taskwarrior", str(DATA / "taskwarrior-export.json"))
     env = {"TZ": "Asia/Shanghai"}  # where the fixture was written
-    first = collab(*args, extra_env=env)
+    dry = collab(*args, "--dry-run", extra_env=env)
+    assert dry.code == 0, dry.err
+    assert "  add task 1 (Send revised spec to Lan)\n" in dry.out
+    assert "  skip task 5 (Weekly status report): a recurrence template" in dry.out
+    assert (
+        "dry run, nothing saved: would have added 8, updated 0, unchanged 0, skipped 1" in dry.out
+    )
+    first = collab(*args, extra_env=env)  # still adds all 8: the dry run stored nothing
     assert first.code == 0, first.err
     assert "added 8, updated 0, unchanged 0, skipped 1" in first.out
     assert "skipped task 5 (Weekly status report): a recurrence template" in first.out

@@ -177,3 +177,37 @@ def test_a_collab_backup_is_not_a_taskwarrior_export(store):
 
 def test_an_empty_export_imports_nothing(store):
     assert import_taskwarrior(store, "[\n]\n").total == 0
+
+
+def test_dry_run_stores_nothing_and_says_what_it_would_do(store):
+    dry = import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI, dry_run=True)
+    assert (dry.added, dry.updated, dry.unchanged, len(dry.skipped)) == (8, 0, 0, 1)
+    assert store.items(active_only=False) == []
+    assert "add task 1 (Send revised spec to Lan)" in dry.lines()
+
+    import_taskwarrior(store, EXPORT.read_bytes(), tz=SHANGHAI)
+    before = snapshot(store)
+    saved = store.path.read_bytes()
+    tasks = json.loads(EXPORT.read_text("utf-8"))
+    tasks[0]["due"] = "20261209T160000Z"  # re-dated
+    tasks[7]["status"] = "pending"  # reopened
+    tasks.append({"uuid": "new-1", "description": "Brand new", "status": "pending"})
+    dry = import_taskwarrior(store, json.dumps(tasks), tz=SHANGHAI, dry_run=True)
+    assert (dry.added, dry.updated, dry.unchanged, len(dry.skipped)) == (1, 2, 6, 1)
+    assert dry.lines() == [
+        "update task 1 (Send revised spec to Lan) (due)",
+        "leave task 2 (Review approval API draft) alone (unchanged)",
+        "leave task 3 (Book joint debugging slot with 小明) alone (unchanged)",
+        "leave task 4 (Chase integration test plan) alone (unchanged)",
+        'leave task 6 (Fix "quoted" title, with comma; and = s…) alone (unchanged)',
+        "leave task 7 (Weekly status report) alone (unchanged)",
+        "update task 8 (Old kickoff deck) (status)",
+        "leave task 9 (Order new laptop) alone (unchanged)",
+        "add task 10 (Brand new)",
+        "skip task 5 (Weekly status report): a recurrence template; its pending instances "
+        "are imported",
+    ]
+    assert snapshot(store) == before
+    assert store.path.read_bytes() == saved
+    real = import_taskwarrior(store, json.dumps(tasks), tz=SHANGHAI)
+    assert (real.added, real.updated, real.unchanged) == (dry.added, dry.updated, dry.unchanged)
