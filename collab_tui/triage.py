@@ -183,9 +183,13 @@ def _going_cold(
     """
     last = last_contact_dates(i for i in interactions if i.date <= today)
     cutoff = today - timedelta(days=settings.cold_after_days)
+    linked_to: dict[int, list[Item]] = {}  # contact id -> its active items, in order
+    for item in active:
+        for contact_id in dict.fromkeys(item.contact_ids):
+            linked_to.setdefault(contact_id, []).append(item)
     cold: list[ColdContact] = []
     for contact in contacts:
-        linked = [i for i in active if contact.id in i.contact_ids]
+        linked = linked_to.get(contact.id, [])
         when = last.get(contact.id)
         if linked and (when is None or when < cutoff):
             cold.append(ColdContact(contact, when, linked))

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
@@ -27,15 +27,16 @@ from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record
 from collab_tui.store import ConflictError, Store, StoreError
 from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
-from collab_tui.tui.screens.base import View
+from collab_tui.tui.screens.base import ITEM_ACTIONS, View
 from collab_tui.tui.screens.contacts import ContactsView
-from collab_tui.tui.screens.help import HelpScreen
 from collab_tui.tui.screens.log import LogView
 from collab_tui.tui.screens.matrix import MatrixView
 from collab_tui.tui.screens.review import ReviewScreen
 from collab_tui.tui.screens.today import TodayView
-from collab_tui.tui.state import Snapshot, UndoStack, load, quote_name
+from collab_tui.tui.state import History, Snapshot, UndoStack, load, quote_name, read_history
 
+# App keys that act on the tabs: not while another screen (the review) covers them.
+TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report"}
 TABS = [("today", "1 Today"), ("matrix", "2 Matrix"), ("contacts", "3 Contacts"), ("log", "4 Log")]
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
@@ -54,10 +55,14 @@ class CollabApp(App[None]):
         Binding("c", "capture", "Capture", id="capture"),
         Binding("slash", "search", "Search", id="search"),
         Binding("r", "review", "Review", id="review"),
-        Binding("z", "undo", "Undo", id="undo"),
+        Binding("z", "undo", "Undo", show=False, id="undo"),
+        Binding("R", "report", "Status report", show=False, id="report"),
         Binding("question_mark", "help", "Keys", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
+    # Read the log in a thread after the first frame (tests turn this off to read it at
+    # once, still after the first frame, so what they see does not depend on timing).
+    history_in_thread = True
 
     def __init__(self, store: Any, today: date | None = None, owns_store: bool = False) -> None:
         super().__init__()
@@ -65,7 +70,8 @@ class CollabApp(App[None]):
         self._frozen_today = today
         self._owns_store = owns_store
         self.undo_stack = UndoStack()
-        self.snapshot: Snapshot = load(store, self.today)
+        self.snapshot: Snapshot = load(store, self.today)  # the log comes after the frame
+        self._history_epoch = 0  # bumped by every reload while the log is being read
 
     @property
     def today(self) -> date:
@@ -87,11 +93,24 @@ class CollabApp(App[None]):
             for name, title in TABS:
                 with TabPane(title, id=name):
                     yield views[name]
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
+
+    def on_ready(self) -> None:
+        self.load_history()  # the first frame is on screen: now read years of log
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide (and disable) keys that cannot act here: the tabs' keys while another
+        screen covers them (1-4 must not switch tabs under a dialog or the review),
+        and the item keys on the empty first-run screen (there is no item yet)."""
+        if action in TAB_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
+        if self.snapshot.is_empty and action in ITEM_ACTIONS:
+            return False
+        return True
 
     def on_unmount(self) -> None:
         if self._owns_store:
@@ -132,7 +151,37 @@ class CollabApp(App[None]):
         touched_interactions = (
             None if touched is None else [r.id for r in touched if isinstance(r, Interaction)]
         )
-        self.snapshot = load(self.store, self.today, self.snapshot, touched_interactions)
+        if not self.snapshot.history_loaded:
+            self._history_epoch += 1  # the log being read may miss this change: read again
+        self.show_snapshot(load(self.store, self.today, self.snapshot, touched_interactions))
+
+    def load_history(self) -> None:
+        """Read the whole log (in a thread), then show it everywhere."""
+        if self.history_in_thread:
+            self._read_history(self._history_epoch)
+        else:
+            self._history_read(self._history_epoch, read_history(self.store))
+
+    @work(thread=True, exit_on_error=False, group="history")
+    def _read_history(self, epoch: int) -> None:
+        try:
+            history: History | Exception = read_history(self.store)
+        except Exception as error:  # StoreError; or a save on the UI thread mid-read
+            history = error
+        self.call_from_thread(self._history_read, epoch, history)
+
+    def _history_read(self, epoch: int, history: History | Exception) -> None:
+        if epoch != self._history_epoch:  # the store changed meanwhile: read it again
+            self.load_history()
+        elif isinstance(history, Exception):
+            self.say(f"Could not read the log: {history}", "error")
+        else:
+            self.show_snapshot(load(self.store, self.today, self.snapshot, history=history))
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot.is_empty != self.snapshot.is_empty:
+            self.refresh_bindings()  # the first record: the item keys apply now
+        self.snapshot = snapshot
         current = self.current_view
         for view in self.views:
             view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
@@ -206,10 +255,21 @@ class CollabApp(App[None]):
         self.current_view.open_search()
 
     def action_help(self) -> None:
+        from collab_tui.tui.screens.help import HelpScreen  # on use: not needed to start
+
         self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
         self.push_screen(ReviewScreen(self.snapshot))
+
+    def action_report(self) -> None:
+        from collab_tui.tui.modals.report import ReportModal  # Markdown: heavy, on use
+
+        def written(path: Path | None) -> None:
+            if isinstance(path, Path):
+                self.say(f"Wrote the status report to {path}")
+
+        self.push_screen(ReportModal(self.store, self.today), written)
 
     def open_contact(self, contact_id: int) -> None:
         """Show a contact's brief on the Contacts tab."""

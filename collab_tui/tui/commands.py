@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
 
 # (title, help, action string run on the app). Item and contact actions work on the
-# row selected in the current tab, as their keys do.
+# row selected in the current tab, as their keys do. Help texts are Textual markup (the
+# palette parses them), so user text never goes there: a contact's department is shown
+# as literal Content beside the name instead.
 COMMANDS: list[tuple[str, str, str]] = [
     ("Today", "Show the morning overview (1)", "show_tab('today')"),
     ("Matrix", "Show the Eisenhower matrix (2)", "show_tab('matrix')"),
@@ -35,6 +37,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Contact: edit", "Edit the selected contact (e on Contacts)", "edit_contact"),
     ("Contact: delete", "Delete the selected contact, after a confirmation", "delete_contact"),
     ("Log an interaction", "Log a meeting, call, chat or email (l)", "log_interaction"),
+    ("Status report", "Preview and save a Markdown status report (R)", "report"),
     ("Keys", "Every key binding (?)", "help"),
 ]
 
@@ -55,37 +58,34 @@ class CollabCommands(Provider):
     def collab(self) -> CollabApp:
         return cast("CollabApp", self.app)
 
-    def _entries(self) -> list[tuple[str, str, object]]:
+    def _entries(self) -> list[tuple[str, str | None, str, object]]:
+        """(title, help markup, literal detail, command) for every action and contact."""
         app = self.collab
-        entries: list[tuple[str, str, object]] = [
-            (title, help_text, partial(app.run_action, action))
+        entries: list[tuple[str, str | None, str, object]] = [
+            (title, help_text, "", partial(app.run_action, action))
             for title, help_text, action in COMMANDS
         ]
         for contact in app.snapshot.contacts:
-            name = one_line(contact.name)
-            department = one_line(contact.department)
             entries.append(
                 (
-                    f"brief: {name}",
-                    department or "Show the pre-meeting brief",
+                    f"brief: {one_line(contact.name)}",
+                    "Show the pre-meeting brief",
+                    one_line(contact.department),
                     partial(app.open_contact, contact.id),
                 )
             )
         return entries
 
     async def discover(self) -> Hits:
-        for title, help_text, command in self._entries()[: len(COMMANDS)]:
+        for title, help_text, _, command in self._entries()[: len(COMMANDS)]:
             yield DiscoveryHit(Content(title), command, text=title, help=help_text)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, command in self._entries():
+        for title, help_text, detail, command in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, title),
-                    command,
-                    text=title,  # type: ignore[arg-type]
-                    help=help_text,
-                )
+                shown = highlight(matcher, title)
+                if detail:
+                    shown = Content.assemble(shown, ("  " + detail, "$text-muted"))
+                yield Hit(score, shown, command, text=title, help=help_text)  # type: ignore[arg-type]

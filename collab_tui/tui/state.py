@@ -34,24 +34,113 @@ def quote_name(name: str) -> str:
 
 
 @dataclass
+class History:
+    """The interaction log and what is derived from it.
+
+    Years of log are the slow part of the store to read (the monthly history files), so
+    the app starts without it (``NOT_LOADED``), reads it in a thread (``read_history``)
+    and afterwards updates it record by record (``update_history``).
+    """
+
+    interactions: list[Interaction]  # newest first
+    by_id: dict[int, Interaction]
+    search: dict[int, str]  # id -> folded search string
+    contact_names: dict[int, str]  # the names the search strings were built with
+    loaded: bool = True
+    _latest: tuple[date, list[Interaction]] | None = None
+
+    def latest(self, today: date) -> list[Interaction]:
+        """For each contact, its latest interaction up to ``today`` (all that the going-cold
+        rule looks at), so the agenda does not walk the whole log on every save."""
+        if self._latest is None or self._latest[0] != today:
+            seen: set[int] = set()
+            latest: list[Interaction] = []
+            for record in self.interactions:  # newest first
+                if record.date <= today and not seen.issuperset(record.contact_ids):
+                    latest.append(record)
+                    seen.update(record.contact_ids)
+            self._latest = (today, latest)
+        return self._latest[1]
+
+
+NOT_LOADED = History([], {}, {}, {}, loaded=False)
+
+
+def make_history(records: Iterable[Interaction], contact_names: dict[int, str]) -> History:
+    interactions = sorted(records, key=_newest_first, reverse=True)
+    return History(
+        interactions,
+        {r.id: r for r in interactions},
+        {r.id: _interaction_text(r, contact_names) for r in interactions},
+        contact_names,
+    )
+
+
+def read_history(store: Any) -> History:
+    """The whole log (reads every history file: run it off the UI thread)."""
+    contact_names = {c.id: " ".join(c.names) for c in store.contacts()}
+    return make_history(store.interactions(), contact_names)
+
+
+def update_history(
+    history: History,
+    store: Any,
+    touched: Iterable[int],
+    contact_names: dict[int, str],
+) -> History:
+    """``history`` with the ``touched`` interactions read again (and the search strings
+    rebuilt if a contact's names changed); the same object when nothing changed."""
+    touched = set(touched)
+    names_changed = contact_names != history.contact_names
+    if not history.loaded or not (touched or names_changed):
+        return history
+    by_id = dict(history.by_id)
+    for interaction_id in touched:
+        record = store.interaction(interaction_id)
+        if record is None:
+            by_id.pop(interaction_id, None)
+        else:
+            by_id[interaction_id] = record
+    if names_changed:
+        return make_history(by_id.values(), contact_names)
+    search = {i: s for i, s in history.search.items() if i not in touched}
+    search.update((i, _interaction_text(by_id[i], contact_names)) for i in touched if i in by_id)
+    interactions = sorted(by_id.values(), key=_newest_first, reverse=True)
+    return History(interactions, by_id, search, contact_names)
+
+
+@dataclass
 class Snapshot:
     today: date
     settings: Settings
     items: list[Item]  # active items only
     contacts: list[Contact]  # sorted by name
-    interactions: list[Interaction]  # newest first
+    history: History
     agenda: Any
     matrix: dict[Any, list[Item]]
     contacts_by_id: dict[int, Contact] = field(default_factory=dict)
     items_by_id: dict[int, Item] = field(default_factory=dict)
-    interactions_by_id: dict[int, Interaction] = field(default_factory=dict)
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
-    interaction_search: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def history_loaded(self) -> bool:
+        """False until the log has been read (the first second after start-up)."""
+        return self.history.loaded
+
+    @property
+    def interactions(self) -> list[Interaction]:  # newest first; empty until loaded
+        return self.history.interactions
+
+    @property
+    def interactions_by_id(self) -> dict[int, Interaction]:
+        return self.history.by_id
 
     @property
     def is_empty(self) -> bool:
+        """Nothing stored at all (a log still loading counts as empty only if there is
+        nothing else either: then the first-run screen shows at once)."""
         return not (self.items or self.contacts or self.interactions)
 
     def names(self, contact_ids: list[int]) -> str:
@@ -72,7 +161,7 @@ class Snapshot:
         return not query or matches(self.contact_search.get(contact.id, ""), query)
 
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
-        return not query or matches(self.interaction_search.get(interaction.id, ""), query)
+        return not query or matches(self.history.search.get(interaction.id, ""), query)
 
 
 def load(
@@ -80,49 +169,41 @@ def load(
     today: date,
     previous: Snapshot | None = None,
     touched_interactions: Iterable[int] | None = None,
+    history: History | None = None,
 ) -> Snapshot:
-    """Read the store and compute everything the screens need.
-
-    Years of log are the slow part to read (10,000 interactions: a third of a second), so
-    after the app's own change, pass the previous snapshot and the ids of the
-    interactions the change touched: only those are read again.
+    """Read the store's hot data (items, contacts, settings) and compute what the screens
+    need. The log comes from ``history`` if given, else from the previous snapshot with
+    ``touched_interactions`` read again (the app's own change), else it is read whole
+    (``touched_interactions`` None: another process wrote); without a previous snapshot
+    it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
     """
     settings = store.settings
     items = store.items(active_only=True)
     contacts = sorted(store.contacts(), key=lambda c: (fold(c.name), c.id))
     contact_names = {c.id: " ".join(c.names) for c in contacts}
-    if previous is None or touched_interactions is None:
-        interactions = sorted(store.interactions(), key=_newest_first, reverse=True)
-        interaction_search = {r.id: _interaction_text(r, contact_names) for r in interactions}
-    else:
-        touched = set(touched_interactions)
-        by_id = dict(previous.interactions_by_id)
-        interaction_search = dict(previous.interaction_search)
-        for interaction_id in touched:
-            record = store.interaction(interaction_id)
-            if record is None:
-                by_id.pop(interaction_id, None)
-                interaction_search.pop(interaction_id, None)
-            else:
-                by_id[interaction_id] = record
-        interactions = sorted(by_id.values(), key=_newest_first, reverse=True)
-        names_changed = contact_names != previous.contact_names
-        for record in interactions:
-            if names_changed or record.id in touched:
-                interaction_search[record.id] = _interaction_text(record, contact_names)
+    if history is None:
+        if previous is None or not previous.history.loaded:
+            history = NOT_LOADED
+        elif touched_interactions is None:
+            history = make_history(store.interactions(), contact_names)
+        else:
+            history = update_history(previous.history, store, touched_interactions, contact_names)
+    elif history.contact_names != contact_names:
+        history = update_history(history, store, (), contact_names)
+    agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
+    if not history.loaded:
+        agenda.going_cold = []  # unknown until the log is read
     snapshot = Snapshot(
         today=today,
         settings=settings,
         items=items,
         contacts=contacts,
-        interactions=interactions,
-        agenda=triage.agenda(items, contacts, interactions, today, settings),
+        history=history,
+        agenda=agenda,
         matrix=triage.matrix(items, today, settings),
         contacts_by_id={c.id: c for c in contacts},
         items_by_id={i.id: i for i in items},
-        interactions_by_id={r.id: r for r in interactions},
         contact_names=contact_names,
-        interaction_search=interaction_search,
     )
     snapshot.contact_search = {
         c.id: fold(

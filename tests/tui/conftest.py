@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,13 @@ SIZE = (120, 40)
 def _no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     # Pilot waits for animations (the tab underline slides) after every key press.
     monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
+def _history_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The app reads the log after its first frame; in a thread it would arrive at a time
+    # tests cannot rely on. test_startup.py turns the thread back on for its own tests.
+    monkeypatch.setattr(CollabApp, "history_in_thread", False)
 
 
 @pytest.fixture
@@ -45,6 +53,16 @@ def empty_store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def app(store: Store) -> CollabApp:
     return make_app(store, TODAY)
+
+
+async def until(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``condition`` holds: no fixed sleeps, no flaky timing."""
+    for _ in range(int(seconds / 0.01)):
+        await pilot.pause()
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the condition never held")
 
 
 def screen_text(app: CollabApp) -> str:

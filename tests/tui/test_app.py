@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, OptionList, TabbedContent
 
 from collab_tui.model import Contact, Item, Kind, Status
 from collab_tui.store import Store, StoreWriteError
@@ -15,7 +15,7 @@ from collab_tui.tui.screens.base import ItemView
 from collab_tui.tui.screens.help import HelpScreen
 from collab_tui.tui.widgets.record_list import RecordList
 
-from .conftest import SIZE, TODAY, screen_text
+from .conftest import SIZE, TODAY, screen_text, until
 
 
 def item_named(store: Store, words: str) -> Item:
@@ -318,7 +318,7 @@ async def test_command_palette_brief_jump(app: CollabApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"brief: 小蓝")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "contacts"

@@ -18,7 +18,7 @@ from collab_tui.tui.app import CollabApp, make_app
 from collab_tui.tui.screens.review import ReviewScreen
 from collab_tui.tui.widgets.record_list import RecordList
 
-from .conftest import SIZE, TODAY, screen_text
+from .conftest import SIZE, TODAY, screen_text, until
 
 EVIL_NAME = "[@click=app.quit]Evil[/]"
 EVIL_TITLE = "call [b]back[/b] [/] \x1b[31mred\x1b[0m \x07bell"
@@ -152,8 +152,7 @@ async def test_markup_and_escape_sequences_show_literally(empty_store: Store) ->
         await pilot.click("#brief")
         await pilot.press("ctrl+p")
         await pilot.press(*"brief")
-        await pilot.pause(0.5)
-        assert EVIL_NAME in screen_text(app)
+        await until(pilot, lambda: EVIL_NAME in screen_text(app))
         await pilot.press("escape")
         await pilot.press("r")
         await pilot.press("escape")

@@ -152,7 +152,10 @@ async def test_since_phrases_then_enter_in_the_file_name_saves(store, home):
 
         # A bad phrase: the error inline, the last good preview kept, nothing saved.
         await set_since(pilot, modal, "frday")
-        await pilot.pause(0.3)
+        for _ in range(100):  # the typing delay, then the check
+            await pilot.pause(0.01)
+            if feedback(modal).has_class("-error"):
+                break
         assert feedback(modal).has_class("-error") and "frday" in str(feedback(modal).content)
         assert modal.text == default == modal.query_one(Markdown).source
         await pilot.press("ctrl+s")

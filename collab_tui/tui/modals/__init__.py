@@ -2,15 +2,34 @@
 
 Each is a ``ModalScreen[T]``; push it with ``push_screen(modal, callback)`` or
 ``await push_screen_wait(modal)``. Escape cancels (None, or False for ConfirmDialog).
+
+The modules are imported when a modal is first used (``modals.ItemForm``), not when the
+app starts: forms pull in TextArea, the report Textual's Markdown (markdown-it, pygments).
 """
 
-from collab_tui.tui.modals.capture import CaptureModal
-from collab_tui.tui.modals.confirm import ConfirmDialog
-from collab_tui.tui.modals.contact_form import ContactForm
-from collab_tui.tui.modals.date_prompt import DatePrompt
-from collab_tui.tui.modals.interaction_form import InteractionForm
-from collab_tui.tui.modals.item_form import ItemForm
-from collab_tui.tui.modals.report import ReportModal
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collab_tui.tui.modals.capture import CaptureModal
+    from collab_tui.tui.modals.confirm import ConfirmDialog
+    from collab_tui.tui.modals.contact_form import ContactForm
+    from collab_tui.tui.modals.date_prompt import DatePrompt
+    from collab_tui.tui.modals.interaction_form import InteractionForm
+    from collab_tui.tui.modals.item_form import ItemForm
+    from collab_tui.tui.modals.report import ReportModal
+
+_MODULES = {
+    "CaptureModal": "capture",
+    "ConfirmDialog": "confirm",
+    "ContactForm": "contact_form",
+    "DatePrompt": "date_prompt",
+    "InteractionForm": "interaction_form",
+    "ItemForm": "item_form",
+    "ReportModal": "report",
+}
 
 __all__ = [
     "CaptureModal",
@@ -21,3 +40,9 @@ __all__ = [
     "ItemForm",
     "ReportModal",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)

@@ -141,15 +141,17 @@ class View(Vertical):
         """Select a contact (the Contacts tab overrides this)."""
 
 
+# The footer shows the everyday keys (it must fit 80 columns); `?` and the palette list all.
 ITEM_BINDINGS = [
     Binding("d", "app.complete", "Done", id="item.complete"),
-    Binding("x", "app.drop", "Drop", id="item.drop"),
+    Binding("x", "app.drop", "Drop", show=False, id="item.drop"),
     Binding("s", "app.snooze", "Snooze", id="item.snooze"),
     Binding("e", "app.edit", "Edit", id="item.edit"),
-    Binding("i", "app.toggle_important", "Important", id="item.important"),
-    Binding("u", "app.toggle_urgent", "Urgent", id="item.urgent"),
-    Binding("o", "app.open_contact", "Contact", id="item.open_contact"),
+    Binding("i", "app.toggle_important", "Important", show=False, id="item.important"),
+    Binding("u", "app.toggle_urgent", "Urgent", show=False, id="item.urgent"),
+    Binding("o", "app.open_contact", "Contact", show=False, id="item.open_contact"),
 ]
+ITEM_ACTIONS = {b.action.removeprefix("app.") for b in ITEM_BINDINGS}
 
 
 class ItemView(View):

@@ -35,7 +35,7 @@ class ContactsView(View):
         Binding("n", "app.new_contact", "New", id="contact.new"),
         Binding("e", "app.edit_contact", "Edit", id="contact.edit"),
         Binding("l", "app.log_interaction", "Log", id="contact.log"),
-        Binding("delete,D", "app.delete_contact", "Delete", id="contact.delete"),
+        Binding("delete,D", "app.delete_contact", "Delete", show=False, id="contact.delete"),
     ]
     search_placeholder = "Filter contacts by name, alias, department, KPI or concern"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
@@ -109,7 +109,7 @@ class ContactsView(View):
         brief = triage.brief(
             contact.id, snapshot.items, snapshot.contacts, snapshot.interactions, snapshot.today
         )
-        brief_widget.update(brief_content(brief, snapshot))
+        brief_widget.update(brief_content(brief, snapshot, snapshot.history_loaded))
         self._brief_for = (snapshot, contact.id)
 
 

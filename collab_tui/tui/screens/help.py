@@ -56,9 +56,9 @@ class HelpScreen(ModalScreen[None]):
         ]
         lines: list[Content] = []
         for title, rows in groups:
-            lines.append(Content.assemble((title, "bold $primary")))
+            lines.append(Content.assemble((title, "bold $text-primary")))
             lines.extend(
-                Content.assemble((f"  {keys:<16}", "bold $accent"), description)
+                Content.assemble((f"  {keys:<16}", "bold $text-accent"), description)
                 for keys, description in rows
             )
             lines.append(Content(""))

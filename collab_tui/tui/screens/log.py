@@ -17,7 +17,14 @@ from collab_tui.dates import format_date
 from collab_tui.model import Contact, Interaction, one_line
 from collab_tui.tui.screens.base import View
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.tui.widgets.render import heading, interaction_line, item_prompt, text
+from collab_tui.tui.widgets.render import (
+    LOADING,
+    heading,
+    interaction_line,
+    item_prompt,
+    loading_line,
+    text,
+)
 
 
 class LogView(View):
@@ -49,6 +56,13 @@ class LogView(View):
     def render_view(self) -> None:
         snapshot = self.snapshot
         assert snapshot is not None
+        if not snapshot.history_loaded:
+            self.record_list.show(
+                [Section("Log", [(None, loading_line(""))], show_heading=False)],
+                generation=snapshot,
+            )
+            self.render_detail()
+            return
         self._update_filter_choices()
         contact_id = self._selected_value("#log-contact")
         tag = self._selected_value("#log-tag")
@@ -140,7 +154,14 @@ class LogView(View):
         record = self.selected_interaction()
         if snapshot is None or record is None:
             self._detail_for = (None, 0)
-            detail.update(Text("Nothing logged here. Press l to log a meeting, call or chat."))
+            loading = snapshot is not None and not snapshot.history_loaded
+            detail.update(
+                Text(
+                    LOADING
+                    if loading
+                    else "Nothing logged here. Press l to log a meeting, call or chat."
+                )
+            )
             return
         if self._detail_for[0] is snapshot and self._detail_for[1] == record.id:
             return  # the same record: typing a filter should not redraw it
@@ -148,7 +169,7 @@ class LogView(View):
         lines: list[Content] = [
             Content.assemble(
                 (f"{format_date(record.date, snapshot.today)} · {record.kind.value}", "bold"),
-                ("  " + snapshot.names(record.contact_ids), "$secondary"),
+                ("  " + snapshot.names(record.contact_ids), "$text-secondary"),
             ),
             text(one_line(record.summary)),
         ]

@@ -58,8 +58,8 @@ class ReviewScreen(Screen[None]):
         Binding("e", "escalate", "Escalate", id="review.escalate"),
         Binding("l", "logged", "Logged contact", id="review.logged"),
         Binding("n,space,right,j", "next", "Next", id="review.next"),
-        Binding("p,left,k", "previous", "Previous", id="review.previous"),
-        Binding("q,escape", "close", "Quit review", id="review.quit"),
+        Binding("p,left,k", "previous", "Previous", show=False, id="review.previous"),
+        Binding("q,escape", "close", "Close", id="review.quit"),
     ]
 
     def __init__(self, snapshot: Snapshot) -> None:
@@ -77,7 +77,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="review-progress")
             with VerticalScroll(id="review-card"):
                 yield Static(id="review-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.render_step()
@@ -117,7 +117,7 @@ class ReviewScreen(Screen[None]):
         body = self.query_one("#review-body", Static)
         step = self.step
         if step is None:
-            progress.update(Content.assemble(("Morning review · done", "bold $success")))
+            progress.update(Content.assemble(("Morning review · done", "bold $text-success")))
             body.update(
                 Content(
                     f"You went through {len(self.steps)} records. "
@@ -131,7 +131,7 @@ class ReviewScreen(Screen[None]):
         progress.update(
             Content.assemble(
                 ("Morning review · ", "bold"),
-                (step.section, "bold $primary"),
+                (step.section, "bold $text-primary"),
                 (f" · {self.position + 1} of {len(self.steps)}", "dim"),
             )
         )

@@ -10,7 +10,7 @@ from collab_tui.model import Item, one_line
 from collab_tui.tui.screens.base import ItemView
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.tui.widgets.render import cold_prompt
+from collab_tui.tui.widgets.render import cold_prompt, loading_line
 
 WELCOME = """\
 [b]Welcome to collab[/b], your cockpit for work that depends on other people.
@@ -69,7 +69,10 @@ class TodayView(ItemView):
                         cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
                     )
                     for c in cold
-                ],
+                ]
+                if snapshot.history_loaded
+                else [(None, loading_line())],
+                counted=snapshot.history_loaded,
             ),
         ]
 
@@ -85,7 +88,7 @@ class TodayView(ItemView):
                 groups.setdefault(name, []).append(item)
         section = Section("Waiting on")
         for name in sorted(groups, key=str.casefold):
-            section.rows.append((None, Content.assemble(("  " + name, "bold $secondary"))))
+            section.rows.append((None, Content.assemble(("  " + name, "bold $text-secondary"))))
             section.rows.extend(
                 (Target("item", i.id, "waiting"), self.item_content(i)) for i in groups[name]
             )

@@ -9,7 +9,7 @@ from textual.content import Content
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import STANCE_LABELS, Item, one_line
 from collab_tui.tui.state import Snapshot
-from collab_tui.tui.widgets.render import heading, item_prompt, text
+from collab_tui.tui.widgets.render import LOADING, heading, item_prompt, loading_line, text
 
 
 def _fact(label: str, value: str | Content) -> Content:
@@ -30,10 +30,12 @@ def _bullets(title: str, values: list[str], empty: str = "none recorded") -> lis
     return lines
 
 
-def brief_content(brief: Any, snapshot: Snapshot) -> Content:
+def brief_content(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> Content:
+    """``history_loaded`` False: the log is still being read, so the last contact and
+    the last interactions say so instead of "never logged"."""
     person = brief.contact
     today = snapshot.today
-    lines: list[Content] = [Content.assemble((one_line(person.name), "bold $accent"))]
+    lines: list[Content] = [Content.assemble((one_line(person.name), "bold $text-accent"))]
     if person.aliases:
         lines.append(_fact("also", ", ".join(one_line(a) for a in person.aliases)))
     role = " · ".join(
@@ -51,7 +53,9 @@ def brief_content(brief: Any, snapshot: Snapshot) -> Content:
     roles = [r.value for r in (person.side, person.level, person.flow) if r is not None]
     lines.append(_fact("roles", ", ".join(roles) if roles else "not set"))
     last = brief.last_contact
-    if last is None:
+    if not history_loaded:
+        lines.append(_fact("last contact", Content.assemble((LOADING, "italic $text-muted"))))
+    elif last is None:
         lines.append(_fact("last contact", "never logged"))
     else:
         ago = describe_due(last, today).replace("late", "ago")
@@ -71,19 +75,23 @@ def brief_content(brief: Any, snapshot: Snapshot) -> Content:
         lines += _items("Other open items with them", brief.tasks, snapshot)
     lines += _items("Linked risks", brief.risks, snapshot)
 
-    lines += [Content(""), heading("Last interactions", brief.all_interactions_count)]
-    if not brief.last_interactions:
+    if not history_loaded:
+        lines += [Content(""), heading("Last interactions"), loading_line()]
+    else:
+        lines += [Content(""), heading("Last interactions", brief.all_interactions_count)]
+    if history_loaded and not brief.last_interactions:
         lines.append(Content.assemble(("  none logged yet", "dim")))
     for record in brief.last_interactions:
         lines.append(
             Content.assemble(
                 ("  " + format_date(record.date, today) + " ", "dim"),
-                (record.kind.value + " ", "$accent"),
+                (record.kind.value + " ", "$text-accent"),
                 one_line(record.summary),
             )
         )
         lines.extend(
-            Content.assemble(("    decided: ", "$success"), one_line(d)) for d in record.decisions
+            Content.assemble(("    decided: ", "$text-success"), one_line(d))
+            for d in record.decisions
         )
     if person.notes:
         lines += [Content(""), heading("Notes"), text(person.notes)]

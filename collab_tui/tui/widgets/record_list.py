@@ -42,6 +42,7 @@ class Section:
     # A row without a target is a sub-heading (shown, never highlighted).
     rows: list[tuple[Target | None, RowContent]] = field(default_factory=list)
     show_heading: bool = True
+    counted: bool = True  # the heading shows the count (not while it is still loading)
 
     @property
     def count(self) -> int:
@@ -136,7 +137,7 @@ class RecordList(ScrollView, can_focus=True):
         for section in sections:
             if section.show_heading:
                 targets.append(None)
-                contents.append(heading(section.title, section.count))
+                contents.append(heading(section.title, section.count if section.counted else None))
             for target, content in section.rows:
                 targets.append(target)
                 contents.append(content)
@@ -260,6 +261,9 @@ class RecordList(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             content = self._content(index)
+            if state == "record-list--cursor" and self.has_focus:
+                # The cursor bar's own colours: a red or blue span on it is unreadable.
+                content = Content(content.plain)
             style = self.get_visual_style("record-list--row", state)
             strips = Visual.to_strips(self, content, width, 1, style)
             strip = strips[0] if strips else Strip.blank(width)

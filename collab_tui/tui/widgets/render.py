@@ -21,6 +21,7 @@ KIND_LABEL = {Kind.TASK: "task", Kind.OWE: "owe ", Kind.WAIT: "wait", Kind.RISK:
 # owe: I deliver to them; wait: they deliver to me.
 ARROW = {Kind.OWE: "→ ", Kind.WAIT: "← ", Kind.TASK: "@ ", Kind.RISK: "@ "}
 DUE_WIDTH = 15
+LOADING = "loading the log…"  # shown where the log is needed until it has been read
 
 
 def text(value: str) -> Content:
@@ -53,20 +54,24 @@ def item_prompt(item: Item, snapshot: Snapshot, show_due: bool = True) -> Conten
     parts: list[str | Content | tuple[str, str]] = []
     if show_due:
         words = due_words(item, today)
-        style = "bold $error" if overdue else ("$warning" if words.endswith("today") else "dim")
+        style = (
+            "bold $text-error"
+            if overdue
+            else ("$text-warning" if words.endswith("today") else "$text-muted")
+        )
         parts.append((pad(words[: DUE_WIDTH - 1], DUE_WIDTH), style))
-    kind_style = "bold $warning" if item.is_risk else "$accent"
+    kind_style = "bold $text-warning" if item.is_risk else "$text-accent"
     parts.append((KIND_LABEL[item.kind], kind_style))
     parts.append(" ")
     if item.important and not item.is_risk:
-        parts.append(("! ", "bold $error"))
+        parts.append(("! ", "bold $text-error"))
     title = one_line(item.title)
-    parts.append((title, "bold $error") if overdue else title)
+    parts.append((title, "bold $text-error") if overdue else title)
     names = snapshot.names(item.contact_ids)
     if names:
-        parts.append(("  " + ARROW[item.kind] + names, "$secondary"))
+        parts.append(("  " + ARROW[item.kind] + names, "$text-secondary"))
     if item.tags:
-        parts.append(("  " + " ".join("#" + one_line(t) for t in item.tags), "dim"))
+        parts.append(("  " + " ".join("#" + one_line(t) for t in item.tags), "$text-muted"))
     return Content.assemble(*parts)
 
 
@@ -86,24 +91,28 @@ def cold_prompt(contact: Contact, last: date | None, open_count: int, today: dat
         when = f"last contact {(today - last).days} days ago"
     return Content.assemble(
         (pad("", DUE_WIDTH), ""),
-        ("cold ", "$secondary"),
+        ("cold ", "$text-accent"),
         contact_summary(contact),
-        (f"  {when} · {open_count} open", "dim"),
+        (f"  {when} · {open_count} open", "$text-muted"),
     )
 
 
 def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
     names = snapshot.names(interaction.contact_ids)
     parts: list[str | tuple[str, str]] = [
-        (pad(format_date(interaction.date, snapshot.today), 12), "dim"),
-        (pad(interaction.kind.value, 8), "$accent"),
+        (pad(format_date(interaction.date, snapshot.today), 12), "$text-muted"),
+        (pad(interaction.kind.value, 8), "$text-accent"),
     ]
     if names:
-        parts.append((names + ": ", "$secondary"))
+        parts.append((names + ": ", "$text-secondary"))
     parts.append(one_line(interaction.summary))
     return Content.assemble(*parts)
 
 
 def heading(title: str, count: int | None = None) -> Content:
     label = title if count is None else f"{title} ({count})"
-    return Content.assemble((label, "bold $primary"))
+    return Content.assemble((label, "bold $text-primary"))
+
+
+def loading_line(indent: str = "  ") -> Content:
+    return Content.assemble((indent + LOADING, "italic $text-muted"))
