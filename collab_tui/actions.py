@@ -49,11 +49,14 @@ def capture(store: Any, text: str, today: date) -> CaptureResult:
     """Create what one capture line describes: all of it, or (on any error) nothing."""
     parsed = grammar.parse(text, today)  # CaptureError names the bad token
     with store.batch():  # one transaction: a failure part-way stores nothing
-        plan = grammar.plan(parsed, store.contacts())
-        return _apply_plan(store, plan, today)
+        contacts = store.contacts()
+        plan = grammar.plan(parsed, contacts)
+        return _apply_plan(store, plan, today, contacts)
 
 
-def _apply_plan(store: Any, plan: grammar.Plan, today: date) -> CaptureResult:
+def _apply_plan(
+    store: Any, plan: grammar.Plan, today: date, contacts: list[Contact]
+) -> CaptureResult:
     result = CaptureResult()
     new_ids: dict[str, int] = {}  # new contact name -> its id, so each is created once
     for name in plan.new_names:
@@ -100,7 +103,7 @@ def _apply_plan(store: Any, plan: grammar.Plan, today: date) -> CaptureResult:
         meeting.item_ids = [item.id for item in items]
         meeting = store.update(meeting)
 
-    names = {c.id: c.name for c in store.contacts()}
+    names = {c.id: c.name for c in [*contacts, *result.new_contacts]}
     for contact in result.new_contacts:
         result.lines.append(f"new contact: {one_line(contact.name)} (#{contact.id})")
     if meeting is not None:

@@ -11,14 +11,17 @@ the bad token, a bad date, an unreadable import file): nothing was saved.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 from collab_tui import __version__
 
@@ -57,11 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def quick_add_args(argv: list[str]) -> argparse.Namespace | None:
+def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
     """``collab [--db P] add [--db P] TEXT...`` read without building the full parser.
 
     ``collab add`` runs right after a meeting and must start as fast as taskwarrior;
-    building the argparse tree of every command costs it ~10 ms. Anything else (help,
+    importing argparse and building the tree of every command costs it ~10 ms. Anything else (help,
     other options, text starting with "-") returns None and goes through argparse.
     """
     db: str | None = None
@@ -80,7 +83,7 @@ def quick_add_args(argv: list[str]) -> argparse.Namespace | None:
             words.append(word)
     if len(words) < 2 or words[0] != "add":
         return None
-    return argparse.Namespace(db=db, text=words[1:], handler=cmd_add)
+    return SimpleNamespace(db=db, text=words[1:], handler=cmd_add)
 
 
 def _error(message: str) -> None:
@@ -121,6 +124,8 @@ def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[A
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="collab",
         description=(
@@ -313,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def item_id(text: str) -> int:
     """'12' or '#12'."""
+    import argparse
+
     try:
         value = int(text.strip().lstrip("#"))
     except ValueError:

@@ -182,7 +182,8 @@ class Store:
         durable.ensure_dir(self.path.parent)
         with self._locked():
             self._prepare_file()
-            self._hot = _File(self.path)
+            self._hot = _File(self.path)  # parsed once: the version check reads the cache
+            self._migrate_if_older()
             self._check_hot()
 
     @classmethod
@@ -461,19 +462,22 @@ class Store:
     # --- internals: the files ------------------------------------------------------------
 
     def _prepare_file(self) -> None:
-        """Under the lock: sweep temp files, create a new file, or migrate an old one."""
+        """Under the lock: sweep temp files and create a new file if there is none."""
         durable.remove_stale_temps(self.path.parent, prefix=f"{self.path.name}.")
         durable.remove_stale_temps(self.history)
         if self._is_new_file():
             fresh = {"meta": {META_ID: migrations.new_meta()}, "contacts": {}, "items": {}}
             self._write_or_raise(self.path, lambda: durable.write_atomic(self.path, dumps(fresh)))
-            return
-        data = self._load_or_corrupt(self.path)
+
+    def _migrate_if_older(self) -> None:
+        """Refuse a newer schema; migrate an older one (after a backup) and re-read it."""
+        data = self._hot.storage.data
         version = self._version_or_corrupt(data)
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version)
         if version < SCHEMA_VERSION:
             self._migrate(data, version)
+            self._hot.reload()
 
     def _is_new_file(self) -> bool:
         if not self.path.exists():
