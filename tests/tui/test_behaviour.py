@@ -16,6 +16,7 @@ from collab_tui.store import Store
 from collab_tui.tui import modals
 from collab_tui.tui.app import CollabApp, make_app
 from collab_tui.tui.screens.review import ReviewScreen
+from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.record_list import RecordList
 
 from .conftest import SIZE, TODAY, screen_text, until
@@ -243,7 +244,7 @@ async def test_contacts_row_click_shows_that_brief(app: CollabApp, store: Store)
         await pilot.pause()
         selected = app.current_view.selected_contact()
         assert rows.cursor == 2 and selected is not None
-        assert selected.name in str(app.query_one("#brief").content)
+        assert selected.name in app.query_one("#brief", HangingLines).plain_text
 
 
 async def test_today_rows_are_clickable(app: CollabApp) -> None:

@@ -17,6 +17,7 @@ from collab_tui.tui.app import CollabApp, make_app
 from collab_tui.tui.modals.confirm import ConfirmDialog
 from collab_tui.tui.screens.review import ReviewScreen
 from collab_tui.tui.state import read_history
+from collab_tui.tui.widgets.hanging import HangingLines
 
 from .conftest import SIZE, TODAY, screen_text, until
 
@@ -50,11 +51,11 @@ async def test_first_frame_without_the_log_then_it_fills_in(
         await pilot.press("4")
         assert "loading the log…" in screen_text(app)
         await pilot.press("3")
-        assert "loading the log…" in str(app.query_one("#brief").content)
+        assert "loading the log…" in app.query_one("#brief", HangingLines).plain_text
         gate.set()
         await until(pilot, lambda: app.snapshot.history_loaded)
-        assert "loading the log…" not in str(app.query_one("#brief").content)
-        assert "Last interactions (" in str(app.query_one("#brief").content)
+        assert "loading the log…" not in app.query_one("#brief", HangingLines).plain_text
+        assert "Last interactions (" in app.query_one("#brief", HangingLines).plain_text
         await pilot.press("4")
         assert "loading the log…" not in screen_text(app)
         assert app.view("log").record_list.targets

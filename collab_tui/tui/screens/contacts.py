@@ -17,7 +17,8 @@ from textual.widgets import Static
 from collab_tui import triage
 from collab_tui.model import Contact, Stance, one_line
 from collab_tui.tui.screens.base import View
-from collab_tui.tui.widgets.brief import brief_content
+from collab_tui.tui.widgets.brief import brief_rows
+from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.tui.widgets.render import pad
 
@@ -46,7 +47,7 @@ class ContactsView(View):
                 yield Static(id="contact-header")
                 yield RecordList(id="contact-list")
             with VerticalScroll(id="brief-pane"):
-                yield Static(id="brief")
+                yield HangingLines(id="brief")
 
     @property
     def record_list(self) -> RecordList:
@@ -99,17 +100,21 @@ class ContactsView(View):
 
     def render_brief(self) -> None:
         snapshot = self.snapshot
-        brief_widget = self.query_one("#brief", Static)
+        brief_widget = self.query_one("#brief", HangingLines)
         contact = self.selected_contact()
         if snapshot is None or contact is None:
-            brief_widget.update(Content("No contact selected. Press n to add one."))
+            if snapshot is not None and snapshot.contacts and self.query_text:
+                brief_widget.show_text(f"No contact matches “{one_line(self.query_text)}”.")
+            else:
+                brief_widget.show_text("No contact selected. Press n to add one.")
+            self._brief_for = (None, 0)
             return
         if self._brief_for[0] is snapshot and self._brief_for[1] == contact.id:
             return  # unchanged: filtering should not redraw the same brief on every key
         brief = triage.brief(
             contact.id, snapshot.items, snapshot.contacts, snapshot.interactions, snapshot.today
         )
-        brief_widget.update(brief_content(brief, snapshot, snapshot.history_loaded))
+        brief_widget.show_rows(brief_rows(brief, snapshot, snapshot.history_loaded))
         self._brief_for = (snapshot, contact.id)
 
 

@@ -1,4 +1,4 @@
-"""The pre-meeting brief (``triage.Brief``) as one block of Content."""
+"""The pre-meeting brief (``triage.Brief``) as rows for ``HangingLines``."""
 
 from __future__ import annotations
 
@@ -9,33 +9,42 @@ from textual.content import Content
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import STANCE_LABELS, Item, one_line
 from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.hanging import Row
 from collab_tui.tui.widgets.render import LOADING, heading, item_prompt, loading_line, text
 
-
-def _fact(label: str, value: str | Content) -> Content:
-    return Content.assemble((f"{label:<13}", "dim"), value)
-
-
-def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Content]:
-    lines = [Content(""), heading(title, len(items))]
-    lines.extend(Content.assemble("  ", item_prompt(i, snapshot)) for i in items)
-    return lines
+BLANK: Row = (Content(""), Content(""))
+INDENT = Content("  ")
 
 
-def _bullets(title: str, values: list[str], empty: str = "none recorded") -> list[Content]:
-    lines = [Content(""), heading(title)]
+def _line(content: Content) -> Row:
+    return (Content(""), content)
+
+
+def _fact(label: str, value: str | Content) -> Row:
+    body = value if isinstance(value, Content) else Content(value)
+    return (Content.assemble((f"{label:<13}", "dim")), body)
+
+
+def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Row]:
+    rows = [BLANK, _line(heading(title, len(items)))]
+    rows.extend((INDENT, item_prompt(i, snapshot)) for i in items)
+    return rows
+
+
+def _bullets(title: str, values: list[str], empty: str = "none recorded") -> list[Row]:
+    rows = [BLANK, _line(heading(title))]
     if not values:
-        lines.append(Content.assemble(("  " + empty, "dim")))
-    lines.extend(Content.assemble("  • ", text(one_line(v))) for v in values if v)
-    return lines
+        rows.append((INDENT, Content.assemble((empty, "dim"))))
+    rows.extend((Content("  • "), text(one_line(v))) for v in values if v)
+    return rows
 
 
-def brief_content(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> Content:
+def brief_rows(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> list[Row]:
     """``history_loaded`` False: the log is still being read, so the last contact and
     the last interactions say so instead of "never logged"."""
     person = brief.contact
     today = snapshot.today
-    lines: list[Content] = [Content.assemble((one_line(person.name), "bold $text-accent"))]
+    lines: list[Row] = [_line(Content.assemble((one_line(person.name), "bold $text-accent")))]
     if person.aliases:
         lines.append(_fact("also", ", ".join(one_line(a) for a in person.aliases)))
     role = " · ".join(
@@ -76,23 +85,22 @@ def brief_content(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -
     lines += _items("Linked risks", brief.risks, snapshot)
 
     if not history_loaded:
-        lines += [Content(""), heading("Last interactions"), loading_line()]
+        lines += [BLANK, _line(heading("Last interactions")), _line(loading_line())]
     else:
-        lines += [Content(""), heading("Last interactions", brief.all_interactions_count)]
+        lines += [BLANK, _line(heading("Last interactions", brief.all_interactions_count))]
     if history_loaded and not brief.last_interactions:
-        lines.append(Content.assemble(("  none logged yet", "dim")))
+        lines.append((INDENT, Content.assemble(("none logged yet", "dim"))))
     for record in brief.last_interactions:
-        lines.append(
-            Content.assemble(
-                ("  " + format_date(record.date, today) + " ", "dim"),
-                (record.kind.value + " ", "$text-accent"),
-                one_line(record.summary),
-            )
+        when = Content.assemble(
+            ("  " + format_date(record.date, today) + " ", "dim"),
+            (record.kind.value + " ", "$text-accent"),
         )
+        lines.append((when, text(one_line(record.summary))))
         lines.extend(
-            Content.assemble(("    decided: ", "$text-success"), one_line(d))
+            (Content.assemble(("    decided: ", "$text-success")), text(one_line(d)))
             for d in record.decisions
         )
     if person.notes:
-        lines += [Content(""), heading("Notes"), text(person.notes)]
-    return Content("\n").join(lines)
+        lines += [BLANK, _line(heading("Notes"))]
+        lines.extend(_line(text(line)) for line in person.notes.splitlines())
+    return lines
