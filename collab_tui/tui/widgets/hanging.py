@@ -48,5 +48,10 @@ class HangingLines(Static):
     def render(self) -> Content:
         return Content("\n").join(hang(self._rows, self.content_region.width or 80))
 
+    def on_resize(self) -> None:
+        # Textual caches the rendered visual until the layout changes; the wrapping
+        # depends on the width, so a new width needs a new render.
+        self.refresh(layout=True)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(hang(self._rows, width))
