@@ -89,8 +89,10 @@ class Settings:
     cold_after_days: int = 14  # no contact for longer => going cold
 
     def to_dict(self) -> dict[str, Any]:
-        return {"urgency_horizon_days": self.urgency_horizon_days,
-                "cold_after_days": self.cold_after_days}
+        return {
+            "urgency_horizon_days": self.urgency_horizon_days,
+            "cold_after_days": self.cold_after_days,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -100,8 +102,19 @@ class Settings:
         )
 
 
+class DictForm:
+    """``to_dict`` / ``from_dict`` for the records (the form the store and exports use)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _from_dict(cls, data)
+
+
 @dataclass
-class Item:
+class Item(DictForm):
     """A task, a follow-up in either direction, or a risk."""
 
     title: str
@@ -140,16 +153,9 @@ class Item:
     def is_risk(self) -> bool:
         return self.kind is Kind.RISK
 
-    def to_dict(self) -> dict[str, Any]:
-        return _to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Self:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Contact:
+class Contact(DictForm):
     """A counterpart: who they are, what they are measured on, where they stand."""
 
     name: str
@@ -179,16 +185,9 @@ class Contact:
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
 
-    def to_dict(self) -> dict[str, Any]:
-        return _to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Self:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Interaction:
+class Interaction(DictForm):
     """One entry of the log: a meeting, call, chat or email, and what it decided."""
 
     date: date
@@ -203,13 +202,6 @@ class Interaction:
     updated: datetime = field(default_factory=now)
     uid: str = field(default_factory=new_uid)
     extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return _to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Self:
-        return _from_dict(cls, data)
 
 
 Record = Item | Contact | Interaction
