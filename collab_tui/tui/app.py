@@ -38,6 +38,12 @@ from collab_tui.tui.state import History, Snapshot, UndoStack, load, quote_name,
 # App keys that act on the tabs: not while another screen (the review) covers them.
 TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report"}
 TABS = [("today", "1 Today"), ("matrix", "2 Matrix"), ("contacts", "3 Contacts"), ("log", "4 Log")]
+VIEW_CLASSES: dict[str, type[View]] = {
+    "today": TodayView,
+    "matrix": MatrixView,
+    "contacts": ContactsView,
+    "log": LogView,
+}
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
 
@@ -81,25 +87,31 @@ class CollabApp(App[None]):
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        views: dict[str, View] = {
-            "today": TodayView(id="today-view"),
-            "matrix": MatrixView(id="matrix-view"),
-            "contacts": ContactsView(id="contacts-view"),
-            "log": LogView(id="log-view"),
-        }
-        for view in views.values():
-            view.show(self.snapshot)  # drawn when mounted
+        # Only Today is built for the first frame; the other tabs are mounted in on_ready,
+        # right after it is on screen (keys pressed meanwhile wait in the queue).
         with TabbedContent(initial="today"):
             for name, title in TABS:
                 with TabPane(title, id=name):
-                    yield views[name]
+                    if name == "today":
+                        yield self._new_view(name)
         yield Footer(compact=True)
+
+    def _new_view(self, name: str) -> View:
+        view = VIEW_CLASSES[name](id=f"{name}-view")
+        view.show(self.snapshot)  # drawn when mounted
+        return view
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
 
-    def on_ready(self) -> None:
+    async def on_ready(self) -> None:
+        for name, _title in TABS:
+            pane = self.query_one(f"#{name}", TabPane)
+            if not pane.is_attached:  # the app is closing already (exit right after start)
+                return
+            if not self.query(f"#{name}-view"):
+                await pane.mount(self._new_view(name))
         self.load_history()  # the first frame is on screen: now read years of log
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
