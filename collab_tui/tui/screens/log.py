@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -16,6 +17,7 @@ from textual.widgets import Select, Static
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Interaction, one_line
 from collab_tui.tui.screens.base import View
+from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.tui.widgets.render import (
     LOADING,
@@ -36,6 +38,8 @@ class LogView(View):
     _last_filter: tuple[object, str, list[Interaction]] = (None, "", [])
     _choices_for: object = None  # the snapshot the pickers were filled from
     _detail_for: tuple[object, int] = (None, 0)  # the snapshot and record the detail shows
+    _rows_for: object = None  # the snapshot _rows were made from
+    _rows: dict[int, tuple[Target, Any]] = {}  # replaced per snapshot, never mutated in place
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="log-filters"):
@@ -83,19 +87,20 @@ class LogView(View):
         if query:
             self._last_filter = ((snapshot, contact_id, tag), query, shown)
         self.record_list.show(
-            [
-                Section(
-                    "Log",
-                    [
-                        (Target("interaction", r.id), partial(interaction_line, r, snapshot))
-                        for r in shown
-                    ],
-                    show_heading=False,
-                )
-            ],
+            [Section("Log", [self._row(r, snapshot) for r in shown], show_heading=False)],
             generation=snapshot,
         )
         self.render_detail()
+
+    def _row(self, record: Interaction, snapshot: Snapshot) -> tuple[Target, Any]:
+        """One row, made once per snapshot: typing re-shows the same rows many times."""
+        if self._rows_for is not snapshot:
+            self._rows_for, self._rows = snapshot, {}
+        row = self._rows.get(record.id)
+        if row is None:
+            row = (Target("interaction", record.id), partial(interaction_line, record, snapshot))
+            self._rows[record.id] = row
+        return row
 
     def _selected_value(self, selector: str):  # type: ignore[no-untyped-def]
         value = self.query_one(selector, Select).value
