@@ -179,7 +179,9 @@ def _going_cold(
 ) -> list[ColdContact]:
     """Contacts with active items and no contact for more than ``cold_after_days``.
 
-    Interactions dated after today (planned meetings) do not count as contact yet.
+    Interactions dated after today (planned meetings) do not count as contact yet. A
+    contact never logged counts from the day it was added: someone named in this
+    morning's capture has not gone quiet.
     """
     last = last_contact_dates(i for i in interactions if i.date <= today)
     cutoff = today - timedelta(days=settings.cold_after_days)
@@ -191,7 +193,8 @@ def _going_cold(
     for contact in contacts:
         linked = linked_to.get(contact.id, [])
         when = last.get(contact.id)
-        if linked and (when is None or when < cutoff):
+        quiet_since = when if when is not None else contact.created.date()
+        if linked and quiet_since < cutoff:
             cold.append(ColdContact(contact, when, linked))
     # Never contacted first, then the longest silence; ties by name, then id.
     cold.sort(key=lambda c: (c.last_contact or date.min, c.contact.name, c.contact.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -201,8 +201,15 @@ def test_agenda_on_the_worked_example():
     assert isinstance(result.going_cold[0], ColdContact)
 
 
+LONG_AGO = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+
+
 def test_going_cold_order_and_threshold():
-    contacts = [Contact("小明", id=1), Contact("小张", id=2), Contact("小蓝", id=3)]
+    contacts = [
+        Contact("小明", id=1, created=LONG_AGO),
+        Contact("小张", id=2, created=LONG_AGO),
+        Contact("小蓝", id=3, created=LONG_AGO),
+    ]
     items = [Item("x", id=9, contact_ids=[1, 2, 3])]
     interactions = [
         Interaction(days(-15), contact_ids=[1]),
@@ -217,6 +224,18 @@ def test_going_cold_order_and_threshold():
     ]
     warm = agenda(items, contacts, interactions, TODAY, Settings(cold_after_days=15))
     assert [c.contact.name for c in warm.going_cold] == ["小张", "小蓝"]
+
+
+def test_a_contact_never_logged_counts_from_the_day_it_was_added():
+    items = [Item("send the spec", kind=Kind.OWE, id=1, contact_ids=[1, 2])]
+    added_today = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    added_long_ago = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)  # 21 days before
+    contacts = [
+        Contact("Wang", id=1, created=added_today),
+        Contact("周工", id=2, created=added_long_ago),
+    ]
+    cold = agenda(items, contacts, [], TODAY, SETTINGS).going_cold
+    assert [(c.contact.name, c.last_contact) for c in cold] == [("周工", None)]
 
 
 def test_contacts_without_active_items_never_go_cold():
