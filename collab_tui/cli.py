@@ -704,15 +704,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     # Only an explicit --db: COLLAB_DB names the user's own file, which the demo never touches.
     path = Path(args.db).expanduser() if getattr(args, "db", None) else paths.demo_db_path()
+    run = _tui_runner() if sys.stdout.isatty() else None
     with open_store(args, path) as store:
-        if not demo.store_is_empty(store):
+        already_there = not demo.store_is_empty(store)
+        if already_there and run is not None and not getattr(args, "db", None):
+            # A second `collab demo`: open the demo written last time, untouched.
+            print(f"opening the demo written earlier ({path}); delete it to start over")
+        elif already_there:
             _error(
                 f"{path} already holds data; the demo only goes into an empty file "
                 "(delete it, or pick another with --db PATH)"
             )
             return EXIT_STORE
-        counts = demo.write_demo(store, args.today)
-    run = _tui_runner() if sys.stdout.isatty() else None
+        else:
+            counts = demo.write_demo(store, args.today)
     if run is not None:
         run(path, today=args.today if os.environ.get("COLLAB_TODAY") else None)
         return EXIT_OK
