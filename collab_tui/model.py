@@ -220,31 +220,51 @@ _DATETIMES = {"created", "updated", "closed"}
 _DATE_LISTS = {"due_history"}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    cached = _FIELDS.get(cls)
-    if cached is None:
-        cached = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+# Tolerant of a plain string where a date or enum belongs (a record built by hand).
+def _isoformat(value: date | str) -> str:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _date_strings(values: list[date | str]) -> list[str]:
+    return [_isoformat(v) for v in values]
+
+
+def _enum_value(value: StrEnum | str) -> str:
+    return value.value if isinstance(value, StrEnum) else value
+
+
+def _serializers(cls: Any) -> tuple[tuple[str, Any], ...]:
+    """(field name, how its attribute becomes the dict value; None: as it is)."""
+    cached = _SERIALIZERS.get(cls)
+    if cached is not None:
+        return cached
+    enums = _ENUMS[cls.__name__]
+    table: list[tuple[str, Any]] = []
+    for f in fields(cls):
+        if f.name == "extra":
+            continue
+        if f.name in _DATETIMES or f.name in _DATES:
+            table.append((f.name, _isoformat))
+        elif f.name in _DATE_LISTS:
+            table.append((f.name, _date_strings))
+        elif f.name in enums:
+            table.append((f.name, _enum_value))
+        elif f.default_factory is list:
+            table.append((f.name, list))  # a copy: the dict must not share the record's list
+        else:
+            table.append((f.name, None))
+    _SERIALIZERS[cls] = cached = tuple(table)
     return cached
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_SERIALIZERS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
 def _to_dict(record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in _field_names(type(record)):
-        if name == "extra":
-            continue
+    for name, convert in _serializers(type(record)):
         value = getattr(record, name)
-        if isinstance(value, datetime):
-            value = value.isoformat()
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, StrEnum):
-            value = value.value
-        elif isinstance(value, list):
-            value = [v.isoformat() if isinstance(v, date) else v for v in value]
-        out[name] = value
+        out[name] = value if convert is None or value is None else convert(value)
     # Unknown keys go back where they came from, without shadowing known ones.
     for key, value in record.extra.items():
         out.setdefault(key, value)
