@@ -62,6 +62,14 @@ def row(label: str, *widgets: Widget, classes: str = "") -> HorizontalGroup:
     return HorizontalGroup(Label(label, classes="field-label"), *widgets, classes=f"row {classes}")
 
 
+def tags_row(tags: list[str]) -> HorizontalGroup:
+    """The Tags row every form shares (read back with ``split_words``)."""
+    field = Input(
+        plain(" ".join(tags)), placeholder="comma or space separated", compact=True, id="tags"
+    )
+    return row("Tags", field)
+
+
 class FormModal(ModalScreen[ResultType]):
     """A dialog with Save / Cancel: Escape cancels, Enter in a one-line field or Ctrl+S saves.
 

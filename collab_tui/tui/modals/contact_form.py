@@ -26,6 +26,7 @@ from collab_tui.tui.modals._base import (
     split_commas,
     split_lines,
     split_words,
+    tags_row,
 )
 from collab_tui.tui.modals._fields import contact_label
 
@@ -117,15 +118,7 @@ class ContactForm(FormModal[Contact | None]):
                 for name, label, placeholder in CONTACT_FIELDS:
                     yield row(label, _text_input(contact, name, placeholder))
                 yield row("Notes", TextArea(plain(contact.notes), compact=True, id="notes"))
-                yield row(
-                    "Tags",
-                    Input(
-                        plain(" ".join(contact.tags)),
-                        placeholder="comma or space separated",
-                        compact=True,
-                        id="tags",
-                    ),
-                )
+                yield tags_row(contact.tags)
             yield from self.compose_buttons()
 
     def on_mount(self) -> None:

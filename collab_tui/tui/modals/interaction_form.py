@@ -11,7 +11,14 @@ from textual.widgets import Input, Select, TextArea
 
 from collab_tui.dates import DateError
 from collab_tui.model import Contact, Interaction, InteractionKind, one_line
-from collab_tui.tui.modals._base import ErrorLine, FormModal, row, split_lines, split_words
+from collab_tui.tui.modals._base import (
+    ErrorLine,
+    FormModal,
+    row,
+    split_lines,
+    split_words,
+    tags_row,
+)
 from collab_tui.tui.modals._fields import ContactPicker, DateField
 
 
@@ -53,10 +60,7 @@ class InteractionForm(FormModal[Interaction | None]):
                     "Decisions",
                     TextArea(compact=True, placeholder="one per line", id="decisions"),
                 )
-                yield row(
-                    "Tags",
-                    Input(placeholder="comma or space separated", compact=True, id="tags"),
-                )
+                yield tags_row([])
             yield from self.compose_buttons()
 
     def on_mount(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from collab_tui.dates import DateError
 from collab_tui.model import Contact, Item, Kind, Rating, Status, now, one_line, plain
-from collab_tui.tui.modals._base import ErrorLine, FormModal, row, split_words
+from collab_tui.tui.modals._base import ErrorLine, FormModal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField
 
 KIND_LABELS = {
@@ -77,15 +77,7 @@ class ItemForm(FormModal[Item | None]):
                 )
                 yield row("Due", DateField(self.today, _iso(item.due), id="due"))
                 yield row("Contacts", ContactPicker(self.contacts, item.contact_ids))
-                yield row(
-                    "Tags",
-                    Input(
-                        plain(" ".join(item.tags)),
-                        placeholder="comma or space separated",
-                        compact=True,
-                        id="tags",
-                    ),
-                )
+                yield tags_row(item.tags)
                 yield row("Notes", TextArea(plain(item.notes), compact=True, id="notes"))
                 yield row(
                     "Status",
