@@ -8,7 +8,7 @@ too and pass through unchanged, and the store raises its own ``StoreError``s.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -45,13 +45,66 @@ class CaptureResult:
 # --- capture -------------------------------------------------------------------------
 
 
-def capture(store: Any, text: str, today: date) -> CaptureResult:
-    """Create what one capture line describes: all of it, or (on any error) nothing."""
+# A line captured again within this window is taken for a retry, not a second capture:
+# after a crash or a lost terminal the user cannot know whether the first one was saved.
+RETRY_WINDOW = timedelta(minutes=10)
+
+
+class AlreadyCaptured(ActionError):
+    """The same line was saved moments ago; adding it again would duplicate it."""
+
+    def __init__(self, at: datetime, saved: str) -> None:
+        self.at = at
+        self.saved = saved
+        when = at.astimezone().strftime("%H:%M")
+        super().__init__(
+            f"This line was already saved at {when} ({saved}); nothing was added again."
+        )
+
+
+def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureResult:
+    """Create what one capture line describes: all of it, or (on any error) nothing.
+
+    The same line captured again within RETRY_WINDOW raises AlreadyCaptured unless
+    ``again``: a retry after a crash or an unclear failure never duplicates.
+    """
     parsed = grammar.parse(text, today)  # CaptureError names the bad token
+    key = _capture_key(text)
     with store.batch():  # one transaction: a failure part-way stores nothing
+        recent = _recent_captures(store.recent_captures(), now())
+        earlier = next((entry for entry in recent if entry["text"] == key), None)
+        if earlier is not None and not again:
+            raise AlreadyCaptured(datetime.fromisoformat(earlier["at"]), earlier["saved"])
         contacts = store.contacts()
         plan = grammar.plan(parsed, contacts)
-        return _apply_plan(store, plan, today, contacts)
+        result = _apply_plan(store, plan, today, contacts)
+        saved = ", ".join(f"#{record.id}" for record in result.records) or "no records"
+        entry = {"text": key, "at": now().isoformat(), "saved": saved}
+        store.set_recent_captures([*recent, entry])
+        return result
+
+
+def just_captured(store: Any, text: str) -> bool:
+    """Was this very line saved within the retry window?"""
+    key = _capture_key(text)
+    return any(e["text"] == key for e in _recent_captures(store.recent_captures(), now()))
+
+
+def _capture_key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _recent_captures(entries: Any, at: datetime) -> list[dict[str, str]]:
+    """The remembered captures still inside the retry window (malformed ones dropped)."""
+    kept = []
+    for entry in entries if isinstance(entries, list) else []:
+        try:
+            if at - datetime.fromisoformat(entry["at"]) <= RETRY_WINDOW:
+                text, saved = str(entry["text"]), str(entry["saved"])
+                kept.append({"text": text, "at": entry["at"], "saved": saved})
+        except (KeyError, TypeError, ValueError):
+            continue
+    return kept
 
 
 def _apply_plan(

@@ -83,7 +83,7 @@ def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
             words.append(word)
     if len(words) < 2 or words[0] != "add":
         return None
-    return SimpleNamespace(db=db, text=words[1:], handler=cmd_add)
+    return SimpleNamespace(db=db, text=words[1:], again=False, handler=cmd_add)
 
 
 def _error(message: str) -> None:
@@ -180,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
         "! for important. Unknown names become new contacts.",
     )
     sub.add_argument("text", nargs="+", metavar="TEXT", help="the capture line")
+    sub.add_argument(
+        "--again",
+        action="store_true",
+        help="add the line even if the same line was saved in the last 10 minutes "
+        "(without it, a repeat is taken for a retry and not added twice)",
+    )
 
     for name, handler, verb in (
         ("done", cmd_done, "mark an item done"),
@@ -337,7 +343,12 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     text = " ".join(args.text)
     with open_store(args) as store:
-        result = actions.capture(store, text, args.today)
+        try:
+            result = actions.capture(store, text, args.today, again=args.again)
+        except actions.AlreadyCaptured as repeat:
+            raise actions.ActionError(
+                f"{repeat} To add it a second time on purpose: collab add --again ..."
+            ) from None
     for line in result.lines:
         print(_plain(line))
     return EXIT_OK

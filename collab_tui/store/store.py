@@ -331,6 +331,16 @@ class Store:
             self._hot.table("meta").update({"settings": settings.to_dict()}, doc_ids=[1])
             self._txn_state().changed.add(HOT)
 
+    def recent_captures(self) -> list[Any]:
+        """Capture lines saved in the last minutes (see actions.RETRY_WINDOW), raw."""
+        entries = self._meta().get("recent_captures", [])
+        return list(entries) if isinstance(entries, list) else []
+
+    def set_recent_captures(self, entries: list[dict[str, str]]) -> None:
+        with self._transaction():
+            self._hot.table("meta").update({"recent_captures": entries}, doc_ids=[1])
+            self._txn_state().changed.add(HOT)
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[Store]:
         """Several changes as one transaction: one lock, one refresh, one write per file.

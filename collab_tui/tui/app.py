@@ -310,7 +310,8 @@ class CollabApp(App[None]):
             created=lambda r: [*r.records, *r.new_contacts],
         )
         if result is None:
-            self.action_capture(line)  # reopen with the text: nothing typed is lost
+            if not actions.just_captured(self.store, line):  # a repeat is saved already
+                self.action_capture(line)  # reopen with the text: nothing typed is lost
             return
         self.say("\n".join(one_line(line) for line in result.lines) or "Nothing captured.")
 

@@ -386,3 +386,15 @@ def test_db_option_after_the_command(collab, tmp_path):
     path = tmp_path / "after.json"
     assert collab("add", "task: here", "--db", str(path), db=False).code == 0
     assert collab("today", "--json", "--db", str(path), db=False).json()["date"] == TODAY
+
+
+def test_add_repeated_is_a_retry_not_a_duplicate(collab):
+    line = "owe: send the signed contract @Lee due:fri"
+    assert collab("add", line).code == 0
+    repeat = collab("add", line)
+    assert repeat.code == 2
+    assert "already saved" in repeat.err and "--again" in repeat.err
+    assert len(collab("today", "--json").json()["owe"]) == 1
+    again = collab("add", "--again", line)
+    assert again.code == 0, again.err
+    assert len(collab("today", "--json").json()["owe"]) == 2

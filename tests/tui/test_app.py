@@ -202,6 +202,20 @@ async def test_failed_capture_reopens_with_the_text(app: CollabApp, monkeypatch)
         assert any("No space left" in n.message for n in app._notifications)
 
 
+async def test_capturing_a_line_twice_is_taken_for_a_retry(app: CollabApp, store: Store) -> None:
+    line = "owe: send the signed contract @小蓝 due:fri"
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("c")
+            app.screen.query_one(Input).value = line
+            await pilot.press("enter")
+            await pilot.pause()
+        # The repeat is not added, and the dialog does not come back asking again.
+        assert not isinstance(app.screen, modals.CaptureModal)
+        assert [i.title for i in store.items()].count("send the signed contract") == 1
+        assert any("already saved" in n.message for n in app._notifications)
+
+
 async def test_search_filters_items_including_cjk(app: CollabApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")

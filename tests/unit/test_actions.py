@@ -193,3 +193,35 @@ def test_describe_item_strips_control_characters():
         TODAY,
     )
     assert "\x1b" not in text and "\x07" not in text
+
+
+def test_capturing_the_same_line_again_is_taken_for_a_retry(store):
+    line = "owe: send the signed contract @Lee due:fri"
+    first = actions.capture(store, line, TODAY)
+    before = snapshot(store)
+    with pytest.raises(actions.AlreadyCaptured) as repeat:
+        # Whitespace differences do not make it a new line: it is the same capture.
+        actions.capture(store, "owe:  send the signed contract @Lee   due:fri", TODAY)
+    assert f"#{first.records[0].id}" in str(repeat.value) and "nothing was added" in str(
+        repeat.value
+    )
+    assert snapshot(store) == before
+    assert actions.just_captured(store, line)
+    # On purpose, it is added a second time.
+    second = actions.capture(store, line, TODAY, again=True)
+    assert second.records[0].id != first.records[0].id
+    assert len(store.items()) == 2
+
+
+def test_a_capture_outside_the_retry_window_is_a_new_one(store, monkeypatch):
+    from datetime import timedelta
+
+    line = "wait: approval result @Ming due:mon"
+    actions.capture(store, line, TODAY)
+    later = actions.now() + actions.RETRY_WINDOW + timedelta(seconds=1)
+    monkeypatch.setattr(actions, "now", lambda: later)
+    assert not actions.just_captured(store, line)
+    actions.capture(store, line, TODAY)
+    assert len(store.items()) == 2
+    # Only captures inside the window are remembered: the file does not grow with use.
+    assert len(store.recent_captures()) == 1
