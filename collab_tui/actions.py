@@ -84,6 +84,30 @@ def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureR
         return result
 
 
+def capture_lines(
+    store: Any, lines: list[str], today: date, again: bool = False
+) -> CaptureResult:
+    """Several capture lines (a paste, a multi-line argument) as one transaction.
+
+    Each non-empty line is one capture; an error in any line stores none of them, and
+    the message names the line.
+    """
+    lines = [line for line in lines if line.strip()]
+    if len(lines) <= 1:  # an empty line gets capture's own "nothing to capture" error
+        return capture(store, lines[0] if lines else "", today, again)
+    combined = CaptureResult()
+    with store.batch():
+        for number, line in enumerate(lines, start=1):
+            try:
+                result = capture(store, line, today, again)
+            except ValueError as error:
+                raise ActionError(f"line {number}: {error}") from error
+            combined.records += result.records
+            combined.new_contacts += result.new_contacts
+            combined.lines += result.lines
+    return combined
+
+
 def just_captured(store: Any, text: str) -> bool:
     """Was this very line saved within the retry window?"""
     key = _capture_key(text)

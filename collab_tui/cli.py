@@ -341,13 +341,16 @@ def item_id(text: str) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from collab_tui import actions
 
-    text = " ".join(args.text)
+    lines = " ".join(args.text).splitlines()  # a pasted block: one capture per line
     with open_store(args) as store:
         try:
-            result = actions.capture(store, text, args.today, again=args.again)
-        except actions.AlreadyCaptured as repeat:
+            result = actions.capture_lines(store, lines, args.today, again=args.again)
+        except actions.ActionError as error:
+            repeat = actions.AlreadyCaptured
+            if not (isinstance(error, repeat) or isinstance(error.__cause__, repeat)):
+                raise
             raise actions.ActionError(
-                f"{repeat} To add it a second time on purpose: collab add --again ..."
+                f"{error} To add it a second time on purpose: collab add --again ..."
             ) from None
     for line in result.lines:
         print(_plain(line))

@@ -301,17 +301,18 @@ class CollabApp(App[None]):
         modal = modals.CaptureModal(self.snapshot.contacts, self.today, prefill)
         self.push_screen(modal, self._captured)
 
-    def _captured(self, line: str | None) -> None:
-        if not line:
+    def _captured(self, text: str | None) -> None:
+        if not text:
             return
+        lines = text.splitlines()  # one capture per line, all in one transaction
         result = self.change(
             "capture",
-            lambda: actions.capture(self.store, line, self.today),
+            lambda: actions.capture_lines(self.store, lines, self.today),
             created=lambda r: [*r.records, *r.new_contacts],
         )
         if result is None:
-            if not actions.just_captured(self.store, line):  # a repeat is saved already
-                self.action_capture(line)  # reopen with the text: nothing typed is lost
+            if not all(actions.just_captured(self.store, line) for line in lines if line.strip()):
+                self.action_capture(text)  # reopen with the text: nothing typed is lost
             return
         self.say("\n".join(one_line(line) for line in result.lines) or "Nothing captured.")
 

@@ -398,3 +398,16 @@ def test_add_repeated_is_a_retry_not_a_duplicate(collab):
     again = collab("add", "--again", line)
     assert again.code == 0, again.err
     assert len(collab("today", "--json").json()["owe"]) == 2
+
+
+def test_add_with_several_lines_captures_each_line(collab):
+    block = "owe: send the spec @小蓝 due:fri\nwait: approval result @小明\n"
+    result = collab("add", block)
+    assert result.code == 0, result.err
+    today = collab("today", "--json").json()
+    assert [i["title"] for i in today["owe"]] == ["send the spec"]
+    assert [i["title"] for i in today["waiting"]] == ["approval result"]
+    bad = collab("add", "task: one\ntask: two due:frday")
+    assert bad.code == 2 and "line 2" in bad.err and "frday" in bad.err
+    titles = [i["title"] for q in collab("matrix", "--json").json().values() for i in q]
+    assert "one" not in titles and len(titles) == 2

@@ -188,7 +188,7 @@ async def test_capture_a_meeting_line_and_undo_it(app: CollabApp, store: Store) 
 
 
 async def test_failed_capture_reopens_with_the_text(app: CollabApp, monkeypatch) -> None:
-    def broken(store, text, today):
+    def broken(store, text, today, again=False):
         raise StoreWriteError(store.path, OSError(28, "No space left on device"))
 
     monkeypatch.setattr("collab_tui.actions.capture", broken)
@@ -200,6 +200,42 @@ async def test_failed_capture_reopens_with_the_text(app: CollabApp, monkeypatch)
         assert isinstance(app.screen, modals.CaptureModal)
         assert app.screen.query_one(Input).value == "owe: send the spec @小蓝 due:fri"
         assert any("No space left" in n.message for n in app._notifications)
+
+
+async def test_pasting_three_lines_captures_all_three(app: CollabApp, store: Store) -> None:
+    from textual import events
+
+    block = "owe: send the spec @小蓝 due:fri\nwait: approval result @小明\n\nrisk: no test slot"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        app.screen.query_one(Input).post_message(events.Paste(block))
+        await pilot.pause()
+        assert app.screen.multi_line  # switched to one capture per line
+        preview = str(app.screen.query_one("#preview").content)
+        assert "send the spec" in preview and "approval result" in preview
+        assert "no test slot" in preview
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, modals.CaptureModal)
+    titles = {i.title for i in store.items()}
+    assert {"send the spec", "approval result", "no test slot"} <= titles
+
+
+async def test_a_bad_line_in_a_paste_names_it_and_saves_none(
+    app: CollabApp, store: Store
+) -> None:
+    from textual import events
+
+    before = len(store.items())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        app.screen.query_one(Input).post_message(events.Paste("owe: a @小蓝\ntask: b due:frday"))
+        await pilot.pause()
+        assert "line 2" in str(app.screen.query_one("#capture-error").content)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, modals.CaptureModal)  # refused, text kept
+        assert "frday" in app.screen.text
+    assert len(store.items()) == before
 
 
 async def test_capturing_a_line_twice_is_taken_for_a_retry(app: CollabApp, store: Store) -> None:

@@ -1,16 +1,22 @@
-"""CaptureModal: the one-line grammar, with a live preview of what Enter will create."""
+"""CaptureModal: the one-line grammar, with a live preview of what Enter will create.
+
+Pasting several lines switches the dialog to a multi-line editor: one capture per line,
+each previewed, all saved together with Ctrl+S (Input alone would keep the first line
+of a paste and silently drop the rest).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from collab_tui import capture as grammar
 from collab_tui.model import Contact, Kind, one_line
@@ -26,8 +32,33 @@ EXAMPLES = (
 DIRECTION = {Kind.OWE: "for", Kind.WAIT: "from", Kind.TASK: "with", Kind.RISK: "with"}
 
 
+class CaptureInput(Input):
+    """The capture line; a paste of several lines is handed to the dialog, not cut."""
+
+    class Pasted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if sum(1 for line in event.text.splitlines() if line.strip()) < 2:
+            super()._on_paste(event)
+            return
+        event.stop()
+        at = self.cursor_position
+        self.post_message(self.Pasted(self.value[:at] + event.text + self.value[at:]))
+
+
+def capture_lines(text: str) -> list[str]:
+    """The captures in the dialog's text: one per non-empty line."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
 class CaptureModal(ModalScreen[str | None]):
     """Type one capture line; dismisses with the text on Enter, or None on Escape.
+
+    The text may hold several lines (after a multi-line paste, or a prefill with
+    newlines): each non-empty line is one capture, and Ctrl+S saves them all.
 
     The preview below the line shows what Enter will create, with names resolved
     against ``contacts`` and dates as absolute dates. While the line has an error
@@ -52,6 +83,9 @@ class CaptureModal(ModalScreen[str | None]):
         border-title-style: bold;
     }
     CaptureModal #line { margin-bottom: 1; }
+    CaptureModal #lines { height: auto; max-height: 10; margin-bottom: 1; display: none; }
+    CaptureModal.multi #lines { display: block; }
+    CaptureModal.multi #line { display: none; }
     CaptureModal .hint { color: $text-muted; height: auto; }
     CaptureModal #preview-box { height: auto; max-height: 12; margin-top: 1; }
     CaptureModal #preview { height: auto; }
@@ -67,22 +101,56 @@ class CaptureModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Capture"
-            yield Input(self.prefill, placeholder="owe: send the spec @Lan due:fri", id="line")
+            single = "" if "\n" in self.prefill else self.prefill
+            yield CaptureInput(single, placeholder="owe: send the spec @Lan due:fri", id="line")
+            yield TextArea(self.prefill if not single else "", compact=True, id="lines")
             yield Static(Content(EXAMPLES), classes="hint")
             yield ErrorLine(id="capture-error")
             with VerticalScroll(id="preview-box", can_focus=False):
                 yield Static(id="preview")
-            yield Static("Enter capture · Esc cancel", classes="hint")
+            yield Static("Enter capture · Esc cancel", classes="hint", id="keys")
 
     def on_mount(self) -> None:
+        if "\n" in self.prefill:
+            self._to_multi_line(self.prefill)
+            return
         line = self.query_one("#line", Input)
         line.focus()
         line.cursor_position = len(line.value)  # prefilled text is meant to be continued
         self._update_preview(line.value)
 
+    @property
+    def multi_line(self) -> bool:
+        return self.has_class("multi")
+
+    @property
+    def text(self) -> str:
+        if self.multi_line:
+            return self.query_one("#lines", TextArea).text
+        return self.query_one("#line", Input).value
+
+    def _to_multi_line(self, text: str) -> None:
+        self.add_class("multi")
+        editor = self.query_one("#lines", TextArea)
+        editor.text = text
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        self.query_one("#keys", Static).update(
+            "one capture per line · Enter new line · Ctrl+S capture all · Esc cancel"
+        )
+        self._update_preview(text)
+
+    @on(CaptureInput.Pasted)
+    def _pasted(self, event: CaptureInput.Pasted) -> None:
+        self._to_multi_line(event.text)
+
     @on(Input.Changed, "#line")
     def _changed(self, event: Input.Changed) -> None:
         self._update_preview(event.value)
+
+    @on(TextArea.Changed, "#lines")
+    def _lines_changed(self, event: TextArea.Changed) -> None:
+        self._update_preview(event.text_area.text)
 
     @on(Input.Submitted, "#line")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -90,7 +158,7 @@ class CaptureModal(ModalScreen[str | None]):
         self.action_submit()
 
     def action_submit(self) -> None:
-        text = self.query_one("#line", Input).value
+        text = self.text
         self._update_preview(text)
         if text.strip() and not self.error:
             self.dismiss(text)
@@ -104,19 +172,29 @@ class CaptureModal(ModalScreen[str | None]):
         preview = self.query_one("#preview", Static)
         error_line = self.query_one("#capture-error", ErrorLine)
         self.error = ""
-        if not text.strip():
+        lines = capture_lines(text)
+        if not lines:
             preview.update(Content("Nothing to capture yet.").stylize("dim"))
             error_line.clear()
             return
-        try:
-            plan = grammar.plan(grammar.parse(text, self.today), self.contacts)
-        except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
-            self.error = str(error)
+        described: list[Content] = []
+        for number, line in enumerate(lines, start=1):
+            where = f"line {number}: " if len(lines) > 1 else ""
+            try:
+                plan = grammar.plan(grammar.parse(line, self.today), self.contacts)
+            except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
+                self.error = self.error or where + str(error)
+                continue
+            if len(lines) > 1:
+                described.append(Content.styled(f"{number} ▸", "bold $text-muted"))
+            described += self._describe_plan(plan)
+        if self.error:
             error_line.show("✗ " + self.error)
-            preview.update(Content("Enter is disabled until this is fixed.").stylize("dim"))
+            keys = "Ctrl+S" if self.multi_line else "Enter"
+            preview.update(Content(f"{keys} is disabled until this is fixed.").stylize("dim"))
             return
         error_line.clear()
-        preview.update(Content("\n").join(self._describe_plan(plan)))
+        preview.update(Content("\n").join(described))
 
     def _describe_plan(self, plan: grammar.Plan) -> list[Content]:
         lines: list[Content] = []
