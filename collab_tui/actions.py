@@ -7,6 +7,7 @@ too and pass through unchanged, and the store raises its own ``StoreError``s.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -217,8 +218,7 @@ def occurred(store: Any, item_id: int) -> Item:
             raise ActionError(f"#{item_id} is a {item.kind.value}, not a risk")
         if item.status is not Status.OPEN:
             raise ActionError(f"#{item_id} is already {item.status.value}")
-        item.status = Status.OCCURRED
-        item.closed = now()
+        item.status = Status.OCCURRED  # the store stamps `closed`
         return store.update(item)
 
 
@@ -227,8 +227,7 @@ def reopen(store: Any, item_id: int) -> Item:
         item = _item(store, item_id)
         if item.status is Status.OPEN:
             raise ActionError(f"#{item_id} is already open")
-        item.status = Status.OPEN
-        item.closed = None
+        item.status = Status.OPEN  # the store clears `closed`
         return store.update(item)
 
 
@@ -240,9 +239,7 @@ def snooze(store: Any, item_id: int, phrase: str, today: date) -> Item:
         if item.is_risk and (item.review is not None or item.due is None):
             item.review = when
         else:
-            if item.due is not None and item.due != when:
-                item.due_history.append(item.due)
-            item.due = when
+            _redate(item, when)
         return store.update(item)
 
 
@@ -261,9 +258,76 @@ def _active_item(store: Any, item_id: int) -> Item:
 
 
 def _close(store: Any, item: Item, status: Status) -> Item:
-    item.status = status
-    item.closed = now()
+    item.status = status  # the store stamps `closed`
     return store.update(item)
+
+
+def _redate(item: Item, due: date | None) -> None:
+    """Move the due date, keeping the one it had: due_history counts the slips."""
+    if item.due is not None and due != item.due:
+        item.due_history.append(item.due)
+    item.due = due
+
+
+# What an edit form may change; everything else (ids, stamps, history) is the store's.
+ITEM_FIELDS = frozenset(
+    "title kind important urgent due contact_ids tags notes status likelihood impact "
+    "mitigation review".split()
+)
+
+
+def edit_item(store: Any, base: Item, changes: dict[str, Any]) -> Item:
+    """Save ``changes`` to ``base``, the version the user started from.
+
+    ConflictError if the stored item changed since ``base`` was read (nothing is lost:
+    the caller still has ``changes``). A new due date keeps the old one in due_history;
+    a risk is important; the store stamps ``closed``. A kind change keeps the risk
+    fields (likelihood, impact, mitigation, review): they show again if it is a risk again.
+    """
+    unknown = set(changes) - ITEM_FIELDS
+    if unknown:
+        raise ActionError(f"an item has no field {', '.join(sorted(unknown))}")
+    item = copy.deepcopy(base)
+    for name, value in changes.items():
+        if name != "due":
+            setattr(item, name, copy.deepcopy(value))
+    if "due" in changes:
+        _redate(item, changes["due"])
+    item.title = one_line(item.title)
+    if not item.title:
+        raise ActionError("an item needs a title")
+    if item.status is Status.OCCURRED and not item.is_risk:
+        raise ActionError("only a risk can have occurred")
+    if item.is_risk and "kind" in changes and base.kind is not Kind.RISK:
+        item.important = True  # becoming a risk: important by definition (DOMAIN.md)
+    with store.batch():
+        # Links it already had may point to contacts deleted since; new ones must exist.
+        _check_contacts(store, [i for i in item.contact_ids if i not in base.contact_ids])
+        return store.update(item)
+
+
+def set_important(store: Any, base: Item, important: bool) -> Item:
+    if base.is_risk and not important:
+        raise ActionError("a risk is always important; snooze or edit its review date instead")
+    return edit_item(store, base, {"important": important})
+
+
+def set_urgent(store: Any, base: Item, urgent: bool | None) -> Item:
+    """``urgent``: True or False overrides the due date; None follows it again."""
+    return edit_item(store, base, {"urgent": urgent})
+
+
+def _check_contacts(store: Any, contact_ids: list[int]) -> None:
+    for contact_id in contact_ids:
+        if store.contact(contact_id) is None:
+            raise ActionError(f"no contact #{contact_id}")
+
+
+def changed_fields(before: Record, after: Record) -> list[str]:
+    """The fields whose values differ (stamps left out): what another process changed."""
+    ignored = {"updated", "created"}
+    old, new = before.to_dict(), after.to_dict()
+    return [key for key in new if key not in ignored and old.get(key) != new[key]]
 
 
 # --- contacts ----------------------------------------------------------------------------
@@ -323,11 +387,68 @@ def upsert_contact(
         elif "boss_id" in fields:
             contact.boss_id = fields["boss_id"]
         _check_boss_chain(contact, contacts)
+        _check_unique_names(contact, contacts)
         if created:
             contact = store.add(contact)
         else:
             contact = store.update(contact)
         return contact, created
+
+
+CONTACT_FIELDS = frozenset(
+    {"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS}
+)
+
+
+def save_contact(store: Any, base: Contact | None, changes: dict[str, Any]) -> Contact:
+    """Create a contact (``base`` None) or save ``changes`` to ``base``.
+
+    The same rules as ``collab contact``: a name is required and must not be another
+    contact's name or alias, a boss must exist and must not loop back. ConflictError if
+    the stored contact changed since ``base`` was read.
+    """
+    unknown = set(changes) - CONTACT_FIELDS
+    if unknown:
+        raise ActionError(f"a contact has no field {', '.join(sorted(unknown))}")
+    contact = copy.deepcopy(base) if base is not None else Contact(name="")
+    for name, value in changes.items():
+        if name in _ENUM_FIELDS and value is not None:
+            value = _enum_value(_ENUM_FIELDS[name], name, value)
+        setattr(contact, name, copy.deepcopy(value))
+    contact.name = one_line(contact.name)
+    if not contact.name:
+        raise ActionError("a contact needs a name")
+    with store.batch():
+        contacts = store.contacts()
+        _check_unique_names(contact, contacts)
+        if contact.boss_id is not None:
+            if contact.boss_id == contact.id and contact.id:
+                raise ActionError(f"{contact.name} cannot be their own boss")
+            if store.contact(contact.boss_id) is None:
+                raise ActionError(f"no contact #{contact.boss_id} to be the boss")
+        _check_boss_chain(contact, contacts)
+        return store.update(contact) if contact.id else store.add(contact)
+
+
+def _check_unique_names(contact: Contact, contacts: list[Contact]) -> None:
+    """No two contacts answer to one name: ``@Lan`` must find one person."""
+    for name in contact.names:
+        other = find_contact_exact(name, [c for c in contacts if c.id != contact.id])
+        if other is not None:
+            raise ActionError(
+                f"{one_line(name)!r} is already a name or alias of {one_line(other.name)}"
+                f" (#{other.id})"
+            )
+
+
+def delete_contact(store: Any, contact_id: int) -> Contact:
+    """Delete a contact; returns it as it was."""
+    with store.batch():
+        contact = store.contact(contact_id)
+        if contact is None:
+            raise ActionError(f"no contact #{contact_id}")
+        store.delete(contact)
+        return contact
 
 
 def find_contact_exact(name: str, contacts: list[Contact]) -> Contact | None:
@@ -393,25 +514,71 @@ def log_interaction(
     tags: list[str] | None = None,
 ) -> Interaction:
     """Log a meeting, call, chat or email; it counts as contact with everyone in it."""
+    summary = one_line(summary)
+    decisions = [one_line(d) for d in decisions or [] if one_line(d)]
+    if not summary and not decisions:
+        # An entry with neither leaves no trail worth keeping.
+        raise ActionError("a log entry needs a summary or a decision")
+    if on is None:
+        raise ActionError("a log entry needs a date")
     try:
         kind = InteractionKind(kind)
     except ValueError:
         choices = ", ".join(k.value for k in InteractionKind)
         raise ActionError(f"kind must be one of {choices}, not {kind!r}") from None
     with store.batch():
-        for contact_id in contact_ids:
-            if store.contact(contact_id) is None:
-                raise ActionError(f"no contact #{contact_id}")
+        _check_contacts(store, contact_ids)
         return store.add(
             Interaction(
                 date=on,
                 summary=summary,
                 kind=kind,
                 contact_ids=list(contact_ids),
-                decisions=list(decisions or []),
+                decisions=decisions,
                 tags=list(tags or []),
             )
         )
+
+
+# --- undo ------------------------------------------------------------------------------
+
+
+def _getter(store: Any, record: Record) -> Any:
+    return {Item: store.item, Contact: store.contact, Interaction: store.interaction}[
+        type(record)
+    ]
+
+
+def stamp_of(store: Any, record: Record) -> datetime | None:
+    """The stored version's ``updated`` (None if it is not stored): undo's check."""
+    stored = _getter(store, record)(record.id)
+    return stored.updated if stored is not None else None
+
+
+def undo(
+    store: Any,
+    before: list[Record],
+    created: list[Record],
+    after: dict[tuple[str, int], datetime | None],
+) -> None:
+    """Put ``before`` back and remove ``created``, in one transaction.
+
+    ``after`` holds each record's ``updated`` right after the change being undone. A
+    record changed since (by another process, or a later edit) is not overwritten: a
+    ConflictError names it and nothing is undone.
+    """
+    from collab_tui.store import ConflictError
+
+    with store.batch():
+        for record in [*created, *before]:
+            key = (type(record).__name__, record.id)
+            expected = after.get(key, record.updated if record in created else None)
+            if stamp_of(store, record) != expected:
+                raise ConflictError(record, store.path)
+        for record in created:
+            store.delete(record)
+        for record in before:
+            store.put(copy.deepcopy(record))
 
 
 # --- one-line descriptions (shared by the CLI and the TUI's notifications) -------------------

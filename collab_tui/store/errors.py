@@ -63,9 +63,10 @@ class StoreLocked(StoreError):
 class ConflictError(StoreError):
     """The record was changed or deleted by someone else since it was read."""
 
-    def __init__(self, record: Any, path: Path | None = None) -> None:
+    def __init__(self, record: Any, path: Path | None = None, current: Any = None) -> None:
         self.record = record
         self.path = path
+        self.current = current  # the stored version now (None if deleted), to show the diff
         kind = type(record).__name__.lower()
         where = f" in {path}" if path else ""
         super().__init__(

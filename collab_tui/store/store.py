@@ -299,7 +299,8 @@ class Store:
         with self._restoring_on_error(record), self._transaction():
             stored = self._find(table, record.id) if record.id else None
             if stored is None or _timestamp(stored.get("updated")) != record.updated:
-                raise ConflictError(record, self.path)
+                current = type(record).from_dict(stored) if stored is not None else None
+                raise ConflictError(record, self.path, current)
             record.updated = _stamp_after(record.updated)
             if isinstance(record, Item):
                 # ``closed`` is when it became done / dropped / occurred (see the model).

@@ -9,8 +9,9 @@ snapshot is reloaded and each tab redraws keeping its selection.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -232,17 +233,34 @@ class CollabApp(App[None]):
         self,
         label: str,
         operation: Callable[[], Any],
-        before: list[Record] = (),  # type: ignore[assignment]
+        before: Sequence[Record] = (),
         created: Callable[[Any], list[Record]] | None = None,
     ) -> Any:
-        """Run one store operation, remember how to undo it, reload; None if it failed."""
+        """Run one action, remember how to undo it, reload; None if it failed (and said why)."""
         result = None
-        made: list[Record] = []
         with self.guarded():
+            result = self.apply(label, operation, before, created)
+        return result
+
+    def apply(
+        self,
+        label: str,
+        operation: Callable[[], Any],
+        before: Sequence[Record] = (),
+        created: Callable[[Any], list[Record]] | None = None,
+    ) -> Any:
+        """``change`` for the forms: errors propagate, so the form can show them and stay."""
+        try:
             result = operation()
-            made = created(result) if created else []
-            self.undo_stack.push(label, before, made)
-        self.reload([*before, *made] if result is not None else None)
+        except ConflictError:
+            self.store.refresh()
+            self.reload()
+            raise
+        made = created(result) if created else []
+        touched = [*before, *made]
+        after = {(type(r).__name__, r.id): actions.stamp_of(self.store, r) for r in touched}
+        self.undo_stack.push(label, before, made, after)
+        self.reload(touched)
         return result
 
     def fresh(self, record: Record) -> Record:
@@ -373,28 +391,30 @@ class CollabApp(App[None]):
         if item is None:
             return
 
-        def edited(new: Item | None) -> None:
-            if new is not None and self.change(
-                "edit", lambda: self.store.update(new), [self.fresh(item)]
-            ):
-                self.say(f"Saved: {new.title}")
+        def save(changes: dict[str, Any]) -> Item:
+            base = form.item  # rebased on the stored version after a conflict
+            return self.apply(
+                "edit", lambda: actions.edit_item(self.store, base, changes), [self.fresh(base)]
+            )
 
-        form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today)
+        def edited(saved: Item | None) -> None:
+            if saved is not None:
+                self.say(f"Saved: {saved.title}")
+
+        form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today, save)
         self.push_screen(form, edited)
 
     def action_toggle_important(self) -> None:
         item = self.selected_item()
         if item is None:
             return
-        if item.is_risk:
-            self.say(
-                "A risk is always important; snooze or edit its review date instead.", "warning"
-            )
-            return
-        new = copy.deepcopy(item)
-        new.important = not item.important
-        if self.change("important", lambda: self.store.update(new), [self.fresh(item)]):
-            self.say(("Important: " if new.important else "Not important: ") + item.title)
+        important = not item.important
+        if self.change(
+            "important",
+            lambda: actions.set_important(self.store, item, important),
+            [self.fresh(item)],
+        ):
+            self.say(("Important: " if important else "Not important: ") + item.title)
 
     def action_toggle_urgent(self) -> None:
         """Flip how urgent the item is; back to 'from the due date' when that agrees."""
@@ -402,12 +422,12 @@ class CollabApp(App[None]):
         if item is None:
             return
         settings = self.snapshot.settings
-        new = copy.deepcopy(item)
         urgent_now = triage.is_urgent(item, self.today, settings)
-        new.urgent = None
-        by_date = triage.is_urgent(new, self.today, settings)
-        new.urgent = None if by_date != urgent_now else not urgent_now
-        if self.change("urgent", lambda: self.store.update(new), [self.fresh(item)]):
+        by_date = triage.is_urgent(dataclasses.replace(item, urgent=None), self.today, settings)
+        urgent = None if by_date != urgent_now else not urgent_now
+        if self.change(
+            "urgent", lambda: actions.set_urgent(self.store, item, urgent), [self.fresh(item)]
+        ):
             self.say(("Not urgent: " if urgent_now else "Urgent: ") + item.title)
 
     # --- contacts and the log -----------------------------------------------------------
@@ -419,28 +439,35 @@ class CollabApp(App[None]):
         return contact
 
     def action_new_contact(self) -> None:
-        self.push_screen(modals.ContactForm(None, self.snapshot.contacts), self._contact_saved)
+        self.open_contact_form(None)
 
     def action_edit_contact(self) -> None:
         contact = self.selected_contact()
         if contact is not None:
-            form = modals.ContactForm(copy.deepcopy(contact), self.snapshot.contacts)
-            self.push_screen(form, self._contact_saved)
+            self.open_contact_form(copy.deepcopy(contact))
 
-    def _contact_saved(self, contact: Contact | None) -> None:
-        if contact is None:
-            return
-        if contact.id:
-            saved = self.change(
-                "edit contact", lambda: self.store.update(contact), [self.fresh(contact)]
+    def open_contact_form(self, contact: Contact | None) -> None:
+        def save(fields: dict[str, Any]) -> Contact:
+            base = form.contact  # rebased on the stored version after a conflict
+            if base is None:
+                return self.apply(
+                    "new contact",
+                    lambda: actions.save_contact(self.store, None, fields),
+                    created=lambda c: [c],
+                )
+            return self.apply(
+                "edit contact",
+                lambda: actions.save_contact(self.store, base, fields),
+                [self.fresh(base)],
             )
-        else:
-            saved = self.change(
-                "new contact", lambda: self.store.add(contact), created=lambda c: [c]
-            )
-        if saved is not None:
-            self.say(f"Saved contact: {saved.name}")
-            self.open_contact(saved.id)
+
+        def saved(contact: Contact | None) -> None:
+            if contact is not None:
+                self.say(f"Saved contact: {contact.name}")
+                self.open_contact(contact.id)
+
+        form = modals.ContactForm(contact, self.snapshot.contacts, save)
+        self.push_screen(form, saved)
 
     def action_delete_contact(self) -> None:
         contact = self.selected_contact()
@@ -450,7 +477,7 @@ class CollabApp(App[None]):
         def confirmed(yes: bool | None) -> None:
             if yes and self.change(
                 "delete contact",
-                lambda: self.store.delete(contact) or True,
+                lambda: actions.delete_contact(self.store, contact.id),
                 [self.fresh(contact)],
             ):
                 self.say(f"Deleted contact: {contact.name} (z to undo)")
@@ -462,15 +489,18 @@ class CollabApp(App[None]):
         if contact_ids is None:
             selected = self.current_view.selected_contact()
             contact_ids = (selected.id,) if selected is not None else ()
-        form = modals.InteractionForm(self.snapshot.contacts, self.today, contact_ids)
-        self.push_screen(form, self._interaction_saved)
 
-    def _interaction_saved(self, interaction: Interaction | None) -> None:
-        if interaction is None:
-            return
-        saved = self.change("log", lambda: self.store.add(interaction), created=lambda r: [r])
-        if saved is not None:
-            self.say(actions.describe_interaction(saved, self._names()))
+        def save(fields: dict[str, Any]) -> Interaction:
+            return self.apply(
+                "log", lambda: actions.log_interaction(self.store, **fields), created=lambda r: [r]
+            )
+
+        def saved(interaction: Interaction | None) -> None:
+            if interaction is not None:
+                self.say(actions.describe_interaction(interaction, self._names()))
+
+        form = modals.InteractionForm(self.snapshot.contacts, self.today, contact_ids, save)
+        self.push_screen(form, saved)
 
     def log_contact_today(self, contact: Contact) -> bool:
         """The review's 'logged contact': a chat with them today counts as contact."""
@@ -513,11 +543,14 @@ class CollabApp(App[None]):
             self.say("Nothing to undo.")
             return
         with self.guarded():
-            with self.store.batch():
-                for record in entry.created:
-                    self.store.delete(record)
-                for record in entry.before:
-                    self.store.put(record)
+            try:
+                actions.undo(self.store, entry.before, entry.created, entry.after)
+            except ConflictError as conflict:
+                kind = type(conflict.record).__name__.lower()
+                raise actions.ActionError(
+                    f"Cannot undo {entry.label}: {kind} #{conflict.record.id} was changed "
+                    "since, and undo would overwrite that change."
+                ) from None
             self.say(f"Undone: {entry.label}")
         self.reload([*entry.before, *entry.created])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -267,6 +267,9 @@ class UndoEntry:
     label: str
     before: list[Record] = field(default_factory=list)
     created: list[Record] = field(default_factory=list)
+    # (record type name, id) -> its ``updated`` right after the action: undo refuses to
+    # overwrite a record changed since (actions.undo).
+    after: dict[tuple[str, int], datetime | None] = field(default_factory=dict)
 
 
 class UndoStack:
@@ -280,9 +283,13 @@ class UndoStack:
         return len(self._entries)
 
     def push(
-        self, label: str, before: Sequence[Record] = (), created: Sequence[Record] = ()
+        self,
+        label: str,
+        before: Sequence[Record] = (),
+        created: Sequence[Record] = (),
+        after: dict[tuple[str, int], datetime | None] | None = None,
     ) -> None:
-        self._entries.append(UndoEntry(label, list(before), list(created)))
+        self._entries.append(UndoEntry(label, list(before), list(created), dict(after or {})))
         del self._entries[: -self.limit]
 
     def pop(self) -> UndoEntry | None:

@@ -207,7 +207,16 @@ async def test_conflict_with_another_process_is_reported(
         await pilot.pause()
         assert app.is_running
         assert store.item(item.id).title == "changed elsewhere"
-        assert any("another process" in n.message for n in app._notifications)
+        # The form stays open with what was typed, and says what changed meanwhile.
+        assert isinstance(app.screen, modals.ItemForm)
+        assert app.screen.query_one("#title", Input).value == "changed here"
+        error = str(app.screen.query_one("#form-error").content)
+        assert "another process" in error and "title" in error
+        # Saving again applies the user's text over the other change, knowingly.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, modals.ItemForm)
+        assert store.item(item.id).title == "changed here"
 
 
 async def test_an_edit_in_the_app_is_what_the_cli_reports(

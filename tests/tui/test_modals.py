@@ -28,6 +28,8 @@ from collab_tui.tui.modals import (
     InteractionForm,
     ItemForm,
 )
+from collab_tui import actions
+from collab_tui.store import Store
 from collab_tui.tui.modals._base import ErrorLine
 
 TODAY = date(2026, 3, 4)  # a Wednesday
@@ -153,6 +155,42 @@ async def test_date_prompt_initial_text_cursor_at_end_and_escape():
         assert app.result is None
 
 
+# --- the forms save through actions, on a real store ---------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "collab.json")
+    with store.batch():
+        for contact in people():
+            store.put(contact)
+    yield store
+    store.close()
+
+
+def item_form(store, **changes) -> ItemForm:
+    item = store.put(an_item(**changes))
+    form = ItemForm(store.item(item.id), store.contacts(), TODAY)
+    form.save = lambda fields: actions.edit_item(store, form.item, fields)
+    return form
+
+
+def contact_form(store, contact_id: int | None) -> ContactForm:
+    contact = store.contact(contact_id) if contact_id else None
+    form = ContactForm(contact, store.contacts())
+    form.save = lambda fields: actions.save_contact(store, form.contact, fields)
+    return form
+
+
+def interaction_form(store, contact_ids=()) -> InteractionForm:
+    return InteractionForm(
+        store.contacts(),
+        TODAY,
+        contact_ids,
+        save=lambda fields: actions.log_interaction(store, **fields),
+    )
+
+
 # --- ItemForm -----------------------------------------------------------------------------
 
 
@@ -169,9 +207,10 @@ def an_item(**changes) -> Item:
     return Item(**fields)
 
 
-async def test_item_form_edits_a_copy():
-    item = an_item()
-    app, ctx = run(ItemForm(item, people(), TODAY))
+async def test_item_form_edits_a_copy(store):
+    form = item_form(store)
+    item = form.item
+    app, ctx = run(form)
     async with ctx as pilot:
         await type_text(pilot, " v2")
         await pilot.press("enter")
@@ -187,11 +226,11 @@ async def test_item_form_edits_a_copy():
         9,
     )
     assert edited.due_history == []
+    assert store.item(9).title == "send the spec v2"  # saved
 
 
-async def test_item_form_every_field():
-    item = an_item()
-    app, ctx = run(ItemForm(item, people(), TODAY))
+async def test_item_form_every_field(store):
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         screen = app.screen
         screen.query_one("#important", Checkbox).focus()
@@ -217,8 +256,8 @@ async def test_item_form_every_field():
     assert edited.status is Status.DONE and edited.closed is not None
 
 
-async def test_item_form_bad_date_keeps_it_open():
-    app, ctx = run(ItemForm(an_item(), people(), TODAY))
+async def test_item_form_bad_date_keeps_it_open(store):
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         app.screen.query_one("#due Input", Input).value = "someday soon"
         await pilot.press("ctrl+s")
@@ -230,18 +269,18 @@ async def test_item_form_bad_date_keeps_it_open():
     assert app.result.due is None
 
 
-async def test_item_form_requires_a_title_and_escape_cancels():
-    app, ctx = run(ItemForm(an_item(title="x"), people(), TODAY))
+async def test_item_form_requires_a_title_and_escape_cancels(store):
+    app, ctx = run(item_form(store, title="x"))
     async with ctx as pilot:
         await pilot.press("backspace", "enter")
         assert app.result is UNSET
-        assert "title is required" in error_text(app.screen)
+        assert "needs a title" in error_text(app.screen)
         await pilot.press("escape")
         assert app.result is None
 
 
-async def test_item_form_risk_fields_follow_the_kind():
-    app, ctx = run(ItemForm(an_item(), people(), TODAY))
+async def test_item_form_risk_fields_follow_the_kind(store):
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         screen = app.screen
         assert not screen.query_one("#risk-fields").display
@@ -266,8 +305,8 @@ async def test_item_form_risk_fields_follow_the_kind():
     assert risk.mitigation == "ask Ming's boss for a slot"
 
 
-async def test_item_form_occurred_is_for_risks_only():
-    app, ctx = run(ItemForm(an_item(), people(), TODAY))
+async def test_item_form_occurred_is_for_risks_only(store):
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         app.screen.query_one("#status", Select).value = Status.OCCURRED
         await pilot.press("ctrl+s")
@@ -275,8 +314,8 @@ async def test_item_form_occurred_is_for_risks_only():
         assert "only a risk" in error_text(app.screen)
 
 
-async def test_contact_picker_filters_and_keeps_choices():
-    app, ctx = run(ItemForm(an_item(contact_ids=[2, 99]), people(), TODAY))
+async def test_contact_picker_filters_and_keeps_choices(store):
+    app, ctx = run(item_form(store, contact_ids=[2, 99]))
     async with ctx as pilot:
         screen = app.screen
         search = screen.query_one("#contact-filter", Input)
@@ -288,18 +327,18 @@ async def test_contact_picker_filters_and_keeps_choices():
         await pilot.press("shift+tab")
         search.value = ""
         await pilot.pause()
-        assert listing.option_count == len(people())
+        assert listing.option_count == len(store.contacts())
         await pilot.press("ctrl+s")
     # 2 kept, 99 (a contact since deleted) kept, 3 added.
     assert app.result.contact_ids == [2, 99, 3]
 
 
-async def test_item_form_mouse_save_and_cancel():
-    app, ctx = run(ItemForm(an_item(), people(), TODAY))
+async def test_item_form_mouse_save_and_cancel(store):
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         await pilot.click("#cancel")
     assert app.result is None
-    app, ctx = run(ItemForm(an_item(), people(), TODAY))
+    app, ctx = run(item_form(store))
     async with ctx as pilot:
         await pilot.click("#save")
     assert isinstance(app.result, Item)
@@ -308,8 +347,8 @@ async def test_item_form_mouse_save_and_cancel():
 # --- ContactForm -------------------------------------------------------------------------
 
 
-async def test_contact_form_new_contact():
-    app, ctx = run(ContactForm(None, people()))
+async def test_contact_form_new_contact(store):
+    app, ctx = run(contact_form(store, None))
     async with ctx as pilot:
         await type_text(pilot, "小红")
         screen = app.screen
@@ -324,7 +363,8 @@ async def test_contact_form_new_contact():
         screen.query_one("#tags", Input).value = "orders"
         await pilot.press("ctrl+s")
     contact = app.result
-    assert isinstance(contact, Contact) and contact.id == 0
+    assert isinstance(contact, Contact) and contact.id == 8  # saved, after the 7 people
+    assert store.contact(8).name == "小红"
     assert contact.name == "小红" and contact.aliases == ["Hong", "Red Xiao"]
     assert contact.department == "D" and contact.boss_id == 7
     assert contact.stance is Stance.NO_CAPACITY and contact.flow is Flow.UPSTREAM
@@ -334,12 +374,12 @@ async def test_contact_form_new_contact():
     assert contact.tags == ["orders"]
 
 
-async def test_contact_form_edit_keeps_what_it_does_not_show():
-    contacts = people()
-    lan = contacts[1]
+async def test_contact_form_edit_keeps_what_it_does_not_show(store):
+    lan = store.contact(2)
     lan.kpis = ["approval latency"]
     lan.extra = {"future": 1}
-    app, ctx = run(ContactForm(lan, contacts))
+    store.put(lan)
+    app, ctx = run(contact_form(store, 2))
     async with ctx as pilot:
         boss = app.screen.query_one("#boss", Select)
         assert boss.value == 6
@@ -353,29 +393,34 @@ async def test_contact_form_edit_keeps_what_it_does_not_show():
     assert edited.extra == {"future": 1} and edited.aliases == ["Lan"]
 
 
-async def test_contact_form_name_errors():
-    app, ctx = run(ContactForm(None, people()))
+async def test_contact_form_name_errors(store):
+    app, ctx = run(contact_form(store, None))
     async with ctx as pilot:
         await pilot.press("enter")
         assert app.result is UNSET
-        assert "name is required" in error_text(app.screen)
+        assert "needs a name" in error_text(app.screen)
         await type_text(pilot, "小明")
         await pilot.press("enter")
         assert app.result is UNSET
-        assert "already called 小明" in error_text(app.screen)
+        assert "already a name or alias of 小明" in error_text(app.screen)
+        # An alias counts too: "Lan" is 小蓝's, so a new "lan" would make @Lan ambiguous.
+        app.screen.query_one("#name", Input).value = "lan"
+        await pilot.press("enter")
+        assert app.result is UNSET
+        assert "already a name or alias of 小蓝" in error_text(app.screen)
         await pilot.press("escape")
     assert app.result is None
 
 
-async def test_contact_form_refuses_a_boss_loop():
-    contacts = people()
-    big_boss = contacts[6]  # Boss Wang reports to Big Boss; 小蓝 reports to Boss Wang
-    app, ctx = run(ContactForm(big_boss, contacts))
+async def test_contact_form_refuses_a_boss_loop(store):
+    # Boss Wang reports to Big Boss (7); 小蓝 reports to Boss Wang
+    app, ctx = run(contact_form(store, 7))
     async with ctx as pilot:
         app.screen.query_one("#boss", Select).value = 2
         await pilot.press("ctrl+s")
         assert app.result is UNSET
-        assert "reports" in error_text(app.screen)
+        assert "their own boss" in error_text(app.screen)
+    assert store.contact(7).boss_id is None
 
 
 async def test_contact_form_shows_markup_names_literally():
@@ -400,8 +445,8 @@ async def test_contact_form_shows_markup_names_literally():
         assert app.is_running and app.result is UNSET
 
 
-async def test_contact_picker_labels_are_literal_and_clickable():
-    app, ctx = run(ItemForm(an_item(contact_ids=[]), people(), TODAY), size=(80, 24))
+async def test_contact_picker_labels_are_literal_and_clickable(store):
+    app, ctx = run(item_form(store, contact_ids=[]), size=(80, 24))
     async with ctx as pilot:
         listing = app.screen.query_one(SelectionList)
         labels = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
@@ -418,19 +463,19 @@ async def test_contact_picker_labels_are_literal_and_clickable():
 # --- InteractionForm -------------------------------------------------------------------------
 
 
-async def test_interaction_form_defaults():
-    app, ctx = run(InteractionForm(people(), TODAY, contact_ids=[2, 3]))
+async def test_interaction_form_defaults(store):
+    app, ctx = run(interaction_form(store, contact_ids=[2, 3]))
     async with ctx as pilot:
         await type_text(pilot, "API")
         await pilot.press("enter")
     logged = app.result
-    assert isinstance(logged, Interaction) and logged.id == 0
+    assert isinstance(logged, Interaction) and logged.id == 1  # saved
     assert logged.date == TODAY and logged.kind is InteractionKind.MEETING
     assert logged.contact_ids == [2, 3] and logged.summary == "API"
 
 
-async def test_interaction_form_fields_and_errors():
-    app, ctx = run(InteractionForm(people(), TODAY))
+async def test_interaction_form_fields_and_errors(store):
+    app, ctx = run(interaction_form(store))
     async with ctx as pilot:
         await pilot.press("enter")  # nothing written yet: refused
         assert app.result is UNSET and "summary or a decision" in error_text(app.screen)

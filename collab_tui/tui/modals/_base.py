@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -73,8 +74,13 @@ def tags_row(tags: list[str]) -> HorizontalGroup:
 class FormModal(ModalScreen[ResultType]):
     """A dialog with Save / Cancel: Escape cancels, Enter in a one-line field or Ctrl+S saves.
 
-    Subclasses compose their fields inside ``#dialog`` and implement ``submit``, which
-    either dismisses with a value or shows why it cannot (and returns).
+    Subclasses compose their fields inside ``#dialog`` (with ``compose_buttons``) and
+    implement ``submit``, which checks the fields' formats and hands the values to
+    ``finish``. With a ``save`` callable the form saves through it and stays open when it
+    fails: the error is shown above the buttons and everything typed is kept. A save
+    refused because the record changed meanwhile (a ConflictError carrying the current
+    version) lists what changed and rebases the form on it, so Save again applies the
+    user's text over those changes. Without ``save`` it dismisses with the values.
     """
 
     BINDINGS = [
@@ -136,7 +142,10 @@ class FormModal(ModalScreen[ResultType]):
     SAVE_LABEL = "Save"
     HINT = "Ctrl+S save · Esc cancel"
 
+    save: Callable[[Any], Any] | None = None
+
     def compose_buttons(self) -> ComposeResult:
+        yield ErrorLine(id="form-error")
         with Horizontal(id="buttons"):
             yield Label(self.HINT, classes="hint")
             yield Button(self.SAVE_LABEL, variant="primary", id="save", compact=True)
@@ -149,6 +158,46 @@ class FormModal(ModalScreen[ResultType]):
         self.submit()
 
     def submit(self) -> None:
+        raise NotImplementedError
+
+    def finish(self, values: Any) -> None:
+        """Save ``values`` (or dismiss with them when there is no ``save``)."""
+        if self.save is None:
+            self.dismiss(values)
+            return
+        from collab_tui.store import ConflictError, StoreError
+
+        try:
+            saved = self.save(values)
+        except ConflictError as conflict:
+            self.query_one("#form-error", ErrorLine).show(self.rebase(conflict.current))
+            return
+        except (StoreError, ValueError) as error:  # ActionError, DateError, RecordInvalid
+            self.query_one("#form-error", ErrorLine).show(f"✗ {one_line(str(error))}")
+            return
+        self.dismiss(saved)
+
+    def rebase(self, current: Any) -> str:
+        """Start from ``current`` (the stored version) from now on; say what changed."""
+        from collab_tui.actions import changed_fields
+
+        base = self.base
+        if current is None:
+            return "✗ It was deleted meanwhile by another process. Esc closes this form."
+        self.base = current
+        changed = ", ".join(changed_fields(base, current)) or "nothing you can see"
+        return (
+            f"✗ Changed meanwhile by another process: {changed}. Your text is kept: "
+            "Save again to apply it over those changes, or Esc to keep theirs."
+        )
+
+    @property
+    def base(self) -> Any:
+        """The stored record the form edits (None for a new one)."""
+        return None
+
+    @base.setter
+    def base(self, record: Any) -> None:
         raise NotImplementedError
 
     @on(Input.Submitted)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,7 +21,6 @@ from collab_tui.model import (
     plain,
 )
 from collab_tui.tui.modals._base import (
-    ErrorLine,
     FormModal,
     row,
     split_commas,
@@ -47,19 +47,35 @@ CONTACT_FIELDS = [
 ]
 
 
-class ContactForm(FormModal[Contact | None]):
-    """Create (``contact`` is None) or edit a contact; dismisses with it, or None on Escape.
+class ContactForm(FormModal[Any]):
+    """Create (``contact`` is None) or edit a contact, saving through ``save``.
 
-    The name is required and must not be another contact's name; the boss is picked
-    from the other contacts and may not lead back round to this one.
+    ``save`` is actions.save_contact: the name must be nobody else's name or alias, and
+    the boss (picked from the other contacts) may not lead back round to this one; its
+    refusals show above the buttons. Dismisses with what ``save`` returned, or None on
+    Escape; without ``save``, with the dict of fields.
     """
 
-    def __init__(self, contact: Contact | None, contacts: list[Contact]) -> None:
+    def __init__(
+        self,
+        contact: Contact | None,
+        contacts: list[Contact],
+        save: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> None:
         super().__init__()
         self.contact = contact
         self.contacts = contacts
+        self.save = save
         # Candidates for boss: everyone but this contact.
         self.others = [c for c in contacts if contact is None or c.id != contact.id]
+
+    @property
+    def base(self) -> Contact | None:
+        return self.contact
+
+    @base.setter
+    def base(self, record: Contact) -> None:
+        self.contact = record
 
     def compose(self) -> ComposeResult:
         contact = self.contact or Contact(name="")
@@ -67,7 +83,6 @@ class ContactForm(FormModal[Contact | None]):
             dialog.border_title = "New contact" if self.contact is None else "Edit contact"
             with VerticalScroll(id="fields", can_focus=False):
                 yield row("Name", Input(plain(contact.name), compact=True, id="name"))
-                yield ErrorLine(id="name-error")
                 yield row(
                     "Aliases",
                     Input(
@@ -89,7 +104,6 @@ class ContactForm(FormModal[Contact | None]):
                         id="boss",
                     ),
                 )
-                yield ErrorLine(id="boss-error")
                 yield row(
                     "Stance",
                     _enum_select(STANCE_LABELS, contact.stance, "stance", allow_blank=False),
@@ -127,18 +141,10 @@ class ContactForm(FormModal[Contact | None]):
         name.cursor_position = len(name.value)
 
     def submit(self) -> None:
-        name = one_line(self.query_one("#name", Input).value)
-        boss_id = self.query_one("#boss", Select).selection
-        name_error = self._name_problem(name)
-        boss_error = self._boss_problem(boss_id)
-        self.query_one("#name-error", ErrorLine).show(name_error)
-        self.query_one("#boss-error", ErrorLine).show(boss_error)
-        if name_error or boss_error:
-            return
-        fields = {
-            "name": name,
+        fields: dict[str, Any] = {
+            "name": self.query_one("#name", Input).value,
             "aliases": split_commas(self.query_one("#aliases", Input).value),
-            "boss_id": boss_id,
+            "boss_id": self.query_one("#boss", Select).selection,
             "stance": self.query_one("#stance", Select).value,
             "side": self.query_one("#side", Select).selection,
             "level": self.query_one("#level", Select).selection,
@@ -150,35 +156,7 @@ class ContactForm(FormModal[Contact | None]):
         }
         for field_name, _label, _placeholder in TEXT_FIELDS + CONTACT_FIELDS:
             fields[field_name] = one_line(self.query_one(f"#{field_name}", Input).value)
-        if self.contact is None:
-            self.dismiss(Contact(**fields))
-        else:
-            self.dismiss(dataclasses.replace(self.contact, **fields))
-
-    def _name_problem(self, name: str) -> str:
-        if not name:
-            return "a name is required"
-        wanted = name.casefold()
-        for other in self.others:
-            if other.name.casefold() == wanted:
-                return f"another contact is already called {one_line(other.name)}"
-        return ""
-
-    def _boss_problem(self, boss_id: int | None) -> str:
-        """A boss chain that comes back to this contact would loop forever in a brief."""
-        own_id = self.contact.id if self.contact is not None else 0
-        if boss_id is None or not own_id:
-            return ""
-        by_id = {c.id: c for c in self.contacts}
-        seen: set[int] = set()
-        current: int | None = boss_id
-        while current is not None and current not in seen:
-            if current == own_id:
-                return "that boss reports (directly or not) to this contact"
-            seen.add(current)
-            boss = by_id.get(current)
-            current = boss.boss_id if boss is not None else None
-        return ""
+        self.finish(fields)
 
 
 def _text_input(contact: Contact, name: str, placeholder: str) -> Input:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, TextArea
 
 from collab_tui.dates import DateError
-from collab_tui.model import Contact, Interaction, InteractionKind, one_line
+from collab_tui.model import Contact, InteractionKind
 from collab_tui.tui.modals._base import (
-    ErrorLine,
     FormModal,
     row,
     split_lines,
@@ -22,19 +22,25 @@ from collab_tui.tui.modals._base import (
 from collab_tui.tui.modals._fields import ContactPicker, DateField
 
 
-class InteractionForm(FormModal[Interaction | None]):
-    """A new log entry; dismisses with an unsaved Interaction (id 0), or None on Escape.
+class InteractionForm(FormModal[Any]):
+    """A new log entry, saved through ``save`` (actions.log_interaction's keywords).
 
-    The date defaults to today; the contacts in ``contact_ids`` start ticked.
+    The date defaults to today; the contacts in ``contact_ids`` start ticked. Dismisses
+    with what ``save`` returned, or None on Escape; without ``save``, with the fields.
     """
 
     def __init__(
-        self, contacts: list[Contact], today: date, contact_ids: Iterable[int] = ()
+        self,
+        contacts: list[Contact],
+        today: date,
+        contact_ids: Iterable[int] = (),
+        save: Callable[[dict[str, Any]], Any] | None = None,
     ) -> None:
         super().__init__()
         self.contacts = contacts
         self.today = today
         self.contact_ids = list(contact_ids)
+        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -43,7 +49,6 @@ class InteractionForm(FormModal[Interaction | None]):
                 yield row(
                     "Summary", Input(placeholder="what it was about", compact=True, id="summary")
                 )
-                yield ErrorLine(id="summary-error")
                 yield row("Date", DateField(self.today, "today", required=True, id="date"))
                 yield row(
                     "Kind",
@@ -67,28 +72,20 @@ class InteractionForm(FormModal[Interaction | None]):
         self.query_one("#summary", Input).focus()
 
     def submit(self) -> None:
-        summary = one_line(self.query_one("#summary", Input).value)
-        decisions = split_lines(self.query_one("#decisions", TextArea).text)
-        # An entry with neither a summary nor a decision leaves no trail worth keeping.
-        missing = not summary and not decisions
-        self.query_one("#summary-error", ErrorLine).show(
-            "write a summary or a decision" if missing else ""
-        )
         date_field = self.query_one("#date", DateField)
-        if not date_field.check() or missing:
+        if not date_field.check():
             return
         try:
             when = date_field.value
         except DateError:  # pragma: no cover - check() above already refused it
             return
-        assert when is not None  # required=True
-        self.dismiss(
-            Interaction(
-                date=when,
-                summary=summary,
-                kind=self.query_one("#kind", Select).value,
-                contact_ids=self.query_one(ContactPicker).selected_ids,
-                decisions=decisions,
-                tags=split_words(self.query_one("#tags", Input).value),
-            )
+        self.finish(
+            {
+                "on": when,
+                "summary": self.query_one("#summary", Input).value,
+                "kind": self.query_one("#kind", Select).value,
+                "contact_ids": self.query_one(ContactPicker).selected_ids,
+                "decisions": split_lines(self.query_one("#decisions", TextArea).text),
+                "tags": split_words(self.query_one("#tags", Input).value),
+            }
         )

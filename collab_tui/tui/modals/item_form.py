@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -12,8 +13,8 @@ from textual.containers import Vertical, VerticalGroup, VerticalScroll
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from collab_tui.dates import DateError
-from collab_tui.model import Contact, Item, Kind, Rating, Status, now, one_line, plain
-from collab_tui.tui.modals._base import ErrorLine, FormModal, row, split_words, tags_row
+from collab_tui.model import Contact, Item, Kind, Rating, Status, plain
+from collab_tui.tui.modals._base import FormModal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField
 
 KIND_LABELS = {
@@ -32,18 +33,34 @@ def _urgent_key(urgent: bool | None) -> str:
     return {None: "auto", True: "yes", False: "no"}[urgent]
 
 
-class ItemForm(FormModal[Item | None]):
-    """Edit an item. Dismisses with an edited copy, or None on Escape.
+class ItemForm(FormModal[Any]):
+    """Edit an item: saves the changed fields through ``save`` (actions.edit_item).
 
-    The risk-only fields (likelihood, impact, mitigation, review) show while the kind
-    is "risk". A bad date keeps the form open with the error under the field.
+    Dismisses with what ``save`` returned, or None on Escape; without ``save``, with the
+    dict of fields. The risk-only fields (likelihood, impact, mitigation, review) show
+    while the kind is "risk". A bad date keeps the form open with the error under the field.
     """
 
-    def __init__(self, item: Item, contacts: list[Contact], today: date) -> None:
+    def __init__(
+        self,
+        item: Item,
+        contacts: list[Contact],
+        today: date,
+        save: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> None:
         super().__init__()
         self.item = item
         self.contacts = contacts
         self.today = today
+        self.save = save
+
+    @property
+    def base(self) -> Item:
+        return self.item
+
+    @base.setter
+    def base(self, record: Item) -> None:
+        self.item = record
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -51,7 +68,6 @@ class ItemForm(FormModal[Item | None]):
             dialog.border_title = f"Edit item #{item.id}" if item.id else "New item"
             with VerticalScroll(id="fields", can_focus=False):
                 yield row("Title", Input(plain(item.title), compact=True, id="title"))
-                yield ErrorLine(id="title-error")
                 yield row(
                     "Kind",
                     Select(
@@ -89,7 +105,6 @@ class ItemForm(FormModal[Item | None]):
                         id="status",
                     ),
                 )
-                yield ErrorLine(id="status-error")
                 with VerticalGroup(id="risk-fields"):
                     yield row("Likelihood", _rating_select(item.likelihood, "likelihood"))
                     yield row("Impact", _rating_select(item.impact, "impact"))
@@ -118,64 +133,38 @@ class ItemForm(FormModal[Item | None]):
         self.query_one("#risk-fields").display = shown
 
     def submit(self) -> None:
-        title = one_line(self.query_one("#title", Input).value)
+        # Formats are checked here, under their fields; rules (a title is required, only
+        # a risk can occur...) are actions.edit_item's, shown above the buttons.
         kind = self.query_one("#kind", Select).value
-        status = self.query_one("#status", Select).value
-        ok = True
-        self.query_one("#title-error", ErrorLine).show("" if title else "a title is required")
-        ok &= bool(title)
-        occurred_error = status == Status.OCCURRED and kind != Kind.RISK
-        self.query_one("#status-error", ErrorLine).show(
-            "only a risk can have occurred" if occurred_error else ""
-        )
-        ok &= not occurred_error
         due_field = self.query_one("#due", DateField)
         review_field = self.query_one("#review", DateField)
-        ok &= due_field.check()
+        ok = due_field.check()
         if kind == Kind.RISK:
             ok &= review_field.check()
         if not ok:
             return
         try:
             due = due_field.value
-            review = review_field.value if kind == Kind.RISK else self.item.review
+            review = review_field.value if kind == Kind.RISK else None
         except DateError:  # pragma: no cover - check() above already refused it
             return
-        self.dismiss(self._edited(title, kind, status, due, review))
-
-    def _edited(
-        self, title: str, kind: Kind, status: Status, due: date | None, review: date | None
-    ) -> Item:
-        item = self.item
-        due_history = list(item.due_history)
-        if item.due is not None and due != item.due:
-            due_history.append(item.due)  # re-dated: keep the old date, as snooze does
-        closed = item.closed
-        if status != item.status:
-            closed = None if status is Status.OPEN else now()
-        risk_fields = {}
-        if kind == Kind.RISK:  # otherwise hidden: keep what the item had
-            risk_fields = {
-                "likelihood": self.query_one("#likelihood", Select).selection,
-                "impact": self.query_one("#impact", Select).selection,
-                "mitigation": plain(self.query_one("#mitigation", TextArea).text).strip(),
-            }
-        return dataclasses.replace(
-            item,
-            title=title,
-            kind=kind,
-            important=self.query_one("#important", Checkbox).value,
-            urgent=URGENT_VALUES[self.query_one("#urgent", Select).value],
-            due=due,
-            due_history=due_history,
-            contact_ids=self.query_one(ContactPicker).selected_ids,
-            tags=split_words(self.query_one("#tags", Input).value),
-            notes=plain(self.query_one("#notes", TextArea).text).strip(),
-            status=status,
-            closed=closed,
-            review=review,
-            **risk_fields,
-        )
+        changes: dict[str, Any] = {
+            "title": self.query_one("#title", Input).value,
+            "kind": kind,
+            "important": self.query_one("#important", Checkbox).value,
+            "urgent": URGENT_VALUES[str(self.query_one("#urgent", Select).value)],
+            "due": due,
+            "contact_ids": self.query_one(ContactPicker).selected_ids,
+            "tags": split_words(self.query_one("#tags", Input).value),
+            "notes": plain(self.query_one("#notes", TextArea).text).strip(),
+            "status": self.query_one("#status", Select).value,
+        }
+        if kind == Kind.RISK:  # otherwise hidden: the item keeps what it had
+            changes["likelihood"] = self.query_one("#likelihood", Select).selection
+            changes["impact"] = self.query_one("#impact", Select).selection
+            changes["mitigation"] = plain(self.query_one("#mitigation", TextArea).text).strip()
+            changes["review"] = review
+        self.finish(changes)
 
 
 def _iso(day: date | None) -> str:
