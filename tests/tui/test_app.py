@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.widgets import Input, OptionList, TabbedContent
 
+from collab_tui import actions
 from collab_tui.model import Contact, Item, Kind, Status
 from collab_tui.store import Store, StoreWriteError
 from collab_tui.triage import Quadrant
@@ -87,6 +88,26 @@ async def test_complete_then_undo(app: CollabApp, store: Store) -> None:
         await pilot.press("z")
         assert store.item(item.id).status is Status.OPEN
         assert item.id in app.snapshot.items_by_id
+
+
+async def test_undo_never_overwrites_a_change_made_since(
+    app: CollabApp, store: Store, db_path
+) -> None:
+    item = item_named(store, "weekly status report")
+    async with app.run_test(size=SIZE) as pilot:
+        select_item(app, item)
+        await pilot.press("d")
+        other = Store.open(db_path)  # another process reopens and renames it meanwhile
+        try:
+            actions.reopen(other, item.id)
+            actions.edit_item(other, other.item(item.id), {"title": "renamed elsewhere"})
+        finally:
+            other.close()
+        await pilot.press("z")
+        await pilot.pause()
+        assert any("Cannot undo" in n.message for n in app._notifications)
+    stored = store.item(item.id)
+    assert stored.title == "renamed elsewhere" and stored.status is Status.OPEN
 
 
 async def test_drop(app: CollabApp, store: Store) -> None:

@@ -9,6 +9,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets._select import SelectOverlay
 
+from collab_tui import actions
 from collab_tui.model import (
     Contact,
     Flow,
@@ -20,6 +21,7 @@ from collab_tui.model import (
     Stance,
     Status,
 )
+from collab_tui.store import Store
 from collab_tui.tui.modals import (
     CaptureModal,
     ConfirmDialog,
@@ -28,8 +30,6 @@ from collab_tui.tui.modals import (
     InteractionForm,
     ItemForm,
 )
-from collab_tui import actions
-from collab_tui.store import Store
 from collab_tui.tui.modals._base import ErrorLine
 
 TODAY = date(2026, 3, 4)  # a Wednesday
