@@ -54,13 +54,14 @@ def data_path(path: Path) -> Path:
     except NotADirectoryError:
         raise StorePathError(path, "a part of the path is not a folder") from None
     if not stat.S_ISREG(mode):
-        raise StorePathError(path, f"it is {_kind(mode)}, not a data file")
+        hint = " (give a file name inside it, e.g. collab.json)" if stat.S_ISDIR(mode) else ""
+        raise StorePathError(path, f"it is {_kind(mode)}, not a data file{hint}")
     return path
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder (give a file name inside it, e.g. collab.json)"
+        return "a folder"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     if stat.S_ISFIFO(mode):
@@ -117,10 +118,10 @@ def folder_warning(folder: Path) -> str | None:
 
 def read_only_reason(path: Path, lock_exclusive: bool) -> str | None:
     """Why nothing can be saved at ``path`` (None: it can). Cheap: two access(2) calls."""
-    if not lock_exclusive:
-        return f"its lock file {lock_path(path)} cannot be opened for writing"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return f"the folder {path.parent} is not writable"
     if os.path.exists(path) and not os.access(path, os.W_OK):
         return f"the file {path} is not writable"
+    if not lock_exclusive:
+        return f"its lock file {lock_path(path)} cannot be opened for writing"
     return None
