@@ -324,7 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the backup's name (default: the newest one that verifies)",
     )
     sub.add_argument("--list", action="store_true", help="list the backups, each verified")
-    sub.add_argument("--dry-run", action="store_true", help="show what would be done; change nothing")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="show what would be done; change nothing"
+    )
 
     command(
         "demo",

@@ -34,6 +34,7 @@ from .storage import ParseError, parse
 
 KEEP = 10
 MANIFEST = "MANIFEST.json"
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)  # 0 on Windows
 MANIFEST_FORMAT = "collab-tui-backup"
 
 
@@ -77,7 +78,7 @@ def _live_files(path: Path) -> list[tuple[Path, str]]:
 
 def _read_regular(path: Path) -> tuple[bytes, list[int]]:
     """A file's bytes and (ino, mtime_ns, size), never following a symlink."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    fd = os.open(path, os.O_RDONLY | NOFOLLOW)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -98,7 +99,7 @@ def _sha256(data: bytes) -> str:
 
 def _write_new(path: Path, data: bytes) -> None:
     """Write a new file (0600) inside a snapshot still being built, and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, durable.FILE_MODE)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, durable.FILE_MODE)
     try:
         view = memoryview(data)
         while view:
@@ -325,7 +326,7 @@ def _verified_bytes(
     try:
         st = os.lstat(copy)
         if (st.st_dev, st.st_ino) in live_inodes:
-            raise ValueError("shares its inode with a live file, so damage to one is damage to both")
+            raise ValueError("shares its inode with a live file: damage to one is damage to both")
         data, _ = _read_regular(copy)
     except FileNotFoundError:
         raise ValueError("missing") from None

@@ -50,6 +50,8 @@ def data_path(path: Path) -> Path:
 def list_snapshots(path: Path) -> list[backups.Verdict]:
     """Every snapshot of ``path`` with its verdict, newest first."""
     path = data_path(path)
+    if not path.parent.is_dir():
+        return []
     with _locked(path, write=False):
         return backups.verify_all(path)
 
@@ -57,6 +59,8 @@ def list_snapshots(path: Path) -> list[backups.Verdict]:
 def restore(path: Path, name: str | None = None, dry_run: bool = False) -> Restored:
     """Restore the snapshot ``name`` (default: the newest that verifies) of ``path``."""
     path = data_path(path)
+    if not path.parent.is_dir():
+        raise RestoreError(f"There are no backups of {path}. Nothing was changed.")
     with _locked(path, write=not dry_run):
         verdict = _chosen(path, name)
         plan = Restored(path, verdict.snapshot, verdict.files, dry_run=dry_run)
@@ -158,8 +162,6 @@ class _locked:
         self.lock = locking.FileLock(places.lock_path(path), timeout=LOCK_TIMEOUT)
 
     def __enter__(self) -> None:
-        if self.write:
-            durable.ensure_dir(self.path.parent)
         try:
             self.lock.acquire()
         except locking.LockTimeout:

@@ -56,11 +56,26 @@ def test_dangling_data_symlink_is_refused(tmp_path):
 # --- non-files are refused, touching nothing ---------------------------------------------------
 
 
-def test_device_is_refused_and_nothing_is_created():
+@pytest.fixture
+def device(tmp_path) -> Path:
+    """A null device node to offer as the data file. Never the real /dev/null as root:
+    a store that wrongly replaced it would break the whole machine."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")  # /dev is not writable: nothing can be replaced there
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("running as root without CAP_MKNOD, and /dev/null must not be risked")
+    return node
+
+
+def test_device_is_refused_and_nothing_is_created(device):
+    before = set(device.parent.iterdir())
     with pytest.raises(StorePathError, match="it is a device, not a data file"):
-        Store.open("/dev/null")
-    assert not os.path.lexists("/dev/null.lock")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+        Store.open(device)
+    assert set(device.parent.iterdir()) == before  # no lock, no temp file
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def test_folder_from_collab_db_is_refused_without_a_stray_lock(tmp_path, monkeypatch, capsys):
