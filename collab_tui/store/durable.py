@@ -2,8 +2,8 @@
 
 A file is never modified in place: new bytes go to a temp file in the same directory,
 are flushed and fsynced, then renamed over the old name, and the directory is fsynced.
-A crash leaves either the old or the new file, never a torn one. (Backups rely on this:
-they hardlink files, which is only safe because nothing writes into an existing inode.)
+A crash leaves either the old or the new file, never a torn one. (Backups copy live
+files, never link them: see backups.py.)
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Layout (PATH is e.g. ``collab.json``)::
 
     collab.json                 hot: tables meta, contacts, items (active items only)
     collab.history/2026-03.json cold: items closed in that month, interactions dated in it
-    collab.backups/<stamp>/     rotating snapshots of both
+    collab.backups/<stamp>/     rotating, verified snapshots of both (see backups.py)
     collab.json.lock            the inter-process lock
+    collab.damaged/<stamp>/     files `collab restore` moved aside (never deleted)
 
 A save rewrites the hot file and at most the segments it touched, so its cost follows the
 number of *active* records, not three years of history. Segments load lazily: adding an
