@@ -57,12 +57,18 @@ class StorePathError(StoreError):
 class StoreReadOnly(StoreError):
     """The data can be read but not saved: its folder, file or lock file is read-only."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, readable: bool = True) -> None:
         self.path = Path(path)
         self.reason = reason
+        after = (
+            "the data can still be read."
+            if readable
+            else "the file is from an older collab-tui and must be converted before it "
+            "can be read: make the location writable, or open a copy of it elsewhere."
+        )
         super().__init__(
             f"Cannot save {self.path}: the location is read-only ({reason}). "
-            "Nothing was changed; the data can still be read."
+            f"Nothing was changed; {after}"
         )
 
 

@@ -558,14 +558,14 @@ class Store:
     def _read_only_reason(self) -> str | None:
         return places.read_only_reason(self.path, self._flock.exclusive)
 
-    def _require_writable(self) -> None:
+    def _require_writable(self, readable: bool = True) -> None:
         """Refuse a write up front in a read-only location (under the lock)."""
         reason = self._read_only_reason()
         if reason:
-            raise StoreReadOnly(self.path, reason)
+            raise StoreReadOnly(self.path, reason, readable)
 
     def _migrate(self, data: Data, version: int) -> None:
-        self._require_writable()
+        self._require_writable(readable=False)
         self._write_or_raise(self.path, lambda: backups.snapshot(self.path))
         for segment in sorted(self.history.glob("*.json")) if self.history.is_dir() else []:
             for table, docs in self._load_or_corrupt(segment).items():
