@@ -114,6 +114,8 @@ def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[A
     from collab_tui.store import Store
 
     store = Store.open(path or db_path(args))
+    for warning in store.warnings:
+        print(f"collab: warning: {_plain(warning)}", file=sys.stderr)
     try:
         yield store
     finally:
@@ -312,6 +314,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", metavar="DATE", help="start of the period (default: a week ago)")
     sub.add_argument("--tag", metavar="TAG", help="only records with this tag")
     sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    sub = command(
+        "restore",
+        cmd_restore,
+        "put a verified backup back in place (the current files are moved aside)",
+        "  collab restore --list\n  collab restore --dry-run\n  collab restore\n"
+        "  collab restore 2026-11-20T091500.123456\n"
+        "\nBackups are taken on the first save of each day (the newest 10 are kept).",
+    )
+    sub.add_argument(
+        "snapshot",
+        nargs="?",
+        metavar="SNAPSHOT",
+        help="the backup's name (default: the newest one that verifies)",
+    )
+    sub.add_argument("--list", action="store_true", help="list the backups, each verified")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="show what would be done; change nothing"
+    )
 
     command(
         "demo",
@@ -690,6 +711,50 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
 def _no_progress(done: int, total: int) -> None:
     pass
+
+
+# --- recovery ---------------------------------------------------------------------------------
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from collab_tui.store import restore
+
+    path = db_path(args)
+    if args.list:
+        verdicts = restore.list_snapshots(path)
+        if not verdicts:
+            print(_plain(f"no backups of {path} yet"))
+        newest_good = next((v for v in verdicts if v.good), None)
+        for verdict in verdicts:
+            segments = sum(1 for name in verdict.files if "/" in name)
+            state = "verified" if verdict.good else "DAMAGED: " + "; ".join(verdict.problems)
+            legacy = " (old format: parsed, no checksums)" if verdict.legacy else ""
+            mark = "  <- newest good" if verdict is newest_good else ""
+            print(
+                _plain(
+                    f"{verdict.snapshot.name}  {state}{legacy}  "
+                    f"[data file + {segments} history segments]{mark}"
+                )
+            )
+        return EXIT_OK
+    done = restore.restore(path, args.snapshot, dry_run=args.dry_run)
+    segments = sum(1 for name in done.files if "/" in name)
+    verb = "Would restore" if done.dry_run else "Restored"
+    print(
+        _plain(
+            f"{verb} {done.path} and {segments} history segments from the backup "
+            f"{done.snapshot} (every file verified)."
+        )
+    )
+    if done.moved_aside is None:
+        print("There were no current files to move aside.")
+    else:
+        moved = ", ".join(done.moved)
+        verb = "would be moved" if done.dry_run else "were moved"
+        print(_plain(f"The current files ({moved}) {verb} to {done.moved_aside}; nothing deleted."))
+    if done.dry_run:
+        print("Dry run: nothing was changed.")
+    return EXIT_OK
 
 
 # --- the app and the demo ------------------------------------------------------------------------

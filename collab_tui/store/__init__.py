@@ -9,6 +9,8 @@ from .errors import (
     StoreCorrupt,
     StoreError,
     StoreLocked,
+    StorePathError,
+    StoreReadOnly,
     StoreTooNew,
     StoreWriteError,
 )
@@ -22,6 +24,8 @@ __all__ = [
     "StoreCorrupt",
     "StoreError",
     "StoreLocked",
+    "StorePathError",
+    "StoreReadOnly",
     "StoreTooNew",
     "StoreWriteError",
     "newest_good_backup",

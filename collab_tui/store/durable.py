@@ -2,13 +2,14 @@
 
 A file is never modified in place: new bytes go to a temp file in the same directory,
 are flushed and fsynced, then renamed over the old name, and the directory is fsynced.
-A crash leaves either the old or the new file, never a torn one. (Backups rely on this:
-they hardlink files, which is only safe because nothing writes into an existing inode.)
+A crash leaves either the old or the new file, never a torn one. (Backups copy live
+files, never link them: see backups.py.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -20,9 +21,28 @@ Signature = tuple[int, int, int] | None
 
 
 def ensure_dir(directory: Path) -> None:
-    """Create ``directory`` (0700) if missing. Existing directories keep their mode."""
+    """Create ``directory`` and every missing parent 0700, whatever the umask.
+
+    Existing directories keep their mode. (``mkdir(parents=True)`` would create the
+    parents with the umask's mode, 0777 under umask 000, and mkdir's own mode is masked.)
+    """
+    if directory.is_dir():
+        return
+    missing: list[Path] = []
+    current = directory
+    while not os.path.lexists(current) and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, DIR_MODE)
+        except FileExistsError:  # another process made it meanwhile
+            if not folder.is_dir():
+                raise
+            continue
+        os.chmod(folder, DIR_MODE)  # never wider than 0700; the umask may have narrowed it
     if not directory.is_dir():
-        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(directory))
 
 
 def signature(path: Path) -> Signature:

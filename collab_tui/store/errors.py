@@ -18,9 +18,57 @@ class StoreCorrupt(StoreError):
         self.backup = backup
         self.reason = reason
         detail = f" ({reason})" if reason else ""
-        hint = f"The newest good backup is {backup}." if backup else "No good backup was found."
         super().__init__(
-            f"The data file {self.path} is damaged{detail}. It was left untouched. {hint}"
+            f"The data file {self.path} is damaged{detail}. It was left untouched. "
+            + restore_hint(self.path, backup)
+        )
+
+
+def restore_hint(path: Path, backup: Path | None) -> str:
+    """Name the newest verified backup and the command that restores it."""
+    if backup is None:
+        return "No good backup was found (none verifies)."
+    import shlex
+
+    data = _hot_path_of(Path(path))
+    command = f"collab --db {shlex.quote(str(data))} restore {shlex.quote(Path(backup).name)}"
+    return (
+        f"The newest good backup (every file verified) is {backup}. Restore it with: "
+        f"{command} (the current files are moved aside, not deleted)."
+    )
+
+
+def _hot_path_of(path: Path) -> Path:
+    """The data file a file of the layout belongs to (a history segment names its folder)."""
+    if path.parent.name.endswith(".history"):
+        return path.parent.with_name(path.parent.name.removesuffix(".history") + ".json")
+    return path
+
+
+class StorePathError(StoreError):
+    """The data path, or a file the store keeps beside it, is not something it may use."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"Cannot use {self.path}: {reason}. Nothing was changed.")
+
+
+class StoreReadOnly(StoreError):
+    """The data can be read but not saved: its folder, file or lock file is read-only."""
+
+    def __init__(self, path: Path, reason: str, readable: bool = True) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        after = (
+            "the data can still be read."
+            if readable
+            else "the file is from an older collab-tui and must be converted before it "
+            "can be read: make the location writable, or open a copy of it elsewhere."
+        )
+        super().__init__(
+            f"Cannot save {self.path}: the location is read-only ({reason}). "
+            f"Nothing was changed; {after}"
         )
 
 

@@ -4,8 +4,9 @@ Layout (PATH is e.g. ``collab.json``)::
 
     collab.json                 hot: tables meta, contacts, items (active items only)
     collab.history/2026-03.json cold: items closed in that month, interactions dated in it
-    collab.backups/<stamp>/     rotating snapshots of both
+    collab.backups/<stamp>/     rotating, verified snapshots of both (see backups.py)
     collab.json.lock            the inter-process lock
+    collab.damaged/<stamp>/     files `collab restore` moved aside (never deleted)
 
 A save rewrites the hot file and at most the segments it touched, so its cost follows the
 number of *active* records, not three years of history. Segments load lazily: adding an
@@ -32,8 +33,16 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from ..model import Contact, Interaction, Item, Record, Settings, now
-from . import backups, durable, locking, migrations
-from .errors import ConflictError, StoreCorrupt, StoreLocked, StoreTooNew, StoreWriteError
+from . import backups, durable, locking, migrations, places
+from .errors import (
+    ConflictError,
+    StoreCorrupt,
+    StoreLocked,
+    StorePathError,
+    StoreReadOnly,
+    StoreTooNew,
+    StoreWriteError,
+)
 from .migrations import META_ID, SCHEMA_VERSION
 from .storage import Data, DurableStorage, ParseError, dumps, load_file
 
@@ -188,16 +197,24 @@ class Store:
     """Items, contacts and interactions in one data file (plus its history)."""
 
     def __init__(self, path: Path, lock_timeout: float = LOCK_TIMEOUT) -> None:
-        self.path = Path(path)
+        # A symlink is resolved: writes go through to its target, the link stays a link.
+        # Folders, devices and FIFOs are refused here, before anything is created.
+        self.path = places.data_path(Path(path))
         self.history = backups.history_dir(self.path)
+        self.warnings: list[str] = []  # for the user, once: the CLI prints, the app shows
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()  # threads of this process; the file lock is for others
-        self._flock = locking.FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._flock = locking.FileLock(places.lock_path(self.path), timeout=lock_timeout)
         self._segments: dict[str, _File] = {}
         self._cold_index: dict[str, dict[str, str]] | None = None  # table -> id -> month
         self._txn: _Txn | None = None
         self._closed = False
-        durable.ensure_dir(self.path.parent)
+        places.check_companions(self.path, self.history, backups.backups_dir(self.path))
+        existed = self.path.parent.is_dir()
+        self._write_or_raise(self.path.parent, lambda: durable.ensure_dir(self.path.parent))
+        warning = places.folder_warning(self.path.parent) if existed else None
+        if warning:
+            self.warnings.append(warning)
         with self._locked():
             self._prepare_file()
             self._hot = _File(self.path)  # parsed once: the version check reads the cache
@@ -376,6 +393,9 @@ class Store:
                 self._flock.acquire()
             except locking.LockTimeout:
                 raise StoreLocked(self.path, self._lock_timeout) from None
+            except OSError as exc:  # e.g. ELOOP: a symlink planted at the lock's name
+                lock = places.lock_path(self.path)
+                raise StorePathError(lock, exc.strerror or str(exc)) from None
             try:
                 yield
             finally:
@@ -387,6 +407,7 @@ class Store:
             yield
             return
         with self._locked():
+            self._require_writable()
             self._refresh_if_changed()
             self._txn = _Txn()
             try:
@@ -493,10 +514,16 @@ class Store:
     # --- internals: the files ------------------------------------------------------------
 
     def _prepare_file(self) -> None:
-        """Under the lock: sweep temp files and create a new file if there is none."""
-        durable.remove_stale_temps(self.path.parent, prefix=f"{self.path.name}.")
-        durable.remove_stale_temps(self.history)
+        """Under the lock: sweep temp files and create a new file if there is none.
+
+        In a read-only location nothing is swept or created: the data can still be read.
+        """
+        writable = self._read_only_reason() is None
+        if writable:
+            durable.remove_stale_temps(self.path.parent, prefix=f"{self.path.name}.")
+            durable.remove_stale_temps(self.history)
         if self._is_new_file():
+            self._require_writable()
             fresh = {"meta": {META_ID: migrations.new_meta()}, "contacts": {}, "items": {}}
             self._write_or_raise(self.path, lambda: durable.write_atomic(self.path, dumps(fresh)))
 
@@ -511,12 +538,45 @@ class Store:
             self._hot.reload()
 
     def _is_new_file(self) -> bool:
-        if not self.path.exists():
-            return True
-        # An empty file with no backups is a placeholder (e.g. `touch`), not lost data.
-        return self.path.stat().st_size == 0 and backups.newest_good_backup(self.path) is None
+        """Is this a truly new place? Raises StoreCorrupt if data was there and is gone.
+
+        Only a missing or empty data file (an empty one is a placeholder, e.g. `touch`)
+        with no history segments and no backups beside it starts a new database. With
+        history or backups beside it, starting afresh would restart the ids and the next
+        save would overwrite old records: refuse, naming the newest verified backup.
+        """
+        if self.path.exists() and self.path.stat().st_size > 0:
+            return False
+        left = self._data_left_behind()
+        if left:
+            state = "empty" if self.path.exists() else "missing"
+            raise StoreCorrupt(
+                self.path,
+                backups.newest_good_backup(self.path),
+                f"the data file is {state}, but {left} exist beside it",
+            )
+        return True
+
+    def _data_left_behind(self) -> str:
+        """What of an existing database lies beside the data file ('' if nothing)."""
+        found = []
+        if self.history.is_dir() and any(self.history.glob("*.json")):
+            found.append(f"history segments in {self.history}")
+        if backups.snapshots(self.path):
+            found.append(f"backups in {backups.backups_dir(self.path)}")
+        return " and ".join(found)
+
+    def _read_only_reason(self) -> str | None:
+        return places.read_only_reason(self.path, self._flock.exclusive)
+
+    def _require_writable(self, readable: bool = True) -> None:
+        """Refuse a write up front in a read-only location (under the lock)."""
+        reason = self._read_only_reason()
+        if reason:
+            raise StoreReadOnly(self.path, reason, readable)
 
     def _migrate(self, data: Data, version: int) -> None:
+        self._require_writable(readable=False)
         self._write_or_raise(self.path, lambda: backups.snapshot(self.path))
         for segment in sorted(self.history.glob("*.json")) if self.history.is_dir() else []:
             for table, docs in self._load_or_corrupt(segment).items():

@@ -105,6 +105,8 @@ class CollabApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
+        for warning in getattr(self.store, "warnings", []):  # e.g. a world-writable folder
+            self.say(f"Warning: {warning}", "warning")
 
     async def on_ready(self) -> None:
         for name, _title in TABS:

@@ -597,7 +597,7 @@ def test_backups_rotate_and_skip_bad_ones(store, db):
     assert Store.open(db).items(active_only=False)[0].title == "closed"
 
 
-def test_backups_are_hardlinks_unaffected_by_later_saves(store, db):
+def test_backups_are_unaffected_by_later_saves(store, db):
     store.add(Item("before"))
     snapshot = newest_good_backup(db)
     saved = (snapshot / db.name).read_bytes()

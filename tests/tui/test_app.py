@@ -404,3 +404,13 @@ async def test_light_and_dark_themes_render(app: CollabApp) -> None:
                 await pilot.press(key)
                 await pilot.pause()
                 assert screen_text(app)
+
+
+async def test_store_warnings_are_shown_once(db_path) -> None:
+    db_path.parent.mkdir()
+    db_path.parent.chmod(0o777)  # a data folder others can write to: the store warns
+    app = make_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "writable by other users" in n.message]
+        assert len(shown) == 1 and str(db_path.parent) in shown[0]
