@@ -117,7 +117,17 @@ def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[A
     try:
         yield store
     finally:
+        warn_about_damage(store)
         store.close()
+
+
+def warn_about_damage(store: Any) -> None:
+    """One line on stderr when records were set aside or the settings are invalid."""
+    from collab_tui.store import quarantine
+
+    warning = quarantine.summary(store.problems)
+    if warning:
+        _error(warning)
 
 
 # --- argument parsing -------------------------------------------------------------------
@@ -570,6 +580,8 @@ def parse_json_file(path: Path, data: bytes) -> Any:
         return json.loads(data)
     except (UnicodeDecodeError, ValueError) as error:
         raise UsageError(f"{path} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path} is nested too deeply to be a collab-tui file") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
