@@ -202,6 +202,10 @@ class _Txn:
 class Store:
     """Items, contacts and interactions in one data file (plus its history)."""
 
+    # Two copies of one record that loading history settled in memory, each as
+    # (table, id, file key kept, file key dropped): what `collab doctor` saves for good.
+    settled: tuple[tuple[str, str, str, str], ...] = ()
+
     def __init__(self, path: Path, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = Path(path)
         self.history = backups.history_dir(self.path)
@@ -607,6 +611,7 @@ class Store:
     def _build_index(self) -> dict[str, dict[str, str]]:
         """Index cold records; where a crash left two copies of one, keep the newer."""
         index: dict[str, dict[str, str]] = {table: {} for table in COLD_TABLES}
+        settled: list[tuple[str, str, str, str]] = []
         hot_items = self._hot.docs("items")
         for month in sorted(self._segments):
             segment = self._segments[month]
@@ -619,11 +624,14 @@ class Store:
                         rival_docs = self._file(rival_key).docs(table)
                         if not _newer(docs[doc_id], rival_docs[doc_id]):
                             del docs[doc_id]  # in memory only; the next save of it cleans up
+                            settled.append((table, doc_id, rival_key, month))
                             continue
                         del rival_docs[doc_id]
+                        settled.append((table, doc_id, month, rival_key))
                     index[table][doc_id] = month
             segment.db.clear_cache()
         self._hot.db.clear_cache()
+        self.settled = tuple(settled)
         return index
 
     # --- internals: records --------------------------------------------------------------

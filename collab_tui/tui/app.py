@@ -104,6 +104,11 @@ class CollabApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
+        from collab_tui.store.quarantine import summary
+
+        warning = summary(self.store.problems)  # damaged records set aside, bad settings
+        if warning:
+            self.say(warning, "warning")
 
     async def on_ready(self) -> None:
         for name, _title in TABS:
