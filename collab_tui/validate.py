@@ -378,8 +378,7 @@ def check_record(table: str, doc: Any) -> list[Problem]:
 
 
 _QUICK = {
-    table: {key: _quick(check) for key, check in checks.items()}
-    for table, checks in FIELDS.items()
+    table: {key: _quick(check) for key, check in checks.items()} for table, checks in FIELDS.items()
 }
 
 

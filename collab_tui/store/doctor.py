@@ -60,8 +60,11 @@ def leftover_temps(path: Path) -> list[Path]:
 def examine(store: Store, temps: list[Path] | None = None) -> list[Finding]:
     """Everything wrong with the store's files and records (loads all of its history)."""
     findings = [
-        Finding("temp", f"{p} was left by an interrupted save; it was removed (it held "
-                "nothing the data files need).")
+        Finding(
+            "temp",
+            f"{p} was left by an interrupted save; it was removed (it held "
+            "nothing the data files need).",
+        )
         for p in temps or []
     ]
     unreadable = _unreadable_segments(store)
@@ -151,15 +154,20 @@ def _links(store: Store) -> list[tuple[Any, str, int, str]]:
         if contact.boss_id is not None and contact.boss_id not in contacts:
             broken.append((contact, "boss_id", contact.boss_id, "contacts"))
     for item in items:
-        broken.extend((item, "contact_ids", i, "contacts") for i in item.contact_ids
-                      if i not in contacts)
+        broken.extend(
+            (item, "contact_ids", i, "contacts") for i in item.contact_ids if i not in contacts
+        )
         if item.interaction_id is not None and item.interaction_id not in interaction_ids:
             broken.append((item, "interaction_id", item.interaction_id, "interactions"))
     for meeting in interactions:
-        broken.extend((meeting, "contact_ids", i, "contacts") for i in meeting.contact_ids
-                      if i not in contacts)
-        broken.extend((meeting, "item_ids", i, "items") for i in meeting.item_ids
-                      if i not in item_ids)
+        broken.extend(
+            (meeting, "contact_ids", i, "contacts")
+            for i in meeting.contact_ids
+            if i not in contacts
+        )
+        broken.extend(
+            (meeting, "item_ids", i, "items") for i in meeting.item_ids if i not in item_ids
+        )
     return broken
 
 
@@ -237,7 +245,7 @@ def repair(store: Store) -> list[str]:
                 f.storage.problems = []
                 txn.changed.add(key)
             done.append(f"moved {len(entries)} damaged record(s) into {target}")
-        for table, record_id, kept, dropped in store.settled:
+        for table, record_id, _kept, dropped in store.settled:
             txn.changed.add(dropped)  # its cache already lacks the older copy
             done.append(
                 f"removed the older copy of {table} #{record_id} from {_name(store, dropped)}"
@@ -321,4 +329,3 @@ def _show_settings(raw: Any) -> str:
     with contextlib.suppress(TypeError):
         return orjson.dumps(raw).decode()
     return validate.show(raw)
-

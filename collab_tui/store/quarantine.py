@@ -56,7 +56,8 @@ def screen(path: Path, data: Data, hot: bool) -> tuple[Data, list[Damage]]:
             problems = validate.check_record(table, doc)
             stored_id = doc.get("id")
             if stored_id is not None and not problems and str(stored_id) != doc_id:
-                problems.append(validate.Problem("id", f"{stored_id} differs from its key {doc_id}"))
+                wrong = f"{stored_id} differs from its key {doc_id}"
+                problems.append(validate.Problem("id", wrong))
             if not problems and not 1 <= int(doc_id) <= validate.MAX_ID:
                 problems.append(validate.Problem("id", f"key {doc_id} is out of range"))
             if problems:
@@ -69,8 +70,7 @@ def screen(path: Path, data: Data, hot: bool) -> tuple[Data, list[Damage]]:
 
 def settings_damage(path: Path, settings: Any) -> list[Damage]:
     return [
-        Damage(path, "settings", "", p.field, p.message)
-        for p in validate.check_settings(settings)
+        Damage(path, "settings", "", p.field, p.message) for p in validate.check_settings(settings)
     ]
 
 

@@ -82,8 +82,10 @@ def test_each_problem_names_the_field_and_what_is_wrong(table, changes, field, w
     assert words in problems[0].message
 
 
-@pytest.mark.parametrize(("table", "missing"), [("items", "title"), ("contacts", "name"),
-                                                ("interactions", "date"), ("items", "id")])
+@pytest.mark.parametrize(
+    ("table", "missing"),
+    [("items", "title"), ("contacts", "name"), ("interactions", "date"), ("items", "id")],
+)
 def test_required_fields(table, missing):
     doc = {k: v for k, v in GOOD[table].items() if k != missing}
     assert [(p.field, p.message) for p in check_record(table, doc)] == [(missing, "is missing")]
@@ -100,8 +102,14 @@ def test_a_record_that_is_not_an_object(doc):
 
 
 def test_odd_input_never_raises():
-    nasty = {"id": float("nan"), "title": b"bytes", "tags": [[], {}], "due": "9999-99-99",
-             "created": "9" * 100, "whatever": {1: object()}}
+    nasty = {
+        "id": float("nan"),
+        "title": b"bytes",
+        "tags": [[], {}],
+        "due": "9999-99-99",
+        "created": "9" * 100,
+        "whatever": {1: object()},
+    }
     fields = {p.field for p in check_record("items", nasty)}
     assert fields == {"id", "title", "tags", "due", "created", "whatever"}
 
@@ -118,8 +126,10 @@ def test_odd_input_never_raises():
         ({"cold_after_days": 0}, ["cold_after_days"]),
         ({"cold_after_days": 3651}, ["cold_after_days"]),
         ({"cold_after_days": "14"}, ["cold_after_days"]),
-        ({"cold_after_days": None, "urgency_horizon_days": 2.5},
-         ["urgency_horizon_days", "cold_after_days"]),
+        (
+            {"cold_after_days": None, "urgency_horizon_days": 2.5},
+            ["urgency_horizon_days", "cold_after_days"],
+        ),
     ],
 )
 def test_settings(settings, fields):
