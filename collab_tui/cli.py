@@ -119,7 +119,17 @@ def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[A
     try:
         yield store
     finally:
+        warn_about_damage(store)
         store.close()
+
+
+def warn_about_damage(store: Any) -> None:
+    """One line on stderr when records were set aside or the settings are invalid."""
+    from collab_tui.store import quarantine
+
+    warning = quarantine.summary(store.problems)
+    if warning:
+        _error(warning)
 
 
 # --- argument parsing -------------------------------------------------------------------
@@ -332,6 +342,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--list", action="store_true", help="list the backups, each verified")
     sub.add_argument(
         "--dry-run", action="store_true", help="show what would be done; change nothing"
+    )
+
+    sub = command(
+        "doctor",
+        cmd_doctor,
+        "check every file and record; repair what can be repaired",
+        "  collab doctor\n  collab doctor --repair",
+    )
+    sub.add_argument(
+        "--repair", action="store_true", help="repair without asking (nothing is ever deleted)"
     )
 
     command(
@@ -605,6 +625,8 @@ def parse_json_file(path: Path, data: bytes) -> Any:
         return json.loads(data)
     except (UnicodeDecodeError, ValueError) as error:
         raise UsageError(f"{path} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path} is nested too deeply to be a collab-tui file") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -755,6 +777,53 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if done.dry_run:
         print("Dry run: nothing was changed.")
     return EXIT_OK
+
+
+# --- doctor ---------------------------------------------------------------------------------
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Report every problem; repair with consent (--repair, or y at the prompt)."""
+    from collab_tui.store import Store, doctor
+
+    path = db_path(args)
+    temps = doctor.leftover_temps(path)  # before opening: opening removes them
+    store = Store.open(path)
+    try:
+        findings = doctor.examine(store, temps)
+        if not findings:
+            print(_plain(f"{path}: all is well (every file and record checked)."))
+            return EXIT_OK
+        print(_plain(f"{path}: {len(findings)} problem(s) found:"))
+        for finding in findings:
+            print(_plain(f"  - {finding.what}"))
+        repairs = [f.repair for f in findings if f.repair]
+        if not repairs:
+            return EXIT_OK if all(f.kind == "temp" for f in findings) else EXIT_STORE
+        print("collab doctor can:")
+        for repair in repairs:
+            print(_plain(f"  - {repair}"))
+        if not (args.repair or _confirm("Repair now (one transaction; no record is lost)?")):
+            print("Nothing was changed. Run `collab doctor --repair` to repair.")
+            return EXIT_STORE
+        for line in doctor.repair(store):
+            print(_plain(f"repaired: {line}"))
+        remaining = [f for f in doctor.examine(store) if f.kind != "temp"]
+        for finding in remaining:
+            print(_plain(f"still wrong: {finding.what}"))
+        return EXIT_STORE if remaining else EXIT_OK
+    finally:
+        store.close()
+
+
+def _confirm(question: str) -> bool:
+    """A y/N prompt, only when a person is at the terminal; otherwise no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
 
 
 # --- the app and the demo ------------------------------------------------------------------------

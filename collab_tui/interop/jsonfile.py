@@ -11,6 +11,8 @@ from typing import Any
 
 from collab_tui.interop import ImportSummary, Progress
 from collab_tui.model import Contact, Interaction, Item, Record, Settings, now
+from collab_tui.validate import check_record, check_settings, describe
+from collab_tui.validate import record_id as record_id_problem
 
 FORMAT_NAME = "collab-tui"
 FORMAT_VERSION = 1
@@ -81,6 +83,9 @@ def read_records(data: Any) -> tuple[Settings | None, list[Record]]:
     if data.get("settings") is not None:
         if not isinstance(data["settings"], dict):
             raise ValueError('"settings" must be an object')
+        problems = check_settings(data["settings"])
+        if problems:
+            raise ValueError(f'"settings" is invalid: {describe(problems)}')
         try:
             settings = Settings.from_dict(data["settings"])
         except (TypeError, ValueError) as error:
@@ -111,7 +116,10 @@ def import_data(
     id already exists is ``unchanged`` when identical, else replaced (``updated``). A dry
     run counts the same way and stores nothing.
     """
-    settings, records = read_records(data)
+    try:
+        settings, records = read_records(data)
+    except ValueError as error:
+        raise ValueError(f"{error}. Nothing was imported.") from None
     summary = ImportSummary()
     total = len(records)
     with store.batch():
@@ -134,38 +142,17 @@ def import_data(
 
 
 def _record_from_row(cls: Any, row: Any, where: str) -> Record:
-    if not isinstance(row, dict):
-        raise ValueError(f"{where}: expected an object, got {type(row).__name__}")
-    record_id = row.get("id")
-    if not isinstance(record_id, int) or isinstance(record_id, bool) or record_id < 1:
-        raise ValueError(f"{where}: id must be a positive whole number, got {record_id!r}")
-    required = "name" if cls is Contact else "title" if cls is Item else "date"
-    if row.get(required) in (None, ""):
-        raise ValueError(f"{where} (id {record_id}): {required!r} is missing")
+    """One row checked against the format and its limits (validate.py), then the record."""
+    table = next(section for section, section_cls in SECTIONS if section_cls is cls)
+    problems = check_record(table, row)
+    if problems:
+        record_id = row.get("id") if isinstance(row, dict) else None
+        named = f"{where} (id {record_id})" if record_id_problem(record_id) is None else where
+        raise ValueError(f"{named}: {describe(problems)}")
     try:
-        record = cls.from_dict(row)
-    except (TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"{where} (id {record_id}): {error}") from None
-    _check_types(record, where)
-    return record
-
-
-def _check_types(record: Record, where: str) -> None:
-    """Catch values that from_dict lets through but that would break the app later."""
-    lists = [name for name, value in vars(record).items() if isinstance(value, list)]
-    for name in lists:
-        for value in getattr(record, name):
-            if name.endswith("_ids") and (not isinstance(value, int) or isinstance(value, bool)):
-                raise ValueError(f"{where}: {name} must hold ids, got {value!r}")
-            if name in ("tags", "aliases", "kpis", "concerns", "decisions") and not isinstance(
-                value, str
-            ):
-                raise ValueError(f"{where}: {name} must hold text, got {value!r}")
-    text_fields = ("title", "name", "summary", "notes", "mitigation", "gains")
-    for name in text_fields:
-        value = getattr(record, name, "")
-        if not isinstance(value, str):
-            raise ValueError(f"{where}: {name} must be text, got {value!r}")
+        return cls.from_dict(row)
+    except (TypeError, ValueError, AttributeError) as error:  # nothing check_record lets by
+        raise ValueError(f"{where} (id {row['id']}): {error}") from None
 
 
 def _by_id(record: Record) -> int:

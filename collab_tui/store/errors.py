@@ -121,3 +121,16 @@ class ConflictError(StoreError):
             f"{kind.capitalize()} {record.id} was changed or deleted by another process"
             f"{where} since it was read. Reload it and try again."
         )
+
+
+class RecordInvalid(ValueError):
+    """A record (or the settings) breaks the format's rules or limits; it was not saved.
+
+    A ValueError, not a StoreError: the input is at fault, not the data file.
+    """
+
+    def __init__(self, what: str, problems: list[Any]) -> None:
+        self.what = what
+        self.problems = problems
+        detail = "; ".join(str(p) for p in problems)
+        super().__init__(f"{what} was not saved: {detail}. Nothing was changed.")

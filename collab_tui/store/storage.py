@@ -9,6 +9,7 @@ once per transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +59,23 @@ def load_file(path: Path) -> Data | None:
 class DurableStorage(Storage):
     """TinyDB storage over one file: in-memory cache, atomic durable writes."""
 
-    def __init__(self, path: str | Path, autoflush: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        autoflush: bool = True,
+        screen: Callable[[Data], tuple[Data, list[Any]]] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.autoflush = autoflush
         self.dirty = False
         self.signature: durable.Signature = None
         self._data: Data = {}
+        # ``screen(data)`` takes damaged records out of freshly read data and returns
+        # them with their problems (see quarantine.py). They are kept here, out of sight,
+        # and written back with the rest on every save of this file.
+        self._screen = screen
+        self.set_aside: Data = {}
+        self.problems: list[Any] = []
         self.reload()
 
     # --- TinyDB's interface ------------------------------------------------------
@@ -89,16 +101,30 @@ class DurableStorage(Storage):
     def reload(self) -> None:
         """Drop the cache and re-read the file (empty if missing). Raises ParseError."""
         sig = durable.signature(self.path)
-        self._data = load_file(self.path) or {}
+        data = load_file(self.path) or {}
+        self.set_aside, self.problems = self._screen(data) if self._screen else ({}, [])
+        self._data = data
         self.signature = sig
         self.dirty = False
+
+    def serialized(self, data: Data | None = None) -> bytes:
+        """The file's bytes for ``data`` (default: the cache), set-aside records included.
+
+        Whatever writes this file must go through here, or the set-aside records are lost.
+        """
+        data = self._data if data is None else data
+        if self.set_aside:
+            data = {**data}
+            for table, docs in self.set_aside.items():
+                data[table] = {**docs, **data.get(table, {})}  # a live record's id wins
+        return dumps(data)
 
     def changed_on_disk(self) -> bool:
         return durable.signature(self.path) != self.signature
 
     def flush(self, data: Data | None = None) -> None:
         """Save ``data`` (default: the cache) atomically. Raises OSError on failure."""
-        durable.write_atomic(self.path, dumps(self._data if data is None else data))
+        durable.write_atomic(self.path, self.serialized(data))
         self.signature = durable.signature(self.path)
         if data is None:
             self.dirty = False

@@ -32,10 +32,12 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from .. import validate
 from ..model import Contact, Interaction, Item, Record, Settings, now
-from . import backups, durable, locking, migrations, places
+from . import backups, durable, locking, migrations, places, quarantine
 from .errors import (
     ConflictError,
+    RecordInvalid,
     StoreCorrupt,
     StoreLocked,
     StorePathError,
@@ -149,8 +151,15 @@ class _File:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        hot = _hot_path_of(path) == path
         try:
-            self.db = TinyDB(path, storage=DurableStorage, autoflush=False)
+            self.db = TinyDB(
+                path,
+                storage=DurableStorage,
+                autoflush=False,
+                # Damaged records are set aside as the file loads (see quarantine.py).
+                screen=lambda data: quarantine.screen(path, data, hot),
+            )
         except ParseError as exc:
             backup = backups.newest_good_backup(_hot_path_of(path))
             raise StoreCorrupt(path, backup, str(exc)) from None
@@ -195,6 +204,10 @@ class _Txn:
 
 class Store:
     """Items, contacts and interactions in one data file (plus its history)."""
+
+    # Two copies of one record that loading history settled in memory, each as
+    # (table, id, file key kept, file key dropped): what `collab doctor` saves for good.
+    settled: tuple[tuple[str, str, str, str], ...] = ()
 
     def __init__(self, path: Path, lock_timeout: float = LOCK_TIMEOUT) -> None:
         # A symlink is resolved: writes go through to its target, the link stays a link.
@@ -241,7 +254,20 @@ class Store:
 
     @property
     def settings(self) -> Settings:
-        return Settings.from_dict(self._meta()["settings"])
+        # Invalid stored values read as the defaults; they stay on disk until repaired.
+        return Settings.from_dict(validate.valid_settings(self._meta()["settings"]))
+
+    @property
+    def problems(self) -> list[quarantine.Damage]:
+        """Damaged records set aside in the files read so far, and invalid settings.
+
+        Only loaded files are known: history segments load lazily (``collab doctor``
+        loads them all).
+        """
+        found = quarantine.settings_damage(self.path, self._meta()["settings"])
+        for file in (self._hot, *(self._segments[key] for key in sorted(self._segments))):
+            found.extend(file.storage.problems)
+        return found
 
     def items(self, active_only: bool = True) -> list[Item]:
         # Raw cached docs, not TinyDB's .all(): that copies every dict into a Document
@@ -345,6 +371,9 @@ class Store:
         return True
 
     def update_settings(self, settings: Settings) -> None:
+        problems = validate.check_settings(settings.to_dict())
+        if problems:
+            raise RecordInvalid("The settings", problems)
         with self._transaction():
             self._hot.table("meta").update({"settings": settings.to_dict()}, doc_ids=[1])
             self._txn_state().changed.add(HOT)
@@ -647,6 +676,7 @@ class Store:
     def _build_index(self) -> dict[str, dict[str, str]]:
         """Index cold records; where a crash left two copies of one, keep the newer."""
         index: dict[str, dict[str, str]] = {table: {} for table in COLD_TABLES}
+        settled: list[tuple[str, str, str, str]] = []
         hot_items = self._hot.docs("items")
         for month in sorted(self._segments):
             segment = self._segments[month]
@@ -659,11 +689,14 @@ class Store:
                         rival_docs = self._file(rival_key).docs(table)
                         if not _newer(docs[doc_id], rival_docs[doc_id]):
                             del docs[doc_id]  # in memory only; the next save of it cleans up
+                            settled.append((table, doc_id, rival_key, month))
                             continue
                         del rival_docs[doc_id]
+                        settled.append((table, doc_id, month, rival_key))
                     index[table][doc_id] = month
             segment.db.clear_cache()
         self._hot.db.clear_cache()
+        self.settled = tuple(settled)
         return index
 
     # --- internals: records --------------------------------------------------------------
@@ -699,6 +732,9 @@ class Store:
     def _put_doc(
         self, table: str, record_id: int, doc: dict[str, Any], known_new: bool = False
     ) -> None:
+        problems = validate.check_record(table, doc)
+        if problems:  # before anything changes: the transaction then writes nothing
+            raise RecordInvalid(f"{CLASS_OF[table].__name__} {record_id}", problems)
         new_key = home_of(table, doc)
         old_key = None if known_new else self._locate(table, record_id)
         if old_key is not None and old_key != new_key:

@@ -107,6 +107,11 @@ class CollabApp(App[None]):
         self.current_view.main_widget.focus()
         for warning in getattr(self.store, "warnings", []):  # e.g. a world-writable folder
             self.say(f"Warning: {warning}", "warning")
+        from collab_tui.store.quarantine import summary
+
+        warning = summary(self.store.problems)  # damaged records set aside, bad settings
+        if warning:
+            self.say(warning, "warning")
 
     async def on_ready(self) -> None:
         for name, _title in TABS:

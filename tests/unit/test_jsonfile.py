@@ -100,7 +100,7 @@ def test_unknown_keys_survive(open_store):
         ({"format": "collab-tui", "version": "1"}, '"version"'),
         ({"format": "collab-tui", "version": 1, "items": {}}, '"items" must be a list'),
         ({"format": "collab-tui", "version": 1, "items": [{"title": "x"}]}, "items[1]: id"),
-        ({"format": "collab-tui", "version": 1, "items": [{"id": 1}]}, "'title' is missing"),
+        ({"format": "collab-tui", "version": 1, "items": [{"id": 1}]}, "(id 1): title: is missing"),
         (
             {
                 "format": "collab-tui",
@@ -131,7 +131,7 @@ def test_unknown_keys_survive(open_store):
                 "version": 1,
                 "contacts": [{"id": 1, "name": "x", "kpis": [3]}],
             },
-            "kpis must hold text",
+            "contacts[1] (id 1): kpis: entry 1: must be text, not 3",
         ),
         (
             {
@@ -139,7 +139,7 @@ def test_unknown_keys_survive(open_store):
                 "version": 1,
                 "interactions": [{"id": 1, "date": "2026-01-01", "contact_ids": ["a"]}],
             },
-            "contact_ids must hold ids",
+            "contact_ids: entry 1: must be a whole number, not 'a'",
         ),
     ],
 )

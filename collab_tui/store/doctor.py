@@ -1,0 +1,331 @@
+"""``collab doctor``: check every file and record of a data file, and repair what it can.
+
+``leftover_temps`` looks before the store is opened (opening sweeps them away);
+``examine`` reads every file of the layout and returns what is wrong, in plain words;
+``repair`` fixes what can be fixed, in one store transaction, never losing a record:
+
+- damaged records (set aside when their file loaded) move into ``<stem>.quarantine.json``
+  beside the data file (append-only, written atomically before the live file drops them);
+- two copies of one record (a close that an older version left half-finished: open in
+  the main file, closed in history) keep only the newer copy on disk;
+- invalid settings go back to the defaults (the old values are shown first);
+- links to records that do not exist are removed;
+- id counters behind the highest id in use are moved past it.
+
+No UI library here: the CLI prints what these functions return.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .. import validate
+from ..model import Settings, now
+from . import backups, durable
+from .migrations import META_ID
+from .quarantine import Damage, writable
+from .storage import ParseError, load_file
+from .store import HOT, Store
+
+QUARANTINE_FORMAT = "collab-tui-quarantine"
+
+
+@dataclass
+class Finding:
+    """One problem: what is wrong (plain words) and what a repair would do (None: none)."""
+
+    kind: str  # "temp", "unreadable", "damaged", "settings", "duplicate", "link", "counter"
+    what: str
+    repair: str | None = None
+
+
+def quarantine_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.quarantine.json")
+
+
+def leftover_temps(path: Path) -> list[Path]:
+    """Temp files an interrupted save left behind (the store removes them when it opens)."""
+    found = list(path.parent.glob(f".{path.name}.*{durable.TEMP_SUFFIX}"))
+    history = backups.history_dir(path)
+    if history.is_dir():
+        found.extend(history.glob(f".*{durable.TEMP_SUFFIX}"))
+    return sorted(found)
+
+
+def examine(store: Store, temps: list[Path] | None = None) -> list[Finding]:
+    """Everything wrong with the store's files and records (loads all of its history)."""
+    findings = [
+        Finding(
+            "temp",
+            f"{p} was left by an interrupted save; it was removed (it held "
+            "nothing the data files need).",
+        )
+        for p in temps or []
+    ]
+    unreadable = _unreadable_segments(store)
+    findings.extend(unreadable)
+    if unreadable:  # the history cannot be loaded as a whole: the record checks stop here
+        return findings
+    store.items(active_only=False)  # loads every segment: damage is found, copies settled
+    store.interactions()
+    findings.extend(_damage_findings(store.problems, store))
+    findings.extend(_duplicate_findings(store))
+    findings.extend(_link_findings(store))
+    findings.extend(_counter_findings(store))
+    return findings
+
+
+def _unreadable_segments(store: Store) -> list[Finding]:
+    history = backups.history_dir(store.path)
+    found = []
+    for segment in sorted(history.glob("*.json")) if history.is_dir() else []:
+        try:
+            load_file(segment)
+        except ParseError as error:
+            found.append(
+                Finding(
+                    "unreadable",
+                    f"{segment} cannot be read ({error}); it is left untouched. Restore it "
+                    f"from a backup in {backups.backups_dir(store.path)}.",
+                )
+            )
+    return found
+
+
+def _damage_findings(damage: list[Damage], store: Store) -> list[Finding]:
+    found = []
+    records: dict[tuple[Path, str, str], list[Damage]] = {}
+    for d in damage:
+        if d.table == "settings":
+            found.append(
+                Finding(
+                    "settings",
+                    f"{d.file.name}: the setting {d.field} is invalid: {d.message}. "
+                    "The default is used meanwhile.",
+                    f"reset {d.field} to its default "
+                    f"({_default_setting(d.field)}); it is now {_stored_setting(store, d.field)}",
+                )
+            )
+        else:
+            records.setdefault((d.file, d.table, d.id), []).append(d)
+    qfile = quarantine_path(store.path).name
+    for (file, table, record_id), problems in records.items():
+        detail = "; ".join(f"{d.field}: {d.message}" for d in problems)
+        found.append(
+            Finding(
+                "damaged",
+                f"{file.name} {table} #{record_id} is damaged ({detail}); it is set aside: "
+                "kept in the file, hidden from the app.",
+                f"move {table} #{record_id} from {file.name} into {qfile}",
+            )
+        )
+    return found
+
+
+def _duplicate_findings(store: Store) -> list[Finding]:
+    found = []
+    for table, record_id, kept, dropped in store.settled:
+        found.append(
+            Finding(
+                "duplicate",
+                f"{table} #{record_id} is stored twice, in {_name(store, kept)} and in "
+                f"{_name(store, dropped)} (a save that was interrupted); the newer copy, in "
+                f"{_name(store, kept)}, is the one used.",
+                f"remove the older copy of {table} #{record_id} from {_name(store, dropped)}",
+            )
+        )
+    return found
+
+
+def _links(store: Store) -> list[tuple[Any, str, int, str]]:
+    """Links to missing records: (record, field, missing id, table it should be in)."""
+    contacts = {c.id for c in store.contacts()}
+    items = store.items(active_only=False)
+    interactions = store.interactions()
+    item_ids = {i.id for i in items}
+    interaction_ids = {i.id for i in interactions}
+    broken = []
+    for contact in store.contacts():
+        if contact.boss_id is not None and contact.boss_id not in contacts:
+            broken.append((contact, "boss_id", contact.boss_id, "contacts"))
+    for item in items:
+        broken.extend(
+            (item, "contact_ids", i, "contacts") for i in item.contact_ids if i not in contacts
+        )
+        if item.interaction_id is not None and item.interaction_id not in interaction_ids:
+            broken.append((item, "interaction_id", item.interaction_id, "interactions"))
+    for meeting in interactions:
+        broken.extend(
+            (meeting, "contact_ids", i, "contacts")
+            for i in meeting.contact_ids
+            if i not in contacts
+        )
+        broken.extend(
+            (meeting, "item_ids", i, "items") for i in meeting.item_ids if i not in item_ids
+        )
+    return broken
+
+
+def _link_findings(store: Store) -> list[Finding]:
+    return [
+        Finding(
+            "link",
+            f"{type(record).__name__.lower()} #{record.id} {field} points to {table} #{target}, "
+            "which does not exist (or is set aside as damaged).",
+            f"remove the link to {table} #{target} from "
+            f"{type(record).__name__.lower()} #{record.id}",
+        )
+        for record, field, target, table in _links(store)
+    ]
+
+
+def _highest_ids(store: Store) -> dict[str, int]:
+    records = {
+        "contacts": store.contacts(),
+        "items": store.items(active_only=False),
+        "interactions": store.interactions(),
+    }
+    return {table: max((r.id for r in found), default=0) for table, found in records.items()}
+
+
+def _counter_findings(store: Store) -> list[Finding]:
+    last_ids = store._meta()["last_ids"]
+    found = []
+    for table, highest in _highest_ids(store).items():
+        last = last_ids.get(table, 0)
+        if not isinstance(last, int) or isinstance(last, bool) or last < highest:
+            found.append(
+                Finding(
+                    "counter",
+                    f"the id counter of {table} is {last!r}, behind the highest id in use "
+                    f"({highest}): the next new record would overwrite one.",
+                    f"set the id counter of {table} to {highest}",
+                )
+            )
+    return found
+
+
+# --- repair ------------------------------------------------------------------------------------
+
+
+def repair(store: Store) -> list[str]:
+    """Repair what can be repaired, in one transaction; what was done, in plain words."""
+    done: list[str] = []
+    with store.batch():
+        txn = store._txn_state()
+        # Damaged records: copied into the quarantine file first, then dropped from theirs.
+        set_aside = [(key, f) for key, f in _files(store) if f.storage.set_aside]
+        if set_aside:
+            target = quarantine_path(store.path)
+            entries = [
+                {
+                    "file": str(f.path.relative_to(store.path.parent)),
+                    "table": table,
+                    "id": record_id,
+                    "problems": [
+                        f"{d.field}: {d.message}"
+                        for d in f.storage.problems
+                        if d.table == table and d.id == record_id
+                    ],
+                    "set_aside": now().isoformat(),
+                    "record": doc,
+                }
+                for _key, f in set_aside
+                for table, docs in f.storage.set_aside.items()
+                for record_id, doc in docs.items()
+            ]
+            append_quarantine(target, entries)
+            for key, f in set_aside:
+                f.storage.set_aside = {}
+                f.storage.problems = []
+                txn.changed.add(key)
+            done.append(f"moved {len(entries)} damaged record(s) into {target}")
+        for table, record_id, _kept, dropped in store.settled:
+            txn.changed.add(dropped)  # its cache already lacks the older copy
+            done.append(
+                f"removed the older copy of {table} #{record_id} from {_name(store, dropped)}"
+            )
+        raw = store._meta()["settings"]
+        if validate.check_settings(raw):
+            settings = Settings.from_dict(validate.valid_settings(raw))
+            store.update_settings(settings)
+            done.append(f"reset the settings (they were {_show_settings(raw)})")
+        for record, field, target_id, table in _links(store):
+            record = _current(store, record)
+            value = getattr(record, field)
+            if isinstance(value, list):
+                setattr(record, field, [i for i in value if i != target_id])
+            else:
+                setattr(record, field, None)
+            store.put(record)
+            done.append(
+                f"removed the link to {table} #{target_id} from "
+                f"{type(record).__name__.lower()} #{record.id}"
+            )
+        last_ids = dict(store._meta()["last_ids"])
+        for table, highest in _highest_ids(store).items():
+            last = last_ids.get(table, 0)
+            if not isinstance(last, int) or isinstance(last, bool) or last < highest:
+                last_ids[table] = highest
+                done.append(f"set the id counter of {table} to {highest}")
+        if last_ids != store._meta()["last_ids"]:
+            store._hot.table("meta").update({"last_ids": last_ids}, doc_ids=[int(META_ID)])
+            txn.changed.add(HOT)
+    store.settled = ()  # saved for good now; the index built before need not be rebuilt
+    return done
+
+
+def append_quarantine(path: Path, entries: list[dict[str, Any]]) -> None:
+    """Add entries to the quarantine file, keeping every one already there."""
+    old: list[Any] = []
+    if path.exists():
+        try:
+            data = orjson.loads(path.read_bytes())
+            old = list(data["records"])
+        except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+            raise ValueError(
+                f"{path} cannot be read ({error}), so nothing was moved into it. Move it "
+                "away and run `collab doctor --repair` again."
+            ) from None
+    payload = {
+        "format": QUARANTINE_FORMAT,
+        "note": "Damaged records moved here by `collab doctor`: where each was, what is wrong.",
+        "records": [writable(entry) for entry in old] + entries,
+    }
+    durable.write_atomic(path, orjson.dumps(payload, option=orjson.OPT_INDENT_2))
+
+
+def _files(store: Store) -> list[tuple[str, Any]]:
+    return [(HOT, store._hot), *sorted(store._segments.items())]
+
+
+def _current(store: Store, record: Any) -> Any:
+    """The stored copy (a put inside the batch may already have changed it)."""
+    getter = {"Item": store.item, "Contact": store.contact, "Interaction": store.interaction}
+    return getter[type(record).__name__](record.id) or record
+
+
+def _name(store: Store, key: str) -> str:
+    if key == HOT:
+        return store.path.name
+    return f"{backups.history_dir(store.path).name}/{key}.json"
+
+
+def _default_setting(field: str) -> Any:
+    return Settings().to_dict().get(field, "none: it is removed")
+
+
+def _stored_setting(store: Store, field: str) -> str:
+    raw = store._meta()["settings"]
+    return validate.show(raw.get(field) if isinstance(raw, dict) else raw)
+
+
+def _show_settings(raw: Any) -> str:
+    with contextlib.suppress(TypeError):
+        return orjson.dumps(raw).decode()
+    return validate.show(raw)

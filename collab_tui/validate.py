@@ -1,0 +1,414 @@
+"""Limits and checks for records in their dict form (the form the files and backups hold).
+
+Every record read from a file, and every record about to be written (whatever format it
+was imported from), goes through ``check_record``. A record with problems is not handed
+to the rest of the app: a value of the wrong type there would end in a traceback far
+from its cause (``"tags": null`` in the matrix, a date that does not parse in the daily
+view). Problems name the field and what is wrong with it, so a message can say exactly
+which record of which file to fix.
+
+Pure and cheap: the standard library only (this is on the ``collab add`` path), and a
+few microseconds per record (the store checks every record of a file when it loads it).
+Keys a record does not know are allowed (they are kept in ``extra``), but they too must
+be values the files can hold: not nested too deep, no integer beyond 64 bits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+# --- limits (documented in docs/FORMAT.md, "Limits and damaged records") ---------------
+
+MAX_ID = 2**31 - 1  # ids and links to ids: 1..MAX_ID
+SHORT_TEXT = 1_000  # characters: names, titles, each tag / alias / KPI / decision...
+LONG_TEXT = 100_000  # characters: notes, summary, mitigation, gains
+MAX_LIST = 1_000  # entries in any list field
+MIN_YEAR, MAX_YEAR = 1900, 9999  # dates
+HORIZON_DAYS = (0, 365)  # settings.urgency_horizon_days
+COLD_DAYS = (1, 3650)  # settings.cold_after_days
+# Keys collab-tui does not know (kept as they are): generous bounds that only stop what
+# the files cannot hold or what would make every later save crawl.
+MAX_DEPTH = 64  # nesting levels in one value
+EXTRA_TEXT = 1_000_000  # characters in one string
+EXTRA_ENTRIES = 100_000  # entries in one list or object
+MIN_INT, MAX_INT = -(2**63), 2**64 - 1  # what the JSON writer (orjson) can write
+
+LIMITS: dict[str, Any] = {
+    "id": (1, MAX_ID),
+    "short_text": SHORT_TEXT,
+    "long_text": LONG_TEXT,
+    "list_entries": MAX_LIST,
+    "date_years": (MIN_YEAR, MAX_YEAR),
+    "urgency_horizon_days": HORIZON_DAYS,
+    "cold_after_days": COLD_DAYS,
+    "unknown_key_depth": MAX_DEPTH,
+    "unknown_key_text": EXTRA_TEXT,
+    "unknown_key_entries": EXTRA_ENTRIES,
+}
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a record: which field, and what (fit to show a user)."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def describe(problems: list[Problem]) -> str:
+    """Problems as one line: ``tags: must be a list, not null; due: ...``."""
+    return "; ".join(str(p) for p in problems)
+
+
+# --- the value checks: each returns None when fine, else what is wrong ------------------
+
+Check = Callable[[Any], "str | None"]
+
+
+def show(value: Any, width: int = 40) -> str:
+    """A short, printable picture of a bad value for a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return f"a list ({len(value):,} entries)"
+    if isinstance(value, dict):
+        return f"an object ({len(value):,} keys)"
+    if isinstance(value, int) and abs(value) > 10**15:
+        return f"a {len(str(abs(value)))}-digit number"
+    if isinstance(value, str) and len(value) > width:
+        value = value[:width] + "..."
+    text = repr(value)
+    return text if len(text) <= width + 10 else text[: width + 7] + "..."
+
+
+def _text(limit: int) -> Check:
+    def check(value: Any) -> str | None:
+        if type(value) is not str:
+            return f"must be text, not {show(value)}"
+        if len(value) > limit:
+            return f"is {len(value):,} characters long; at most {limit:,} are allowed"
+        return None
+
+    return check
+
+
+short_text, long_text = _text(SHORT_TEXT), _text(LONG_TEXT)
+
+
+def record_id(value: Any) -> str | None:
+    if type(value) is not int:
+        return f"must be a whole number, not {show(value)}"
+    if not 1 <= value <= MAX_ID:
+        return f"{show(value)} is out of range (1 to {MAX_ID:,})"
+    return None
+
+
+def iso_date(value: Any) -> str | None:
+    if type(value) is not str:
+        return f"must be a date (YYYY-MM-DD), not {show(value)}"
+    # fromisoformat also takes "20261124" and week dates: the files hold only YYYY-MM-DD.
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if MIN_YEAR <= day.year <= MAX_YEAR:
+                return None
+            return f"{value} is outside the years {MIN_YEAR} to {MAX_YEAR}"
+    return f"{show(value)} is not a date (YYYY-MM-DD)"
+
+
+def timestamp(value: Any) -> str | None:
+    if type(value) is not str:
+        return f"must be a timestamp, not {show(value)}"
+    if len(value) <= 40:  # a real timestamp is short; do not parse a novel
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            # Naive and aware times cannot be compared: every stored time has an offset.
+            if stamp.tzinfo is None:
+                return f"{value} has no UTC offset (like +00:00)"
+            if MIN_YEAR <= stamp.year:
+                return None
+    return f"{show(value)} is not an ISO 8601 timestamp"
+
+
+def boolean(value: Any) -> str | None:
+    return None if type(value) is bool else f"must be true or false, not {show(value)}"
+
+
+_ENUM_VALUES: dict[Check, frozenset[str]] = {}  # an enum check -> its values
+
+
+def one_of(*allowed: str) -> Check:
+    values = frozenset(allowed)
+    listed = " / ".join(allowed)
+
+    def check(value: Any) -> str | None:
+        if type(value) is str and value in values:
+            return None
+        return f"{show(value)} is not one of {listed}"
+
+    _ENUM_VALUES[check] = values
+    return check
+
+
+def nullable(check: Check) -> Check:
+    def check_or_null(value: Any) -> str | None:
+        return None if value is None else check(value)
+
+    check_or_null.inner = check  # type: ignore[attr-defined]
+    return check_or_null
+
+
+def list_of(check: Check, fits: Callable[[Any], bool] | None = None) -> Check:
+    """A list of at most MAX_LIST values that pass ``check``.
+
+    ``fits(entry)`` is an optional quick test that passes exactly the good entries;
+    ``check`` then runs only to explain the first bad one (lists are checked often).
+    """
+
+    def check_list(value: Any) -> str | None:
+        if type(value) is not list:
+            return f"must be a list, not {show(value)}"
+        if not value:
+            return None
+        if len(value) > MAX_LIST:
+            return f"has {len(value):,} entries; at most {MAX_LIST:,} are allowed"
+        if fits is not None:
+            for entry in value:
+                if not fits(entry):
+                    break
+            else:
+                return None
+        for position, entry in enumerate(value, start=1):
+            wrong = check(entry)
+            if wrong is not None:
+                return f"entry {position}: {wrong}"
+        return None
+
+    return check_list
+
+
+def unknown_value(value: Any) -> str | None:
+    """A value under a key collab-tui does not know: anything the files can hold."""
+    kind = type(value)
+    if kind is str:  # the common cases first, without the walk
+        return None if len(value) <= EXTRA_TEXT else _json_value(value, 0)
+    if value is None or kind is bool:
+        return None
+    return _json_value(value, 0)
+
+
+def _json_value(value: Any, depth: int) -> str | None:
+    kind = type(value)
+    if kind is str:
+        if len(value) > EXTRA_TEXT:
+            return f"a text of {len(value):,} characters; at most {EXTRA_TEXT:,} are allowed"
+        return None
+    if kind is int:
+        if not MIN_INT <= value <= MAX_INT:
+            return f"{show(value)} is too large to store"
+        return None
+    if value is None or kind is bool or kind is float:
+        return None
+    if kind is list or kind is dict:
+        if depth >= MAX_DEPTH:
+            return f"is nested more than {MAX_DEPTH} levels deep"
+        if len(value) > EXTRA_ENTRIES:
+            return f"has {len(value):,} entries; at most {EXTRA_ENTRIES:,} are allowed"
+        if kind is dict:
+            for key, entry in value.items():
+                if type(key) is not str:
+                    return f"has a key that is not text ({show(key)})"
+                wrong = _json_value(entry, depth + 1)
+                if wrong is not None:
+                    return wrong
+        else:
+            for entry in value:
+                wrong = _json_value(entry, depth + 1)
+                if wrong is not None:
+                    return wrong
+        return None
+    return f"{kind.__name__} is not a JSON value"
+
+
+# --- the records ---------------------------------------------------------------------------
+
+ids = list_of(record_id, lambda v: type(v) is int and 0 < v <= MAX_ID)
+texts = list_of(short_text, lambda v: type(v) is str and len(v) <= SHORT_TEXT)
+optional_id = nullable(record_id)
+optional_date = nullable(iso_date)
+rating = nullable(one_of("low", "medium", "high"))
+
+_COMMON: dict[str, Check] = {
+    "id": record_id,
+    "tags": texts,
+    "created": timestamp,
+    "updated": timestamp,
+    "uid": short_text,
+    "extra": unknown_value,  # folded into the record's extra by from_dict
+}
+
+FIELDS: dict[str, dict[str, Check]] = {
+    "items": {
+        **_COMMON,
+        "title": short_text,
+        "kind": one_of("task", "owe", "wait", "risk"),
+        "important": boolean,
+        "urgent": nullable(boolean),
+        "due": optional_date,
+        "due_history": list_of(iso_date),
+        "contact_ids": ids,
+        "notes": long_text,
+        "status": one_of("open", "done", "dropped", "occurred"),
+        "closed": nullable(timestamp),
+        "interaction_id": optional_id,
+        "likelihood": rating,
+        "impact": rating,
+        "mitigation": long_text,
+        "review": optional_date,
+    },
+    "contacts": {
+        **_COMMON,
+        "name": short_text,
+        "aliases": texts,
+        "department": short_text,
+        "organisation": short_text,
+        "title": short_text,
+        "boss_id": optional_id,
+        "stance": one_of("unknown", "refuses", "no-capacity", "eager"),
+        "side": nullable(one_of("leading", "supporting")),
+        "level": nullable(one_of("working", "leader")),
+        "flow": nullable(one_of("upstream", "downstream")),
+        "kpis": texts,
+        "concerns": texts,
+        "gains": long_text,
+        "email": short_text,
+        "phone": short_text,
+        "notes": long_text,
+    },
+    "interactions": {
+        **_COMMON,
+        "date": iso_date,
+        "summary": long_text,
+        "kind": one_of("meeting", "call", "chat", "email"),
+        "contact_ids": ids,
+        "decisions": texts,
+        "item_ids": ids,
+    },
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "items": ("id", "title"),
+    "contacts": ("id", "name"),
+    "interactions": ("id", "date"),
+}
+
+
+# The common good values pass without calling the field's check: loading a file checks
+# every record, so they must cost next to nothing. Per field: (the type that passes
+# outright: bool, or None where null is allowed; the texts of an enum; the length limit
+# of free text, -1 for other text; whether it is an id; whether an empty list passes;
+# the full check).
+_NONE = type(None)
+
+
+def _quick(check: Check) -> tuple[Any, ...]:
+    name = getattr(check, "__name__", "")
+    passes = bool if check is boolean else _NONE if name == "check_or_null" else None
+    allowed = _ENUM_VALUES.get(check) or _ENUM_VALUES.get(getattr(check, "inner", None))
+    limit = SHORT_TEXT if check is short_text else LONG_TEXT if check is long_text else -1
+    return passes, allowed, limit, check is record_id, name == "check_list", check
+
+
+def check_record(table: str, doc: Any) -> list[Problem]:
+    """What is wrong with one record of ``table`` in its dict form (empty: nothing).
+
+    ``table`` is "items", "contacts" or "interactions". Never raises on odd input.
+    """
+    if type(doc) is not dict:
+        return [Problem("(record)", f"must be a JSON object, not {show(doc)}")]
+    specs = _QUICK[table]
+    problems: list[Problem] | None = None
+    for key, value in doc.items():
+        spec = specs.get(key)
+        if spec is None:
+            kind = type(value)
+            if kind is str or kind is _NONE or kind is bool:  # unknown_value's quick cases
+                if kind is not str or len(value) <= EXTRA_TEXT:
+                    continue
+            wrong = unknown_value(value)
+        else:
+            passes, allowed, limit, is_id, is_list, check = spec
+            kind = type(value)
+            if kind is passes:
+                continue
+            if kind is str:
+                if allowed is not None:
+                    if value in allowed:
+                        continue
+                elif len(value) <= limit:
+                    continue
+            elif kind is int:
+                if is_id and 0 < value <= MAX_ID:
+                    continue
+            elif kind is list and is_list and not value:
+                continue
+            wrong = check(value)
+        if wrong is not None:
+            problems = problems or []
+            problems.append(Problem(str(key), wrong))
+    for key in REQUIRED[table]:
+        if key not in doc:
+            problems = problems or []
+            problems.append(Problem(key, "is missing"))
+        elif doc[key] == "":
+            problems = problems or []
+            problems.append(Problem(key, "is empty"))
+    return problems or []
+
+
+_QUICK = {
+    table: {key: _quick(check) for key, check in checks.items()} for table, checks in FIELDS.items()
+}
+
+
+def check_settings(settings: Any) -> list[Problem]:
+    """What is wrong with the settings object (both keys may be absent: defaults)."""
+    if type(settings) is not dict:
+        return [Problem("settings", f"must be a JSON object, not {show(settings)}")]
+    problems = []
+    for key, (low, high) in (
+        ("urgency_horizon_days", HORIZON_DAYS),
+        ("cold_after_days", COLD_DAYS),
+    ):
+        if key not in settings:
+            continue
+        value = settings[key]
+        if type(value) is not int:
+            problems.append(Problem(key, f"must be a whole number of days, not {show(value)}"))
+        elif not low <= value <= high:
+            problems.append(Problem(key, f"{show(value)} is out of range ({low} to {high})"))
+    for key, value in settings.items():
+        if key not in ("urgency_horizon_days", "cold_after_days"):
+            wrong = unknown_value(value)
+            if wrong is not None:
+                problems.append(Problem(str(key), wrong))
+    return problems
+
+
+def valid_settings(settings: Any) -> dict[str, Any]:
+    """The settings with every invalid value left out (so the defaults apply)."""
+    if type(settings) is not dict:
+        return {}
+    bad = {p.field for p in check_settings(settings)}
+    return {key: value for key, value in settings.items() if key not in bad}
