@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 Progress = Callable[[int, int], None]
+PlanT = TypeVar("PlanT")
 
 
 @dataclass
@@ -32,3 +34,27 @@ class ImportSummary:
             f"added {self.added}, updated {self.updated}, "
             f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
         )
+
+
+def plan_then_commit(
+    store: Any, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
+) -> PlanT:
+    """Plan an import with no lock held, then apply the plan in one store transaction.
+
+    Reading and matching a big file can take seconds; meanwhile other commands (a
+    ``collab add``) must not find the data "busy". So ``plan()`` runs on the cached data
+    outside any transaction, and only ``apply(plan)`` runs inside ``store.batch()``: one
+    lock, one commit. If another process saved in between, the batch has re-read the
+    data, and the plan is made again against it, so a record added meanwhile is matched
+    (updated) rather than duplicated. A dry run only plans.
+    """
+    store.refresh()  # plan against what is on disk now, not what was read at open
+    generation = store.generation
+    planned = plan()
+    if dry_run:
+        return planned
+    with store.batch():
+        if store.generation != generation:
+            planned = plan()  # another process saved meanwhile; plan against its data
+        apply(planned)
+    return planned

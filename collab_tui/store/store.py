@@ -216,6 +216,14 @@ class Store:
     def settings(self) -> Settings:
         return Settings.from_dict(self._meta()["settings"])
 
+    @property
+    def generation(self) -> int:
+        """Counts commits: unchanged means nothing was saved since the data was read.
+
+        Outside a transaction this is the cached copy's; inside one, the file's as it is now.
+        """
+        return int(self._meta()["generation"])
+
     def items(self, active_only: bool = True) -> list[Item]:
         # Raw cached docs, not TinyDB's .all(): that copies every dict into a Document
         # first, and from_dict copies what it keeps anyway.
