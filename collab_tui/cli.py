@@ -632,7 +632,9 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     source = guess_source(path, args.source)
-    with progress_bar(f"importing {path.name}") as progress:
+    from collab_tui.interop import gc_paused
+
+    with progress_bar(f"importing {path.name}") as progress, gc_paused():
         raw = read_input(path)
         # vCards and taskwarrior exports go in as bytes: those importers read the encoding
         # card by card / line by line and skip just the broken part.

@@ -7,10 +7,14 @@ in this package imports Rich or Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 Progress = Callable[[int, int], None]
+PlanT = TypeVar("PlanT")
 
 
 @dataclass
@@ -32,3 +36,44 @@ class ImportSummary:
             f"added {self.added}, updated {self.updated}, "
             f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
         )
+
+
+def plan_then_commit(
+    store: Any, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
+) -> PlanT:
+    """Plan an import with no lock held, then apply the plan in one store transaction.
+
+    Reading and matching a big file can take seconds; meanwhile other commands (a
+    ``collab add``) must not find the data "busy". So ``plan()`` runs on the cached data
+    outside any transaction, and only ``apply(plan)`` runs inside ``store.batch()``: one
+    lock, one commit. If another process saved in between, the batch has re-read the
+    data, and the plan is made again against it, so a record added meanwhile is matched
+    (updated) rather than duplicated. A dry run only plans.
+    """
+    store.refresh()  # plan against what is on disk now, not what was read at open
+    generation = store.generation
+    planned = plan()
+    if dry_run:
+        return planned
+    with store.batch():
+        if store.generation != generation:
+            planned = plan()  # another process saved meanwhile; plan against its data
+        apply(planned)
+    return planned
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big file is read and imported.
+
+    An import allocates a few objects per property of every record, none in cycles; the
+    collector would rescan them again and again (measured: half the planning time of
+    100,000 vCards). Everything is freed by reference counting as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from collab_tui.interop import ImportSummary, Progress
+from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Interaction, Item, Record, Settings, now
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
@@ -114,30 +114,43 @@ def import_data(
 
     Into an empty store this reproduces the backup exactly, ids included. A record whose
     id already exists is ``unchanged`` when identical, else replaced (``updated``). A dry
-    run counts the same way and stores nothing.
+    run counts the same way and stores nothing. The file is checked and compared with
+    the store with no lock held; the changes then go in as one store transaction.
     """
     try:
         settings, records = read_records(data)
     except ValueError as error:
         raise ValueError(f"{error}. Nothing was imported.") from None
-    summary = ImportSummary()
-    total = len(records)
-    with store.batch():
-        if settings is not None and settings != store.settings and not dry_run:
-            _save_settings(store, settings)
-        for done, record in enumerate(records, start=1):
+
+    def plan() -> tuple[ImportSummary, Settings | None, list[tuple[Record, bool]]]:
+        summary = ImportSummary()
+        steps: list[tuple[Record, bool]] = []  # (record, whether it must be written)
+        for record in records:
             existing = _get(store, record)
             if existing is not None and existing.to_dict() == record.to_dict():
                 summary.unchanged += 1
+                steps.append((record, False))
             else:
                 if existing is None:
                     summary.added += 1
                 else:
                     summary.updated += 1
-                if not dry_run:
-                    store.put(record)
+                steps.append((record, True))
+        new_settings = settings if settings is not None and settings != store.settings else None
+        return summary, new_settings, steps
+
+    def apply(planned: tuple[ImportSummary, Settings | None, list[tuple[Record, bool]]]) -> None:
+        _summary, new_settings, steps = planned
+        if new_settings is not None:
+            _save_settings(store, new_settings)
+        total = len(steps)
+        for done, (record, write) in enumerate(steps, start=1):
+            if write:
+                store.put(record)
             if progress is not None:
                 progress(done, total)
+
+    summary, _settings, _steps = plan_then_commit(store, plan, apply, dry_run)
     return summary
 
 

@@ -8,12 +8,11 @@ updates the same items instead of adding them again. The mapping is in docs/INTE
 from __future__ import annotations
 
 import json
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
-from collab_tui.interop import ImportSummary, Progress
+from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Item, Kind, Status, now
 
 UUID_KEY = "taskwarrior_uuid"
@@ -113,36 +112,46 @@ def import_taskwarrior(
         where, why = summary.skipped[0]
         raise ValueError(f"not a taskwarrior export: no task in it can be used ({where}: {why})")
 
-    total = len(tasks)
-    with nullcontext() if dry_run else store.batch():
+    def plan() -> tuple[TaskwarriorImportSummary, list[Item | None]]:
+        planned = TaskwarriorImportSummary(skipped=list(summary.skipped))
+        writes: list[Item | None] = []  # per task: what to store, None if unchanged
         by_uuid = {
             item.extra[UUID_KEY]: item
             for item in store.items(active_only=False)
             if isinstance(item.extra.get(UUID_KEY), str)
         }
         stamp = now()
-        for done, task in enumerate(tasks, start=1):
+        for task in tasks:
             existing = by_uuid.get(task.uuid)
             if existing is None:
-                if not dry_run:
-                    store.put(task.item)  # put, not add: keeps taskwarrior's entry/modified
-                summary.added += 1
-                summary.changes.append(f"add {task.where}")
+                writes.append(task.item)  # stored with put, not add: keeps entry/modified
+                planned.added += 1
+                planned.changes.append(f"add {task.where}")
+                continue
+            updated = _updated(existing, task.item)
+            changed = _changed_fields(existing, updated)
+            if not changed:
+                writes.append(None)
+                planned.unchanged += 1
+                planned.changes.append(f"leave {task.where} alone (unchanged)")
             else:
-                updated = _updated(existing, task.item)
-                changed = _changed_fields(existing, updated)
-                if not changed:
-                    summary.unchanged += 1
-                    summary.changes.append(f"leave {task.where} alone (unchanged)")
-                else:
-                    if not dry_run:
-                        updated.updated = stamp
-                        store.put(updated)
-                    summary.updated += 1
-                    summary.changes.append(f"update {task.where} ({', '.join(changed)})")
+                updated.updated = stamp
+                writes.append(updated)
+                planned.updated += 1
+                planned.changes.append(f"update {task.where} ({', '.join(changed)})")
+        return planned, writes
+
+    def apply(planned: tuple[TaskwarriorImportSummary, list[Item | None]]) -> None:
+        writes = planned[1]
+        total = len(writes)
+        for done, item in enumerate(writes, start=1):
+            if item is not None:
+                store.put(item)
             if progress is not None:
                 progress(done, total)
-    return summary
+
+    planned, _writes = plan_then_commit(store, plan, apply, dry_run)
+    return planned
 
 
 def _changed_fields(before: Item, after: Item) -> list[str]:

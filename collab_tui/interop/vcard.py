@@ -18,7 +18,8 @@ from typing import Any
 
 from vobject.base import ParseError, parseLine
 
-from collab_tui.interop import ImportSummary, Progress
+from collab_tui import validate
+from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Flow, Level, Side, Stance, now
 
 PRODID = "-//collab-tui//collab-tui//EN"
@@ -34,6 +35,17 @@ X_ENUMS: dict[str, tuple[str, type[Stance] | type[Side] | type[Level] | type[Flo
 X_LISTS = {"X-COLLAB-KPI": "kpis", "X-COLLAB-CONCERN": "concerns"}
 X_GAINS = "X-COLLAB-GAINS"
 X_BOSS = "X-COLLAB-BOSS"  # the boss's UID
+
+# The longest property value a card may carry, in characters (after unescaping): the
+# model's field limits (collab_tui.validate). A card over one is skipped and reported,
+# since contacts live in the small file every save rewrites.
+# Short: FN, N, ORG, TITLE, EMAIL, TEL, UID; each NICKNAME, CATEGORIES...
+SHORT_TEXT_LIMIT = validate.SHORT_TEXT
+# Long: NOTE, X-COLLAB-GAINS, and each property kept verbatim (PHOTO...)
+LONG_TEXT_LIMIT = validate.LONG_TEXT
+# An unfolded line this long is over every limit even if all of it were escapes: it is
+# reported without being parsed (a 50 MB NOTE would take seconds to parse).
+LONGEST_LINE = 2 * LONG_TEXT_LIMIT + SHORT_TEXT_LIMIT
 
 # Properties that describe the file rather than the person: rewritten on export.
 REGENERATED = {"VERSION", "PRODID", "REV"}
@@ -165,13 +177,23 @@ def _read_card(raw_lines: list[tuple[int, str | bytes]], where: str) -> Card:
     lines = _decode(raw_lines)
     card = Card(where=where)
     props: list[tuple[int, str, str, list[list[str]], str, str]] = []
+    too_long: list[tuple[int, str, int]] = []  # (line, property, limit)
     for lineno, line in _unfold(lines[1:-1]):  # without BEGIN and END
+        if len(line) > LONGEST_LINE:
+            too_long.append((lineno, _property_name(line), LONG_TEXT_LIMIT))
+            continue
         try:
             name, params, value, group = parseLine(line, lineno)
         except ParseError:
             raise _BadCard(f"line {lineno} is not a vCard property: {_clip(line)}") from None
         props.append((lineno, line, name.upper(), params or [], value, group or ""))
-    _map_properties(card, props)
+    _map_properties(card, props, too_long)
+    if too_long:
+        lineno, prop, limit = too_long[0]
+        raise _BadCard(
+            f"{_clip(card.name) or 'the card'}: {prop} (line {lineno}) is longer than "
+            f"{limit:,} characters, the most collab-tui imports; shorten it and import again"
+        )
     if not card.name:
         raise _BadCard("the card has no name (FN or N)")
     return card
@@ -197,16 +219,36 @@ def _decode(raw_lines: list[tuple[int, str | bytes]]) -> list[tuple[int, str]]:
 
 def _unfold(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """RFC 6350 3.2: a line starting with a space or tab continues the previous one."""
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, list[str]]] = []  # pieces joined once: a long NOTE has thousands
     for lineno, line in lines:
         if line[:1] in (" ", "\t") and out:
-            out[-1] = (out[-1][0], out[-1][1] + line[1:])
+            out[-1][1].append(line[1:])
         elif line.strip():
-            out.append((lineno, line))
-    return out
+            out.append((lineno, [line]))
+    return [(lineno, "".join(pieces)) for lineno, pieces in out]
 
 
-def _map_properties(card: Card, props: list[tuple[int, str, str, list[list[str]], str, str]]):
+def _property_name(line: str) -> str:
+    """The name of the property on a line, without parsing all of it (for messages)."""
+    head = line[:200].split(":", 1)[0].split(";", 1)[0]
+    return _clip(head.rsplit(".", 1)[-1].upper(), 40)
+
+
+def _check_size(
+    too_long: list[tuple[int, str, int]], lineno: int, prop: str, values: Any, limit: int
+) -> None:
+    """Note (in ``too_long``) a value, or any of a list of values, over ``limit``."""
+    for value in values if isinstance(values, list) else [values]:
+        if len(value) > limit:
+            too_long.append((lineno, prop, limit))
+            return
+
+
+def _map_properties(
+    card: Card,
+    props: list[tuple[int, str, str, list[list[str]], str, str]],
+    too_long: list[tuple[int, str, int]],
+) -> None:
     fields = card.fields
     emails = [p for p in props if p[2] == "EMAIL"]
     phones = [p for p in props if p[2] == "TEL"]
@@ -220,34 +262,48 @@ def _map_properties(card: Card, props: list[tuple[int, str, str, list[list[str]]
         altid = _param(params, "ALTID")
         if altid and altid in seen_altids.setdefault(name, set()):
             card.kept.append(line)
+            _check_size(too_long, lineno, name, line, LONG_TEXT_LIMIT)
             continue
         if altid:
             seen_altids[name].add(altid)
 
         if name in REGENERATED:
             continue
+        short = SHORT_TEXT_LIMIT
         if name == "UID" and not card.uid:
             card.uid = _unescape(value).strip()
+            _check_size(too_long, lineno, name, card.uid, short)
         elif name == "FN" and "name" not in fields and value.strip():
             fields["name"] = _clean(_unescape(value))
+            _check_size(too_long, lineno, name, fields["name"], short)
         elif name == "N" and not card.n_line:
             card.n_line = line
+            _check_size(too_long, lineno, name, _unescape(value), short)
         elif name == "NICKNAME":
-            _extend(fields, "aliases", _split(value, ","))
+            nicknames = _split(value, ",")
+            _check_size(too_long, lineno, name, nicknames, short)
+            _extend(fields, "aliases", nicknames)
         elif name == "ORG" and "organisation" not in fields:
             parts = [_clean(part) for part in _split(value, ";")]
+            _check_size(too_long, lineno, name, parts, short)
             fields["organisation"] = parts[0] if parts else ""
             fields["department"] = " / ".join(part for part in parts[1:] if part)
         elif name == "TITLE" and "title" not in fields:
             fields["title"] = _clean(_unescape(value))
+            _check_size(too_long, lineno, name, fields["title"], short)
         elif prop is first_email:
             fields["email"] = _unescape(value).strip().removeprefix("mailto:")
+            _check_size(too_long, lineno, name, fields["email"], short)
         elif prop is first_phone:
             fields["phone"] = _unescape(value).strip().removeprefix("tel:")
+            _check_size(too_long, lineno, name, fields["phone"], short)
         elif name == "NOTE" and "notes" not in fields:
             fields["notes"] = _unescape(value)
+            _check_size(too_long, lineno, name, fields["notes"], LONG_TEXT_LIMIT)
         elif name == "CATEGORIES":
-            _extend(fields, "tags", _split(value, ","))
+            categories = _split(value, ",")
+            _check_size(too_long, lineno, name, categories, short)
+            _extend(fields, "tags", categories)
         elif name in X_ENUMS:
             key, enum = X_ENUMS[name]
             text = _unescape(value).strip().lower()
@@ -260,12 +316,16 @@ def _map_properties(card: Card, props: list[tuple[int, str, str, list[list[str]]
                 ) from None
         elif name in X_LISTS:
             fields.setdefault(X_LISTS[name], []).append(_unescape(value))  # exactly as written
+            _check_size(too_long, lineno, name, fields[X_LISTS[name]][-1], short)
         elif name == X_GAINS:
             fields["gains"] = _unescape(value)
+            _check_size(too_long, lineno, name, fields["gains"], LONG_TEXT_LIMIT)
         elif name == X_BOSS:
             card.boss_uid = _unescape(value).strip()
+            _check_size(too_long, lineno, name, card.boss_uid, short)
         else:
             card.kept.append(line)
+            _check_size(too_long, lineno, name, line, LONG_TEXT_LIMIT)
 
     if "name" not in fields and card.n_line:
         fields["name"] = _name_from_n(parseLine(card.n_line)[2])
@@ -318,6 +378,8 @@ def _is_cjk(text: str) -> bool:
 
 def _split(value: str, separator: str) -> list[str]:
     """Split on separators that are not backslash-escaped, then unescape each part."""
+    if "\\" not in value:
+        return value.split(separator)  # nothing escaped: the common case, much faster
     parts: list[str] = []
     current: list[str] = []
     escaped = False
@@ -337,6 +399,8 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
     out: list[str] = []
     chars = iter(value)
     for char in chars:
@@ -370,19 +434,21 @@ def import_vcards(
     A card matches a stored contact by UID, then email, then exact name, and updates it:
     a property present in the card replaces that field, one absent leaves it alone, so a
     re-import never duplicates and never wipes what was added in collab-tui. With
-    ``dry_run`` nothing is stored; the summary lists what would be done. All writes go
-    into one store batch.
+    ``dry_run`` nothing is stored; the summary lists what would be done. The file is read
+    and matched with no lock held; all writes then go into one store batch.
     """
     cards, problems = parse_vcards(data)  # ValueError when it is no vCard file at all
     _readable(cards, problems)
-    if dry_run:
-        summary, _steps = _plan(store.contacts(), cards)
+
+    def plan() -> tuple[VcardImportSummary, list[_Step]]:
+        summary, steps = _plan(store.contacts(), cards)
         summary.skipped = problems + summary.skipped
-        return summary
-    with store.batch():
-        summary, plan = _plan(store.contacts(), cards)
-        summary.skipped = problems + summary.skipped
-        _apply(store, plan, progress)
+        return summary, steps
+
+    def apply(planned: tuple[VcardImportSummary, list[_Step]]) -> None:
+        _apply(store, planned[1], progress)
+
+    summary, _steps = plan_then_commit(store, plan, apply, dry_run)
     return summary
 
 
@@ -394,37 +460,77 @@ class _Step:
     boss: Contact | None = None  # resolved from the card's X-COLLAB-BOSS
 
 
+class _Candidates:
+    """The stored contacts plus those the file adds, indexed by what cards match on.
+
+    Each contact has a slot (its position); the indexes map ("uid", value), ("email",
+    casefolded) and ("name", value) to slots, and are kept current as cards change
+    contacts, so matching a card costs the same whatever the size of the address book.
+    """
+
+    def __init__(self, contacts: list[Contact]) -> None:
+        self.slots: list[Contact] = []
+        self._keys: list[list[tuple[str, str]]] = []  # slot -> the index keys it is under
+        self._index: dict[tuple[str, str], list[int]] = {}
+        for contact in contacts:
+            self.append(contact)
+
+    def append(self, contact: Contact) -> int:
+        self.slots.append(contact)
+        self._keys.append([])
+        slot = len(self.slots) - 1
+        self.reindex(slot)
+        return slot
+
+    def reindex(self, slot: int) -> None:
+        """Index the contact now in ``slot`` under its current uid, email and name."""
+        for key in self._keys[slot]:
+            self._index[key].remove(slot)
+        contact = self.slots[slot]
+        keys = [("uid", contact.uid), ("name", contact.name)]
+        if contact.email:
+            keys.append(("email", contact.email.casefold()))
+        for key in keys:
+            self._index.setdefault(key, []).append(slot)
+        self._keys[slot] = keys
+
+    def find(self, kind: str, value: str) -> list[int]:
+        return sorted(self._index.get((kind, value), ()))
+
+
 def _plan(stored: list[Contact], cards: list[Card]) -> tuple[VcardImportSummary, list[_Step]]:
     summary = VcardImportSummary()
-    candidates = list(stored)
-    steps: dict[int, _Step] = {}  # id(contact) -> step; one step per contact
+    candidates = _Candidates(stored)
+    steps: dict[int, _Step] = {}  # slot -> step; one step per contact
     order: list[_Step] = []
-    card_of: dict[int, Card] = {}
+    card_of: dict[int, Card] = {}  # id(step.contact) -> the card that last filled it
     for card in cards:
         try:
-            existing = _match(card, candidates)
+            slot = _match(card, candidates)
         except _BadCard as error:
             summary.skipped.append((f"{card.where} ({card.name})", str(error)))
             continue
-        if existing is None:
+        if slot is None:
             contact = Contact(name=card.name)
-            candidates.append(contact)
+            slot = candidates.append(contact)
             step = _Step(contact, is_new=True, changed=True)
-            steps[id(contact)] = step
+            steps[slot] = step
             order.append(step)
-        elif id(existing) in steps:
-            step = steps[id(existing)]  # a second card for the same person in this file
+        elif slot in steps:
+            step = steps[slot]  # a second card for the same person in this file
         else:
-            contact = Contact.from_dict(existing.to_dict())
-            candidates[candidates.index(existing)] = contact
+            contact = Contact.from_dict(candidates.slots[slot].to_dict())
+            candidates.slots[slot] = contact
             step = _Step(contact, is_new=False, changed=False)
-            steps[id(contact)] = step
+            steps[slot] = step
             order.append(step)
         card_of[id(step.contact)] = card
         _fill(step.contact, card)
+        candidates.reindex(slot)
 
-    by_uid = {c.uid: c for c in candidates}
-    by_id = {c.id: c for c in candidates if c.id}
+    by_uid = {c.uid: c for c in candidates.slots}
+    by_id = {c.id: c for c in candidates.slots if c.id}
+    stored_by_id = {c.id: c for c in stored}
     for step in order:
         card = card_of[id(step.contact)]
         if card.boss_uid:
@@ -437,7 +543,7 @@ def _plan(stored: list[Contact], cards: list[Card]) -> tuple[VcardImportSummary,
             summary.added += 1
             summary.changes.append(CardChange("add", card.name, card.where))
             continue
-        before = next(c for c in stored if c.id == step.contact.id)
+        before = stored_by_id[step.contact.id]
         changed = _differences(before, step.contact, step.boss, by_id)
         step.changed = bool(changed)
         if changed:
@@ -449,19 +555,20 @@ def _plan(stored: list[Contact], cards: list[Card]) -> tuple[VcardImportSummary,
     return summary, order
 
 
-def _match(card: Card, candidates: list[Contact]) -> Contact | None:
+def _match(card: Card, candidates: _Candidates) -> int | None:
+    """The slot of the contact a card updates, or None for a new contact."""
     if card.uid:
-        for contact in candidates:
-            if contact.uid == card.uid:
-                return contact
+        found = candidates.find("uid", card.uid)
+        if found:
+            return found[0]
     email = card.fields.get("email", "").casefold()
     if email:
-        found = [c for c in candidates if c.email and c.email.casefold() == email]
+        found = candidates.find("email", email)
         if len(found) > 1:
             raise _BadCard(f"{len(found)} contacts have the email {email}; cannot tell which")
         if found:
             return found[0]
-    found = [c for c in candidates if c.name == card.name]
+    found = candidates.find("name", card.name)
     if len(found) > 1:
         raise _BadCard(f"{len(found)} contacts are named {card.name}; cannot tell which")
     return found[0] if found else None

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from .. import validate
 from ..model import Contact, Interaction, Item, Record, Settings, now
@@ -131,16 +131,6 @@ def _newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Is record ``a`` strictly newer than ``b`` (by ``updated``)?"""
     ta, tb = _timestamp(a.get("updated")), _timestamp(b.get("updated"))
     return ta is not None and (tb is None or ta > tb)
-
-
-def _replace_with(doc: dict[str, Any]):
-    """A TinyDB update operation that replaces the whole stored document."""
-
-    def transform(stored: dict[str, Any]) -> None:
-        stored.clear()
-        stored.update(doc)
-
-    return transform
 
 
 # --- files and transactions --------------------------------------------------------------
@@ -268,6 +258,14 @@ class Store:
         for file in (self._hot, *(self._segments[key] for key in sorted(self._segments))):
             found.extend(file.storage.problems)
         return found
+
+    @property
+    def generation(self) -> int:
+        """Counts commits: unchanged means nothing was saved since the data was read.
+
+        Outside a transaction this is the cached copy's; inside one, the file's as it is now.
+        """
+        return int(self._meta()["generation"])
 
     def items(self, active_only: bool = True) -> list[Item]:
         # Raw cached docs, not TinyDB's .all(): that copies every dict into a Document
@@ -739,11 +737,17 @@ class Store:
         old_key = None if known_new else self._locate(table, record_id)
         if old_key is not None and old_key != new_key:
             self._remove_doc(old_key, table, record_id, moving=True)
-        target = self._file(new_key).table(table)
-        if target.contains(doc_id=record_id):
-            target.update(_replace_with(doc), doc_ids=[record_id])
+        # The cached dict itself, not TinyDB's insert/update: those copy the whole table
+        # on every call, which made a batch of n changes (an import) quadratic.
+        target = self._file(new_key).storage
+        docs = target.data.setdefault(table, {})
+        stored = docs.get(str(record_id))
+        if stored is not None:
+            stored.clear()  # in place, as TinyDB's update did
+            stored.update(doc)
         else:
-            target.insert(Document(doc, doc_id=record_id))
+            docs[str(record_id)] = dict(doc)
+        target.dirty = True
         self._txn_state().changed.add(new_key)
         if new_key != HOT and self._cold_index is not None:
             self._cold_index[table][str(record_id)] = new_key
@@ -759,7 +763,8 @@ class Store:
             moved.setdefault(str(record_id), dict(doc))
         else:
             txn.changed.add(key)
-        source.table(table).remove(doc_ids=[record_id])
+        del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
+        source.storage.dirty = True
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
 
