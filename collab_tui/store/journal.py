@@ -197,7 +197,9 @@ def _target(data_path: Path, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     history = f"{data_path.stem}.history"
     if parts == (data_path.name,) or (
-        len(parts) == 2 and parts[0] == history and parts[1].endswith(".json")
+        len(parts) == 2
+        and parts[0] == history
+        and parts[1].endswith(".json")
         and not parts[1].startswith(".")
     ):
         return data_path.parent.joinpath(*parts)

@@ -218,8 +218,8 @@ def judge(
         if said_nothing or (failed and "saved" not in err):
             outcome.false_messages.append(f"{label}: after-state, but said {err!r}")
     else:
-        diff = [(a, b) for k in state for a, b in zip(state[k], after[k]) if a != b]
-        outcome.losses.append(f"{label}: neither before nor after ({diff}); said {err!r}")
+        differ = [k for k in state if state[k] != after.get(k)]
+        outcome.losses.append(f"{label}: neither before nor after ({differ}); said {err!r}")
 
 
 @pytest.mark.parametrize("operation", list(OPERATIONS))
