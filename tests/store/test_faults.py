@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import os
 import shutil
 import sys
 from collections import Counter
@@ -59,7 +60,7 @@ class Injector(durable.Syscalls):
         self.counts[name] += 1
         if name == self.name and (n == self.position or (self.sticky and n > self.position)):
             self.failed += 1
-            raise Fault(self.code, f"{errno.errorcode[self.code]} (injected)")
+            raise Fault(self.code, f"{os.strerror(self.code)} (injected)")
         return real(*args)
 
     def open(self, *args: Any) -> int:
@@ -356,3 +357,137 @@ def shape(state: dict[str, Any]) -> dict[str, Any]:
 def test_zz_figures() -> None:
     """Print the totals (runs last in file order; pytest -s shows it)."""
     print(f"\nfault injection totals: {dict(FIGURES)}")
+
+
+# --- the numbered cases of issue 8 ------------------------------------------------------------
+
+
+def raw_items(db: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The items as the files hold them: (hot file's, every history segment's)."""
+    hot = json.loads(db.read_bytes())["items"]
+    cold: dict[str, Any] = {}
+    for segment in sorted(db.with_name("collab.history").glob("*.json")):
+        cold.update(json.loads(segment.read_bytes()).get("items", {}))
+    return hot, cold
+
+
+def half_closed(db: Path) -> list[str]:
+    """Items active in the hot file and closed in history at once."""
+    hot, cold = raw_items(db)
+    return [i for i in hot if i in cold]
+
+
+def inject(monkeypatch: pytest.MonkeyPatch, injector: durable.Syscalls) -> None:
+    monkeypatch.setattr(durable, "syscalls", injector)
+
+
+@pytest.mark.parametrize("sticky", [False, True])
+def test_case1_a_failing_fsync_on_done_never_loses_the_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sticky
+) -> None:
+    db = tmp_path / "collab.json"
+    assert (
+        run_cli(["--db", str(db), "add", "owe: send the signed contract @Lee due:fri"], capsys)[0]
+        == 0
+    )
+    inject(monkeypatch, Injector("fsync", 3, errno.EIO, sticky))  # the fourth fsync
+    code, err = run_cli(["--db", str(db), "done", "1"], capsys)
+    inject(monkeypatch, durable.Syscalls())
+    items = {i["id"]: i for i in logical(db)["items"]}
+    assert items[1]["title"] == "send the signed contract"  # still there, in some file
+    if NOTHING in err:
+        assert items[1]["status"] == "open"
+    else:
+        assert items[1]["status"] == "done"
+        assert code == 0 or "saved" in err
+    assert half_closed(db) == []
+
+
+def test_case2_a_failing_directory_fsync_on_add_says_saved_so_no_retry_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "collab.json"
+    Store.open(db).close()
+    injector = Injector(
+        "fsync", 1, errno.EIO, sticky=True
+    )  # the file's fsync works, not the folder's
+    inject(monkeypatch, injector)
+    code, err = run_cli(["--db", str(db), "add", "call the bank"], capsys)
+    inject(monkeypatch, durable.Syscalls())
+    assert code != 0 and NOTHING not in err
+    assert "saved" in err and "do not make it again" in err
+    assert [i["title"] for i in logical(db)["items"]] == ["call the bank"]
+
+
+def test_case2_every_fsync_of_a_many_file_import_is_all_or_nothing(
+    template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    backup = str(template / "backup.json")
+    db = fresh_copy(template, tmp_path, "before")
+    before = logical(db)
+    assert run_cli(["--db", str(db), "import", backup], capsys)[0] == 0
+    after = logical(db)
+    assert len(list(db.with_name("collab.history").glob("*.json"))) >= 8
+    for position in range(14):
+        db = fresh_copy(template, tmp_path, f"fsync{position}")
+        inject(monkeypatch, Injector("fsync", position, errno.EIO, sticky=True))
+        code, err = run_cli(["--db", str(db), "import", backup], capsys)
+        inject(monkeypatch, durable.Syscalls())
+        state = logical(db)
+        assert state == (before if NOTHING in err else after), (position, err)
+
+
+def test_case2_a_full_disk_on_done_never_half_closes(
+    template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for position in range(3):  # the disk fills up at the journal, the segment, the hot file
+        db = fresh_copy(template, tmp_path, f"full{position}")
+        inject(monkeypatch, Injector("write", position, errno.ENOSPC, sticky=True))
+        code, err = run_cli(["--db", str(db), "done", "1"], capsys)
+        inject(monkeypatch, durable.Syscalls())
+        assert code != 0 and "No space left" in err
+        status = {i["id"]: i["status"] for i in logical(db)["items"]}[1]
+        assert status == ("open" if NOTHING in err else "done")
+        assert half_closed(db) == []
+
+
+class Crash(BaseException):
+    """Stands in for kill -9 at one system call: nothing after it runs."""
+
+
+class Crasher(Injector):
+    def _call(self, name: str, real: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return super()._call(name, real, *args)
+        except Fault:
+            raise Crash from None
+
+
+def test_case3_a_crash_at_any_point_of_a_close_leaves_no_half_closed_item(
+    template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    counter = Injector()
+    db = fresh_copy(template, tmp_path, "count")
+    inject(monkeypatch, counter)
+    assert run_cli(["--db", str(db), "done", "1"], capsys)[0] == 0
+    inject(monkeypatch, durable.Syscalls())
+    for name in CALLS:
+        for position in range(counter.counts[name]):
+            db = fresh_copy(template, tmp_path, f"crash-{name}{position}")
+            inject(monkeypatch, Crasher(name, position))
+            with pytest.raises(Crash):
+                cli.main(["--db", str(db), "done", "1"])
+            inject(monkeypatch, durable.Syscalls())
+            status = {i["id"]: i["status"] for i in logical(db)["items"]}[1]  # the next open
+            assert status in ("open", "done")
+            assert half_closed(db) == [], (name, position)
+            assert Store.open(db).item(1).status.value == status
