@@ -29,7 +29,8 @@ import pytest
 
 from collab_tui import cli, model
 from collab_tui.model import Contact, Interaction, Item, Status
-from collab_tui.store import Store, durable
+from collab_tui.store import JournalDamaged, Store, durable
+from collab_tui.store import journal as journal_module
 from collab_tui.store.migrations import META_ID
 
 TODAY = "2026-11-24"
@@ -491,3 +492,108 @@ def test_case3_a_crash_at_any_point_of_a_close_leaves_no_half_closed_item(
             assert status in ("open", "done")
             assert half_closed(db) == [], (name, position)
             assert Store.open(db).item(1).status.value == status
+
+
+# --- the journal --------------------------------------------------------------------------------
+
+
+def crash_after_the_journal(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Close item 1 and 'crash' right after the journal's rename."""
+    store = Store.open(db)
+    item = store.item(1)
+    item.status = Status.DONE
+    inject(monkeypatch, Crasher("replace", 1))  # the journal is rename #0
+    with pytest.raises(Crash):
+        store.update(item)
+    inject(monkeypatch, durable.Syscalls())
+    store.close()
+    assert db.with_name("collab.json.journal").exists()
+
+
+def test_an_open_store_finishes_a_journal_left_by_another_process(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = fresh_copy(template, tmp_path, "other")
+    reader = Store.open(db)
+    assert reader.item(1).status is Status.OPEN
+    crash_after_the_journal(db, monkeypatch)
+    assert reader.refresh()  # takes the lock: finishes the save, then reloads
+    assert reader.item(1).status is Status.DONE
+    assert not db.with_name("collab.json.journal").exists()
+    assert half_closed(db) == []
+
+
+def test_a_damaged_journal_is_refused_and_left_alone(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = fresh_copy(template, tmp_path, "damaged")
+    crash_after_the_journal(db, monkeypatch)
+    journal = db.with_name("collab.json.journal")
+    raw = bytearray(journal.read_bytes())
+    raw[len(raw) // 2] ^= 0x20
+    journal.write_bytes(raw)
+    files = {p: p.read_bytes() for p in db.parent.rglob("*.json")}
+    with pytest.raises(JournalDamaged) as info:
+        Store.open(db)
+    message = str(info.value)
+    assert str(journal) in message and "checksum" in message and "will not guess" in message
+    assert journal.read_bytes() == raw
+    assert {p: p.read_bytes() for p in db.parent.rglob("*.json")} == files
+
+
+def test_a_journal_may_only_name_files_of_the_data(tmp_path: Path) -> None:
+    db = tmp_path / "collab.json"
+    Store.open(db).close()
+    outside = tmp_path / "collab.history" / ".." / ".." / "elsewhere.json"
+    planted = journal_module.encode(db, [journal_module.Change(outside, b"{}")], 99)
+    db.with_name("collab.json.journal").write_bytes(planted)
+    with pytest.raises(JournalDamaged, match="not a file of this data"):
+        Store.open(db)
+    assert not (tmp_path.parent / "elsewhere.json").exists()
+
+
+def test_a_stale_journal_is_removed_without_being_applied(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = fresh_copy(template, tmp_path, "stale")
+    crash_after_the_journal(db, monkeypatch)
+    journal = db.with_name("collab.json.journal")
+    kept = journal.read_bytes()
+    journal.unlink()  # as if its removal was durable...
+    store = Store.open(db)
+    store.add(Item("a later save"))
+    store.add(Item("and another"))
+    store.close()
+    journal.write_bytes(kept)  # ...but a power cut brought it back
+    state = logical(db)
+    assert {i["title"] for i in state["items"]} >= {"a later save", "and another"}
+    assert {i["id"]: i["status"] for i in state["items"]}[1] == "open"
+
+
+def test_the_app_shows_a_saved_but_unfinished_save_as_a_warning(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collab_tui.tui.app import CollabApp, make_app
+
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setattr(CollabApp, "history_in_thread", False)
+    db = fresh_copy(template, tmp_path, "warning")
+    store = Store.open(db)
+    item = store.add(Item("overdue", due=date(2026, 11, 20)))
+    app = make_app(store, date.fromisoformat(TODAY))
+
+    async def close_it() -> list[Any]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert app.current_view.select_item(item.id)
+            inject(monkeypatch, Injector("replace", 2, errno.EIO, sticky=True))  # the hot file
+            await pilot.press("d")
+            inject(monkeypatch, durable.Syscalls())
+            await pilot.pause()
+            return list(app._notifications)
+
+    notes = asyncio.run(close_it())
+    assert [n.severity for n in notes] == ["warning"]
+    assert "The change is saved" in notes[0].message
+    assert store.item(item.id).status is Status.DONE  # the app shows the after-state
+    store.close()
+    assert {i["id"]: i["status"] for i in logical(db)["items"]}[item.id] == "done"
