@@ -128,11 +128,11 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 
 def backup_file(path: Path) -> Path:
-    """A JSON backup with records over eight months: an import writes nine files."""
+    """A JSON backup with records over eight months: an import writes ten files."""
     start = datetime(2026, 3, 1, 10, tzinfo=UTC)
     items, interactions = [], []
-    for n in range(120):
-        stamp = start + timedelta(days=2 * n)
+    for n in range(48):
+        stamp = start + timedelta(days=5 * n)
         item = Item(f"imported task {n} for 小蓝", id=100 + n, created=stamp, updated=stamp)
         if n % 4:
             item.status, item.closed = Status.DONE, stamp
@@ -197,7 +197,7 @@ class Outcome:
 
 
 def plans(counts: Counter[str]) -> Iterator[tuple[str, int, int, bool]]:
-    """Every (call, position, error, sticky) to try."""
+    """Every (call, position, error, sticky) to try: the call fails once, or from then on."""
     for name in CALLS:
         for position in range(counts[name]):
             codes = (errno.EIO, errno.ENOSPC) if name == "write" else (errno.EIO,)
@@ -311,13 +311,18 @@ def test_a_failing_save_in_the_app_says_what_happened(
             monkeypatch.setattr(durable, "syscalls", durable.Syscalls())
             assert counter.counts["replace"] >= 2  # a close writes the hot file and history
             outcome.positions = Counter({k: counter.counts[k] for k in CALLS})
+            state = logical(db)
+            # Failing once only: the CLI runs cover the sticky failures of the same code,
+            # and the warning a sticky one gives in the app has its own test below.
             for name, position, code, sticky in plans(counter.counts):
+                if sticky:
+                    continue
                 if not targets:
                     break
                 label = f"tui done: {name} #{position + 1} {errno.errorcode[code]}"
                 label += " sticky" if sticky else ""
                 item_id = targets.pop()
-                before = logical(db)
+                before = state
                 after = closed_in(before, item_id)
                 app._notifications.clear()
                 monkeypatch.setattr(durable, "syscalls", Injector(name, position, code, sticky))
