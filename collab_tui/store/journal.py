@@ -12,7 +12,7 @@ A save first computes the final bytes of every file it changes (None: delete the
      rename is the commit point**; the directory is then fsynced so it survives a crash;
   2. every file is replaced (or deleted), history segments first, the hot file last,
      and their folders fsynced;
-  3. the journal is removed and the folder fsynced.
+  3. the journal is removed.
 
 Whoever takes the lock next and finds a journal repeats steps 2 and 3 ("rolls forward";
 repeating them is harmless), so a crash or failure at any point after the commit point
@@ -134,10 +134,13 @@ def finish(data_path: Path, changes: Iterable[Change]) -> None:
 
 
 def discard(data_path: Path) -> None:
-    """Remove the journal durably (it is done, or stale)."""
-    journal = journal_path(data_path)
-    durable.remove(journal)
-    durable.fsync_dir(journal.parent)
+    """Remove the journal (it is done, or stale).
+
+    No fsync of its own (a save costs one less): should a power cut undo the removal,
+    the journal is rolled forward again, rewriting the same bytes, or, once a later save
+    has made the data newer, found stale and dropped.
+    """
+    durable.remove(journal_path(data_path))
 
 
 # --- the file ------------------------------------------------------------------------------

@@ -434,10 +434,13 @@ def test_case2_every_fsync_of_a_many_file_import_is_all_or_nothing(
     backup = str(template / "backup.json")
     db = fresh_copy(template, tmp_path, "before")
     before = logical(db)
+    counter = Injector()
+    inject(monkeypatch, counter)
     assert run_cli(["--db", str(db), "import", backup], capsys)[0] == 0
+    inject(monkeypatch, durable.Syscalls())
     after = logical(db)
     assert len(list(db.with_name("collab.history").glob("*.json"))) >= 8
-    for position in range(14):
+    for position in range(counter.counts["fsync"]):
         db = fresh_copy(template, tmp_path, f"fsync{position}")
         inject(monkeypatch, Injector("fsync", position, errno.EIO, sticky=True))
         code, err = run_cli(["--db", str(db), "import", backup], capsys)
@@ -602,3 +605,12 @@ def test_the_app_shows_a_saved_but_unfinished_save_as_a_warning(
     assert store.item(item.id).status is Status.DONE  # the app shows the after-state
     store.close()
     assert {i["id"]: i["status"] for i in logical(db)["items"]}[item.id] == "done"
+
+
+def test_temp_files_of_a_killed_journal_write_are_swept(tmp_path: Path) -> None:
+    db = tmp_path / "collab.json"
+    Store.open(db).close()
+    leftover = tmp_path / ".collab.json.journal.0123456789ab.tmp"
+    leftover.write_bytes(b"collab-journal 1\n{")
+    Store.open(db).close()
+    assert not leftover.exists()
