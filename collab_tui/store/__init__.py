@@ -6,6 +6,7 @@ Never imports a UI library: `collab add` goes through here and must start fast.
 from .backups import newest_good_backup
 from .errors import (
     ConflictError,
+    JournalDamaged,
     StoreCorrupt,
     StoreError,
     StoreLocked,
@@ -20,6 +21,7 @@ from .store import Store, write_layout
 __all__ = [
     "SCHEMA_VERSION",
     "ConflictError",
+    "JournalDamaged",
     "Store",
     "StoreCorrupt",
     "StoreError",

@@ -20,6 +20,35 @@ TEMP_SUFFIX = ".tmp"
 Signature = tuple[int, int, int] | None
 
 
+class Syscalls:
+    """The system calls a save makes, in one place.
+
+    Tests replace ``durable.syscalls`` with a wrapper to fail any one call (fault injection);
+    each method looks ``os`` up at call time, so patching ``os.fsync`` works as well.
+    """
+
+    def open(self, path: Path | str, flags: int, mode: int = 0o777) -> int:
+        return os.open(path, flags, mode)
+
+    def write(self, fd: int, data: memoryview) -> int:
+        return os.write(fd, data)
+
+    def fsync(self, fd: int) -> None:
+        os.fsync(fd)
+
+    def close(self, fd: int) -> None:
+        os.close(fd)
+
+    def replace(self, src: Path | str, dst: Path | str) -> None:
+        os.replace(src, dst)
+
+    def unlink(self, path: Path | str) -> None:
+        os.unlink(path)
+
+
+syscalls = Syscalls()
+
+
 def ensure_dir(directory: Path) -> None:
     """Create ``directory`` and every missing parent 0700, whatever the umask.
 
@@ -59,37 +88,47 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically and durably (mode 0600).
 
-    Raises OSError on failure; the previous file is then untouched and no temp file remains.
+    Raises OSError on failure; if it was raised before the rename, the previous file is
+    untouched and no temp file remains. Only a failing directory fsync (``sync_dir``,
+    after the rename) leaves the new file in place; callers that must tell the two apart
+    pass ``sync_dir=False`` and call ``fsync_dir`` themselves.
     """
     tmp = temp_name(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = syscalls.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
             view = memoryview(data)
             while view:
-                written = os.write(fd, view)
+                written = syscalls.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            syscalls.fsync(fd)
         finally:
-            os.close(fd)
-        os.replace(tmp, path)
+            syscalls.close(fd)
+        syscalls.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            syscalls.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable."""
-    fd = os.open(directory, os.O_RDONLY)
+    """Make a rename or removal in ``directory`` durable."""
+    fd = syscalls.open(directory, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        syscalls.fsync(fd)
     finally:
-        os.close(fd)
+        syscalls.close(fd)
+
+
+def remove(path: Path) -> None:
+    """Delete ``path`` if it exists (the caller fsyncs the directory)."""
+    with contextlib.suppress(FileNotFoundError):
+        syscalls.unlink(path)
 
 
 def remove_stale_temps(directory: Path, prefix: str = "") -> None:

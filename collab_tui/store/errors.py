@@ -85,15 +85,74 @@ class StoreTooNew(StoreError):
 
 
 class StoreWriteError(StoreError):
-    """Saving failed (disk full, I/O error...). The previous file is left as it was."""
+    """Saving failed (disk full, I/O error...). ``saved`` says whether the change is on disk.
 
-    def __init__(self, path: Path, cause: BaseException) -> None:
+    ``saved`` False: nothing was changed on disk; the previous data is intact and a retry
+    is safe. ``saved`` True: the change is made (in the files, or recorded in the journal
+    ``journal`` and finished the next time the data is opened); it must not be repeated.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        cause: BaseException,
+        saved: bool = False,
+        journal: Path | None = None,
+    ) -> None:
         self.path = Path(path)
         self.cause = cause
+        self.saved = saved
+        self.journal = journal
         reason = getattr(cause, "strerror", None) or str(cause)
-        super().__init__(
-            f"Could not save {self.path}: {reason}. Nothing was changed; "
-            "the previous data is intact."
+        if not saved:
+            message = (
+                f"Could not save {self.path}: {reason}. Nothing was changed; "
+                "the previous data is intact."
+            )
+        elif journal is not None:
+            message = (
+                f"Could not finish saving {self.path}: {reason}. The change is saved (in "
+                f"{journal}) and will be completed the next time the data is opened; "
+                "do not make it again."
+            )
+        else:
+            message = (
+                f"The change was saved to {self.path}, but the disk reported an error while "
+                f"confirming it ({reason}); do not make it again. It could still be lost if "
+                "the computer loses power before the disk recovers."
+            )
+        super().__init__(message)
+
+
+class UnfinishedSave(StoreWriteError):
+    """An earlier save waits in the journal and could not be completed now.
+
+    Nothing is read or changed until it is: the files may hold only part of it.
+    """
+
+    def __init__(self, path: Path, cause: BaseException, journal: Path) -> None:
+        super().__init__(path, cause, saved=False, journal=journal)
+        reason = getattr(cause, "strerror", None) or str(cause)
+        Exception.__init__(
+            self,
+            f"Could not complete an earlier save to {self.path}, kept in {journal}: {reason}. "
+            "That save is not lost: it will be completed once this is fixed. Nothing else "
+            "was changed; try again then.",
+        )
+
+
+class JournalDamaged(StoreCorrupt):
+    """The journal of an unfinished save does not verify: we will not guess at it."""
+
+    def __init__(self, path: Path, backup: Path | None, reason: str) -> None:
+        super().__init__(path, backup, reason)
+        hint = f"the newest good backup ({backup})" if backup else "a backup"
+        Exception.__init__(
+            self,
+            f"The journal {self.path} of an unfinished save is damaged ({reason}). The save "
+            "it records may be only partly in the data files, so collab will not guess; "
+            f"nothing was changed. Restore {hint}, or move the journal aside to use the "
+            "data files as they are.",
         )
 
 

@@ -12,10 +12,16 @@ A save rewrites the hot file and at most the segments it touched, so its cost fo
 number of *active* records, not three years of history. Segments load lazily: adding an
 item reads only the hot file.
 
-Every change runs in a transaction: take the lock, reload whatever another process wrote
-since we last read, apply the change in memory, write the touched files, release. Moving a
-record between files writes its new home before removing it from the old one, so a crash
-in between leaves two copies (the one with the newer ``updated`` wins on load), never none.
+Every change runs in a transaction: take the lock, finish a save that a crash left half
+done, reload whatever another process wrote since we last read, apply the change in
+memory, commit the touched files, release. The commit is atomic across files (see
+``journal``): a save that touches one file replaces it atomically; a save that touches
+several (closing an item moves it into a history segment; an import) first writes a
+checksummed journal of every file's new bytes, then the files, then removes the journal.
+Whoever takes the lock next and finds a journal finishes it, so a crash or a failing
+system call leaves the data either wholly before or wholly after the save, and the error
+says which (``StoreWriteError.saved``). On load, a record found in two files (left by
+versions before the journal) is settled by the newer ``updated``.
 """
 
 from __future__ import annotations
@@ -34,9 +40,10 @@ from tinydb.table import Table
 
 from .. import validate
 from ..model import Contact, Interaction, Item, Record, Settings, now
-from . import backups, durable, locking, migrations, places, quarantine
+from . import backups, durable, journal, locking, migrations, places, quarantine
 from .errors import (
     ConflictError,
+    JournalDamaged,
     RecordInvalid,
     StoreCorrupt,
     StoreLocked,
@@ -44,6 +51,7 @@ from .errors import (
     StoreReadOnly,
     StoreTooNew,
     StoreWriteError,
+    UnfinishedSave,
 )
 from .migrations import META_ID, SCHEMA_VERSION
 from .storage import Data, DurableStorage, ParseError, dumps, load_file
@@ -181,12 +189,9 @@ def _hot_path_of(path: Path) -> Path:
 
 @dataclass
 class _Txn:
-    """What the current transaction touched, to write each file once and in a safe order."""
+    """What the current transaction touched, to write each file once."""
 
-    changed: set[str] = field(default_factory=set)  # files with new or changed content
-    # Records moved out of a file, by file key -> table -> doc id -> the old record. The
-    # source file is rewritten only after the record's new home is on disk.
-    moved_out: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # files with new, changed or removed records
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -219,6 +224,7 @@ class Store:
         if warning:
             self.warnings.append(warning)
         with self._locked():
+            self._finish_interrupted_commit()
             self._prepare_file()
             self._hot = _File(self.path)  # parsed once: the version check reads the cache
             self._migrate_if_older()
@@ -365,7 +371,7 @@ class Store:
             key = self._locate(table, record_id)
             if key is None:
                 return False
-            self._remove_doc(key, table, record_id, moving=False)
+            self._remove_doc(key, table, record_id)
         return True
 
     def update_settings(self, settings: Settings) -> None:
@@ -440,6 +446,10 @@ class Store:
             try:
                 yield
                 self._commit(self._txn)
+            except StoreWriteError as exc:
+                if not exc.saved:
+                    self._reload_all()
+                raise  # saved: memory holds the after-state, as the disk will
             except BaseException:
                 self._reload_all()
                 raise
@@ -456,6 +466,11 @@ class Store:
         }
         try:
             yield
+        except StoreWriteError as exc:
+            if not exc.saved:
+                for name, value in saved.items():
+                    setattr(record, name, value)
+            raise
         except BaseException:
             for name, value in saved.items():
                 setattr(record, name, value)
@@ -467,53 +482,73 @@ class Store:
 
     def _commit(self, txn: _Txn) -> None:
         meta = self._meta()
-        self._hot.table("meta").update({"generation": meta["generation"] + 1}, doc_ids=[1])
+        generation = meta["generation"] + 1
+        self._hot.table("meta").update({"generation": generation}, doc_ids=[1])
         if not backups.has_snapshot_today(self.path):
             with contextlib.suppress(OSError):  # a failed daily backup must not block saving
                 backups.snapshot(self.path)
         plan = self._write_plan(txn)
-        # Bytes of files already replaced in this commit, to put back if a later one fails.
-        before: dict[Path, bytes | None] = {}
-        written: list[Path] = []
-        for position, (key, data) in enumerate(plan):
-            target = self._file(key)
-            if target.path not in before and position < len(plan) - 1:
-                before[target.path] = _read_or_none(target.path)
-            try:
-                if key != HOT:
-                    durable.ensure_dir(self.history)
-                target.storage.flush(data)
-            except OSError as exc:
-                _put_back(before, written)
-                raise StoreWriteError(target.path, exc) from exc
-            written.append(target.path)
+        changes = [journal.Change(self._file(key).path, data) for key, data in plan]
+        try:
+            journal.commit(self.path, changes, generation)
+        except journal.CommitError as exc:
+            raise StoreWriteError(exc.path, exc.cause, exc.saved, exc.journal) from exc.cause
+        for key, data in plan:
+            if data is None:
+                self._segments.pop(key, None)
+            else:
+                storage = self._file(key).storage
+                storage.signature = durable.signature(storage.path)
+                storage.dirty = False
 
-    def _write_plan(self, txn: _Txn) -> list[tuple[str, Data | None]]:
-        """Which files to write, in which order, with what (None: the cached data).
+    def _write_plan(self, txn: _Txn) -> list[tuple[str, bytes | None]]:
+        """Each file to write with its new bytes (None: remove it), the hot file last.
 
-        Phase 1 writes every changed file, keeping records that moved out of it, so each
-        record's new home is on disk first (the hot file leads: its id counters must
-        never fall behind ids already in a segment). Phase 2 writes the files records
-        moved out of, in their final form, and the hot file if not yet written as is.
+        A history segment left with no records is removed. The hot file is always
+        written: the generation bump alone changes it.
         """
-        plan: list[tuple[str, Data | None]] = []
-        phase1 = sorted(txn.changed, key=lambda k: (k != HOT, k))
-        for key in phase1:
-            moved = txn.moved_out.get(key)
-            plan.append((key, self._with_moved_back(key, moved) if moved else None))
-        final = {key for key in phase1 if key not in txn.moved_out}
-        for key in txn.moved_out:
-            plan.append((key, None))
-            final.add(key)
-        if HOT not in final:
-            plan.append((HOT, None))  # the generation bump alone still changes the hot file
+        plan: list[tuple[str, bytes | None]] = []
+        for key in sorted(txn.changed - {HOT}):
+            storage = self._file(key).storage
+            # Set-aside (damaged) records count: a file holding only those is kept.
+            if any(storage.data.values()) or any(storage.set_aside.values()):
+                plan.append((key, storage.serialized()))
+            elif storage.path.exists():
+                plan.append((key, None))
+        plan.append((HOT, self._hot.storage.serialized()))
         return plan
 
-    def _with_moved_back(self, key: str, moved: dict[str, dict[str, Any]]) -> Data:
-        data = dict(self._file(key).storage.data)
-        for table, docs in moved.items():
-            data[table] = {**docs, **data.get(table, {})}  # records present now win
-        return data
+    def _finish_interrupted_commit(self) -> None:
+        """Under the lock: roll forward a save that a crash or failure left half done.
+
+        One stat when there is nothing to do. A journal older than the data (its removal
+        was lost in a power cut after a later save) is stale and only removed.
+        """
+        path = journal.journal_path(self.path)
+        try:
+            pending = journal.read_pending(self.path)
+        except journal.BadJournal as exc:
+            raise JournalDamaged(path, backups.newest_good_backup(self.path), str(exc)) from None
+        except OSError as exc:
+            raise UnfinishedSave(self.path, exc, path) from exc
+        if pending is None:
+            return
+        try:
+            on_disk = self._generation_on_disk()
+            if on_disk is not None and on_disk > pending.generation:
+                journal.discard(self.path)
+            else:
+                journal.finish(self.path, pending.changes)
+        except OSError as exc:
+            raise UnfinishedSave(self.path, exc, path) from exc
+
+    def _generation_on_disk(self) -> int | None:
+        """The hot file's generation as stored now; None if it cannot be read."""
+        try:
+            generation = (load_file(self.path) or {})["meta"][META_ID]["generation"]
+        except (ParseError, OSError, KeyError, TypeError):
+            return None
+        return generation if isinstance(generation, int) else None
 
     def _reload_all(self) -> None:
         """Forget unsaved changes: reload the hot file, drop the cached segments."""
@@ -523,6 +558,7 @@ class Store:
         self._check_hot()
 
     def _refresh_if_changed(self) -> bool:
+        self._finish_interrupted_commit()
         if not self._hot.storage.changed_on_disk():
             return False
         self._hot.reload()
@@ -736,7 +772,7 @@ class Store:
         new_key = home_of(table, doc)
         old_key = None if known_new else self._locate(table, record_id)
         if old_key is not None and old_key != new_key:
-            self._remove_doc(old_key, table, record_id, moving=True)
+            self._remove_doc(old_key, table, record_id)
         # The cached dict itself, not TinyDB's insert/update: those copy the whole table
         # on every call, which made a batch of n changes (an import) quadratic.
         target = self._file(new_key).storage
@@ -752,17 +788,11 @@ class Store:
         if new_key != HOT and self._cold_index is not None:
             self._cold_index[table][str(record_id)] = new_key
 
-    def _remove_doc(self, key: str, table: str, record_id: int, moving: bool) -> None:
+    def _remove_doc(self, key: str, table: str, record_id: int) -> None:
         source = self._file(key)
-        doc = source.docs(table).get(str(record_id))
-        if doc is None:
+        if str(record_id) not in source.docs(table):
             return
-        txn = self._txn_state()
-        if moving:
-            moved = txn.moved_out.setdefault(key, {}).setdefault(table, {})
-            moved.setdefault(str(record_id), dict(doc))
-        else:
-            txn.changed.add(key)
+        self._txn_state().changed.add(key)
         del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
         source.storage.dirty = True
         if key != HOT and self._cold_index is not None:
@@ -779,21 +809,3 @@ def _stamp_after(previous: datetime) -> datetime:
     if previous.tzinfo is None or stamp > previous:
         return stamp
     return previous + timedelta(microseconds=1)
-
-
-def _read_or_none(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def _put_back(before: dict[Path, bytes | None], written: list[Path]) -> None:
-    """Best effort: restore files this failed commit already replaced."""
-    for path in dict.fromkeys(written):
-        old = before.get(path)
-        with contextlib.suppress(OSError):
-            if old is None:
-                path.unlink()
-            else:
-                durable.write_atomic(path, old)

@@ -25,7 +25,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from collab_tui import actions, triage
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
-from collab_tui.store import ConflictError, Store, StoreError
+from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
 from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.base import ITEM_ACTIONS, View
@@ -233,6 +233,8 @@ class CollabApp(App[None]):
             self.say(str(error), "error")
             self.store.refresh()
             self.reload()
+        except StoreWriteError as error:  # the message says whether the change was saved
+            self.say(str(error), "warning" if error.saved else "error")
         except (StoreError, ValueError) as error:  # ActionError, DateError, CaptureError
             self.say(str(error), "error")
 
