@@ -325,7 +325,8 @@ _NONE = type(None)
 def _quick(check: Check) -> tuple[Any, ...]:
     name = getattr(check, "__name__", "")
     passes = bool if check is boolean else _NONE if name == "check_or_null" else None
-    allowed = _ENUM_VALUES.get(check) or _ENUM_VALUES.get(getattr(check, "inner", None))
+    inner: Check | None = getattr(check, "inner", None)
+    allowed = _ENUM_VALUES.get(check) or (_ENUM_VALUES.get(inner) if inner else None)
     limit = SHORT_TEXT if check is short_text else LONG_TEXT if check is long_text else -1
     return passes, allowed, limit, check is record_id, name == "check_list", check
 

@@ -112,7 +112,7 @@ def parse_vcards(data: str | bytes) -> tuple[list[Card], list[tuple[str, str]]]:
     ``data`` may be bytes, so that a card in a bad encoding is found and skipped on its
     own. A file with no BEGIN:VCARD at all is not a vCard file: ValueError.
     """
-    raw_lines = _split_lines(data)
+    raw_lines: list[str | bytes] = list(_split_lines(data))
     cards: list[Card] = []
     problems: list[tuple[str, str]] = []
     current: list[tuple[int, str | bytes]] | None = None

@@ -273,10 +273,12 @@ def verify(path: Path, snap: Path, live_inodes: set[tuple[int, int]] | None = No
         return verdict
     if files is None:
         verdict.legacy = True
-        history = snap / history_dir(path).name
+        snap_history = snap / history_dir(path).name
         names = [path.name]
-        if _is_real_dir(history):
-            names += [f"{history.name}/{s.name}" for s in sorted(history.glob("*.json"))]
+        if _is_real_dir(snap_history):
+            names += [
+                f"{snap_history.name}/{s.name}" for s in sorted(snap_history.glob("*.json"))
+            ]
         files = {name: None for name in names}
     elif path.name not in files:
         verdict.problems.append(f"{MANIFEST} does not list {path.name}")

@@ -18,6 +18,7 @@ No UI library here: the CLI prints what these functions return.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Settings, now
+from ..model import Record, Settings, now
 from . import backups, durable
 from .migrations import META_ID
 from .quarantine import Damage, writable
@@ -149,7 +150,7 @@ def _links(store: Store) -> list[tuple[Any, str, int, str]]:
     interactions = store.interactions()
     item_ids = {i.id for i in items}
     interaction_ids = {i.id for i in interactions}
-    broken = []
+    broken: list[tuple[Record, str, int, str]] = []
     for contact in store.contacts():
         if contact.boss_id is not None and contact.boss_id not in contacts:
             broken.append((contact, "boss_id", contact.boss_id, "contacts"))
@@ -185,7 +186,7 @@ def _link_findings(store: Store) -> list[Finding]:
 
 
 def _highest_ids(store: Store) -> dict[str, int]:
-    records = {
+    records: dict[str, Sequence[Record]] = {
         "contacts": store.contacts(),
         "items": store.items(active_only=False),
         "interactions": store.interactions(),

@@ -76,7 +76,7 @@ def home_of(table: str, doc: dict[str, Any]) -> str:
         return doc["date"][:7]
     if doc.get("status", "open") in ACTIVE_STATUSES:
         return HOT
-    stamp = doc.get("closed") or doc.get("updated") or doc.get("created")
+    stamp: str = doc.get("closed") or doc.get("updated") or doc["created"]
     return stamp[:7]
 
 
