@@ -37,6 +37,8 @@ from collab_tui.model import (  # noqa: E402
 from collab_tui.store import write_layout  # noqa: E402
 from collab_tui.store.migrations import META_ID, new_meta  # noqa: E402
 
+# Per three years (the default span); other spans scale items, interactions and days,
+# while what is open now (ACTIVE) and the address book (CONTACTS) stay as they are.
 CONTACTS = 300
 ITEMS = 20_000
 ACTIVE = 500
@@ -98,10 +100,12 @@ def _name(rng: random.Random, n: int) -> str:
     return f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice(GIVEN)}{n}"
 
 
-def build(today: date, seed: int = 1) -> dict[str, Any]:
+def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
     """The logical data set: ``{table: {doc_id: record dict}}`` with a meta table."""
     rng = random.Random(seed)
-    start = today - timedelta(days=DAYS)
+    n_items = max(ACTIVE * 2, round(ITEMS * years / 3))
+    n_interactions = round(INTERACTIONS * years / 3)
+    start = today - timedelta(days=round(DAYS * years / 3))
 
     def day_in(lo: date, hi: date) -> date:
         return lo + timedelta(days=rng.randint(0, max(0, (hi - lo).days)))
@@ -137,7 +141,7 @@ def build(today: date, seed: int = 1) -> dict[str, Any]:
             leaders[dept] = n
 
     interactions: list[Interaction] = []
-    for n in range(1, INTERACTIONS + 1):
+    for n in range(1, n_interactions + 1):
         day = day_in(start, today)
         stamp = _stamp(day, rng)
         interactions.append(
@@ -155,8 +159,8 @@ def build(today: date, seed: int = 1) -> dict[str, Any]:
         )
 
     items: list[Item] = []
-    for n in range(1, ITEMS + 1):
-        active = n > ITEMS - ACTIVE  # the newest ones are still open
+    for n in range(1, n_items + 1):
+        active = n > n_items - ACTIVE  # the newest ones are still open
         created_day = day_in(today - timedelta(days=60), today) if active else day_in(start, today)
         created = _stamp(created_day, rng)
         kind = rng.choices(list(Kind), weights=[5, 3, 3, 1])[0]
@@ -171,7 +175,7 @@ def build(today: date, seed: int = 1) -> dict[str, Any]:
             notes="" if rng.random() < 0.7 else "see meeting notes; 需要老板确认",
             created=created,
             updated=created,
-            interaction_id=rng.randint(1, INTERACTIONS) if rng.random() < 0.3 else None,
+            interaction_id=rng.randint(1, n_interactions) if rng.random() < 0.3 else None,
         )
         if kind is Kind.RISK:
             item.likelihood, item.impact = rng.choice(list(Rating)), rng.choice(list(Rating))
@@ -184,7 +188,7 @@ def build(today: date, seed: int = 1) -> dict[str, Any]:
         items.append(item)
 
     meta = new_meta()
-    meta["last_ids"] = {"contacts": CONTACTS, "items": ITEMS, "interactions": INTERACTIONS}
+    meta["last_ids"] = {"contacts": CONTACTS, "items": n_items, "interactions": n_interactions}
     return {
         "meta": {META_ID: meta},
         "contacts": {str(c.id): c.to_dict() for c in contacts},
@@ -193,9 +197,9 @@ def build(today: date, seed: int = 1) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, today: date, seed: int = 1) -> None:
+def generate(path: Path, today: date, seed: int = 1, years: float = 3) -> None:
     """Write the data set in our layout (hot file + monthly history) at ``path``."""
-    write_layout(Path(path), build(today, seed))
+    write_layout(Path(path), build(today, seed, years))
 
 
 def generate_stock(path: Path, today: date, seed: int = 1) -> None:
@@ -212,13 +216,14 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="data file to write (its directory is created)")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today())
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--years", type=float, default=3, help="span of history (default 3)")
     parser.add_argument("--stock", action="store_true", help="write one stock TinyDB file")
     args = parser.parse_args()
     if args.stock:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         generate_stock(args.out, args.today, args.seed)
     else:
-        generate(args.out, args.today, args.seed)
+        generate(args.out, args.today, args.seed, args.years)
     print(f"wrote {args.out}")
 
 
