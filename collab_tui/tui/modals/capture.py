@@ -185,9 +185,10 @@ class CaptureModal(ModalScreen[str | None]):
             except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
                 self.error = self.error or where + str(error)
                 continue
-            if len(lines) > 1:
-                described.append(Content.styled(f"{number} ▸", "bold $text-muted"))
-            described += self._describe_plan(plan)
+            plan_lines = self._describe_plan(plan)
+            if len(lines) > 1 and plan_lines:  # number each capture, on its first line
+                plan_lines[0] = Content.styled(f"{number} ▸ ", "bold $text-muted") + plan_lines[0]
+            described += plan_lines
         if self.error:
             error_line.show("✗ " + self.error)
             keys = "Ctrl+S" if self.multi_line else "Enter"
