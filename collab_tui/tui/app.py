@@ -54,6 +54,8 @@ class CollabApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "collab"
     COMMANDS = App.COMMANDS | {CollabCommands}
+    # Screens get -narrow under 100 columns: the Matrix stacks its quadrants (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("1", "show_tab('today')", "Today", show=False, id="tab.today"),
         Binding("2", "show_tab('matrix')", "Matrix", show=False, id="tab.matrix"),

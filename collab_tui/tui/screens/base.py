@@ -44,6 +44,7 @@ class View(Vertical):
     _stale = True  # the snapshot changed since the tab was last drawn
     _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
     search_placeholder = "Search"
+    title_width: int | None = None  # cut item titles to this many cells (the Matrix)
 
     @property
     def collab(self) -> CollabApp:
@@ -83,13 +84,13 @@ class View(Vertical):
         """The row for an item, built when first drawn and kept until the next reload
         (so filtering as you type re-uses it)."""
         assert self.snapshot is not None
-        snapshot, cache = self.snapshot, self._contents
+        snapshot, cache, title_width = self.snapshot, self._contents, self.title_width
 
         def build() -> Content:
             key = ("item", item.id)
             content = cache.get(key)
             if content is None:
-                content = cache[key] = item_prompt(item, snapshot)
+                content = cache[key] = item_prompt(item, snapshot, title_width=title_width)
             return content
 
         return build
