@@ -92,6 +92,12 @@ async def shot_review(pilot: Pilot, app: CollabApp) -> None:
     await keys(pilot, "r")
 
 
+async def shot_item(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "1")
+    await settle(pilot)
+    await keys(pilot, "enter")  # the first overdue item
+
+
 # name -> (demo data?, steps)
 SHOTS: dict[str, tuple[bool, Steps]] = {
     "today": (True, shot_today),
@@ -101,6 +107,7 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "capture": (True, shot_capture),
     "help": (True, shot_help),
     "review": (True, shot_review),
+    "item": (True, shot_item),
     "first-run": (False, shot_today),
 }
 

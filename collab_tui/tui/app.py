@@ -30,6 +30,7 @@ from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.base import ITEM_ACTIONS, View
 from collab_tui.tui.screens.contacts import ContactsView
+from collab_tui.tui.screens.item_detail import ItemScreen
 from collab_tui.tui.screens.log import LogView
 from collab_tui.tui.screens.matrix import MatrixView
 from collab_tui.tui.screens.review import ReviewScreen
@@ -208,7 +209,7 @@ class CollabApp(App[None]):
         for view in self.views:
             view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
         for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
+            if isinstance(screen, (ReviewScreen, ItemScreen)):
                 screen.show(self.snapshot)
 
     def poll_store(self) -> None:
@@ -366,10 +367,16 @@ class CollabApp(App[None]):
 
     def action_drop(self) -> None:
         item = self.selected_item()
-        if item is not None and self.change(
-            "drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]
-        ):
+        if item is not None:
+            self.drop_item(item)
+
+    def drop_item(self, item: Item) -> None:
+        if self.change("drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]):
             self.say(f"Dropped: {item.title}  (z undoes)")
+
+    def open_item(self, item_id: int) -> None:
+        """The item detail screen (Enter on an item row)."""
+        self.push_screen(ItemScreen(item_id, self.snapshot))
 
     def action_snooze(self) -> None:
         item = self.selected_item()
@@ -397,9 +404,10 @@ class CollabApp(App[None]):
 
     def action_edit(self) -> None:
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.edit_item(item)
 
+    def edit_item(self, item: Item) -> None:
         def save(changes: dict[str, Any]) -> Item:
             base = form.item  # rebased on the stored version after a conflict
             return self.apply(
@@ -415,8 +423,10 @@ class CollabApp(App[None]):
 
     def action_toggle_important(self) -> None:
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.toggle_important(item)
+
+    def toggle_important(self, item: Item) -> None:
         important = not item.important
         if self.change(
             "important",
@@ -426,10 +436,12 @@ class CollabApp(App[None]):
             self.say(("Important: " if important else "Not important: ") + item.title)
 
     def action_toggle_urgent(self) -> None:
-        """Flip how urgent the item is; back to 'from the due date' when that agrees."""
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.toggle_urgent(item)
+
+    def toggle_urgent(self, item: Item) -> None:
+        """Flip how urgent the item is; back to 'from the due date' when that agrees."""
         settings = self.snapshot.settings
         urgent_now = triage.is_urgent(item, self.today, settings)
         by_date = triage.is_urgent(dataclasses.replace(item, urgent=None), self.today, settings)

@@ -194,6 +194,18 @@ class ItemView(View):
             return self.snapshot.contacts_by_id.get(item.contact_ids[0])
         return None
 
+    @on(RecordList.Selected)
+    def _row_selected(self, event: RecordList.Selected) -> None:
+        """Enter on an item opens its detail screen; on a contact (going cold), its brief."""
+        target = event.target
+        if target is None:
+            return
+        event.stop()
+        if target.kind == "item":
+            self.collab.open_item(target.id)
+        elif target.kind == "contact":
+            self.collab.open_contact(target.id)
+
     def select_item(self, item_id: int) -> bool:
         for record_list in self.record_lists():
             if record_list.select_target("item", item_id):
