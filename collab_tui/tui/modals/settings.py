@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from collab_tui.model import Settings
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
@@ -32,6 +32,7 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
     SettingsModal #dialog { max-width: 72; }
     SettingsModal .row > Input { width: 8; }
     SettingsModal .unit { width: 1fr; color: $text-muted; padding-left: 1; }
+    SettingsModal #fields .hint { width: 1fr; margin-top: 1; }
     """
 
     def __init__(
@@ -69,11 +70,12 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                         id="theme",
                     ),
                 )
-                yield Label(
-                    "Urgent within: an item due that soon counts as urgent (the Matrix). "
-                    "Cold after: a contact not heard from that long is going cold (Today). "
-                    "The theme is kept for this computer.",
+                yield Static(
+                    "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
+                    "Cold after: a contact not heard from for that long is going cold.\n"
+                    "Both are saved in the data file; the theme on this computer.",
                     classes="hint",
+                    markup=False,
                 )
             yield from self.compose_buttons()
 
