@@ -24,6 +24,7 @@ from collab_tui.model import (
     Kind,
     Level,
     Record,
+    Settings,
     Side,
     Stance,
     Status,
@@ -541,6 +542,26 @@ def log_interaction(
 
 
 # --- undo ------------------------------------------------------------------------------
+
+
+def update_settings(store: Any, **changes: Any) -> Settings:
+    """Change some settings (``urgency_horizon_days``, ``cold_after_days``), checked
+    against the data file's own limits (``validate.check_settings``); nothing is saved
+    if any value is wrong."""
+    from collab_tui import validate
+
+    current = store.settings.to_dict()
+    unknown = sorted(set(changes) - set(current))
+    if unknown:
+        raise ActionError(f"Unknown setting: {', '.join(unknown)}. Nothing was changed.")
+    merged = {**current, **changes}
+    problems = validate.check_settings(merged)
+    if problems:
+        wrong = "; ".join(f"{p.field} {p.message}" for p in problems)
+        raise ActionError(f"Settings not saved: {wrong}.")
+    settings = Settings.from_dict(merged)
+    store.update_settings(settings)
+    return settings
 
 
 def _getter(store: Any, record: Record) -> Any:

@@ -32,3 +32,18 @@ def default_db_path() -> Path:
 def demo_db_path() -> Path:
     """The demo file, kept apart from the user's own data: ``<user data dir>/demo.json``."""
     return data_dir() / "demo.json"
+
+
+def config_dir() -> Path:
+    """The platform's per-user config directory for collab-tui (not created here)."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return Path(base) / APP_NAME
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    """This machine's display preferences (the theme): ``<user config dir>/config.json``."""
+    return config_dir() / "config.json"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -92,6 +93,16 @@ async def shot_review(pilot: Pilot, app: CollabApp) -> None:
     await keys(pilot, "r")
 
 
+async def shot_item(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "1")
+    await settle(pilot)
+    await keys(pilot, "enter")  # the first overdue item
+
+
+async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "comma")
+
+
 # name -> (demo data?, steps)
 SHOTS: dict[str, tuple[bool, Steps]] = {
     "today": (True, shot_today),
@@ -101,6 +112,8 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "capture": (True, shot_capture),
     "help": (True, shot_help),
     "review": (True, shot_review),
+    "item": (True, shot_item),
+    "settings": (True, shot_settings),
     "first-run": (False, shot_today),
 }
 
@@ -108,6 +121,7 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
 async def take(name: str, with_demo: bool, steps: Steps, size: tuple[int, int]) -> str:
     """The SVG of one shot, taken in a fresh temporary data directory."""
     with tempfile.TemporaryDirectory(prefix="collab-shot-") as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp  # the default theme, not the one saved here
         store = Store.open(Path(tmp) / "collab" / "data.json")
         try:
             if with_demo:

@@ -22,7 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from collab_tui import actions, triage
+from collab_tui import actions, config, paths, triage
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
 from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
@@ -30,6 +30,7 @@ from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.base import ITEM_ACTIONS, View
 from collab_tui.tui.screens.contacts import ContactsView
+from collab_tui.tui.screens.item_detail import ItemScreen
 from collab_tui.tui.screens.log import LogView
 from collab_tui.tui.screens.matrix import MatrixView
 from collab_tui.tui.screens.review import ReviewScreen
@@ -37,7 +38,7 @@ from collab_tui.tui.screens.today import TodayView
 from collab_tui.tui.state import History, Snapshot, UndoStack, load, quote_name, read_history
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
-TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report"}
+TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
 TABS = [("today", "1 Today"), ("matrix", "2 Matrix"), ("contacts", "3 Contacts"), ("log", "4 Log")]
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
@@ -54,6 +55,8 @@ class CollabApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "collab"
     COMMANDS = App.COMMANDS | {CollabCommands}
+    # Screens get -narrow under 100 columns: the Matrix stacks its quadrants (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("1", "show_tab('today')", "Today", show=False, id="tab.today"),
         Binding("2", "show_tab('matrix')", "Matrix", show=False, id="tab.matrix"),
@@ -64,6 +67,7 @@ class CollabApp(App[None]):
         Binding("r", "review", "Review", id="review"),
         Binding("z", "undo", "Undo", show=False, id="undo"),
         Binding("R", "report", "Status report", show=False, id="report"),
+        Binding("comma", "settings", "Settings", show=False, id="settings"),
         Binding("question_mark", "help", "Keys", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -71,8 +75,15 @@ class CollabApp(App[None]):
     # once, still after the first frame, so what they see does not depend on timing).
     history_in_thread = True
 
-    def __init__(self, store: Any, today: date | None = None, owns_store: bool = False) -> None:
+    def __init__(
+        self,
+        store: Any,
+        today: date | None = None,
+        owns_store: bool = False,
+        config_path: Path | None = None,
+    ) -> None:
         super().__init__()
+        self.config_path = config_path or paths.config_path()  # the theme (config.py)
         self.store = store
         self._frozen_today = today
         self._owns_store = owns_store
@@ -103,6 +114,7 @@ class CollabApp(App[None]):
         return view
 
     def on_mount(self) -> None:
+        self._restore_theme()
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
         for warning in getattr(self.store, "warnings", []):  # e.g. a world-writable folder
@@ -131,6 +143,47 @@ class CollabApp(App[None]):
         if self.snapshot.is_empty and action in ITEM_ACTIONS:
             return False
         return True
+
+    def _restore_theme(self) -> None:
+        """Start in the theme chosen last time; remember every change of it from now on
+        (the settings modal, or the palette's own "Change theme")."""
+        saved = config.load_config(self.config_path).get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Any) -> None:
+        if config.load_config(self.config_path).get("theme") == theme.name:
+            return
+        try:
+            config.save_config({"theme": theme.name}, self.config_path)
+        except OSError as error:
+            self.say(
+                f"Theme {theme.name} applied but not remembered: could not write "
+                f"{self.config_path} ({error.strerror or error}).",
+                "warning",
+            )
+
+    def action_settings(self) -> None:
+        def save(values: dict[str, Any]) -> dict[str, Any]:
+            changes = {k: v for k, v in values.items() if k != "theme"}
+            if changes != self.store.settings.to_dict():
+                actions.update_settings(self.store, **changes)
+                self.reload([])  # the horizon moves items between quadrants
+            self.theme = values["theme"]
+            return values
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.say(
+                    f"Settings saved: urgent within {values['urgency_horizon_days']} days, "
+                    f"cold after {values['cold_after_days']} days, theme {values['theme']}."
+                )
+
+        modal = modals.SettingsModal(
+            self.store.settings, self.theme, sorted(self.available_themes), save
+        )
+        self.push_screen(modal, saved)
 
     def on_unmount(self) -> None:
         if self._owns_store:
@@ -206,7 +259,7 @@ class CollabApp(App[None]):
         for view in self.views:
             view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
         for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
+            if isinstance(screen, (ReviewScreen, ItemScreen)):
                 screen.show(self.snapshot)
 
     def poll_store(self) -> None:
@@ -366,10 +419,16 @@ class CollabApp(App[None]):
 
     def action_drop(self) -> None:
         item = self.selected_item()
-        if item is not None and self.change(
-            "drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]
-        ):
+        if item is not None:
+            self.drop_item(item)
+
+    def drop_item(self, item: Item) -> None:
+        if self.change("drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]):
             self.say(f"Dropped: {item.title}  (z undoes)")
+
+    def open_item(self, item_id: int) -> None:
+        """The item detail screen (Enter on an item row)."""
+        self.push_screen(ItemScreen(item_id, self.snapshot))
 
     def action_snooze(self) -> None:
         item = self.selected_item()
@@ -397,9 +456,10 @@ class CollabApp(App[None]):
 
     def action_edit(self) -> None:
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.edit_item(item)
 
+    def edit_item(self, item: Item) -> None:
         def save(changes: dict[str, Any]) -> Item:
             base = form.item  # rebased on the stored version after a conflict
             return self.apply(
@@ -415,8 +475,10 @@ class CollabApp(App[None]):
 
     def action_toggle_important(self) -> None:
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.toggle_important(item)
+
+    def toggle_important(self, item: Item) -> None:
         important = not item.important
         if self.change(
             "important",
@@ -426,10 +488,12 @@ class CollabApp(App[None]):
             self.say(("Important: " if important else "Not important: ") + item.title)
 
     def action_toggle_urgent(self) -> None:
-        """Flip how urgent the item is; back to 'from the due date' when that agrees."""
         item = self.selected_item()
-        if item is None:
-            return
+        if item is not None:
+            self.toggle_urgent(item)
+
+    def toggle_urgent(self, item: Item) -> None:
+        """Flip how urgent the item is; back to 'from the due date' when that agrees."""
         settings = self.snapshot.settings
         urgent_now = triage.is_urgent(item, self.today, settings)
         by_date = triage.is_urgent(dataclasses.replace(item, urgent=None), self.today, settings)

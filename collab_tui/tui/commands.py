@@ -38,6 +38,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Contact: delete", "Delete the selected contact, after a confirmation", "delete_contact"),
     ("Log an interaction", "Log a meeting, call, chat or email (l)", "log_interaction"),
     ("Status report", "Preview and save a Markdown status report (R)", "report"),
+    ("Settings", "Urgency horizon, going-cold days and theme (,)", "settings"),
     ("Keys", "Every key binding (?)", "help"),
 ]
 

@@ -94,3 +94,11 @@ def test_review(snap_compare, app: CollabApp) -> None:
 
 def test_first_run(snap_compare, empty_store: Store) -> None:
     assert snap_compare(make_app(empty_store, TODAY), terminal_size=SIZE)
+
+
+def test_matrix_80x24(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["2"], terminal_size=(80, 24))
+
+
+def test_item_detail(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["enter"], terminal_size=SIZE)

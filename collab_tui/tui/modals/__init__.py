@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
     from collab_tui.tui.modals.report import ReportModal
+    from collab_tui.tui.modals.settings import SettingsModal
 
 _MODULES = {
     "CaptureModal": "capture",
@@ -29,6 +30,7 @@ _MODULES = {
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
     "ReportModal": "report",
+    "SettingsModal": "settings",
 }
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "InteractionForm",
     "ItemForm",
     "ReportModal",
+    "SettingsModal",
 ]
 
 

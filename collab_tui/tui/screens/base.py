@@ -44,6 +44,7 @@ class View(Vertical):
     _stale = True  # the snapshot changed since the tab was last drawn
     _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
     search_placeholder = "Search"
+    title_width: int | None = None  # cut item titles to this many cells (the Matrix)
 
     @property
     def collab(self) -> CollabApp:
@@ -83,13 +84,13 @@ class View(Vertical):
         """The row for an item, built when first drawn and kept until the next reload
         (so filtering as you type re-uses it)."""
         assert self.snapshot is not None
-        snapshot, cache = self.snapshot, self._contents
+        snapshot, cache, title_width = self.snapshot, self._contents, self.title_width
 
         def build() -> Content:
             key = ("item", item.id)
             content = cache.get(key)
             if content is None:
-                content = cache[key] = item_prompt(item, snapshot)
+                content = cache[key] = item_prompt(item, snapshot, title_width=title_width)
             return content
 
         return build
@@ -192,6 +193,18 @@ class ItemView(View):
         if item is not None and item.contact_ids:
             return self.snapshot.contacts_by_id.get(item.contact_ids[0])
         return None
+
+    @on(RecordList.Selected)
+    def _row_selected(self, event: RecordList.Selected) -> None:
+        """Enter on an item opens its detail screen; on a contact (going cold), its brief."""
+        target = event.target
+        if target is None:
+            return
+        event.stop()
+        if target.kind == "item":
+            self.collab.open_item(target.id)
+        elif target.kind == "contact":
+            self.collab.open_contact(target.id)
 
     def select_item(self, item_id: int) -> bool:
         for record_list in self.record_lists():

@@ -1,10 +1,16 @@
-"""Matrix: the four Eisenhower quadrants side by side, with counts."""
+"""Matrix: the four Eisenhower quadrants with counts.
+
+Two by two on a wide terminal; below ``NARROW`` columns (the app's ``-narrow`` breakpoint)
+one column of quadrants, each as tall as its rows, so a row keeps its due date, title and
+counterpart at 80 columns instead of 17 characters of title.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
+from textual.containers import Container
+from textual.widget import Widget
 
 from collab_tui.triage import Quadrant
 from collab_tui.tui.screens.base import ItemView
@@ -24,11 +30,34 @@ class MatrixView(ItemView):
         Binding("left", "move(-1)", "Previous quadrant", show=False, id="matrix.previous"),
     ]
     search_placeholder = "Filter items by title, #tag or counterpart"
+    _title_width: int | None = None
 
     def compose_body(self) -> ComposeResult:
-        with Grid(id="quadrants"):
+        with Container(id="quadrants"):
             for quadrant, _ in QUADRANTS:
                 yield RecordList(id=f"q-{quadrant.name.lower()}", classes="quadrant")
+
+    @property
+    def title_width(self) -> int | None:  # type: ignore[override]
+        """Titles are cut so the counterpart stays on the row: a quadrant's width less
+        the due date and kind (20 cells) and room for a name (12)."""
+        if not self.size.width:
+            return None
+        columns = 1 if self.screen.has_class("-narrow") else 2
+        return max(16, self.size.width // columns - 4 - 20 - 12)
+
+    def on_resize(self) -> None:
+        if self.title_width != self._title_width and self.snapshot is not None:
+            self._title_width = self.title_width
+            self._contents = {}  # the rows were built for the old width
+            self.render_view()
+
+    @property
+    def main_widget(self) -> Widget:
+        """The first quadrant with rows (do now, schedule, delegate, drop), so the item
+        keys act at once; the first one when all are empty."""
+        lists = self.record_lists()
+        return next((q for q in lists if q.targets), lists[0])
 
     def render_view(self) -> None:
         snapshot = self.snapshot
@@ -54,6 +83,21 @@ class MatrixView(ItemView):
                 ],
                 generation=snapshot,
             )
+        self._leave_empty_quadrant()
+
+    def _leave_empty_quadrant(self) -> None:
+        """The focused quadrant just lost its last row (done, moved): go to the next one
+        with rows, so the next `d` acts on an item instead of saying there is none."""
+        focused = self.focused_list()
+        if focused is None or focused.targets:
+            return
+        lists = self.record_lists()
+        start = lists.index(focused)
+        for step in range(1, len(lists)):
+            candidate = lists[(start + step) % len(lists)]
+            if candidate.targets:
+                candidate.focus()
+                return
 
     def action_move(self, step: int) -> None:
         lists = self.record_lists()

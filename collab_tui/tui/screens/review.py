@@ -12,15 +12,25 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from collab_tui.dates import describe_due, format_date
+from collab_tui.dates import format_date
 from collab_tui.model import Contact, Item, one_line
 from collab_tui.tui.state import Snapshot
-from collab_tui.tui.widgets.render import contact_summary, heading, item_prompt, text
+from collab_tui.tui.widgets.hanging import HangingLines, Row
+from collab_tui.tui.widgets.item_card import (
+    BLANK,
+    dim,
+    fact,
+    interaction_rows,
+    item_rows,
+    line,
+    linked_risk_rows,
+)
+from collab_tui.tui.widgets.render import contact_summary, heading, item_prompt
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
@@ -75,8 +85,9 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="review"):
             yield Static(id="review-progress")
-            with VerticalScroll(id="review-card"):
-                yield Static(id="review-body")
+            with VerticalScroll(id="review-card"), Container(id="review-columns"):
+                yield HangingLines(id="review-body")
+                yield HangingLines(id="review-side")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -114,19 +125,19 @@ class ReviewScreen(Screen[None]):
 
     def render_step(self) -> None:
         progress = self.query_one("#review-progress", Static)
-        body = self.query_one("#review-body", Static)
+        body = self.query_one("#review-body", HangingLines)
+        side = self.query_one("#review-side", HangingLines)
         step = self.step
         if step is None:
             progress.update(Content.assemble(("Morning review · done", "bold $text-success")))
-            body.update(
-                Content(
-                    f"You went through {len(self.steps)} records. "
-                    "Press q to go back, or p to look at the last one again."
-                    if self.steps
-                    else "Nothing overdue, due today, waited on, to review or going cold. "
-                    "A good morning. Press q to go back."
-                )
+            body.show_text(
+                f"You went through {len(self.steps)} records. "
+                "Press q to go back, or p to look at the last one again."
+                if self.steps
+                else "Nothing overdue, due today, waited on, to review or going cold. "
+                "A good morning. Press q to go back."
             )
+            side.show_rows([])
             return
         progress.update(
             Content.assemble(
@@ -136,78 +147,63 @@ class ReviewScreen(Screen[None]):
             )
         )
         if step.kind == "item":
-            body.update(self._item_card())
+            body.show_rows(self._item_card())
         else:
-            body.update(self._contact_card())
+            body.show_rows(self._contact_card())
+        side.show_rows(self._side_rows())
 
-    def _item_card(self) -> Content:
+    def _item_card(self) -> list[Row]:
+        """The item with its dates and slips (its history), risk fields and notes."""
         item = self.current_item()
         if item is None:
-            return Content("This item is closed now. n for the next one.")
-        today = self.snapshot.today
-        lines = [item_prompt(item, self.snapshot), Content("")]
-        if item.due is not None:
-            lines.append(
-                Content(f"due {format_date(item.due, today)} ({describe_due(item.due, today)})")
-            )
-        if item.due_history:
-            lines.append(Content(f"re-dated {len(item.due_history)} time(s) already"))
-        if item.is_risk:
-            if item.review is not None:
-                lines.append(Content(f"review {format_date(item.review, today)}"))
-            rating = " · ".join(
-                f"{label} {value.value}"
-                for label, value in (("likelihood", item.likelihood), ("impact", item.impact))
-                if value is not None
-            )
-            if rating:
-                lines.append(Content(rating))
-            if item.mitigation:
-                lines.append(Content.assemble(("mitigation: ", "dim"), one_line(item.mitigation)))
-        if item.notes:
-            lines += [Content(""), text(item.notes)]
-        lines += self._counterpart_lines()
-        return Content("\n").join(lines)
+            return [line(Content("This item is closed now. n for the next one."))]
+        return item_rows(item, self.snapshot)
 
-    def _counterpart_lines(self) -> list[Content]:
+    def _side_rows(self) -> list[Row]:
+        """Beside the card: who it concerns, what was said lately, what could go wrong."""
         contact = self.current_contact()
         if contact is None:
-            return []
-        lines = [Content(""), heading("Counterpart"), Content("  " + contact_summary(contact))]
+            return [line(dim("Nobody is linked to this item."))]
+        rows = [line(heading("Counterpart")), line(Content(contact_summary(contact)))]
         boss = self.snapshot.boss_of(contact.id)
         if boss is not None:
-            lines.append(Content.assemble(("  boss: ", "dim"), one_line(boss.name)))
+            rows.append(fact("boss", one_line(boss.name)))
         if contact.kpis:
-            lines.append(
-                Content.assemble(("  KPIs: ", "dim"), "; ".join(one_line(k) for k in contact.kpis))
-            )
-        return lines
+            rows.append(fact("KPIs", "; ".join(one_line(k) for k in contact.kpis)))
+        rows += interaction_rows([contact.id], self.snapshot, "Recent interactions", limit=3)
+        item = self.current_item()
+        if item is not None:
+            rows += linked_risk_rows(item, self.snapshot)
+        return rows
 
-    def _contact_card(self) -> Content:
+    def _contact_card(self) -> list[Row]:
         contact = self.current_contact()
         if contact is None:
-            return Content("This contact is gone. n for the next one.")
+            return [line(Content("This contact is gone. n for the next one."))]
         cold = next(
             (c for c in self.snapshot.agenda.going_cold if c.contact.id == contact.id), None
         )
-        lines = [Content.assemble((contact_summary(contact), "bold"))]
+        rows = [line(Content.assemble((contact_summary(contact), "bold")))]
         if cold is not None:
             last = cold.last_contact
-            lines.append(
-                Content(
-                    f"last contact {format_date(last, self.snapshot.today)}"
-                    if last
-                    else "no contact logged yet"
+            rows.append(
+                line(
+                    Content(
+                        f"last contact {format_date(last, self.snapshot.today)}"
+                        if last
+                        else "no contact logged yet"
+                    )
                 )
             )
-            lines += [Content(""), heading("Open items with them", len(cold.open_items))]
-            lines.extend(
-                Content.assemble("  ", item_prompt(i, self.snapshot)) for i in cold.open_items
+            rows += [BLANK, line(heading("Open items with them", len(cold.open_items)))]
+            rows.extend(
+                (Content("  "), item_prompt(i, self.snapshot, show_due=False))
+                for i in cold.open_items
             )
         else:
-            lines.append(Content("Not cold any more."))
-        lines += [Content(""), Content("l logs a chat with them today; e drafts an escalation.")]
-        return Content("\n").join(lines)
+            rows.append(line(Content("Not cold any more.")))
+        rows += [BLANK, line(Content("l logs a chat with them today; e drafts an escalation."))]
+        return rows
 
     # --- keys ----------------------------------------------------------------------------
 

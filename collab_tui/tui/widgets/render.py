@@ -34,6 +34,15 @@ def pad(value: str, width: int) -> str:
     return value + " " * max(0, width - cell_len(value))
 
 
+def clip(value: str, width: int) -> str:
+    """At most ``width`` terminal cells, an ellipsis marking a cut."""
+    if cell_len(value) <= width:
+        return value
+    while cell_len(value) > width - 1:
+        value = value[:-1]
+    return value + "…"
+
+
 def is_overdue(item: Item, today: date) -> bool:
     return item.due is not None and item.due < today
 
@@ -47,8 +56,11 @@ def due_words(item: Item, today: date) -> str:
     return ""
 
 
-def item_prompt(item: Item, snapshot: Snapshot, show_due: bool = True) -> Content:
-    """One line: due in words, kind, title, counterpart, tags."""
+def item_prompt(
+    item: Item, snapshot: Snapshot, show_due: bool = True, title_width: int | None = None
+) -> Content:
+    """One line: due in words, kind, title, counterpart, tags. ``title_width`` cuts a long
+    title so that the counterpart after it stays on screen (the Matrix)."""
     today = snapshot.today
     overdue = is_overdue(item, today)
     parts: list[str | Content | tuple[str, str]] = []
@@ -66,6 +78,8 @@ def item_prompt(item: Item, snapshot: Snapshot, show_due: bool = True) -> Conten
     if item.important and not item.is_risk:
         parts.append(("! ", "bold $text-error"))
     title = one_line(item.title)
+    if title_width is not None:
+        title = clip(title, title_width)
     parts.append((title, "bold $text-error") if overdue else title)
     names = snapshot.names(item.contact_ids)
     if names:

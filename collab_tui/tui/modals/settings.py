@@ -1,0 +1,98 @@
+"""SettingsModal: the urgency horizon, the going-cold days and the theme.
+
+The two day counts are the data file's settings (saved through ``actions.update_settings``,
+which checks them against the file's limits); the theme is this machine's preference
+(``collab_tui.config``), applied at once and remembered across restarts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from collab_tui.model import Settings
+from collab_tui.tui.modals._base import ErrorLine, FormModal, row
+from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
+
+# field id -> (setting, label, allowed range)
+DAY_FIELDS = {
+    "horizon": ("urgency_horizon_days", "Urgent within", HORIZON_DAYS),
+    "cold": ("cold_after_days", "Cold after", COLD_DAYS),
+}
+
+
+class SettingsModal(FormModal[dict[str, Any] | None]):
+    """Dismisses with the saved values ({setting: value, "theme": name}), None on Escape."""
+
+    DEFAULT_CSS = """
+    SettingsModal #dialog { max-width: 72; }
+    SettingsModal .row > Input { width: 8; }
+    SettingsModal .unit { width: 1fr; color: $text-muted; padding-left: 1; }
+    SettingsModal #fields .hint { width: 1fr; margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        theme: str,
+        themes: list[str],
+        save: Callable[[dict[str, Any]], Any],
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.theme = theme
+        self.themes = themes
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        values = self.settings.to_dict()
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Settings"
+            with VerticalScroll(id="fields"):
+                for field_id, (key, label, (low, high)) in DAY_FIELDS.items():
+                    yield row(
+                        label,
+                        Input(str(values[key]), type="integer", compact=True, id=field_id),
+                        Label(f"days ({low} to {high})", classes="unit"),
+                    )
+                    yield ErrorLine(id=f"{field_id}-error")
+                yield row(
+                    "Theme",
+                    Select(
+                        [(name, name) for name in self.themes],
+                        value=self.theme,
+                        allow_blank=False,
+                        compact=True,
+                        id="theme",
+                    ),
+                )
+                yield Static(
+                    "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
+                    "Cold after: a contact not heard from for that long is going cold.\n"
+                    "Both are saved in the data file; the theme on this computer.",
+                    classes="hint",
+                    markup=False,
+                )
+            yield from self.compose_buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#horizon", Input).focus()
+
+    def submit(self) -> None:
+        values: dict[str, Any] = {}
+        for field_id, (key, _label, (low, high)) in DAY_FIELDS.items():
+            error = self.query_one(f"#{field_id}-error", ErrorLine)
+            raw = self.query_one(f"#{field_id}", Input).value.strip()
+            try:
+                values[key] = int(raw)  # the range is checked by the action
+                error.clear()
+            except ValueError:
+                error.show(f"✗ A whole number of days, {low} to {high}.")
+        if len(values) < len(DAY_FIELDS):
+            return
+        values["theme"] = self.query_one("#theme", Select).value
+        self.finish(values)

@@ -1,0 +1,160 @@
+"""One item in full (Enter on a row): what it is, its slips, people, meeting and log.
+
+The keys are the app's item actions on this item (done, drop, snooze, edit, important,
+urgent, escalate, log); the screen reads the item again from the store after each change,
+so a done item stays on screen with its new status until Esc.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from collab_tui.model import Interaction, Item, one_line
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.hanging import HangingLines
+from collab_tui.tui.widgets.item_card import interaction_rows, item_rows, linked_risk_rows
+
+if TYPE_CHECKING:
+    from collab_tui.tui.app import CollabApp
+
+
+class ItemScreen(Screen[None]):
+    BINDINGS = [
+        Binding("d", "done", "Done", id="detail.done"),
+        Binding("s", "snooze", "Snooze", id="detail.snooze"),
+        Binding("e", "edit", "Edit", id="detail.edit"),
+        Binding("x", "drop", "Drop", show=False, id="detail.drop"),
+        Binding("i", "important", "Important", show=False, id="detail.important"),
+        Binding("u", "urgent", "Urgent", show=False, id="detail.urgent"),
+        Binding("E", "escalate", "Escalate", id="detail.escalate"),
+        Binding("l", "log", "Log", id="detail.log"),
+        Binding("o", "open_contact", "Contact", show=False, id="detail.open_contact"),
+        Binding("escape,q", "close", "Back", id="detail.close"),
+    ]
+
+    def __init__(self, item_id: int, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.snapshot = snapshot
+
+    @property
+    def collab(self) -> CollabApp:
+        return cast("CollabApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-heading")
+        with VerticalScroll(id="detail"), Container(id="detail-columns"):
+            yield HangingLines(id="detail-item")
+            yield HangingLines(id="detail-people")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.render_item()
+
+    def show(self, snapshot: Snapshot) -> None:
+        """A fresh snapshot (after a change here or elsewhere): draw the item again."""
+        self.snapshot = snapshot
+        if self.is_mounted:
+            self.render_item()
+
+    @property
+    def item(self) -> Item | None:
+        """The stored item, closed ones included (the snapshot holds active items only)."""
+        return self.collab.store.item(self.item_id)
+
+    def meeting(self, item: Item) -> Interaction | None:
+        if item.interaction_id is None:
+            return None
+        found = self.snapshot.interactions_by_id.get(item.interaction_id)
+        return found if found is not None else self.collab.store.interaction(item.interaction_id)
+
+    def render_item(self) -> None:
+        heading = self.query_one("#detail-heading", Static)
+        facts = self.query_one("#detail-item", HangingLines)
+        people = self.query_one("#detail-people", HangingLines)
+        item = self.item
+        if item is None:
+            heading.update(Content.assemble(("Item", "bold")))
+            facts.show_text(f"Item #{self.item_id} is gone (deleted). Esc goes back.")
+            people.show_rows([])
+            return
+        heading.update(
+            Content.assemble(
+                (f"Item #{item.id} · ", "bold"), (one_line(item.kind.value), "bold $text-primary")
+            )
+        )
+        facts.show_rows(item_rows(item, self.snapshot, self.meeting(item)))
+        people.show_rows(
+            [
+                *interaction_rows(item.contact_ids, self.snapshot)[1:],  # no blank line on top
+                *linked_risk_rows(item, self.snapshot),
+            ]
+            if item.contact_ids
+            else []
+        )
+
+    # --- keys: the app's item actions on this item ----------------------------------------
+
+    def _open_item(self) -> Item | None:
+        item = self.item
+        if item is None:
+            self.collab.say(f"Item #{self.item_id} is gone.", "warning")
+        elif not item.is_active:
+            self.collab.say(f"This item is {item.status.value}: z undoes that.", "warning")
+            return None
+        return item
+
+    def action_done(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.complete_item(item)
+
+    def action_drop(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.drop_item(item)
+
+    def action_snooze(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.snooze_item(item)
+
+    def action_edit(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.edit_item(item)
+
+    def action_important(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.toggle_important(item)
+
+    def action_urgent(self) -> None:
+        item = self._open_item()
+        if item is not None:
+            self.collab.toggle_urgent(item)
+
+    def action_escalate(self) -> None:
+        self.collab.escalate(self.item, None)
+
+    def action_log(self) -> None:
+        item = self.item
+        self.collab.action_log_interaction(tuple(item.contact_ids) if item is not None else ())
+
+    def action_open_contact(self) -> None:
+        item = self.item
+        if item is None or not item.contact_ids:
+            self.collab.say("No contact linked to this item.", "warning")
+            return
+        self.dismiss(None)
+        self.collab.open_contact(item.contact_ids[0])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

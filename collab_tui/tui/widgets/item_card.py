@@ -1,0 +1,157 @@
+"""An item in full, as ``HangingLines`` rows: the item detail screen and the review card.
+
+Every piece of user text goes through ``one_line``/``plain`` into literal ``Content``
+(never markup). The log parts read the snapshot's history, which is empty for the first
+moment after start-up: they say "loading" then instead of "none logged".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.content import Content
+
+from collab_tui.dates import describe_due, format_date
+from collab_tui.model import Interaction, Item, Status, one_line, plain
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.widgets.hanging import Row
+from collab_tui.tui.widgets.render import contact_summary, heading, item_prompt, loading_line, text
+
+BLANK: Row = (Content(""), Content(""))
+INDENT = Content("  ")
+LABEL_WIDTH = 12
+
+
+def fact(label: str, value: str | Content) -> Row:
+    body = value if isinstance(value, Content) else Content(value)
+    return (Content.assemble((f"{label:<{LABEL_WIDTH}}", "dim")), body)
+
+
+def line(content: Content) -> Row:
+    return (Content(""), content)
+
+
+def dim(value: str) -> Content:
+    return Content.assemble((value, "dim"))
+
+
+def when(day: date | datetime | None, today: date, words: bool = True) -> str:
+    """'Fri 27 Nov (3 days late)'; '' for no date."""
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        day = day.date()
+    shown = format_date(day, today)
+    return f"{shown} ({describe_due(day, today)})" if words else shown
+
+
+def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None) -> list[Row]:
+    """What the item is: title, kind and status, dates, slips, people, tags, risk, notes."""
+    today = snapshot.today
+    status = item.status.value
+    if item.status is Status.OCCURRED:
+        status = "occurred (the risk happened)"
+    rows: list[Row] = [
+        line(Content.assemble((one_line(item.title), "bold $text-accent"))),
+        fact("kind", item.kind.value + (", important" if item.important else "")),
+        fact("status", status),
+    ]
+    if item.due is not None:
+        rows.append(fact("due", when(item.due, today)))
+    if item.review is not None:
+        rows.append(fact("review", when(item.review, today)))
+    rows.append(fact("created", when(item.created, today, words=False)))
+    if item.closed is not None:
+        rows.append(fact("closed", when(item.closed, today, words=False)))
+    rows += slip_rows(item, today)
+    rows += people_rows(item, snapshot)
+    if item.tags:
+        rows.append(fact("tags", text(" ".join("#" + one_line(t) for t in item.tags))))
+    if item.is_risk:
+        for label, rating in (("likelihood", item.likelihood), ("impact", item.impact)):
+            rows.append(fact(label, rating.value if rating is not None else dim("not rated")))
+        rows.append(fact("mitigation", text(item.mitigation) if item.mitigation else dim("none")))
+    if meeting is not None:
+        rows.append(
+            fact(
+                "from",
+                Content.assemble(
+                    f"{meeting.kind.value} on {format_date(meeting.date, today)}: ",
+                    one_line(meeting.summary),
+                ),
+            )
+        )
+    if item.notes.strip():
+        rows += [BLANK, line(heading("Notes"))]
+        rows.extend(line(Content(plain(note))) for note in item.notes.splitlines())
+    return rows
+
+
+def slip_rows(item: Item, today: date) -> list[Row]:
+    """The due-date history: each earlier date, oldest first, then the current one."""
+    if not item.due_history:
+        return []
+    dates = [format_date(d, today) for d in item.due_history]
+    current = format_date(item.due, today) if item.due is not None else "no date"
+    times = "once" if len(dates) == 1 else f"{len(dates)} times"
+    return [fact("slipped", Content(f"{times}: {' → '.join(dates)} → {current}"))]
+
+
+def people_rows(item: Item, snapshot: Snapshot) -> list[Row]:
+    rows: list[Row] = []
+    for index, contact_id in enumerate(item.contact_ids):
+        contact = snapshot.contacts_by_id.get(contact_id)
+        shown = contact_summary(contact) if contact is not None else f"#{contact_id} (deleted)"
+        rows.append(fact("people" if index == 0 else "", Content(shown)))
+    return rows
+
+
+def recent_interactions(
+    contact_ids: list[int], snapshot: Snapshot, limit: int = 5
+) -> list[Interaction]:
+    """The newest log entries with any of these people (newest first)."""
+    wanted = set(contact_ids)
+    found: list[Interaction] = []
+    for record in snapshot.interactions:  # newest first
+        if wanted.intersection(record.contact_ids):
+            found.append(record)
+            if len(found) == limit:
+                break
+    return found
+
+
+def interaction_rows(
+    contact_ids: list[int], snapshot: Snapshot, title: str = "Recent log with them", limit: int = 5
+) -> list[Row]:
+    rows: list[Row] = [BLANK, line(heading(title))]
+    if not snapshot.history_loaded:
+        return [*rows, line(loading_line())]
+    records = recent_interactions(contact_ids, snapshot, limit)
+    if not records:
+        return [*rows, (INDENT, dim("none logged yet"))]
+    for record in records:
+        prefix = Content.assemble(
+            ("  " + format_date(record.date, snapshot.today) + " ", "dim"),
+            (record.kind.value + " ", "$text-accent"),
+        )
+        rows.append((prefix, text(one_line(record.summary))))
+        rows.extend(
+            (Content.assemble(("    decided: ", "$text-success")), text(one_line(d)))
+            for d in record.decisions
+        )
+    return rows
+
+
+def linked_risk_rows(item: Item, snapshot: Snapshot) -> list[Row]:
+    """Open risks that concern the same people (the item itself left out)."""
+    wanted = set(item.contact_ids)
+    risks = [
+        i
+        for i in snapshot.items
+        if i.is_risk and i.id != item.id and wanted.intersection(i.contact_ids)
+    ]
+    rows: list[Row] = [BLANK, line(heading("Linked risks", len(risks)))]
+    if not risks:
+        rows.append((INDENT, dim("none open")))
+    rows.extend((INDENT, item_prompt(r, snapshot, show_due=False)) for r in risks)
+    return rows
