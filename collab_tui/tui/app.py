@@ -369,6 +369,14 @@ class CollabApp(App[None]):
         ):
             self.say(f"Dropped: {item.title}  (z undoes)")
 
+    def action_occurred(self) -> None:
+        """The risk happened: it stays active, labelled "occurred", until handled."""
+        item = self.selected_item()
+        if item is not None and self.change(
+            "happened", lambda: actions.occurred(self.store, item.id), [self.fresh(item)]
+        ):
+            self.say(f"Happened: {item.title}; it stays active until handled  (z undoes)")
+
     def action_snooze(self) -> None:
         item = self.selected_item()
         if item is not None:
@@ -481,16 +489,41 @@ class CollabApp(App[None]):
         if contact is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes and self.change(
-                "delete contact",
-                lambda: actions.delete_contact(self.store, contact.id),
-                [self.fresh(contact)],
-            ):
-                self.say(f"Deleted contact: {contact.name} (z to undo)")
-
+        links = None
+        with self.guarded():
+            links = actions.links_of(self.store, contact.id)
+        if links is None:
+            return
+        linked = [*links.open_items, *links.risks, *links.closed_items, *links.interactions]
+        before = [self.fresh(contact), *(self.fresh(r) for r in [*linked, *links.reports])]
         name = one_line(contact.name)
-        self.push_screen(modals.ConfirmDialog(f"Delete the contact {name}?"), confirmed)
+
+        def delete(reassign_to: int | None) -> None:
+            heir = self.snapshot.contacts_by_id.get(reassign_to) if reassign_to else None
+            if self.change(
+                "delete contact",
+                lambda: actions.delete_contact(self.store, contact.id, reassign_to),
+                before,
+            ):
+                if heir is not None:
+                    done = f"its links now go to {one_line(heir.name)}"
+                elif links.empty:
+                    done = "nothing was linked to them"
+                else:
+                    done = "kept as a former contact, so their items and log keep the name"
+                self.say(f"Deleted contact {name}: {done} (z to undo)")
+
+        if links.empty:
+            question = f"Delete the contact {name}? Nothing is linked to them."
+            self.push_screen(modals.ConfirmDialog(question), lambda yes: yes and delete(None))
+            return
+
+        def chosen(choice: modals.DeleteChoice | None) -> None:
+            if choice is not None:
+                delete(choice.reassign_to)
+
+        heirs = [c for c in self.snapshot.contacts if c.id != contact.id]
+        self.push_screen(modals.DeleteContactDialog(contact, links.lines(), heirs), chosen)
 
     def action_log_interaction(self, contact_ids: tuple[int, ...] | None = None) -> None:
         if contact_ids is None:
@@ -540,7 +573,7 @@ class CollabApp(App[None]):
         self.action_capture(f"owe: propose a way forward on {subject} {quote_name(boss.name)} ")
 
     def _names(self) -> dict[int, str]:
-        return {c.id: c.name for c in self.snapshot.contacts}
+        return {c.id: c.name for c in self.snapshot.contacts_by_id.values()}
 
     # --- undo -----------------------------------------------------------------------------
 

@@ -145,6 +145,7 @@ class View(Vertical):
 ITEM_BINDINGS = [
     Binding("d", "app.complete", "Done", id="item.complete"),
     Binding("x", "app.drop", "Drop", show=False, id="item.drop"),
+    Binding("h", "app.occurred", "Risk happened", show=False, id="item.occurred"),
     Binding("s", "app.snooze", "Snooze", id="item.snooze"),
     Binding("e", "app.edit", "Edit", id="item.edit"),
     Binding("i", "app.toggle_important", "Important", show=False, id="item.important"),
