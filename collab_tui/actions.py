@@ -307,6 +307,26 @@ def edit_item(store: Any, base: Item, changes: dict[str, Any]) -> Item:
         return store.update(item)
 
 
+def kind_change_note(before: Item, after: Item) -> str:
+    """What a risk that is no longer one keeps: said, so no field seems to vanish."""
+    if not before.is_risk or after.is_risk:
+        return ""
+    kept = [
+        label
+        for label, value in (
+            ("likelihood", after.likelihood),
+            ("impact", after.impact),
+            ("mitigation", after.mitigation),
+            ("review date", after.review),
+        )
+        if value
+    ]
+    if not kept:
+        return ""
+    listed = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
+    return f"Changed to {after.kind.value}; its {listed} are kept (shown again if it is a risk)."
+
+
 def set_important(store: Any, base: Item, important: bool) -> Item:
     if base.is_risk and not important:
         raise ActionError("a risk is always important; snooze or edit its review date instead")

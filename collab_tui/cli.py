@@ -92,13 +92,9 @@ def _error(message: str) -> None:
 
 def today_from_env() -> date:
     """Today, unless COLLAB_TODAY=YYYY-MM-DD freezes it (tests, demos, screenshots)."""
-    frozen = os.environ.get("COLLAB_TODAY", "").strip()
-    if not frozen:
-        return date.today()
-    try:
-        return date.fromisoformat(frozen)
-    except ValueError:
-        raise UsageError(f"COLLAB_TODAY must be YYYY-MM-DD, not {frozen!r}") from None
+    from collab_tui.dates import frozen_today
+
+    return frozen_today() or date.today()
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -654,7 +650,10 @@ def _note(message: str) -> None:
 def _write_output(payload: str | bytes, output: str | None) -> None:
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if output and output != "-":
-        Path(output).write_bytes(data)
+        from collab_tui.store import durable
+
+        # Atomic: a failed or interrupted export never leaves half a file in its place.
+        durable.write_atomic(Path(output), data, mode=None)
     else:
         if isinstance(payload, str) and sys.stdout.isatty():
             data = _plain(payload).encode("utf-8")  # no escapes from stored text on a terminal
@@ -905,9 +904,12 @@ def _tui_runner() -> Callable[..., Any] | None:
 def cmd_tui(args: argparse.Namespace) -> int:
     run = _tui_runner()
     if run is None:
-        _error("the TUI is not built yet; try collab --help for the shell commands")
+        _error(
+            "the app is missing from this installation (collab_tui.tui); reinstall "
+            "collab-tui, or use the shell commands: collab --help"
+        )
         return EXIT_STORE
-    run(db_path(args), today=args.today if os.environ.get("COLLAB_TODAY") else None)
+    run(db_path(args))  # the app reads COLLAB_TODAY itself (dates.frozen_today)
     return EXIT_OK
 
 
@@ -931,7 +933,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         else:
             counts = demo.write_demo(store, args.today)
     if run is not None:
-        run(path, today=args.today if os.environ.get("COLLAB_TODAY") else None)
+        run(path)
         return EXIT_OK
     print(
         _plain(

@@ -25,10 +25,3 @@ class ImportSummary:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged + len(self.skipped)
-
-    def describe(self) -> str:
-        """One line for people: 'added 3, updated 1, unchanged 0, skipped 1'."""
-        return (
-            f"added {self.added}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
-        )

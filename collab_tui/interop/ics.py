@@ -85,26 +85,22 @@ def _description(item: Item, names: dict[int, str]) -> str:
     people = [names[i] for i in item.contact_ids if i in names]
     if people:
         lines.append("With: " + ", ".join(one_line(name) for name in people))
-    if item.is_risk:
-        if item.status is Status.OCCURRED:
-            lines.append("Status: occurred (now a problem being handled)")
-        rating = [
-            f"likelihood {item.likelihood.value}" if item.likelihood else "",
-            f"impact {item.impact.value}" if item.impact else "",
-        ]
-        if any(rating):
-            lines.append("Risk: " + ", ".join(r for r in rating if r))
-        if item.mitigation:
-            lines.append("Mitigation: " + one_line(item.mitigation))
-        if item.review:
-            lines.append(f"Review: {item.review.isoformat()}")
-        if item.due:
-            lines.append(f"Due: {item.due.isoformat()}")
+    if item.is_risk and item.status is Status.OCCURRED:
+        lines.append("Status: occurred (now a problem being handled)")
+    # A risk changed to another kind keeps its risk fields: so does its calendar entry.
+    rating = [
+        f"likelihood {item.likelihood.value}" if item.likelihood else "",
+        f"impact {item.impact.value}" if item.impact else "",
+    ]
+    if any(rating):
+        lines.append("Risk: " + ", ".join(r for r in rating if r))
+    if item.mitigation:
+        lines.append("Mitigation: " + one_line(item.mitigation))
+    if item.review:
+        lines.append(f"Review: {item.review.isoformat()}")
+    if item.is_risk and item.due:
+        lines.append(f"Due: {item.due.isoformat()}")
     if item.notes:
         lines += ["", plain(item.notes)]
     return "\n".join(lines)
 
-
-def todo_count(calendar_bytes: bytes) -> int:
-    """How many VTODOs a calendar holds (for the CLI's summary line)."""
-    return sum(1 for c in Calendar.from_ical(calendar_bytes).walk("VTODO"))

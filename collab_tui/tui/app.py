@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -23,7 +22,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, triage
-from collab_tui.dates import format_date
+from collab_tui.dates import format_date, frozen_today
 from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
 from collab_tui.store import ConflictError, Store, StoreError
 from collab_tui.tui import modals
@@ -414,7 +413,8 @@ class CollabApp(App[None]):
 
         def edited(saved: Item | None) -> None:
             if saved is not None:
-                self.say(f"Saved: {saved.title}")
+                note = actions.kind_change_note(item, saved)
+                self.say(f"Saved: {saved.title}" + (f". {note}" if note else ""))
 
         form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today, save)
         self.push_screen(form, edited)
@@ -597,8 +597,8 @@ class CollabApp(App[None]):
 
 def make_app(db: Path | str | Any, today: date | None = None) -> CollabApp:
     """The app over a data file path or an already-open store (tests pass one)."""
-    if today is None and os.environ.get("COLLAB_TODAY"):
-        today = date.fromisoformat(os.environ["COLLAB_TODAY"].strip())
+    if today is None:
+        today = frozen_today()
     if isinstance(db, (str, Path)):
         return CollabApp(Store.open(Path(db)), today, owns_store=True)
     return CollabApp(db, today)

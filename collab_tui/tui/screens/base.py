@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,9 +16,6 @@ from collab_tui.model import Contact, Item
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList
 from collab_tui.tui.widgets.render import item_prompt
-
-if TYPE_CHECKING:
-    from collab_tui.tui.app import CollabApp
 
 
 class SearchBox(Input):
@@ -44,10 +40,6 @@ class View(Vertical):
     _stale = True  # the snapshot changed since the tab was last drawn
     _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
     search_placeholder = "Search"
-
-    @property
-    def collab(self) -> CollabApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         box = SearchBox(placeholder=self.search_placeholder)
