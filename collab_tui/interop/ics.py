@@ -7,12 +7,23 @@ calendar updates the same entries rather than doubling them.
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 from icalendar import Calendar, Todo
 
 from collab_tui.interop import Progress
-from collab_tui.model import Contact, Item, Kind, Settings, Status, one_line, plain
+from collab_tui.model import (
+    Contact,
+    Item,
+    Kind,
+    Settings,
+    Status,
+    clean,
+    clean_text,
+    one_line,
+    plain,
+)
 from collab_tui.triage import Quadrant, quadrant
 
 PRODID = "-//collab-tui//collab-tui//EN"
@@ -39,7 +50,7 @@ def export_ics(
 
     ``progress(done, total)`` is called after each active item (total: the active items).
     """
-    names = {c.id: c.name for c in contacts}
+    names = {c.id: clean_text(c.name) for c in contacts}
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -47,6 +58,7 @@ def export_ics(
     active = sorted((i for i in items if i.is_active), key=lambda i: (i.due or date.max, i.id))
     total = len(active)
     for done, item in enumerate(active, start=1):
+        item = clean(copy.deepcopy(item))  # older files may still hold control characters
         priority = PRIORITY[quadrant(item, today, settings)]
         if item.due is not None:
             todo = _todo(item, f"{item.uid}@collab-tui", one_line(item.title), item.due)

@@ -23,7 +23,8 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, triage
 from collab_tui.dates import format_date, frozen_today
-from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
+from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line, plain
+from collab_tui.render import truncate
 from collab_tui.store import ConflictError, Store, StoreError
 from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
@@ -44,6 +45,7 @@ VIEW_CLASSES: dict[str, type[View]] = {
     "contacts": ContactsView,
     "log": LogView,
 }
+NOTE_WIDTH, NOTE_LINES = 160, 12  # the most a notification shows: columns, lines
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
 
@@ -218,10 +220,17 @@ class CollabApp(App[None]):
             self.say(str(error), "error")
 
     def say(self, message: str, severity: str = "information") -> None:
-        """A notification whose text is shown literally (it often quotes user text)."""
-        self.notify(
-            one_line(message) if "\n" not in message else message, severity=severity, markup=False
-        )  # type: ignore[arg-type]
+        """A notification whose text is shown literally (it often quotes user text).
+
+        Each line is cut to NOTE_WIDTH columns: a notification quoting a 1,000-character
+        title must not cover the app.
+        """
+        lines = [plain(line) for line in message.splitlines()] if "\n" in message else []
+        lines = lines or [one_line(message)]
+        if len(lines) > NOTE_LINES:
+            lines = [*lines[: NOTE_LINES - 1], "…"]
+        text = "\n".join(truncate(line, NOTE_WIDTH) for line in lines)
+        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
 
     @contextmanager
     def guarded(self) -> Iterator[None]:
