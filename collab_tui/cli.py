@@ -602,8 +602,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             what = "records"
         elif args.format == "vcf":
             from collab_tui.interop import vcard
+            from collab_tui.model import current_contacts
 
-            payload = vcard.export_vcards(store.contacts(), progress=progress)
+            payload = vcard.export_vcards(current_contacts(store.contacts()), progress=progress)
             what = "contacts"
         elif args.format == "ics":
             from collab_tui.interop import ics

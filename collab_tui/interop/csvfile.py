@@ -51,7 +51,8 @@ def export_csv(store: Any, what: str, progress: Progress | None = None) -> str:
         items = sorted((clean(i) for i in store.items(active_only=False)), key=lambda i: i.id)
         return _table(ITEM_COLUMNS, [_item_row(i, names) for i in items], progress)
     if what == "contacts":
-        return _table(CONTACT_COLUMNS, [_contact_row(c, names) for c in contacts], progress)
+        current = [c for c in contacts if not c.former]  # former ones only lend their names
+        return _table(CONTACT_COLUMNS, [_contact_row(c, names) for c in current], progress)
     titles = {i.id: clean(i).title for i in store.items(active_only=False)}
     log = sorted((clean(r) for r in store.interactions()), key=lambda r: (r.date, r.id))
     return _table(LOG_COLUMNS, [_log_row(r, names, titles) for r in log], progress)

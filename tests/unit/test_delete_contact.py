@@ -64,6 +64,9 @@ def test_delete_without_reassigning_keeps_a_former_contact_whose_name_still_show
     with pytest.raises(ActionError):
         actions.find_contact("小张", [c for c in contacts if not c.former])
     assert "小张" not in vcard.export_vcards([c for c in contacts if not c.former])
+    rows = csvfile.export_csv(linked, "contacts").splitlines()
+    assert not any(row.startswith(f"{zhang},") for row in rows)  # not a row of their own
+    assert any("小明" in row and "小张" in row for row in rows)  # still named as the boss
     new, created = actions.upsert_contact(linked, "小张")
     assert created and new.id != zhang
     agenda = triage.agenda(linked.items(), linked.contacts(), [], date(2027, 3, 1), linked.settings)
