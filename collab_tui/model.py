@@ -356,7 +356,7 @@ def plain(text: str) -> str:
 
 # Fields that may hold several lines: they keep tab and newline; every other text field
 # gets a space for them.
-MULTI_LINE = frozenset({"notes", "mitigation", "summary", "gains"})
+MULTI_LINE = frozenset({"notes", "mitigation", "summary", "gains", "kpis"})
 _LINE_BREAKS = re.compile(r"\r\n?|[\t\n]")
 
 
@@ -380,7 +380,12 @@ def clean(record: Record) -> Record:
         elif isinstance(value, list) and any(
             isinstance(v, str) and _DIRTY.search(v) for v in value
         ):
-            setattr(record, name, [clean_text(v) if isinstance(v, str) else v for v in value])
+            multi_line = name in MULTI_LINE
+            setattr(
+                record,
+                name,
+                [clean_text(v, multi_line) if isinstance(v, str) else v for v in value],
+            )
     return record
 
 
