@@ -28,6 +28,7 @@ from collab_tui.model import (
     Side,
     Stance,
     Status,
+    current_contacts,
     now,
     one_line,
 )
@@ -77,7 +78,7 @@ def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureR
         earlier = next((entry for entry in recent if entry["text"] == key), None)
         if earlier is not None and not again:
             raise AlreadyCaptured(datetime.fromisoformat(earlier["at"]), earlier["saved"])
-        contacts = store.contacts()
+        contacts = current_contacts(store.contacts())
         plan = grammar.plan(parsed, contacts)
         result = _apply_plan(store, plan, today, contacts)
         saved = ", ".join(f"#{record.id}" for record in result.records) or "no records"
@@ -307,6 +308,26 @@ def edit_item(store: Any, base: Item, changes: dict[str, Any]) -> Item:
         return store.update(item)
 
 
+def kind_change_note(before: Item, after: Item) -> str:
+    """What a risk that is no longer one keeps: said, so no field seems to vanish."""
+    if not before.is_risk or after.is_risk:
+        return ""
+    kept = [
+        label
+        for label, value in (
+            ("likelihood", after.likelihood),
+            ("impact", after.impact),
+            ("mitigation", after.mitigation),
+            ("review date", after.review),
+        )
+        if value
+    ]
+    if not kept:
+        return ""
+    listed = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
+    return f"Changed to {after.kind.value}; its {listed} are kept (shown again if it is a risk)."
+
+
 def set_important(store: Any, base: Item, important: bool) -> Item:
     if base.is_risk and not important:
         raise ActionError("a risk is always important; snooze or edit its review date instead")
@@ -360,7 +381,7 @@ def upsert_contact(
     if unknown:
         raise ActionError(f"unknown contact field: {', '.join(sorted(unknown))}")
     with store.batch():
-        contacts = store.contacts()
+        contacts = current_contacts(store.contacts())
         contact = find_contact_exact(name, contacts)
         created = contact is None
         if contact is None:
@@ -421,7 +442,7 @@ def save_contact(store: Any, base: Contact | None, changes: dict[str, Any]) -> C
         raise ActionError("a contact needs a name")
     with store.batch():
         contacts = store.contacts()
-        _check_unique_names(contact, contacts)
+        _check_unique_names(contact, current_contacts(contacts))
         if contact.boss_id is not None:
             if contact.boss_id == contact.id and contact.id:
                 raise ActionError(f"{contact.name} cannot be their own boss")
@@ -442,14 +463,122 @@ def _check_unique_names(contact: Contact, contacts: list[Contact]) -> None:
             )
 
 
-def delete_contact(store: Any, contact_id: int) -> Contact:
-    """Delete a contact; returns it as it was."""
+@dataclass
+class Links:
+    """What points at a contact: what deleting them would leave without a name."""
+
+    contact: Contact
+    open_items: list[Item] = field(default_factory=list)  # active, risks left out
+    risks: list[Item] = field(default_factory=list)  # active risks
+    closed_items: list[Item] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    reports: list[Contact] = field(default_factory=list)  # contacts whose boss they are
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.open_items or self.risks or self.closed_items or self.interactions
+            or self.reports
+        )
+
+    def lines(self) -> list[str]:
+        """One line per kind of link, for the dialog and the shell's question."""
+        out = []
+        for label, records, describe in (
+            ("open item", self.open_items, _titled),
+            ("risk", self.risks, _titled),
+            ("closed item", self.closed_items, _titled),
+            ("log entry", self.interactions, _dated),
+        ):
+            if records:
+                shown = "; ".join(describe(r) for r in records[:3])
+                more = f"; and {len(records) - 3} more" if len(records) > 3 else ""
+                out.append(f"{_count(len(records), label)}: {shown}{more}")
+        if self.reports:
+            names = ", ".join(one_line(c.name) for c in self.reports)
+            out.append(f"boss of {names}")
+        return out
+
+
+def _count(n: int, one: str) -> str:
+    many = one[:-1] + "ies" if one.endswith("y") else one + "s"
+    return f"{n} {one if n == 1 else many}"
+
+
+def _titled(item: Item) -> str:
+    return f"#{item.id} {one_line(item.title)[:60]}"
+
+
+def _dated(entry: Interaction) -> str:
+    return f"{entry.kind.value} {entry.date.isoformat()} {one_line(entry.summary)[:40]}".rstrip()
+
+
+def links_of(store: Any, contact_id: int) -> Links:
+    """Everything linked to a contact: items, risks, log entries and their reports."""
+    contact = store.contact(contact_id)
+    if contact is None:
+        raise ActionError(f"no contact #{contact_id}")
+    links = Links(contact)
+    for item in store.items(active_only=False):
+        if contact_id in item.contact_ids:
+            if not item.is_active:
+                links.closed_items.append(item)
+            elif item.is_risk:
+                links.risks.append(item)
+            else:
+                links.open_items.append(item)
+    links.interactions = [i for i in store.interactions() if contact_id in i.contact_ids]
+    links.reports = [c for c in store.contacts() if c.boss_id == contact_id and c.id != contact_id]
+    return links
+
+
+def delete_contact(store: Any, contact_id: int, reassign_to: int | None = None) -> Contact:
+    """Delete a contact, in one transaction; returns it as it was.
+
+    With ``reassign_to``, every item, log entry and report linked to them moves to that
+    contact and the record goes. Without it, a contact that nothing links to goes; a
+    linked one is kept as a *former* contact (``former``), so the items and the log still
+    show their name, while lists, ``@name`` and exports leave them out.
+    """
     with store.batch():
-        contact = store.contact(contact_id)
-        if contact is None:
-            raise ActionError(f"no contact #{contact_id}")
+        links = links_of(store, contact_id)
+        contact = links.contact
+        if reassign_to is None:
+            if links.empty:
+                store.delete(contact)
+            elif not contact.former:
+                former = copy.deepcopy(contact)
+                former.former = True
+                store.update(former)
+            return contact
+        if reassign_to == contact_id:
+            raise ActionError(f"cannot reassign {one_line(contact.name)}'s links to themselves")
+        heir = store.contact(reassign_to)
+        if heir is None or heir.former:
+            raise ActionError(f"no contact #{reassign_to} to reassign the links to")
+        for record in [*links.open_items, *links.risks, *links.closed_items, *links.interactions]:
+            record.contact_ids = _replace_id(record.contact_ids, contact_id, reassign_to)
+            store.update(record)
+        contacts = {c.id: c for c in store.contacts() if c.id != contact_id}
+        for report in links.reports:
+            # Their new boss is the heir, unless that would go round in a circle (the heir
+            # is this report, or works under them): then the deleted contact's own boss.
+            report.boss_id = reassign_to
+            contacts[report.id] = report
+            try:
+                if report.id == reassign_to:
+                    raise ActionError("own boss")
+                _check_boss_chain(report, list(contacts.values()))
+            except ActionError:
+                report.boss_id = contact.boss_id if contact.boss_id != report.id else None
+            store.update(report)
         store.delete(contact)
         return contact
+
+
+def _replace_id(ids: list[int], old: int, new: int) -> list[int]:
+    replaced = [new if i == old else i for i in ids]
+    return list(dict.fromkeys(replaced))  # the heir may already be there
 
 
 def find_contact_exact(name: str, contacts: list[Contact]) -> Contact | None:

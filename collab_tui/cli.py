@@ -92,13 +92,9 @@ def _error(message: str) -> None:
 
 def today_from_env() -> date:
     """Today, unless COLLAB_TODAY=YYYY-MM-DD freezes it (tests, demos, screenshots)."""
-    frozen = os.environ.get("COLLAB_TODAY", "").strip()
-    if not frozen:
-        return date.today()
-    try:
-        return date.fromisoformat(frozen)
-    except ValueError:
-        raise UsageError(f"COLLAB_TODAY must be YYYY-MM-DD, not {frozen!r}") from None
+    from collab_tui.dates import frozen_today
+
+    return frozen_today() or date.today()
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -203,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("done", cmd_done, "mark an item done"),
         ("drop", cmd_drop, "drop an item without doing it"),
         ("reopen", cmd_reopen, "reopen a done or dropped item"),
+        ("happened", cmd_happened, "a risk happened: it stays active, as a problem"),
     ):
         sub = command(name, handler, verb, f"  collab {name} 12\n  collab {name} '#12'")
         sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
@@ -219,11 +216,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "contact",
         cmd_contact,
-        "create or update a contact",
+        "create, update or delete a contact",
         '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager\n'
-        '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"',
+        '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"\n'
+        "  collab contact delete 小张 --reassign-to 小蓝\n"
+        "  collab contact delete 小张 --yes   (linked records keep 小张 as a former contact)",
     )
-    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("name", nargs="+", metavar="NAME", help='a name, or "delete NAME"')
+    sub.add_argument(
+        "--reassign-to",
+        metavar="NAME",
+        help="with delete: move their items, log entries and reports to this contact",
+    )
+    sub.add_argument(
+        "--yes", action="store_true", help="with delete: do not ask (needed when not on a terminal)"
+    )
     sub.add_argument("--dept", dest="department", metavar="TEXT")
     sub.add_argument("--org", dest="organisation", metavar="TEXT")
     sub.add_argument("--title", metavar="TEXT")
@@ -405,7 +412,12 @@ def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
         with open_store(args) as store:
             item = getattr(actions, action)(store, args.id)
             names = {c.id: c.name for c in store.contacts()}
-        past = {"complete": "done", "drop": "dropped", "reopen": "reopened"}[action]
+        past = {
+            "complete": "done",
+            "drop": "dropped",
+            "reopen": "reopened",
+            "occurred": "happened:",
+        }[action]
         print(_plain(f"{past} " + actions.describe_item(item, names, args.today)))
         return EXIT_OK
 
@@ -415,6 +427,7 @@ def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
 cmd_done = _item_command("complete")
 cmd_drop = _item_command("drop")
 cmd_reopen = _item_command("reopen")
+cmd_happened = _item_command("occurred")
 
 
 def cmd_snooze(args: argparse.Namespace) -> int:
@@ -430,6 +443,16 @@ def cmd_snooze(args: argparse.Namespace) -> int:
 def cmd_contact(args: argparse.Namespace) -> int:
     from collab_tui import actions
 
+    if len(args.name) == 2 and args.name[0] == "delete":
+        return cmd_contact_delete(args, args.name[1])
+    if len(args.name) != 1:
+        raise UsageError(
+            f"one contact name, not {len(args.name)} words (quote a name with spaces), "
+            "or: collab contact delete NAME"
+        )
+    if args.reassign_to or args.yes:
+        raise UsageError("--reassign-to and --yes go with: collab contact delete NAME")
+    args.name = args.name[0]
     fields = {
         key: getattr(args, key)
         for key in (
@@ -455,6 +478,41 @@ def cmd_contact(args: argparse.Namespace) -> int:
         contact, created = actions.upsert_contact(store, args.name, **fields)
     verb = "new contact" if created else "updated contact"
     print(_plain(f"{verb}: {contact.name} (#{contact.id})"))
+    return EXIT_OK
+
+
+def cmd_contact_delete(args: argparse.Namespace, name: str) -> int:
+    """Show what is linked, ask (or --yes), then delete: reassign or keep a former contact."""
+    from collab_tui import actions
+    from collab_tui.model import current_contacts
+
+    with open_store(args) as store:
+        contacts = current_contacts(store.contacts())
+        contact = actions.find_contact(name, contacts)
+        heir = actions.find_contact(args.reassign_to, contacts) if args.reassign_to else None
+        links = actions.links_of(store, contact.id)
+        who = f"{contact.name} (#{contact.id})"
+        if links.empty:
+            print(_plain(f"Nothing is linked to {who}."))
+        else:
+            print(_plain(f"Linked to {who}:"))
+            for line in links.lines():
+                print(_plain(f"  - {line}"))
+        if heir is not None:
+            outcome = f"its links go to {heir.name} (#{heir.id})"
+        elif links.empty:
+            outcome = "it is removed"
+        else:
+            outcome = "it is kept as a former contact, so those records keep the name"
+        if not args.yes:
+            if not sys.stdin.isatty():
+                _error(f"nothing was deleted; to delete {contact.name} ({outcome}), add --yes")
+                return EXIT_INPUT
+            if not _confirm(_plain(f"Delete {contact.name}? ({outcome})")):
+                print("Nothing was deleted.")
+                return EXIT_OK
+        actions.delete_contact(store, contact.id, heir.id if heir is not None else None)
+    print(_plain(f"deleted contact {who}: {outcome}"))
     return EXIT_OK
 
 
@@ -492,10 +550,11 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 def cmd_who(args: argparse.Namespace) -> int:
     from collab_tui import actions, render, triage
+    from collab_tui.model import current_contacts
 
     with open_store(args) as store:
         contacts = store.contacts()
-        contact = actions.find_contact(args.name, contacts)
+        contact = actions.find_contact(args.name, current_contacts(contacts))
         brief = triage.brief(contact.id, store.items(), contacts, store.interactions(), args.today)
     if args.json:
         _print_json(render.brief_json(brief))
@@ -543,8 +602,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             what = "records"
         elif args.format == "vcf":
             from collab_tui.interop import vcard
+            from collab_tui.model import current_contacts
 
-            payload = vcard.export_vcards(store.contacts(), progress=progress)
+            payload = vcard.export_vcards(current_contacts(store.contacts()), progress=progress)
             what = "contacts"
         elif args.format == "ics":
             from collab_tui.interop import ics
@@ -591,7 +651,10 @@ def _note(message: str) -> None:
 def _write_output(payload: str | bytes, output: str | None) -> None:
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if output and output != "-":
-        Path(output).write_bytes(data)
+        from collab_tui.store import durable
+
+        # Atomic: a failed or interrupted export never leaves half a file in its place.
+        durable.write_atomic(Path(output), data, mode=None)
     else:
         if isinstance(payload, str) and sys.stdout.isatty():
             data = _plain(payload).encode("utf-8")  # no escapes from stored text on a terminal
@@ -844,9 +907,12 @@ def _tui_runner() -> Callable[..., Any] | None:
 def cmd_tui(args: argparse.Namespace) -> int:
     run = _tui_runner()
     if run is None:
-        _error("the TUI is not built yet; try collab --help for the shell commands")
+        _error(
+            "the app is missing from this installation (collab_tui.tui); reinstall "
+            "collab-tui, or use the shell commands: collab --help"
+        )
         return EXIT_STORE
-    run(db_path(args), today=args.today if os.environ.get("COLLAB_TODAY") else None)
+    run(db_path(args))  # the app reads COLLAB_TODAY itself (dates.frozen_today)
     return EXIT_OK
 
 
@@ -870,7 +936,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         else:
             counts = demo.write_demo(store, args.today)
     if run is not None:
-        run(path, today=args.today if os.environ.get("COLLAB_TODAY") else None)
+        run(path)
         return EXIT_OK
     print(
         _plain(

@@ -8,10 +8,18 @@ fast, and most dates in a capture are days and weekdays.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, timedelta
 
-__all__ = ["DateError", "parse_date", "describe_due", "format_date", "add_months"]
+__all__ = [
+    "DateError",
+    "parse_date",
+    "describe_due",
+    "format_date",
+    "add_months",
+    "frozen_today",
+]
 
 _HINT = "try today, tomorrow, fri, +3d, eow, 2026-12-01, 12/1, Dec 1, in 2 weeks"
 
@@ -173,3 +181,17 @@ def format_date(day: date, today: date | None = None) -> str:
     if today is not None and day.year != today.year:
         text += f" {day.year}"
     return text
+
+
+def frozen_today() -> date | None:
+    """The day COLLAB_TODAY=YYYY-MM-DD freezes (tests, demos, screenshots), else None.
+
+    The one place that reads it: the shell and the app agree on what today is.
+    """
+    frozen = os.environ.get("COLLAB_TODAY", "").strip()
+    if not frozen:
+        return None
+    try:
+        return date.fromisoformat(frozen)
+    except ValueError:
+        raise DateError(f"COLLAB_TODAY must be YYYY-MM-DD, not {frozen!r}") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -176,6 +177,9 @@ class Contact(DictForm):
     phone: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
+    # Deleted, but kept so that the items and log entries linked to them still show a
+    # name: a former contact is left out of the contact list, name look-ups and exports.
+    former: bool = False
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
     uid: str = field(default_factory=new_uid)
@@ -184,6 +188,11 @@ class Contact(DictForm):
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+def current_contacts(contacts: Iterable[Contact]) -> list[Contact]:
+    """The contacts still worked with: former ones left out (names resolve to these)."""
+    return [c for c in contacts if not c.former]
 
 
 @dataclass
@@ -343,6 +352,45 @@ def plain(text: str) -> str:
     in ``Text``/``Content`` so that ``[bold]`` stays literal.
     """
     return _CONTROL.sub("", text)
+
+
+# Fields that may hold several lines: they keep tab and newline; every other text field
+# gets a space for them.
+MULTI_LINE = frozenset({"notes", "mitigation", "summary", "gains", "kpis"})
+_LINE_BREAKS = re.compile(r"\r\n?|[\t\n]")
+
+
+def clean_text(text: str, multi_line: bool = False) -> str:
+    """Control characters removed; tab and newline kept only in a multi-line field."""
+    if multi_line:
+        return plain(text.replace("\r\n", "\n"))
+    return plain(_LINE_BREAKS.sub(" ", text))
+
+
+def clean(record: Record) -> Record:
+    """Strip control characters from every text field of ``record``, in place.
+
+    The store calls it on every write and the exports on every record they write, so
+    an ESC or BEL pasted into a title never reaches a terminal, a spreadsheet or a card.
+    """
+    for name, value in vars(record).items():
+        if isinstance(value, str):
+            if _DIRTY.search(value):
+                setattr(record, name, clean_text(value, name in MULTI_LINE))
+        elif isinstance(value, list) and any(
+            isinstance(v, str) and _DIRTY.search(v) for v in value
+        ):
+            multi_line = name in MULTI_LINE
+            setattr(
+                record,
+                name,
+                [clean_text(v, multi_line) if isinstance(v, str) else v for v in value],
+            )
+    return record
+
+
+# Anything clean_text would change, in any field: the common clean text costs one search.
+_DIRTY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def one_line(text: str) -> str:

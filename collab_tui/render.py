@@ -287,6 +287,30 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, with "…" where it was cut."""
+    if len(text) <= width // 2 or cell_width(text) <= width:  # the common case: no cut
+        return text
+    kept: list[str] = []
+    used = 0
+    for ch in text:
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > width - 1:  # one column left for the ellipsis
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
+# The most a table cell shows, in columns: one long title must not push every row of
+# `collab today` to its width (the full text is in `--json` and the app).
+CELL_CAP = {"title": 80}
+DEFAULT_CELL_CAP = 40
+
+
+def _cap(column: str, text: str) -> str:
+    return truncate(text, CELL_CAP.get(column, DEFAULT_CELL_CAP))
+
+
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - cell_width(text))
 
@@ -304,8 +328,10 @@ def to_plain(sections: list[Section]) -> str:
                 used = [
                     i for i in range(len(section.columns)) if any(row[i] for row in section.rows)
                 ]
-                widths = {i: max(cell_width(row[i]) for row in section.rows) for i in used}
-                for row in section.rows:
+                columns = section.columns
+                rows = [[_cap(columns[i], cell) for i, cell in enumerate(r)] for r in section.rows]
+                widths = {i: max(cell_width(row[i]) for row in rows) for i in used}
+                for row in rows:
                     cells = [row[i] for i in used]
                     padded = [_pad(c, widths[i]) for c, i in zip(cells[:-1], used, strict=False)]
                     out.append("  " + "  ".join([*padded, cells[-1]]).rstrip())
@@ -390,9 +416,9 @@ def _rich_table(section: Table) -> Any:
     for row, style in zip(section.rows, styles, strict=False):
         cells = []
         for i in used:
-            cell = Text(row[i])
+            cell = Text(_cap(columns[i], row[i]))
             if tags_at is not None and columns[i] == "title" and row[tags_at]:
-                cell.append("  " + row[tags_at], style="dim")
+                cell.append("  " + _cap("tags", row[tags_at]), style="dim")
             cells.append(cell)
         table.add_row(*cells, style=_ROW_STYLES.get(style, ""))
     return table

@@ -191,6 +191,8 @@ def _going_cold(
             linked_to.setdefault(contact_id, []).append(item)
     cold: list[ColdContact] = []
     for contact in contacts:
+        if contact.former:  # deleted: nobody to get back in touch with
+            continue
         linked = linked_to.get(contact.id, [])
         when = last.get(contact.id)
         quiet_since = when if when is not None else contact.created.date()

@@ -296,6 +296,7 @@ FIELDS: dict[str, dict[str, Check]] = {
         "email": short_text,
         "phone": short_text,
         "notes": long_text,
+        "former": boolean,
     },
     "interactions": {
         **_COMMON,

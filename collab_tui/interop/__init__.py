@@ -30,13 +30,6 @@ class ImportSummary:
     def total(self) -> int:
         return self.added + self.updated + self.unchanged + len(self.skipped)
 
-    def describe(self) -> str:
-        """One line for people: 'added 3, updated 1, unchanged 0, skipped 1'."""
-        return (
-            f"added {self.added}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
-        )
-
 
 def plan_then_commit(
     store: Any, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from collab_tui.interop import Progress
-from collab_tui.model import Contact, Interaction, Item
+from collab_tui.model import Contact, Interaction, Item, clean
 
 WHAT = ("items", "contacts", "log")
 JOIN = "; "
@@ -44,15 +44,17 @@ def export_csv(store: Any, what: str, progress: Progress | None = None) -> str:
     """
     if what not in WHAT:
         raise ValueError(f"unknown table {what!r}: choose one of {', '.join(WHAT)}")
-    contacts = sorted(store.contacts(), key=lambda c: c.id)
+    # clean: a file written before the store cleaned text may still hold control characters.
+    contacts = sorted((clean(c) for c in store.contacts()), key=lambda c: c.id)
     names = {c.id: c.name for c in contacts}
     if what == "items":
-        items = sorted(store.items(active_only=False), key=lambda i: i.id)
+        items = sorted((clean(i) for i in store.items(active_only=False)), key=lambda i: i.id)
         return _table(ITEM_COLUMNS, [_item_row(i, names) for i in items], progress)
     if what == "contacts":
-        return _table(CONTACT_COLUMNS, [_contact_row(c, names) for c in contacts], progress)
-    titles = {i.id: i.title for i in store.items(active_only=False)}
-    log = sorted(store.interactions(), key=lambda r: (r.date, r.id))
+        current = [c for c in contacts if not c.former]  # former ones only lend their names
+        return _table(CONTACT_COLUMNS, [_contact_row(c, names) for c in current], progress)
+    titles = {i.id: clean(i).title for i in store.items(active_only=False)}
+    log = sorted((clean(r) for r in store.interactions()), key=lambda r: (r.date, r.id))
     return _table(LOG_COLUMNS, [_log_row(r, names, titles) for r in log], progress)
 
 

@@ -7,12 +7,23 @@ calendar updates the same entries rather than doubling them.
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 from icalendar import Calendar, Todo
 
 from collab_tui.interop import Progress
-from collab_tui.model import Contact, Item, Kind, Settings, Status, one_line, plain
+from collab_tui.model import (
+    Contact,
+    Item,
+    Kind,
+    Settings,
+    Status,
+    clean,
+    clean_text,
+    one_line,
+    plain,
+)
 from collab_tui.triage import Quadrant, quadrant
 
 PRODID = "-//collab-tui//collab-tui//EN"
@@ -39,7 +50,7 @@ def export_ics(
 
     ``progress(done, total)`` is called after each active item (total: the active items).
     """
-    names = {c.id: c.name for c in contacts}
+    names = {c.id: clean_text(c.name) for c in contacts}
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -47,6 +58,7 @@ def export_ics(
     active = sorted((i for i in items if i.is_active), key=lambda i: (i.due or date.max, i.id))
     total = len(active)
     for done, item in enumerate(active, start=1):
+        item = clean(copy.deepcopy(item))  # older files may still hold control characters
         priority = PRIORITY[quadrant(item, today, settings)]
         if item.due is not None:
             todo = _todo(item, f"{item.uid}@collab-tui", one_line(item.title), item.due)
@@ -85,26 +97,22 @@ def _description(item: Item, names: dict[int, str]) -> str:
     people = [names[i] for i in item.contact_ids if i in names]
     if people:
         lines.append("With: " + ", ".join(one_line(name) for name in people))
-    if item.is_risk:
-        if item.status is Status.OCCURRED:
-            lines.append("Status: occurred (now a problem being handled)")
-        rating = [
-            f"likelihood {item.likelihood.value}" if item.likelihood else "",
-            f"impact {item.impact.value}" if item.impact else "",
-        ]
-        if any(rating):
-            lines.append("Risk: " + ", ".join(r for r in rating if r))
-        if item.mitigation:
-            lines.append("Mitigation: " + one_line(item.mitigation))
-        if item.review:
-            lines.append(f"Review: {item.review.isoformat()}")
-        if item.due:
-            lines.append(f"Due: {item.due.isoformat()}")
+    if item.is_risk and item.status is Status.OCCURRED:
+        lines.append("Status: occurred (now a problem being handled)")
+    # A risk changed to another kind keeps its risk fields: so does its calendar entry.
+    rating = [
+        f"likelihood {item.likelihood.value}" if item.likelihood else "",
+        f"impact {item.impact.value}" if item.impact else "",
+    ]
+    if any(rating):
+        lines.append("Risk: " + ", ".join(r for r in rating if r))
+    if item.mitigation:
+        lines.append("Mitigation: " + one_line(item.mitigation))
+    if item.review:
+        lines.append(f"Review: {item.review.isoformat()}")
+    if item.is_risk and item.due:
+        lines.append(f"Due: {item.due.isoformat()}")
     if item.notes:
         lines += ["", plain(item.notes)]
     return "\n".join(lines)
 
-
-def todo_count(calendar_bytes: bytes) -> int:
-    """How many VTODOs a calendar holds (for the CLI's summary line)."""
-    return sum(1 for c in Calendar.from_ical(calendar_bytes).walk("VTODO"))

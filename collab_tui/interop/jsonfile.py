@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
-from collab_tui.model import Contact, Interaction, Item, Record, Settings, now
+from collab_tui.model import Contact, Interaction, Item, Record, Settings, clean, now
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
 
@@ -49,7 +49,7 @@ def export_data(
     for key, records in sections.items():
         rows = []
         for record in records:
-            rows.append(record.to_dict())
+            rows.append(clean(record).to_dict())  # older files may hold control characters
             done += 1
             if progress is not None:
                 progress(done, total)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from collab_tui.dates import describe_due
-from collab_tui.model import Interaction, Item, Kind, Status, one_line
+from collab_tui.model import Interaction, Item, Kind, Status, clean, one_line
 
 DEFAULT_DAYS = 7  # the period when no start date is given: the last week
 NOTHING = "Nothing."
@@ -31,11 +31,12 @@ def status_report(
         raise ValueError("status_report needs today's date")  # never read the clock here
     since = since or today - timedelta(days=DEFAULT_DAYS)
     tag = tag.lstrip("#").casefold() if tag else None
-    names = {c.id: c.name for c in store.contacts()}
-    items = [i for i in store.items(active_only=False) if _tagged(i.tags, tag)]
+    # clean: a file written before the store cleaned text may still hold control characters.
+    names = {c.id: clean(c).name for c in store.contacts()}
+    items = [clean(i) for i in store.items(active_only=False) if _tagged(i.tags, tag)]
     tagged_ids = {i.id for i in items}
     log = [
-        r
+        clean(r)
         for r in store.interactions()
         if since <= r.date <= today
         and r.decisions

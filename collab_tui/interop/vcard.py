@@ -11,6 +11,7 @@ back out on export, so a contact that went through collab-tui loses nothing.
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -20,7 +21,7 @@ from vobject.base import ParseError, parseLine
 
 from collab_tui import validate
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
-from collab_tui.model import Contact, Flow, Level, Side, Stance, now
+from collab_tui.model import Contact, Flow, Level, Side, Stance, clean, now
 
 PRODID = "-//collab-tui//collab-tui//EN"
 EXTRA_KEY = "vcard"  # contact.extra[EXTRA_KEY] = {"lines": [...], "n": "N:...", "fn": "..."}
@@ -642,7 +643,8 @@ def export_vcards(contacts: list[Contact], progress: Progress | None = None) -> 
     out: list[str] = []
     total = len(contacts)
     for done, contact in enumerate(contacts, start=1):
-        out += _card_lines(contact, uid_of)
+        # A copy cleaned: older files may still hold control characters.
+        out += _card_lines(clean(copy.deepcopy(contact)), uid_of)
         if progress is not None:
             progress(done, total)
     return "".join(_fold(line) + "\r\n" for line in out)

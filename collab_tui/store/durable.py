@@ -88,18 +88,28 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
-def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
+def write_atomic(
+    path: Path, data: bytes, sync_dir: bool = True, mode: int | None = FILE_MODE
+) -> None:
     """Replace ``path`` with ``data`` atomically and durably (mode 0600).
 
     Raises OSError on failure; if it was raised before the rename, the previous file is
     untouched and no temp file remains. Only a failing directory fsync (``sync_dir``,
     after the rename) leaves the new file in place; callers that must tell the two apart
     pass ``sync_dir=False`` and call ``fsync_dir`` themselves.
+
+    ``mode=None`` is for files the user asked for (exports, reports): a replaced file
+    keeps its mode, a new one gets the usual 0666 less the umask, and a symlink is
+    followed (the file it points at is replaced, not the link).
     """
+    if mode is None:
+        path, mode = _user_file(path)
     tmp = temp_name(path)
     fd = syscalls.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
+            if mode != FILE_MODE:
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 written = syscalls.write(fd, view)
@@ -114,6 +124,18 @@ def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
         raise
     if sync_dir:
         fsync_dir(path.parent)
+
+
+def _user_file(path: Path) -> tuple[Path, int]:
+    """The file to replace and the mode it should have (see ``write_atomic``)."""
+    if path.is_symlink():
+        path = path.resolve()
+    try:
+        return path, path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return path, 0o666 & ~umask
 
 
 def fsync_dir(directory: Path) -> None:

@@ -3,7 +3,7 @@
 Stock JSONStorage re-reads and re-parses the whole file on every query and rewrites it
 on every change. Here ``read()`` returns the cached dict (TinyDB asks for it on every
 query), and ``write()`` either saves at once (``autoflush=True``, for plain TinyDB use)
-or only marks the cache dirty so the Store can save all touched files in a safe order
+or only updates the cache so the Store can save all touched files in a safe order
 once per transaction.
 """
 
@@ -67,7 +67,6 @@ class DurableStorage(Storage):
     ) -> None:
         self.path = Path(path)
         self.autoflush = autoflush
-        self.dirty = False
         self.signature: durable.Signature = None
         self._data: Data = {}
         # ``screen(data)`` takes damaged records out of freshly read data and returns
@@ -85,7 +84,6 @@ class DurableStorage(Storage):
 
     def write(self, data: Data) -> None:
         self._data = data
-        self.dirty = True
         if self.autoflush:
             self.flush()
 
@@ -105,7 +103,6 @@ class DurableStorage(Storage):
         self.set_aside, self.problems = self._screen(data) if self._screen else ({}, [])
         self._data = data
         self.signature = sig
-        self.dirty = False
 
     def serialized(self, data: Data | None = None) -> bytes:
         """The file's bytes for ``data`` (default: the cache), set-aside records included.
@@ -126,5 +123,3 @@ class DurableStorage(Storage):
         """Save ``data`` (default: the cache) atomically. Raises OSError on failure."""
         durable.write_atomic(self.path, self.serialized(data))
         self.signature = durable.signature(self.path)
-        if data is None:
-            self.dirty = False

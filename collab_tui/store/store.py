@@ -39,7 +39,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Record, Settings, now
+from ..model import Contact, Interaction, Item, Record, Settings, clean, now
 from . import backups, durable, journal, locking, migrations, places, quarantine
 from .errors import (
     ConflictError,
@@ -324,7 +324,7 @@ class Store:
             record.created = record.updated = now()
             if isinstance(record, Item) and not record.is_open and record.closed is None:
                 record.closed = record.updated
-            self._put_doc(table, record.id, record.to_dict(), known_new=True)
+            self._put_doc(table, record.id, clean(record).to_dict(), known_new=True)
         return record
 
     def put(self, record: Record) -> Record:
@@ -332,7 +332,7 @@ class Store:
         table = TABLE_OF[type(record)]
         with self._restoring_on_error(record), self._transaction():
             record.id = self._claim_id(table, record.id)
-            self._put_doc(table, record.id, record.to_dict())
+            self._put_doc(table, record.id, clean(record).to_dict())
         return record
 
     def update(self, record: Record) -> Record:
@@ -355,7 +355,7 @@ class Store:
                     record.closed = None
                 elif record.status != stored.get("status") or record.closed is None:
                     record.closed = record.updated
-            self._put_doc(table, record.id, record.to_dict())
+            self._put_doc(table, record.id, clean(record).to_dict())
         return record
 
     def delete(self, record_or_type: Record | type, id: int | None = None) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -23,8 +22,9 @@ from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage
-from collab_tui.dates import format_date
-from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line
+from collab_tui.dates import format_date, frozen_today
+from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line, plain
+from collab_tui.render import truncate
 from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
 from collab_tui.tui import modals
 from collab_tui.tui.commands import CollabCommands
@@ -46,6 +46,7 @@ VIEW_CLASSES: dict[str, type[View]] = {
     "contacts": ContactsView,
     "log": LogView,
 }
+NOTE_WIDTH, NOTE_LINES = 160, 12  # the most a notification shows: columns, lines
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
 
@@ -272,10 +273,17 @@ class CollabApp(App[None]):
             self.say(str(error), "error")
 
     def say(self, message: str, severity: str = "information") -> None:
-        """A notification whose text is shown literally (it often quotes user text)."""
-        self.notify(
-            one_line(message) if "\n" not in message else message, severity=severity, markup=False
-        )  # type: ignore[arg-type]
+        """A notification whose text is shown literally (it often quotes user text).
+
+        Each line is cut to NOTE_WIDTH columns: a notification quoting a 1,000-character
+        title must not cover the app.
+        """
+        lines = [plain(line) for line in message.splitlines()] if "\n" in message else []
+        lines = lines or [one_line(message)]
+        if len(lines) > NOTE_LINES:
+            lines = [*lines[: NOTE_LINES - 1], "…"]
+        text = "\n".join(truncate(line, NOTE_WIDTH) for line in lines)
+        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
 
     @contextmanager
     def guarded(self) -> Iterator[None]:
@@ -430,6 +438,14 @@ class CollabApp(App[None]):
         """The item detail screen (Enter on an item row)."""
         self.push_screen(ItemScreen(item_id, self.snapshot))
 
+    def action_occurred(self) -> None:
+        """The risk happened: it stays active, labelled "occurred", until handled."""
+        item = self.selected_item()
+        if item is not None and self.change(
+            "happened", lambda: actions.occurred(self.store, item.id), [self.fresh(item)]
+        ):
+            self.say(f"Happened: {item.title}; it stays active until handled  (z undoes)")
+
     def action_snooze(self) -> None:
         item = self.selected_item()
         if item is not None:
@@ -468,7 +484,8 @@ class CollabApp(App[None]):
 
         def edited(saved: Item | None) -> None:
             if saved is not None:
-                self.say(f"Saved: {saved.title}")
+                note = actions.kind_change_note(item, saved)
+                self.say(f"Saved: {saved.title}" + (f". {note}" if note else ""))
 
         form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today, save)
         self.push_screen(form, edited)
@@ -547,16 +564,41 @@ class CollabApp(App[None]):
         if contact is None:
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if yes and self.change(
-                "delete contact",
-                lambda: actions.delete_contact(self.store, contact.id),
-                [self.fresh(contact)],
-            ):
-                self.say(f"Deleted contact: {contact.name} (z to undo)")
-
+        links = None
+        with self.guarded():
+            links = actions.links_of(self.store, contact.id)
+        if links is None:
+            return
+        linked = [*links.open_items, *links.risks, *links.closed_items, *links.interactions]
+        before = [self.fresh(contact), *(self.fresh(r) for r in [*linked, *links.reports])]
         name = one_line(contact.name)
-        self.push_screen(modals.ConfirmDialog(f"Delete the contact {name}?"), confirmed)
+
+        def delete(reassign_to: int | None) -> None:
+            heir = self.snapshot.contacts_by_id.get(reassign_to) if reassign_to else None
+            if self.change(
+                "delete contact",
+                lambda: actions.delete_contact(self.store, contact.id, reassign_to),
+                before,
+            ):
+                if heir is not None:
+                    done = f"its links now go to {one_line(heir.name)}"
+                elif links.empty:
+                    done = "nothing was linked to them"
+                else:
+                    done = "kept as a former contact, so their items and log keep the name"
+                self.say(f"Deleted contact {name}: {done} (z to undo)")
+
+        if links.empty:
+            question = f"Delete the contact {name}? Nothing is linked to them."
+            self.push_screen(modals.ConfirmDialog(question), lambda yes: yes and delete(None))
+            return
+
+        def chosen(choice: modals.DeleteChoice | None) -> None:
+            if choice is not None:
+                delete(choice.reassign_to)
+
+        heirs = [c for c in self.snapshot.contacts if c.id != contact.id]
+        self.push_screen(modals.DeleteContactDialog(contact, links.lines(), heirs), chosen)
 
     def action_log_interaction(self, contact_ids: tuple[int, ...] | None = None) -> None:
         if contact_ids is None:
@@ -606,7 +648,7 @@ class CollabApp(App[None]):
         self.action_capture(f"owe: propose a way forward on {subject} {quote_name(boss.name)} ")
 
     def _names(self) -> dict[int, str]:
-        return {c.id: c.name for c in self.snapshot.contacts}
+        return {c.id: c.name for c in self.snapshot.contacts_by_id.values()}
 
     # --- undo -----------------------------------------------------------------------------
 
@@ -630,8 +672,8 @@ class CollabApp(App[None]):
 
 def make_app(db: Path | str | Any, today: date | None = None) -> CollabApp:
     """The app over a data file path or an already-open store (tests pass one)."""
-    if today is None and os.environ.get("COLLAB_TODAY"):
-        today = date.fromisoformat(os.environ["COLLAB_TODAY"].strip())
+    if today is None:
+        today = frozen_today()
     if isinstance(db, (str, Path)):
         return CollabApp(Store.open(Path(db)), today, owns_store=True)
     return CollabApp(db, today)

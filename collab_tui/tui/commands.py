@@ -28,6 +28,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Undo", "Undo the last change (z)", "undo"),
     ("Item: done", "Complete the selected item (d)", "complete"),
     ("Item: drop", "Drop the selected item (x)", "drop"),
+    ("Risk: happened", "The selected risk happened: it stays, as a problem (h)", "occurred"),
     ("Item: snooze", "Move the selected item's date (s)", "snooze"),
     ("Item: edit", "Edit every field of the selected item (e)", "edit"),
     ("Item: toggle important", "Moves the item between quadrants (i)", "toggle_important"),

@@ -15,7 +15,15 @@ from functools import lru_cache
 from typing import Any
 
 from collab_tui import triage
-from collab_tui.model import Contact, Interaction, Item, Record, Settings, one_line
+from collab_tui.model import (
+    Contact,
+    Interaction,
+    Item,
+    Record,
+    Settings,
+    current_contacts,
+    one_line,
+)
 
 
 def fold(text: str) -> str:
@@ -189,8 +197,9 @@ def load(
     """
     settings = store.settings
     items = store.items(active_only=True)
-    contacts = sorted(store.contacts(), key=lambda c: (fold(c.name), c.id))
-    contact_names = {c.id: " ".join(c.names) for c in contacts}
+    everyone = sorted(store.contacts(), key=lambda c: (fold(c.name), c.id))
+    contacts = current_contacts(everyone)  # former contacts only lend their names
+    contact_names = {c.id: " ".join(c.names) for c in everyone}
     if history is None:
         if previous is None or not previous.history.loaded:
             history = NOT_LOADED
@@ -211,7 +220,7 @@ def load(
         history=history,
         agenda=agenda,
         matrix=triage.matrix(items, today, settings),
-        contacts_by_id={c.id: c for c in contacts},
+        contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,
     )

@@ -14,7 +14,7 @@ from collab_tui import cli
 def test_no_tui_yet_says_so(monkeypatch, tmp_path, capsys):
     monkeypatch.setitem(sys.modules, "collab_tui.tui.app", None)  # import now fails
     assert cli.main(["--db", str(tmp_path / "x.json")]) == 1
-    assert "the TUI is not built yet" in capsys.readouterr().err
+    assert "the app is missing from this installation" in capsys.readouterr().err
 
 
 def test_progress_bar_is_silent_when_not_a_terminal(capsys):

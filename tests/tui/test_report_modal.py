@@ -11,9 +11,9 @@ from textual.app import App
 from textual.widgets import Input, Markdown, Static
 
 from collab_tui.interop.report import status_report
+from collab_tui.store import durable
 from collab_tui.tui.modals import ConfirmDialog, ReportModal
 from collab_tui.tui.modals._base import ErrorLine
-from collab_tui.tui.modals.report import write_atomically
 
 TODAY = date(2026, 11, 23)  # the demo store of conftest is dated from this day
 UNSET = object()
@@ -266,7 +266,7 @@ def test_write_atomically_new_file_mode_and_utf8(tmp_path):
     target.parent.mkdir()
     umask = os.umask(0o022)
     try:
-        write_atomically(target, "小蓝 — ok\n")
+        durable.write_atomic(target, "小蓝 — ok\n".encode(), mode=None)
     finally:
         os.umask(umask)
     assert target.read_bytes() == "小蓝 — ok\n".encode()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.confirm import ConfirmDialog
     from collab_tui.tui.modals.contact_form import ContactForm
     from collab_tui.tui.modals.date_prompt import DatePrompt
+    from collab_tui.tui.modals.delete_contact import DeleteChoice, DeleteContactDialog
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
     from collab_tui.tui.modals.report import ReportModal
@@ -27,6 +28,8 @@ _MODULES = {
     "ConfirmDialog": "confirm",
     "ContactForm": "contact_form",
     "DatePrompt": "date_prompt",
+    "DeleteChoice": "delete_contact",
+    "DeleteContactDialog": "delete_contact",
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
     "ReportModal": "report",
@@ -38,6 +41,8 @@ __all__ = [
     "ConfirmDialog",
     "ContactForm",
     "DatePrompt",
+    "DeleteChoice",
+    "DeleteContactDialog",
     "InteractionForm",
     "ItemForm",
     "ReportModal",

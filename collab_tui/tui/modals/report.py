@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +16,7 @@ from textual.widgets import Button, Input, Label, Markdown, Static
 
 from collab_tui.dates import DateError, format_date
 from collab_tui.interop.report import DEFAULT_DAYS, status_report
-from collab_tui.store import StoreError
+from collab_tui.store import StoreError, durable
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import DateField
 from collab_tui.tui.modals.confirm import ConfirmDialog
@@ -35,35 +32,6 @@ def default_report_path(today: date) -> Path:
         return Path.home() / name
     except RuntimeError:  # no HOME and no password entry: the current directory
         return Path(name)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file and ``os.replace``.
-
-    A reader never sees half a report and a failed write leaves any old file whole. A
-    replaced file keeps its permissions; a new one gets the usual ones (0666 less umask).
-    Raises ``OSError`` (no such directory, permission denied, disk full, ...).
-    """
-    if path.is_symlink():
-        path = path.resolve()  # replace the file the link points at, not the link
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _ago(day: date, today: date) -> str:
@@ -291,7 +259,7 @@ class ReportModal(FormModal[Path | None]):
 
     def _write(self, path: Path, text: str) -> None:
         try:
-            write_atomically(path, text)
+            durable.write_atomic(path, text.encode("utf-8"), mode=None)
         except OSError as problem:
             self.query_one("#path-error", ErrorLine).show(
                 f"cannot save to {path}: {_reason(problem)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -48,7 +48,7 @@ class View(Vertical):
 
     @property
     def collab(self) -> CollabApp:
-        return self.app  # type: ignore[return-value]
+        return cast("CollabApp", self.app)
 
     def compose(self) -> ComposeResult:
         box = SearchBox(placeholder=self.search_placeholder)
@@ -146,6 +146,7 @@ class View(Vertical):
 ITEM_BINDINGS = [
     Binding("d", "app.complete", "Done", id="item.complete"),
     Binding("x", "app.drop", "Drop", show=False, id="item.drop"),
+    Binding("h", "app.occurred", "Risk happened", show=False, id="item.occurred"),
     Binding("s", "app.snooze", "Snooze", id="item.snooze"),
     Binding("e", "app.edit", "Edit", id="item.edit"),
     Binding("i", "app.toggle_important", "Important", show=False, id="item.important"),

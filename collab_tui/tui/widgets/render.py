@@ -14,7 +14,16 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from collab_tui.dates import describe_due, format_date
-from collab_tui.model import STANCE_LABELS, Contact, Interaction, Item, Kind, one_line, plain
+from collab_tui.model import (
+    STANCE_LABELS,
+    Contact,
+    Interaction,
+    Item,
+    Kind,
+    Status,
+    one_line,
+    plain,
+)
 from collab_tui.tui.state import Snapshot
 
 KIND_LABEL = {Kind.TASK: "task", Kind.OWE: "owe ", Kind.WAIT: "wait", Kind.RISK: "risk"}
@@ -73,7 +82,8 @@ def item_prompt(
         )
         parts.append((pad(words[: DUE_WIDTH - 1], DUE_WIDTH), style))
     kind_style = "bold $text-warning" if item.is_risk else "$text-accent"
-    parts.append((KIND_LABEL[item.kind], kind_style))
+    occurred = item.status is Status.OCCURRED  # a risk that happened: now a problem
+    parts.append(("occurred" if occurred else KIND_LABEL[item.kind], kind_style))
     parts.append(" ")
     if item.important and not item.is_risk:
         parts.append(("! ", "bold $text-error"))
