@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from collab_tui import capture as grammar
-from collab_tui.dates import format_date, parse_date
+from collab_tui.dates import parse_date
 from collab_tui.model import (
     Contact,
     Flow,
@@ -30,6 +30,7 @@ from collab_tui.model import (
     now,
     one_line,
 )
+from collab_tui.words import format_date, label, t
 
 
 class ActionError(ValueError):
@@ -586,28 +587,28 @@ def undo(
 
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
-    text = f"{item.kind.value} #{item.id}: {one_line(item.title)}"
+    text = f"{label(item.kind)} #{item.id}: {one_line(item.title)}"
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
         text += arrow + people
     if item.due is not None:
-        text += f" · due {format_date(item.due, today)}"
+        text += " · " + t("describe.due", date=format_date(item.due, today))
     if item.review is not None:
-        text += f" · review {format_date(item.review, today)}"
+        text += " · " + t("describe.review", date=format_date(item.review, today))
     if item.tags:
         text += " · " + " ".join("#" + one_line(tag) for tag in item.tags)
     if item.important and not item.is_risk:
-        text += " · important"
+        text += " · " + t("important")
     return text
 
 
 def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str:
     """'logged meeting #5 with 小蓝, 小明: agreed to fix the bug'."""
-    text = f"logged {interaction.kind.value} #{interaction.id}"
+    text = t("describe.logged", kind=label(interaction.kind), id=interaction.id)
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     if people:
-        text += f" with {people}"
+        text += " " + t("brief.with", names=people)
     if interaction.summary:
         text += f": {one_line(interaction.summary)}"
     return text

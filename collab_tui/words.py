@@ -144,6 +144,9 @@ EN: dict[str, str] = {
     "column.contact": "contact",
     "column.last_contact": "last contact",
     "column.open_items": "open items",
+    "contacts.column.name": "Name",
+    "contacts.column.department": "Department",
+    "contacts.column.stance": "Stance",
     # --- the pre-meeting brief ---------------------------------------------------------
     "brief.also": "also",
     "brief.role": "role",
