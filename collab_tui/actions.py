@@ -184,13 +184,13 @@ def _apply_plan(
 
     names = {c.id: c.name for c in [*contacts, *result.new_contacts]}
     for contact in result.new_contacts:
-        result.lines.append(f"new contact: {one_line(contact.name)} (#{contact.id})")
+        result.lines.append(t("said.new_contact", name=one_line(contact.name), id=contact.id))
     if meeting is not None:
         result.records.append(meeting)
         result.lines.append(describe_interaction(meeting, names))
     for item in items:
         result.records.append(item)
-        result.lines.append("added " + describe_item(item, names, today))
+        result.lines.append(t("said.added", what=describe_item(item, names, today)))
     return result
 
 
