@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from collab_tui import capture as grammar
-from collab_tui.dates import format_date, parse_date
+from collab_tui.dates import parse_date
 from collab_tui.model import (
     Contact,
     Flow,
@@ -32,6 +32,7 @@ from collab_tui.model import (
     now,
     one_line,
 )
+from collab_tui.words import format_date, label, t
 
 
 class ActionError(ValueError):
@@ -87,9 +88,7 @@ def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureR
         return result
 
 
-def capture_lines(
-    store: Any, lines: list[str], today: date, again: bool = False
-) -> CaptureResult:
+def capture_lines(store: Any, lines: list[str], today: date, again: bool = False) -> CaptureResult:
     """Several capture lines (a paste, a multi-line argument) as one transaction.
 
     Each non-empty line is one capture; an error in any line stores none of them, and
@@ -185,13 +184,13 @@ def _apply_plan(
 
     names = {c.id: c.name for c in [*contacts, *result.new_contacts]}
     for contact in result.new_contacts:
-        result.lines.append(f"new contact: {one_line(contact.name)} (#{contact.id})")
+        result.lines.append(t("said.new_contact", name=one_line(contact.name), id=contact.id))
     if meeting is not None:
         result.records.append(meeting)
         result.lines.append(describe_interaction(meeting, names))
     for item in items:
         result.records.append(item)
-        result.lines.append("added " + describe_item(item, names, today))
+        result.lines.append(t("said.added", what=describe_item(item, names, today)))
     return result
 
 
@@ -417,9 +416,7 @@ def upsert_contact(
         return contact, created
 
 
-CONTACT_FIELDS = frozenset(
-    {"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS}
-)
+CONTACT_FIELDS = frozenset({"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS})
 
 
 def save_contact(store: Any, base: Contact | None, changes: dict[str, Any]) -> Contact:
@@ -477,32 +474,26 @@ class Links:
     @property
     def empty(self) -> bool:
         return not (
-            self.open_items or self.risks or self.closed_items or self.interactions
-            or self.reports
+            self.open_items or self.risks or self.closed_items or self.interactions or self.reports
         )
 
     def lines(self) -> list[str]:
         """One line per kind of link, for the dialog and the shell's question."""
         out = []
-        for label, records, describe in (
-            ("open item", self.open_items, _titled),
+        for key, records, describe in (
+            ("open_item", self.open_items, _titled),
             ("risk", self.risks, _titled),
-            ("closed item", self.closed_items, _titled),
-            ("log entry", self.interactions, _dated),
+            ("closed_item", self.closed_items, _titled),
+            ("log_entry", self.interactions, _dated),
         ):
             if records:
                 shown = "; ".join(describe(r) for r in records[:3])
-                more = f"; and {len(records) - 3} more" if len(records) > 3 else ""
-                out.append(f"{_count(len(records), label)}: {shown}{more}")
+                more = t("links.more", n=len(records) - 3) if len(records) > 3 else ""
+                count = t(f"links.{key}.{'one' if len(records) == 1 else 'many'}", n=len(records))
+                out.append(f"{count}: {shown}{more}")
         if self.reports:
-            names = ", ".join(one_line(c.name) for c in self.reports)
-            out.append(f"boss of {names}")
+            out.append(t("links.boss_of", names=", ".join(one_line(c.name) for c in self.reports)))
         return out
-
-
-def _count(n: int, one: str) -> str:
-    many = one[:-1] + "ies" if one.endswith("y") else one + "s"
-    return f"{n} {one if n == 1 else many}"
 
 
 def _titled(item: Item) -> str:
@@ -694,9 +685,7 @@ def update_settings(store: Any, **changes: Any) -> Settings:
 
 
 def _getter(store: Any, record: Record) -> Any:
-    return {Item: store.item, Contact: store.contact, Interaction: store.interaction}[
-        type(record)
-    ]
+    return {Item: store.item, Contact: store.contact, Interaction: store.interaction}[type(record)]
 
 
 def stamp_of(store: Any, record: Record) -> datetime | None:
@@ -736,28 +725,28 @@ def undo(
 
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
-    text = f"{item.kind.value} #{item.id}: {one_line(item.title)}"
+    text = f"{label(item.kind)} #{item.id}: {one_line(item.title)}"
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
         text += arrow + people
     if item.due is not None:
-        text += f" · due {format_date(item.due, today)}"
+        text += " · " + t("describe.due", date=format_date(item.due, today))
     if item.review is not None:
-        text += f" · review {format_date(item.review, today)}"
+        text += " · " + t("describe.review", date=format_date(item.review, today))
     if item.tags:
         text += " · " + " ".join("#" + one_line(tag) for tag in item.tags)
     if item.important and not item.is_risk:
-        text += " · important"
+        text += " · " + t("important")
     return text
 
 
 def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str:
     """'logged meeting #5 with 小蓝, 小明: agreed to fix the bug'."""
-    text = f"logged {interaction.kind.value} #{interaction.id}"
+    text = t("describe.logged", kind=label(interaction.kind), id=interaction.id)
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     if people:
-        text += f" with {people}"
+        text += " " + t("brief.with", names=people)
     if interaction.summary:
         text += f": {one_line(interaction.summary)}"
     return text

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
 from collab_tui import __version__
+from collab_tui.words import t
 
 EXIT_OK, EXIT_STORE, EXIT_INPUT = 0, 1, 2
 PROGRESS_DELAY = 0.5  # seconds an import or export runs before its progress bar appears
@@ -412,13 +413,8 @@ def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
         with open_store(args) as store:
             item = getattr(actions, action)(store, args.id)
             names = {c.id: c.name for c in store.contacts()}
-        past = {
-            "complete": "done",
-            "drop": "dropped",
-            "reopen": "reopened",
-            "occurred": "happened:",
-        }[action]
-        print(_plain(f"{past} " + actions.describe_item(item, names, args.today)))
+        said = t(f"said.{action}", what=actions.describe_item(item, names, args.today))
+        print(_plain(said))
         return EXIT_OK
 
     return run
@@ -436,7 +432,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         item = actions.snooze(store, args.id, " ".join(args.when), args.today)
         names = {c.id: c.name for c in store.contacts()}
-    print(_plain("snoozed " + actions.describe_item(item, names, args.today)))
+    print(_plain(t("said.snooze", what=actions.describe_item(item, names, args.today))))
     return EXIT_OK
 
 
@@ -476,8 +472,8 @@ def cmd_contact(args: argparse.Namespace) -> int:
     }
     with open_store(args) as store:
         contact, created = actions.upsert_contact(store, args.name, **fields)
-    verb = "new contact" if created else "updated contact"
-    print(_plain(f"{verb}: {contact.name} (#{contact.id})"))
+    said = "said.new_contact" if created else "said.updated_contact"
+    print(_plain(t(said, name=contact.name, id=contact.id)))
     return EXIT_OK
 
 

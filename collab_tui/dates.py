@@ -1,4 +1,4 @@
-"""Natural-language dates: ``parse_date``, ``describe_due`` and ``format_date``.
+"""Natural-language dates: ``parse_date`` (and ``describe_due``/``format_date`` from words).
 
 Pure: "today" is always a parameter. The exact rules, with examples, are in
 docs/DATES.md. Month arithmetic (month shifts, month ends) is python-dateutil's ``relativedelta``,
@@ -11,6 +11,9 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, timedelta
+
+from collab_tui.words import format_date as _format_date
+from collab_tui.words import relative
 
 __all__ = [
     "DateError",
@@ -48,10 +51,6 @@ MONTHS = {
     "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
-
-_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
 
 _UNIT_DAYS = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
 _MONTH_UNITS = {"m": 1, "month": 1, "months": 1}
@@ -155,32 +154,10 @@ def _month_day(month: int, day: int, year: str | None, today: date) -> date:
     raise ValueError("unreachable")  # pragma: no cover - a leap year comes within 8 years
 
 
-def describe_due(due: date, today: date) -> str:
-    """How far ``due`` is from today, in words: 'tomorrow', 'in 3 weeks', '2 days late'."""
-    days = (due - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    distance = abs(days)
-    if distance <= 13:
-        amount = f"{distance} days"
-    elif distance <= 60:
-        amount = f"{(distance + 3) // 7} weeks"  # nearest whole week
-    else:
-        label = f"{_MONTH_ABBR[due.month - 1]} {due.day}"
-        return label if due.year == today.year else f"{label} {due.year}"
-    return f"in {amount}" if days > 0 else f"{amount} late"
-
-
-def format_date(day: date, today: date | None = None) -> str:
-    """'Fri 27 Nov'; with the year added when ``today`` is given and the year differs."""
-    text = f"{_DAY_ABBR[day.weekday()]} {day.day} {_MONTH_ABBR[day.month - 1]}"
-    if today is not None and day.year != today.year:
-        text += f" {day.year}"
-    return text
+# The formatters live with the other display words (collab_tui/words.py); these names stay
+# for the callers that know them from here.
+describe_due = relative
+format_date = _format_date
 
 
 def frozen_today() -> date | None:

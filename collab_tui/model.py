@@ -66,14 +66,6 @@ class InteractionKind(StrEnum):
     EMAIL = "email"
 
 
-STANCE_LABELS = {
-    Stance.UNKNOWN: "unknown",
-    Stance.REFUSES: "refuses",
-    Stance.NO_CAPACITY: "interested, no capacity",
-    Stance.EAGER: "eager",
-}
-
-
 def now() -> datetime:
     """The current time, timezone-aware, to the second."""
     return datetime.now(UTC).replace(microsecond=0)

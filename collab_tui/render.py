@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from collab_tui.dates import describe_due, format_date
-from collab_tui.model import STANCE_LABELS, Contact, Interaction, Item, Kind, Status, one_line
+from collab_tui.facts import brief_facts
+from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
+from collab_tui.words import ago, format_date, label, long_date, relative, t, with_relative
 
 # --- sections ------------------------------------------------------------------------------
 
@@ -45,6 +46,7 @@ class Lines:
 
 Section = Table | Facts | Lines
 
+# Column ids: the plain and Rich printers key their layout on these; headers come from words.
 ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
 
 
@@ -52,11 +54,11 @@ def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
-    kind = item.kind.value + ("!" if item.important and not item.is_risk else "")
+    kind = label(item.kind) + ("!" if item.important and not item.is_risk else "")
     if item.status is Status.OCCURRED:
-        kind = "occurred"  # a risk that happened: now a problem being handled
+        kind = label(item.status)  # a risk that happened: now a problem being handled
     elif not item.is_open:
-        kind += f" ({item.status.value})"
+        kind += f" ({label(item.status)})"
     return [
         f"#{item.id}",
         kind,
@@ -70,12 +72,13 @@ def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
 def when_text(item: Item, today: date) -> str:
     """'Tue 24 Nov (3 days late)'; a risk shows its review date."""
     if item.is_risk and item.review is not None and item.due is None:
-        return f"review {format_date(item.review, today)} ({describe_due(item.review, today)})"
+        review = item.review
+        return t("date.review", date=format_date(review, today), relative=relative(review, today))
     if item.due is None:
         return ""
-    text = f"{format_date(item.due, today)} ({describe_due(item.due, today)})"
+    text = with_relative(item.due, today)
     if item.due_history:
-        text += f", moved {len(item.due_history)}x"
+        text = t("date.moved", text=text, n=len(item.due_history))
     return text
 
 
@@ -88,14 +91,14 @@ def item_style(item: Item, today: date) -> str:
 
 
 def item_table(
-    heading: str, items: list[Item], names: dict[int, str], today: date, empty: str = "nothing"
+    heading: str, items: list[Item], names: dict[int, str], today: date, empty: str = ""
 ) -> Table:
     return Table(
         heading=heading,
         columns=ITEM_COLUMNS,
         rows=[item_row(item, names, today) for item in items],
         styles=[item_style(item, today) for item in items],
-        empty=empty,
+        empty=empty or t("nothing"),
     )
 
 
@@ -109,27 +112,25 @@ def _names(contacts: list[Contact]) -> dict[int, str]:
 def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[Section]:
     names = _names(contacts)
     sections: list[Section] = [
-        Lines(f"{format_date(today)}, {today.year}", [], empty=""),
-        item_table("Overdue", agenda.overdue, names, today),
-        item_table("Due today", agenda.due_today, names, today),
-        item_table("Do now: important and urgent", agenda.do_now, names, today),
-        item_table("I owe", agenda.owe, names, today),
-        item_table("Waiting on", agenda.waiting, names, today),
-        item_table("Risks to review", agenda.risks_to_review, names, today),
+        Lines(long_date(today), [], empty=""),
+        item_table(t("today.overdue"), agenda.overdue, names, today),
+        item_table(t("today.due_today"), agenda.due_today, names, today),
+        item_table(t("quadrant.do_now.heading"), agenda.do_now, names, today),
+        item_table(t("today.owe"), agenda.owe, names, today),
+        item_table(t("today.waiting"), agenda.waiting, names, today),
+        item_table(t("today.risks"), agenda.risks_to_review, names, today),
     ]
     cold = Table(
-        "Going cold",
-        ["contact", "last contact", "open items"],
-        empty="no one: every counterpart with open items was in touch lately",
+        t("today.cold"), ["contact", "last contact", "open items"], empty=t("today.cold.empty")
     )
     for entry in agenda.going_cold:
         last = entry.last_contact
         cold.rows.append(
             [
                 one_line(entry.contact.name),
-                f"{format_date(last, today)} ({describe_due(last, today).replace('late', 'ago')})"
+                with_relative(last, today, ago(last, today))
                 if last is not None
-                else "never",
+                else t("never_logged"),
                 ", ".join(f"#{item.id}" for item in entry.open_items),
             ]
         )
@@ -161,12 +162,8 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
 
 # --- matrix --------------------------------------------------------------------------------
 
-QUADRANT_HEADINGS = {
-    "do_now": "Do now: important and urgent",
-    "schedule": "Schedule: important, not urgent",
-    "delegate": "Delegate or keep short: urgent, not important",
-    "drop": "Drop: neither",
-}
+# The JSON keys, in display order (triage.Quadrant values); the headings are words.
+QUADRANT_KEYS = ["do_now", "schedule", "delegate", "drop"]
 
 
 def _quadrant_key(quadrant: Any) -> str:
@@ -179,14 +176,14 @@ def matrix_sections(
     names = _names(contacts)
     by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
     return [
-        item_table(heading, by_key.get(key, []), names, today)
-        for key, heading in QUADRANT_HEADINGS.items()
+        item_table(t(f"quadrant.{key}.heading"), by_key.get(key, []), names, today)
+        for key in QUADRANT_KEYS
     ]
 
 
 def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
     by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
-    return {key: [i.to_dict() for i in by_key.get(key, [])] for key in QUADRANT_HEADINGS}
+    return {key: [i.to_dict() for i in by_key.get(key, [])] for key in QUADRANT_KEYS}
 
 
 # --- who (the pre-meeting brief) ---------------------------------------------------------------
@@ -194,74 +191,29 @@ def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
 
 def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Section]:
     names = _names(contacts)
-    person: Contact = brief.contact
-    facts: list[tuple[str, str]] = []
-    if person.aliases:
-        facts.append(("also", ", ".join(one_line(a) for a in person.aliases)))
-    role = " · ".join(
-        one_line(x) for x in (person.title, person.department, person.organisation) if x
-    )
-    if role:
-        facts.append(("role", role))
-    chain = [
-        one_line(boss.name) + (f" ({one_line(boss.title)})" if boss.title else "")
-        for boss in brief.boss_chain
-    ]
-    facts.append(("boss chain", " -> ".join(chain) if chain else "none recorded"))
-    facts.append(("stance", STANCE_LABELS[person.stance]))
-    roles = [r.value for r in (person.side, person.level, person.flow) if r is not None]
-    facts.append(("roles", ", ".join(roles) if roles else "not set"))
-    last = brief.last_contact
-    facts.append(
-        (
-            "last contact",
-            f"{format_date(last, today)} ({describe_due(last, today).replace('late', 'ago')})"
-            if last
-            else "never",
-        )
-    )
-    for label, value in (
-        ("email", person.email),
-        ("phone", person.phone),
-        ("tags", " ".join("#" + t for t in person.tags)),
-    ):
-        if value:
-            facts.append((label, one_line(value)))
-    if person.notes:
-        facts.append(("notes", one_line(person.notes)))
-
-    if brief.reports:
-        facts.append(("reports", ", ".join(one_line(c.name) for c in brief.reports)))
-    heading = "Last interactions"
-    if brief.all_interactions_count > len(brief.last_interactions):
-        heading += f" ({len(brief.last_interactions)} of {brief.all_interactions_count})"
-    meetings = Lines(heading, [], empty="none logged yet")
-    for interaction in brief.last_interactions:
+    facts = brief_facts(brief, today)
+    meetings = Lines(facts.interactions_heading, [], empty=facts.interactions_empty)
+    for interaction in facts.interactions:
         meetings.lines.extend(interaction_lines(interaction, names, today))
-
-    return [
-        Facts(f"{one_line(person.name)} (#{person.id})", facts),
-        Lines("KPIs (what they are measured on)", [one_line(k) for k in person.kpis]),
-        Lines("Concerns", [one_line(c) for c in person.concerns]),
-        Lines(
-            "What they gain from working with me", [one_line(person.gains)] if person.gains else []
-        ),
-        item_table("I owe them", brief.i_owe, names, today),
-        item_table("They owe me", brief.they_owe, names, today),
-        item_table("Tasks involving them", brief.tasks, names, today),
-        item_table("Linked risks", brief.risks, names, today, empty="none"),
-        meetings,
+    sections: list[Section] = [
+        Facts(f"{facts.name} (#{facts.contact_id})", [(f.label, f.value) for f in facts.facts])
     ]
+    sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
+    sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
+    sections.append(meetings)
+    if facts.notes:
+        sections.append(Lines(t("brief.notes"), facts.notes))
+    return sections
 
 
 def interaction_lines(interaction: Interaction, names: dict[int, str], today: date) -> list[str]:
     people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
-    head = f"{format_date(interaction.date, today)}  {interaction.kind.value}"
+    head = f"{format_date(interaction.date, today)}  {label(interaction.kind)}"
     if people:
-        head += f" with {people}"
+        head += " " + t("brief.with", names=people)
     if interaction.summary:
         head += f": {one_line(interaction.summary)}"
-    return [head] + [f"  - decided: {one_line(d)}" for d in interaction.decisions]
+    return [head] + [f"  - {t('brief.decided')} {one_line(d)}" for d in interaction.decisions]
 
 
 def brief_json(brief: Any) -> dict[str, Any]:
@@ -407,7 +359,7 @@ def _rich_table(section: Table) -> Any:
     used = [i for i in range(len(columns)) if i != tags_at and any(row[i] for row in section.rows)]
     for i in used:
         table.add_column(
-            columns[i],
+            t("column." + columns[i].replace(" ", "_")),
             overflow="fold",
             no_wrap=columns[i] in ("id", "kind"),
             min_width=_MIN_WIDTHS.get(columns[i]),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from collab_tui import words
 from collab_tui.model import Contact, Interaction, Item, Kind, Settings, Status
 
 __all__ = [
@@ -39,15 +40,7 @@ class Quadrant(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS = {
-    Quadrant.DO_NOW: "Do now",
-    Quadrant.SCHEDULE: "Schedule",
-    Quadrant.DELEGATE: "Delegate",
-    Quadrant.DROP: "Drop",
-}
+        return words.label(self)
 
 
 def next_date(item: Item) -> date | None:

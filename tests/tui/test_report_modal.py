@@ -136,7 +136,7 @@ async def test_changing_since_and_tag_rerenders(store):
         await wait_for_preview(pilot, modal, expected)
         assert headings(modal, "MarkdownH1") == ["Status report: 2026-11-02 to 2026-11-23"]
         assert "Done since 2026-11-02" in headings(modal)
-        assert "since Mon 2 Nov (21 days ago)" in str(feedback(modal).content)
+        assert "since Mon 2 Nov (3 weeks ago)" in str(feedback(modal).content)
 
         modal.query_one("#tag", Input).value = "#admin"
         expected = status_report(store, date(2026, 11, 2), "admin", TODAY)

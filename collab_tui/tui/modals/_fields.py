@@ -13,13 +13,14 @@ from textual.content import Content
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from collab_tui.dates import DateError, describe_due, format_date, parse_date
+from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, one_line
+from collab_tui.words import with_relative
 
 
 def describe_date(day: date, today: date) -> str:
     """'Fri 7 Mar (in 3 days)': the absolute date first, the distance as a check."""
-    return f"{format_date(day, today)} ({describe_due(day, today)})"
+    return with_relative(day, today)
 
 
 class DateField(VerticalGroup):

@@ -22,6 +22,8 @@ from collab_tui import capture as grammar
 from collab_tui.model import Contact, Kind, one_line
 from collab_tui.tui.modals._base import ErrorLine
 from collab_tui.tui.modals._fields import describe_date
+from collab_tui.tui.widgets.render import pad
+from collab_tui.words import label, t
 
 EXAMPLES = (
     "owe: send the spec @Lan due:fri  ·  meet: @Lan @Ming agreed ...; owe: retest due:fri\n"
@@ -29,7 +31,6 @@ EXAMPLES = (
 )
 
 # The word before an item's people: I owe things *for* them, wait on things *from* them.
-DIRECTION = {Kind.OWE: "for", Kind.WAIT: "from", Kind.TASK: "with", Kind.RISK: "with"}
 
 
 class CaptureInput(Input):
@@ -226,19 +227,21 @@ class CaptureModal(ModalScreen[str | None]):
     def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
         kind = Kind(draft.kind)
         parts: list[Content | str | tuple[str, str]] = [
-            (f"{kind.value:<4}", "bold $text-accent"),
+            (pad(label(kind), 4), "bold $text-accent"),
             "  ",
             (one_line(draft.title), "bold"),
         ]
         if draft.names:
-            parts += [f"  {DIRECTION[kind]} ", self._names(plan, draft.names)]
+            parts += [f"  {label(kind, 'direction')} ", self._names(plan, draft.names)]
         if draft.due is not None:
-            parts += ["  due ", (describe_date(draft.due, self.today), "$text-primary")]
+            due = describe_date(draft.due, self.today)
+            parts += [f"  {t('capture.due')} ", (due, "$text-primary")]
         if draft.review is not None:
-            parts += ["  review ", (describe_date(draft.review, self.today), "$text-primary")]
+            review = describe_date(draft.review, self.today)
+            parts += [f"  {t('capture.review')} ", (review, "$text-primary")]
         # A risk is always important (actions.capture marks it so); say so here too.
         if draft.important or kind is Kind.RISK:
-            parts += ["  ", ("! important", "bold $text-warning")]
+            parts += ["  ", ("! " + t("important"), "bold $text-warning")]
         return Content.assemble(*parts) + self._tags(draft.tags)
 
     def _names(self, plan: grammar.Plan, names: list[str]) -> Content:

@@ -12,11 +12,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, TextArea
 
 from collab_tui.model import (
-    STANCE_LABELS,
     Contact,
     Flow,
     Level,
     Side,
+    Stance,
     one_line,
     plain,
 )
@@ -29,10 +29,7 @@ from collab_tui.tui.modals._base import (
     tags_row,
 )
 from collab_tui.tui.modals._fields import contact_label
-
-SIDE_LABELS = {Side.LEADING: "leading", Side.SUPPORTING: "supporting"}
-LEVEL_LABELS = {Level.WORKING: "working level", Level.LEADER: "senior leader"}
-FLOW_LABELS = {Flow.UPSTREAM: "upstream of me", Flow.DOWNSTREAM: "downstream of me"}
+from collab_tui.words import label
 
 # (field name, label, placeholder) of the one-line text fields, in form order.
 TEXT_FIELDS = [
@@ -92,8 +89,8 @@ class ContactForm(FormModal[Any]):
                         id="aliases",
                     ),
                 )
-                for name, label, placeholder in TEXT_FIELDS:
-                    yield row(label, _text_input(contact, name, placeholder))
+                for name, caption, placeholder in TEXT_FIELDS:
+                    yield row(caption, _text_input(contact, name, placeholder))
                 yield row(
                     "Boss",
                     Select(
@@ -106,11 +103,11 @@ class ContactForm(FormModal[Any]):
                 )
                 yield row(
                     "Stance",
-                    _enum_select(STANCE_LABELS, contact.stance, "stance", allow_blank=False),
+                    _enum_select(Stance, contact.stance, "stance", allow_blank=False),
                 )
-                yield row("Side", _enum_select(SIDE_LABELS, contact.side, "side"))
-                yield row("Level", _enum_select(LEVEL_LABELS, contact.level, "level"))
-                yield row("Flow", _enum_select(FLOW_LABELS, contact.flow, "flow"))
+                yield row("Side", _enum_select(Side, contact.side, "side"))
+                yield row("Level", _enum_select(Level, contact.level, "level"))
+                yield row("Flow", _enum_select(Flow, contact.flow, "flow"))
                 yield row(
                     "KPIs",
                     TextArea(
@@ -129,8 +126,8 @@ class ContactForm(FormModal[Any]):
                         id="concerns",
                     ),
                 )
-                for name, label, placeholder in CONTACT_FIELDS:
-                    yield row(label, _text_input(contact, name, placeholder))
+                for name, caption, placeholder in CONTACT_FIELDS:
+                    yield row(caption, _text_input(contact, name, placeholder))
                 yield row("Notes", TextArea(plain(contact.notes), compact=True, id="notes"))
                 yield tags_row(contact.tags)
             yield from self.compose_buttons()
@@ -164,9 +161,9 @@ def _text_input(contact: Contact, name: str, placeholder: str) -> Input:
 
 
 def _enum_select(
-    labels: dict, value: StrEnum | None, id: str, *, allow_blank: bool = True
+    enum: type[StrEnum], value: StrEnum | None, id: str, *, allow_blank: bool = True
 ) -> Select:
-    options = [(Text(label), member) for member, label in labels.items()]
+    options = [(Text(label(member)), member) for member in enum]
     return Select(
         options,
         value=value if value is not None else Select.NULL,

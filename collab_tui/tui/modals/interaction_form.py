@@ -20,6 +20,7 @@ from collab_tui.tui.modals._base import (
     tags_row,
 )
 from collab_tui.tui.modals._fields import ContactPicker, DateField
+from collab_tui.words import label
 
 
 class InteractionForm(FormModal[Any]):
@@ -53,7 +54,7 @@ class InteractionForm(FormModal[Any]):
                 yield row(
                     "Kind",
                     Select(
-                        [(kind.value, kind) for kind in InteractionKind],
+                        [(label(kind), kind) for kind in InteractionKind],
                         value=InteractionKind.MEETING,
                         allow_blank=False,
                         compact=True,

@@ -16,13 +16,7 @@ from collab_tui.dates import DateError
 from collab_tui.model import Contact, Item, Kind, Rating, Status, plain
 from collab_tui.tui.modals._base import FormModal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField
-
-KIND_LABELS = {
-    Kind.TASK: "task",
-    Kind.OWE: "owe: I owe them",
-    Kind.WAIT: "wait: they owe me",
-    Kind.RISK: "risk",
-}
+from collab_tui.words import label
 
 # Select values must not be None (None is easy to confuse with "nothing chosen").
 URGENT_CHOICES = [("auto (from the due date)", "auto"), ("urgent", "yes"), ("not urgent", "no")]
@@ -71,7 +65,7 @@ class ItemForm(FormModal[Any]):
                 yield row(
                     "Kind",
                     Select(
-                        [(label, kind) for kind, label in KIND_LABELS.items()],
+                        [(label(kind, "choice"), kind) for kind in Kind],
                         value=item.kind,
                         allow_blank=False,
                         compact=True,
@@ -98,7 +92,7 @@ class ItemForm(FormModal[Any]):
                 yield row(
                     "Status",
                     Select(
-                        [(status.value, status) for status in Status],
+                        [(label(status), status) for status in Status],
                         value=item.status,
                         allow_blank=False,
                         compact=True,
@@ -172,5 +166,5 @@ def _iso(day: date | None) -> str:
 
 
 def _rating_select(value: Rating | None, id: str) -> Select[Rating]:
-    options = [(Text(rating.value), rating) for rating in Rating]
+    options = [(Text(label(rating)), rating) for rating in Rating]
     return Select(options, value=value if value else Select.NULL, prompt="-", compact=True, id=id)

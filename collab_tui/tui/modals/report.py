@@ -14,12 +14,13 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Markdown, Static
 
-from collab_tui.dates import DateError, format_date
+from collab_tui.dates import DateError
 from collab_tui.interop.report import DEFAULT_DAYS, status_report
 from collab_tui.store import StoreError, durable
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import DateField
 from collab_tui.tui.modals.confirm import ConfirmDialog
+from collab_tui.words import ago, format_date, t
 
 DEFAULT_SINCE = f"-{DEFAULT_DAYS}d"  # "a week ago", as a date phrase the user can edit
 PREVIEW_DELAY = 0.2  # seconds of quiet typing before the preview is rebuilt
@@ -35,14 +36,7 @@ def default_report_path(today: date) -> Path:
 
 
 def _ago(day: date, today: date) -> str:
-    days = (today - day).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days > 1:
-        return f"{days} days ago"
-    return "in the future: nothing can be done yet"
+    return t("date.future_since") if day > today else ago(day, today)
 
 
 class SinceField(DateField):
@@ -57,9 +51,10 @@ class SinceField(DateField):
             except DateError:  # pragma: no cover - the base class said it parses
                 return ok
             if day is None:
-                message = f"→ the last {DEFAULT_DAYS} days"
+                message = "→ " + t("date.last_days", n=DEFAULT_DAYS)
             else:
-                message = f"→ since {format_date(day, self.today)} ({_ago(day, self.today)})"
+                since = format_date(day, self.today)
+                message = "→ " + t("date.since", date=since, relative=_ago(day, self.today))
             self.query_one(".feedback", Static).update(Content(message))
         return ok
 

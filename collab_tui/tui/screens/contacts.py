@@ -15,20 +15,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from collab_tui import triage
-from collab_tui.model import Contact, Stance, one_line
+from collab_tui.model import Contact, one_line
 from collab_tui.tui.screens.base import View
 from collab_tui.tui.widgets.brief import brief_rows
 from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.tui.widgets.render import pad
-
-# Short enough for the list at 80 columns; the brief spells the stance out.
-STANCE_SHORT = {
-    Stance.UNKNOWN: "",
-    Stance.REFUSES: "refuses",
-    Stance.NO_CAPACITY: "no capacity",
-    Stance.EAGER: "eager",
-}
+from collab_tui.words import label, t
 
 
 class ContactsView(View):
@@ -60,9 +53,11 @@ class ContactsView(View):
     def render_view(self) -> None:
         snapshot = self.snapshot
         assert snapshot is not None
-        name_width = column_width((c.name for c in snapshot.contacts), "Name", 16)
-        dept_width = column_width((c.department for c in snapshot.contacts), "Department", 22)
-        header = pad("Name", name_width) + " " + pad("Department", dept_width) + " Stance"
+        name, dept = t("contacts.column.name"), t("contacts.column.department")
+        name_width = column_width((c.name for c in snapshot.contacts), name, 16)
+        dept_width = column_width((c.department for c in snapshot.contacts), dept, 22)
+        stance = t("contacts.column.stance")
+        header = pad(name, name_width) + " " + pad(dept, dept_width) + " " + stance
         self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
         shown = [c for c in snapshot.contacts if snapshot.contact_matches(c, self.query_text)]
         self.record_list.show(
@@ -136,5 +131,5 @@ def contact_row(contact: Contact, name_width: int, dept_width: int) -> Content:
         " ",
         (cut(contact.department, dept_width), "$text-muted"),
         " ",
-        (STANCE_SHORT[contact.stance], "$text-secondary"),
+        (label(contact.stance, "short"), "$text-secondary"),
     )

@@ -14,19 +14,18 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
-from collab_tui.dates import format_date
 from collab_tui.model import Contact, Interaction, one_line
 from collab_tui.tui.screens.base import View
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.tui.widgets.render import (
-    LOADING,
     heading,
     interaction_line,
     item_prompt,
     loading_line,
     text,
 )
+from collab_tui.words import format_date, label, t
 
 
 class LogView(View):
@@ -162,7 +161,7 @@ class LogView(View):
             loading = snapshot is not None and not snapshot.history_loaded
             detail.update(
                 Text(
-                    LOADING
+                    t("loading_log")
                     if loading
                     else "Nothing logged here. Press l to log a meeting, call or chat."
                 )
@@ -173,7 +172,7 @@ class LogView(View):
         self._detail_for = (snapshot, record.id)
         lines: list[Content] = [
             Content.assemble(
-                (f"{format_date(record.date, snapshot.today)} · {record.kind.value}", "bold"),
+                (f"{format_date(record.date, snapshot.today)} · {label(record.kind)}", "bold"),
                 ("  " + snapshot.names(record.contact_ids), "$text-secondary"),
             ),
             text(one_line(record.summary)),

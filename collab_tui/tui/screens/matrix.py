@@ -15,13 +15,9 @@ from textual.widget import Widget
 from collab_tui.triage import Quadrant
 from collab_tui.tui.screens.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.words import label
 
-QUADRANTS = [
-    (Quadrant.DO_NOW, "Do now · important, urgent"),
-    (Quadrant.SCHEDULE, "Schedule · important"),
-    (Quadrant.DELEGATE, "Delegate · urgent"),
-    (Quadrant.DROP, "Drop · neither"),
-]
+QUADRANTS = [Quadrant.DO_NOW, Quadrant.SCHEDULE, Quadrant.DELEGATE, Quadrant.DROP]
 
 
 class MatrixView(ItemView):
@@ -34,7 +30,7 @@ class MatrixView(ItemView):
 
     def compose_body(self) -> ComposeResult:
         with Container(id="quadrants"):
-            for quadrant, _ in QUADRANTS:
+            for quadrant in QUADRANTS:
                 yield RecordList(id=f"q-{quadrant.name.lower()}", classes="quadrant")
 
     @property
@@ -62,7 +58,8 @@ class MatrixView(ItemView):
     def render_view(self) -> None:
         snapshot = self.snapshot
         assert snapshot is not None
-        for quadrant, title in QUADRANTS:
+        for quadrant in QUADRANTS:
+            title = label(quadrant, "title")
             items = [
                 i
                 for i in snapshot.matrix.get(quadrant, [])

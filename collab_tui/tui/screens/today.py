@@ -11,6 +11,7 @@ from collab_tui.tui.screens.base import ItemView
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.tui.widgets.render import cold_prompt, loading_line
+from collab_tui.words import t
 
 WELCOME = """\
 [b]Welcome to collab[/b], your cockpit for work that depends on other people.
@@ -56,13 +57,13 @@ class TodayView(ItemView):
         waiting = self._waiting_by_counterpart(snapshot, agenda.waiting)
         cold = [c for c in agenda.going_cold if snapshot.contact_matches(c.contact, query)]
         return [
-            items("overdue", "Overdue", agenda.overdue),
-            items("due_today", "Due today", agenda.due_today),
-            items("owe", "I owe", agenda.owe),
+            items("overdue", t("today.overdue"), agenda.overdue),
+            items("due_today", t("today.due_today"), agenda.due_today),
+            items("owe", t("today.owe"), agenda.owe),
             waiting,
-            items("risks", "Risks to review", agenda.risks_to_review),
+            items("risks", t("today.risks"), agenda.risks_to_review),
             Section(
-                "Going cold",
+                t("today.cold"),
                 [
                     (
                         Target("contact", c.contact.id, "cold"),
@@ -84,9 +85,9 @@ class TodayView(ItemView):
                 first = (
                     snapshot.contacts_by_id.get(item.contact_ids[0]) if item.contact_ids else None
                 )
-                name = one_line(first.name) if first is not None else "(nobody named)"
+                name = one_line(first.name) if first is not None else t("today.nobody")
                 groups.setdefault(name, []).append(item)
-        section = Section("Waiting on")
+        section = Section(t("today.waiting"))
         for name in sorted(groups, key=str.casefold):
             section.rows.append((None, Content.assemble(("  " + name, "bold $text-secondary"))))
             section.rows.extend(

@@ -6,11 +6,12 @@ from typing import Any
 
 from textual.content import Content
 
-from collab_tui.dates import describe_due, format_date
-from collab_tui.model import STANCE_LABELS, Item, one_line
+from collab_tui.facts import brief_facts
+from collab_tui.model import Item, one_line
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.tui.widgets.render import LOADING, heading, item_prompt, loading_line, text
+from collab_tui.tui.widgets.render import heading, item_prompt, loading_line, text
+from collab_tui.words import format_date, label, t
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")
@@ -31,76 +32,47 @@ def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Row]:
     return rows
 
 
-def _bullets(title: str, values: list[str], empty: str = "none recorded") -> list[Row]:
+def _bullets(title: str, values: list[str], empty: str) -> list[Row]:
     rows = [BLANK, _line(heading(title))]
     if not values:
         rows.append((INDENT, Content.assemble((empty, "dim"))))
-    rows.extend((Content("  • "), text(one_line(v))) for v in values if v)
+    rows.extend((Content("  • "), text(v)) for v in values)
     return rows
 
 
+_TONES = {"": "", "dim": "dim", "loading": "italic $text-muted"}
+
+
 def brief_rows(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> list[Row]:
-    """``history_loaded`` False: the log is still being read, so the last contact and
-    the last interactions say so instead of "never logged"."""
-    person = brief.contact
+    """The brief's facts (``facts.brief_facts``, shared with the shell), styled.
+
+    ``history_loaded`` False: the log is still being read, so the last contact and the
+    last interactions say so instead of "never logged"."""
     today = snapshot.today
-    lines: list[Row] = [_line(Content.assemble((one_line(person.name), "bold $text-accent")))]
-    if person.aliases:
-        lines.append(_fact("also", ", ".join(one_line(a) for a in person.aliases)))
-    role = " · ".join(
-        one_line(x) for x in (person.title, person.department, person.organisation) if x
-    )
-    if role:
-        lines.append(_fact("role", role))
-    chain = " → ".join(
-        one_line(b.name) + (f" ({one_line(b.title)})" if b.title else "") for b in brief.boss_chain
-    )
-    lines.append(_fact("boss chain", chain or Content.assemble(("none recorded", "dim"))))
-    if brief.reports:
-        lines.append(_fact("reports", ", ".join(one_line(r.name) for r in brief.reports)))
-    lines.append(_fact("stance", STANCE_LABELS[person.stance]))
-    roles = [r.value for r in (person.side, person.level, person.flow) if r is not None]
-    lines.append(_fact("roles", ", ".join(roles) if roles else "not set"))
-    last = brief.last_contact
-    if not history_loaded:
-        lines.append(_fact("last contact", Content.assemble((LOADING, "italic $text-muted"))))
-    elif last is None:
-        lines.append(_fact("last contact", "never logged"))
-    else:
-        ago = describe_due(last, today).replace("late", "ago")
-        lines.append(_fact("last contact", f"{format_date(last, today)} ({ago})"))
-    for label, value in (("email", person.email), ("phone", person.phone)):
-        if value:
-            lines.append(_fact(label, one_line(value)))
-    if person.tags:
-        lines.append(_fact("tags", " ".join("#" + one_line(t) for t in person.tags)))
+    facts = brief_facts(brief, today, history_loaded)
+    lines: list[Row] = [_line(Content.assemble((facts.name, "bold $text-accent")))]
+    lines.extend(_fact(f.label, Content.assemble((f.value, _TONES[f.tone]))) for f in facts.facts)
+    for bullets in facts.bullets:
+        lines += _bullets(bullets.heading, bullets.values, bullets.empty)
+    for group in facts.groups:
+        lines += _items(group.heading, group.items, snapshot)
 
-    lines += _bullets("KPIs (what they are measured on)", person.kpis)
-    lines += _bullets("Concerns", person.concerns)
-    lines += _bullets("What they gain from working with me", [person.gains] if person.gains else [])
-    lines += _items("I owe them", brief.i_owe, snapshot)
-    lines += _items("They owe me", brief.they_owe, snapshot)
-    if brief.tasks:
-        lines += _items("Other open items with them", brief.tasks, snapshot)
-    lines += _items("Linked risks", brief.risks, snapshot)
-
-    if not history_loaded:
-        lines += [BLANK, _line(heading("Last interactions")), _line(loading_line())]
-    else:
-        lines += [BLANK, _line(heading("Last interactions", brief.all_interactions_count))]
-    if history_loaded and not brief.last_interactions:
-        lines.append((INDENT, Content.assemble(("none logged yet", "dim"))))
-    for record in brief.last_interactions:
+    lines += [BLANK, _line(heading(facts.interactions_heading))]
+    if not facts.history_loaded:
+        lines.append(_line(loading_line()))
+    elif not facts.interactions:
+        lines.append((INDENT, Content.assemble((facts.interactions_empty, "dim"))))
+    for record in facts.interactions:
         when = Content.assemble(
             ("  " + format_date(record.date, today) + " ", "dim"),
-            (record.kind.value + " ", "$text-accent"),
+            (label(record.kind) + " ", "$text-accent"),
         )
         lines.append((when, text(one_line(record.summary))))
         lines.extend(
-            (Content.assemble(("    decided: ", "$text-success")), text(one_line(d)))
-            for d in record.decisions
+            (Content.assemble(("    " + t("brief.decided") + " ", "$text-success")), text(d))
+            for d in map(one_line, record.decisions)
         )
-    if person.notes:
-        lines += [BLANK, _line(heading("Notes"))]
-        lines.extend(_line(text(line)) for line in person.notes.splitlines())
+    if facts.notes:
+        lines += [BLANK, _line(heading(t("brief.notes")))]
+        lines.extend(_line(text(line)) for line in facts.notes)
     return lines

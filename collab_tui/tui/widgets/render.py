@@ -13,24 +13,14 @@ from datetime import date
 from rich.cells import cell_len
 from textual.content import Content
 
-from collab_tui.dates import describe_due, format_date
-from collab_tui.model import (
-    STANCE_LABELS,
-    Contact,
-    Interaction,
-    Item,
-    Kind,
-    Status,
-    one_line,
-    plain,
-)
+from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, one_line, plain
 from collab_tui.tui.state import Snapshot
+from collab_tui.words import ago, format_date, label, relative, t
 
-KIND_LABEL = {Kind.TASK: "task", Kind.OWE: "owe ", Kind.WAIT: "wait", Kind.RISK: "risk"}
+KIND_WIDTH = 4  # the kind column: "task", "owe ", "wait", "risk"
 # owe: I deliver to them; wait: they deliver to me.
 ARROW = {Kind.OWE: "→ ", Kind.WAIT: "← ", Kind.TASK: "@ ", Kind.RISK: "@ "}
 DUE_WIDTH = 15
-LOADING = "loading the log…"  # shown where the log is needed until it has been read
 
 
 def text(value: str) -> Content:
@@ -56,12 +46,17 @@ def is_overdue(item: Item, today: date) -> bool:
     return item.due is not None and item.due < today
 
 
+def _shown_date(item: Item) -> date | None:
+    return item.review if item.is_risk and item.review is not None else item.due
+
+
 def due_words(item: Item, today: date) -> str:
     """'3 days late', 'tomorrow', 'review in 2 days' (risks), or ''."""
     if item.is_risk and item.review is not None:
-        return "rev " + describe_due(item.review, today)  # a risk's date is its review
+        # a risk's date is its review
+        return t("date.review_short", relative=relative(item.review, today))
     if item.due is not None:
-        return describe_due(item.due, today)
+        return relative(item.due, today)
     return ""
 
 
@@ -78,12 +73,13 @@ def item_prompt(
         style = (
             "bold $text-error"
             if overdue
-            else ("$text-warning" if words.endswith("today") else "$text-muted")
+            else ("$text-warning" if _shown_date(item) == today else "$text-muted")
         )
         parts.append((pad(words[: DUE_WIDTH - 1], DUE_WIDTH), style))
     kind_style = "bold $text-warning" if item.is_risk else "$text-accent"
     occurred = item.status is Status.OCCURRED  # a risk that happened: now a problem
-    parts.append(("occurred" if occurred else KIND_LABEL[item.kind], kind_style))
+    kind_word = label(Status.OCCURRED) if occurred else label(item.kind)
+    parts.append((pad(kind_word, KIND_WIDTH), kind_style))
     parts.append(" ")
     if item.important and not item.is_risk:
         parts.append(("! ", "bold $text-error"))
@@ -102,22 +98,22 @@ def item_prompt(
 def contact_summary(contact: Contact) -> str:
     """'小蓝 (Dept B, eager)'."""
     details = [one_line(contact.department)] if contact.department else []
-    if contact.stance.value != "unknown":
-        details.append(STANCE_LABELS[contact.stance])
+    if contact.stance is not Stance.UNKNOWN:
+        details.append(label(contact.stance))
     name = one_line(contact.name)
     return f"{name} ({', '.join(details)})" if details else name
 
 
 def cold_prompt(contact: Contact, last: date | None, open_count: int, today: date) -> Content:
     if last is None:
-        when = "never logged"
+        when = t("never_logged")
     else:
-        when = f"last contact {(today - last).days} days ago"
+        when = t("today.cold.last", relative=ago(last, today))
     return Content.assemble(
         (pad("", DUE_WIDTH), ""),
-        ("cold ", "$text-accent"),
+        (t("today.cold.tag") + " ", "$text-accent"),
         contact_summary(contact),
-        (f"  {when} · {open_count} open", "$text-muted"),
+        (f"  {when} · {t('today.cold.open', n=open_count)}", "$text-muted"),
     )
 
 
@@ -125,7 +121,7 @@ def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
     names = snapshot.names(interaction.contact_ids)
     parts: list[str | tuple[str, str]] = [
         (pad(format_date(interaction.date, snapshot.today), 12), "$text-muted"),
-        (pad(interaction.kind.value, 8), "$text-accent"),
+        (pad(label(interaction.kind), 8), "$text-accent"),
     ]
     if names:
         parts.append((names + ": ", "$text-secondary"))
@@ -139,4 +135,4 @@ def heading(title: str, count: int | None = None) -> Content:
 
 
 def loading_line(indent: str = "  ") -> Content:
-    return Content.assemble((indent + LOADING, "italic $text-muted"))
+    return Content.assemble((indent + t("loading_log"), "italic $text-muted"))

@@ -1,0 +1,351 @@
+"""Every word the shell and the app show: labels, relative dates, headings.
+
+One place for a translator. ``EN`` maps a key to its English text; ``t(key, **values)``
+looks the key up in the active language's catalog (falling back to English) and fills in
+its ``{placeholders}``. Another language is one more dict in ``CATALOGS`` (for example
+``"zh": ZH``), chosen with ``COLLAB_LANG=zh``; callers do not change.
+
+Both front ends take their words from here and only style them: the shell (``render.py``,
+``cli.py``) with Rich or plain text, the app (``tui/``) with Textual ``Content``.
+
+Stdlib only and no I/O at import: ``collab add`` imports this module. The language is read
+from the environment on the first lookup, not at import.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import StrEnum
+
+__all__ = [
+    "CATALOGS",
+    "EN",
+    "ago",
+    "format_date",
+    "label",
+    "language",
+    "relative",
+    "set_language",
+    "t",
+]
+
+EN: dict[str, str] = {
+    # --- labels of the model's enums: "<enum>.<value>" (see ``label``) -------------------
+    "kind.task": "task",
+    "kind.owe": "owe",
+    "kind.wait": "wait",
+    "kind.risk": "risk",
+    # the kind spelled out, where it is chosen (the item form)
+    "kind.task.choice": "task",
+    "kind.owe.choice": "owe: I owe them",
+    "kind.wait.choice": "wait: they owe me",
+    "kind.risk.choice": "risk",
+    # the word before the people an item concerns (the capture preview): "owe ... for 小蓝"
+    "kind.task.direction": "with",
+    "kind.owe.direction": "for",
+    "kind.wait.direction": "from",
+    "kind.risk.direction": "with",
+    "status.open": "open",
+    "status.done": "done",
+    "status.dropped": "dropped",
+    "status.occurred": "occurred",
+    "rating.low": "low",
+    "rating.medium": "medium",
+    "rating.high": "high",
+    "stance.unknown": "unknown",
+    "stance.refuses": "refuses",
+    "stance.no-capacity": "interested, no capacity",
+    "stance.eager": "eager",
+    # short enough for the contact list at 80 columns ("" hides an unknown stance)
+    "stance.unknown.short": "",
+    "stance.refuses.short": "refuses",
+    "stance.no-capacity.short": "no capacity",
+    "stance.eager.short": "eager",
+    "side.leading": "leading",
+    "side.supporting": "supporting",
+    "level.working": "working level",
+    "level.leader": "senior leader",
+    "flow.upstream": "upstream of me",
+    "flow.downstream": "downstream of me",
+    "interaction.meeting": "meeting",
+    "interaction.call": "call",
+    "interaction.chat": "chat",
+    "interaction.email": "email",
+    "quadrant.do_now": "Do now",
+    "quadrant.schedule": "Schedule",
+    "quadrant.delegate": "Delegate",
+    "quadrant.drop": "Drop",
+    # a quadrant as a section heading (the shell, the daily view)
+    "quadrant.do_now.heading": "Do now: important and urgent",
+    "quadrant.schedule.heading": "Schedule: important, not urgent",
+    "quadrant.delegate.heading": "Delegate or keep short: urgent, not important",
+    "quadrant.drop.heading": "Drop: neither",
+    # a quadrant as a box title in the app's Matrix (a quarter of the screen wide)
+    "quadrant.do_now.title": "Do now · important, urgent",
+    "quadrant.schedule.title": "Schedule · important",
+    "quadrant.delegate.title": "Delegate · urgent",
+    "quadrant.drop.title": "Drop · neither",
+    # --- dates -------------------------------------------------------------------------
+    "weekday.0": "Mon",
+    "weekday.1": "Tue",
+    "weekday.2": "Wed",
+    "weekday.3": "Thu",
+    "weekday.4": "Fri",
+    "weekday.5": "Sat",
+    "weekday.6": "Sun",
+    "month.1": "Jan",
+    "month.2": "Feb",
+    "month.3": "Mar",
+    "month.4": "Apr",
+    "month.5": "May",
+    "month.6": "Jun",
+    "month.7": "Jul",
+    "month.8": "Aug",
+    "month.9": "Sep",
+    "month.10": "Oct",
+    "month.11": "Nov",
+    "month.12": "Dec",
+    "date.short": "{weekday} {day} {month}",  # Fri 27 Nov
+    "date.short_year": "{weekday} {day} {month} {year}",  # Fri 27 Nov 2027
+    "date.long": "{weekday} {day} {month}, {year}",  # the daily view's heading
+    "date.month_day": "{month} {day}",  # a far date in relative words: Mar 3
+    "date.month_day_year": "{month} {day} {year}",
+    "date.today": "today",
+    "date.tomorrow": "tomorrow",
+    "date.yesterday": "yesterday",
+    # Counts here are 2 or more: 1 day is "tomorrow" / "yesterday", weeks start at 2.
+    "date.in_days": "in {n} days",
+    "date.in_weeks": "in {n} weeks",
+    "date.days_late": "{n} days late",
+    "date.weeks_late": "{n} weeks late",
+    "date.days_ago": "{n} days ago",
+    "date.weeks_ago": "{n} weeks ago",
+    "date.with_relative": "{date} ({relative})",  # Fri 27 Nov (3 days late)
+    "date.review": "review {date} ({relative})",
+    "date.review_short": "rev {relative}",
+    "date.moved": "{text}, moved {n}x",
+    "date.since": "since {date} ({relative})",
+    "date.future_since": "in the future: nothing can be done yet",
+    "date.last_days": "the last {n} days",
+    # --- the daily view ----------------------------------------------------------------
+    "today.overdue": "Overdue",
+    "today.due_today": "Due today",
+    "today.owe": "I owe",
+    "today.waiting": "Waiting on",
+    "today.risks": "Risks to review",
+    "today.cold": "Going cold",
+    "today.cold.empty": "no one: every counterpart with open items was in touch lately",
+    "today.cold.tag": "cold",
+    "today.cold.last": "last contact {relative}",
+    "today.cold.open": "{n} open",
+    "today.nobody": "(nobody named)",
+    "column.id": "id",
+    "column.kind": "kind",
+    "column.title": "title",
+    "column.who": "who",
+    "column.due": "due",
+    "column.tags": "tags",
+    "column.contact": "contact",
+    "column.last_contact": "last contact",
+    "column.open_items": "open items",
+    "contacts.column.name": "Name",
+    "contacts.column.department": "Department",
+    "contacts.column.stance": "Stance",
+    # --- the pre-meeting brief ---------------------------------------------------------
+    "brief.also": "also",
+    "brief.role": "role",
+    "brief.boss_chain": "boss chain",
+    "brief.reports": "reports",
+    "brief.stance": "stance",
+    "brief.roles": "roles",
+    "brief.last_contact": "last contact",
+    "brief.email": "email",
+    "brief.phone": "phone",
+    "brief.tags": "tags",
+    "brief.kpis": "KPIs (what they are measured on)",
+    "brief.concerns": "Concerns",
+    "brief.gains": "What they gain from working with me",
+    "brief.i_owe": "I owe them",
+    "brief.they_owe": "They owe me",
+    "brief.tasks": "Other open items with them",
+    "brief.risks": "Linked risks",
+    "brief.interactions": "Last interactions",
+    "brief.interactions.count": "Last interactions ({n})",
+    "brief.interactions.some": "Last interactions ({shown} of {n})",
+    "brief.interactions.empty": "none logged yet",
+    "brief.notes": "Notes",
+    "brief.decided": "decided:",
+    "brief.with": "with {names}",
+    # --- shared phrases ----------------------------------------------------------------
+    "none": "none",
+    "nothing": "nothing",
+    "none_recorded": "none recorded",
+    "not_set": "not set",
+    "never_logged": "never logged",
+    "loading_log": "loading the log…",
+    "important": "important",
+    "capture.due": "due",
+    "capture.review": "review",
+    # what the shell says after a change ("said.<action>")
+    "said.added": "added {what}",
+    "said.complete": "done {what}",
+    "said.drop": "dropped {what}",
+    "said.reopen": "reopened {what}",
+    "said.occurred": "happened: {what}",
+    # what a contact to be deleted is linked to (the dialog and `collab contact delete`)
+    "links.open_item.one": "{n} open item",
+    "links.open_item.many": "{n} open items",
+    "links.risk.one": "{n} risk",
+    "links.risk.many": "{n} risks",
+    "links.closed_item.one": "{n} closed item",
+    "links.closed_item.many": "{n} closed items",
+    "links.log_entry.one": "{n} log entry",
+    "links.log_entry.many": "{n} log entries",
+    "links.more": "; and {n} more",
+    "links.boss_of": "boss of {names}",
+    "said.snooze": "snoozed {what}",
+    "said.new_contact": "new contact: {name} (#{id})",
+    "said.updated_contact": "updated contact: {name} (#{id})",
+    "describe.due": "due {date}",
+    "describe.review": "review {date}",
+    "describe.logged": "logged {kind} #{id}",
+}
+
+CATALOGS: dict[str, dict[str, str]] = {"en": EN}
+
+_active: dict[str, str] | None = None  # the chosen catalog, read on first use
+
+
+def language() -> str:
+    """The interface language: ``COLLAB_LANG`` if a catalog exists for it, else "en"."""
+    code = os.environ.get("COLLAB_LANG", "en").split(".")[0].split("_")[0].lower()
+    return code if code in CATALOGS else "en"
+
+
+def set_language(code: str | None = None) -> None:
+    """Switch the catalog (None: read ``COLLAB_LANG`` again on the next lookup)."""
+    global _active
+    _active = None if code is None else CATALOGS.get(code, EN)
+
+
+def t(key: str, **values: object) -> str:
+    """The text for ``key`` in the active language, ``{placeholders}`` filled in.
+
+    A key missing from a translation falls back to English; a key missing from English
+    is a bug and raises KeyError (tests cover every key the code uses).
+    """
+    global _active
+    if _active is None:
+        _active = CATALOGS[language()]
+    text = _active.get(key)
+    if text is None:
+        text = EN[key]
+    return text.format(**values) if values else text
+
+
+# Enum class name -> key prefix (by name, so this module imports neither model nor triage).
+_PREFIX = {
+    "Kind": "kind",
+    "Status": "status",
+    "Rating": "rating",
+    "Stance": "stance",
+    "Side": "side",
+    "Level": "level",
+    "Flow": "flow",
+    "InteractionKind": "interaction",
+    "Quadrant": "quadrant",
+}
+
+
+def label(member: StrEnum, form: str = "") -> str:
+    """The words for an enum member: ``label(Stance.EAGER)`` is "eager".
+
+    ``form`` picks a variant: "choice" (kinds in a form), "short" (stances in a list),
+    "heading" / "title" (quadrants).
+    """
+    key = f"{_PREFIX[type(member).__name__]}.{member.value}"
+    return t(f"{key}.{form}" if form else key)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def format_date(day: date, today: date | None = None) -> str:
+    """'Fri 27 Nov'; with the year added when ``today`` is given and the year differs."""
+    parts = {
+        "weekday": t(f"weekday.{day.weekday()}"),
+        "day": day.day,
+        "month": t(f"month.{day.month}"),
+        "year": day.year,
+    }
+    if today is not None and day.year != today.year:
+        return t("date.short_year", **parts)
+    return t("date.short", **parts)
+
+
+def long_date(day: date) -> str:
+    """'Mon 23 Nov, 2026': the heading of the daily view."""
+    return t(
+        "date.long",
+        weekday=t(f"weekday.{day.weekday()}"),
+        day=day.day,
+        month=t(f"month.{day.month}"),
+        year=day.year,
+    )
+
+
+def _far(day: date, today: date) -> str:
+    month = t(f"month.{day.month}")
+    if day.year == today.year:
+        return t("date.month_day", month=month, day=day.day)
+    return t("date.month_day_year", month=month, day=day.day, year=day.year)
+
+
+def _distance(days: int) -> tuple[str, int] | None:
+    """("days"|"weeks", count) for a distance of 2..60 days; None beyond."""
+    if days <= 13:
+        return "days", days
+    if days <= 60:
+        return "weeks", (days + 3) // 7  # nearest whole week
+    return None
+
+
+def relative(day: date, today: date) -> str:
+    """How far ``day`` is from today, as a due date: 'tomorrow', 'in 3 weeks', '2 days late'."""
+    days = (day - today).days
+    if days == 0:
+        return t("date.today")
+    if days == 1:
+        return t("date.tomorrow")
+    if days == -1:
+        return t("date.yesterday")
+    amount = _distance(abs(days))
+    if amount is None:
+        return _far(day, today)
+    unit, n = amount
+    return t(f"date.in_{unit}", n=n) if days > 0 else t(f"date.{unit}_late", n=n)
+
+
+def ago(day: date, today: date) -> str:
+    """How long ago ``day`` was (a last contact): 'yesterday', '3 days ago', '2 weeks ago'.
+
+    A day after today reads as in ``relative`` ('in 3 days').
+    """
+    days = (today - day).days
+    if days < 2:
+        return relative(day, today)
+    amount = _distance(days)
+    if amount is None:
+        return _far(day, today)
+    unit, n = amount
+    return t(f"date.{unit}_ago", n=n)
+
+
+def with_relative(day: date, today: date, words: str | None = None) -> str:
+    """'Fri 27 Nov (3 days late)'; ``words`` replaces the relative part ('3 days ago')."""
+    return t(
+        "date.with_relative",
+        date=format_date(day, today),
+        relative=relative(day, today) if words is None else words,
+    )

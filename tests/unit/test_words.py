@@ -1,0 +1,194 @@
+"""One vocabulary: every label and relative date comes from collab_tui/words.py."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+
+from collab_tui import render, words
+from collab_tui.model import Flow, InteractionKind, Kind, Level, Rating, Side, Stance, Status
+from collab_tui.triage import Quadrant
+from collab_tui.words import EN, ago, format_date, label, relative, t
+
+TODAY = date(2026, 11, 23)  # a Monday
+PACKAGE = Path(words.__file__).parent
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    words.set_language("en")
+    yield
+    words.set_language(None)
+
+
+# --- every enum member has words ---------------------------------------------------------
+
+ENUMS: list[type[StrEnum]] = [
+    Kind,
+    Status,
+    Rating,
+    Stance,
+    Side,
+    Level,
+    Flow,
+    InteractionKind,
+    Quadrant,
+]
+FORMS = {Kind: ["choice", "direction"], Stance: ["short"], Quadrant: ["heading", "title"]}
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
+def test_every_enum_member_has_a_label(enum):
+    for member in enum:
+        assert label(member), member  # "" only where a form says so (a short unknown stance)
+        for form in FORMS.get(enum, []):
+            key = f"{words._PREFIX[enum.__name__]}.{member.value}.{form}"
+            assert key in EN, key
+
+
+def test_labels_read_as_before():
+    assert label(Stance.NO_CAPACITY) == "interested, no capacity"
+    assert label(Stance.NO_CAPACITY, "short") == "no capacity"
+    assert label(Stance.UNKNOWN, "short") == ""
+    assert label(Kind.OWE, "choice") == "owe: I owe them"
+    assert label(Level.LEADER) == "senior leader"
+    assert Quadrant.DO_NOW.label == "Do now"
+    assert label(Quadrant.DELEGATE, "heading") == "Delegate or keep short: urgent, not important"
+
+
+# --- relative dates ------------------------------------------------------------------------
+
+RELATIVE = [
+    (0, "today"),
+    (1, "tomorrow"),
+    (-1, "yesterday"),
+    (2, "in 2 days"),
+    (13, "in 13 days"),
+    (14, "in 2 weeks"),
+    (-3, "3 days late"),
+    (-21, "3 weeks late"),
+    (60, "in 9 weeks"),
+    (61, "Jan 23 2027"),
+    (-61, "Sep 23"),
+]
+
+
+@pytest.mark.parametrize(("offset", "words_"), RELATIVE)
+def test_relative_due_dates(offset, words_):
+    assert relative(TODAY + timedelta(days=offset), TODAY) == words_
+
+
+AGO = [
+    (0, "today"),
+    (1, "yesterday"),
+    (2, "2 days ago"),
+    (13, "13 days ago"),
+    (21, "3 weeks ago"),  # the same scale as "3 weeks late", not "21 days ago"
+    (60, "9 weeks ago"),
+    (90, "Aug 25"),
+    (-3, "in 3 days"),  # a planned meeting
+]
+
+
+@pytest.mark.parametrize(("days_back", "words_"), AGO)
+def test_how_long_ago(days_back, words_):
+    assert ago(TODAY - timedelta(days=days_back), TODAY) == words_
+
+
+def test_dates_are_formatted_from_the_catalog():
+    assert format_date(date(2026, 11, 27)) == "Fri 27 Nov"
+    assert format_date(date(2027, 1, 4), TODAY) == "Mon 4 Jan 2027"
+    assert words.long_date(TODAY) == "Mon 23 Nov, 2026"
+    assert words.with_relative(date(2026, 11, 20), TODAY) == "Fri 20 Nov (3 days late)"
+
+
+# --- one place for a translator -------------------------------------------------------------
+
+
+def test_another_catalog_changes_the_words_and_falls_back_to_english(monkeypatch):
+    monkeypatch.setitem(words.CATALOGS, "xx", {"kind.owe": "OWE", "date.days_late": "-{n}d"})
+    monkeypatch.setenv("COLLAB_LANG", "xx")
+    words.set_language(None)  # read COLLAB_LANG again
+    assert words.language() == "xx"
+    assert label(Kind.OWE) == "OWE"
+    assert relative(TODAY - timedelta(days=3), TODAY) == "-3d"
+    assert label(Kind.WAIT) == "wait"  # not translated yet: English
+
+
+def test_an_unknown_language_is_english(monkeypatch):
+    monkeypatch.setenv("COLLAB_LANG", "tlh_KX.UTF-8")
+    words.set_language(None)
+    assert words.language() == "en"
+    assert label(Kind.OWE) == "owe"
+
+
+def _sources() -> list[tuple[Path, str]]:
+    return [
+        (path, path.read_text(encoding="utf-8"))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        # Exports (interop/) write files in a fixed format; they keep their own words.
+        if path.name != "words.py" and path.parent.name != "interop"
+    ]
+
+
+def test_every_key_the_code_asks_for_exists():
+    used = set()
+    for _, source in _sources():
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']\s*[,)]""", source))
+        used |= set(re.findall(r"""\bt\(\s*f["']([a-z_]+)\.\{""", source))  # prefixes
+    assert len(used) > 40, "the pattern found too few calls"
+    for key in used:
+        assert key in EN or any(k.startswith(key + ".") for k in EN), key
+    # the shell's table headers: column ids turned into keys
+    for column in [*render.ITEM_COLUMNS, "contact", "last contact", "open items"]:
+        assert t("column." + column.replace(" ", "_"))
+
+
+# A dict from an enum member to words, or a relative-date phrase, outside words.py is a
+# second copy that a translator would miss. Arrows and other glyphs are styling, not words.
+STRAY = [
+    re.compile(
+        r"\b(Kind|Status|Rating|Stance|Side|Level|Flow|InteractionKind|Quadrant)\.[A-Z_]+:"
+        r"\s*\"[^\"]*[A-Za-z]"
+    ),
+    re.compile(r"(\d|\{\w*\}) (days?|weeks?) (ago|late)\b"),
+    re.compile(r"\"(Do now|Schedule|Delegate|Drop)( ·|:)"),
+    re.compile(r"\b[A-Z_]+_(LABELS|SHORT|HEADINGS)\s*="),
+]
+
+
+def test_no_stray_copies_of_the_words():
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+        for path, source in _sources()
+        for number, line in enumerate(source.splitlines(), 1)
+        if not line.lstrip().startswith("#")
+        and not line.lstrip().startswith(('"""', "'"))
+        and any(p.search(line) for p in STRAY)
+    ]
+    assert found == []
+
+
+def test_words_is_cheap_to_import(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; before = set(sys.modules); import collab_tui.words; "
+        "new = {m.split('.')[0] for m in set(sys.modules) - before}; "
+        "print(sorted(new - set(sys.stdlib_module_names) - {'collab_tui'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"  # the standard library only: `collab add` imports it
+
+
+def test_t_fills_in_placeholders_and_refuses_unknown_keys():
+    assert t("date.in_days", n=3) == "in 3 days"
+    with pytest.raises(KeyError):
+        t("no.such.key")
