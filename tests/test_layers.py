@@ -50,7 +50,7 @@ def test_core_layers_never_import_textual(tmp_path):
         """
         import sys
         import collab_tui.model, collab_tui.dates, collab_tui.capture, collab_tui.triage
-        import collab_tui.store, collab_tui.actions, collab_tui.demo, collab_tui.render
+        import collab_tui.store, collab_tui.actions, collab_tui.demo, collab_tui.cli.output
         import collab_tui.interop.jsonfile
         print(sorted(m for m in sys.modules if m.split(".")[0] == "textual"))
         """,

@@ -18,24 +18,23 @@ from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage
 from collab_tui.dates import format_date, frozen_today
 from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line, plain
-from collab_tui.render import truncate
 from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
-from collab_tui.tui import modals
+from collab_tui.text import truncate
+from collab_tui.tui import keymap, modals
 from collab_tui.tui.commands import CollabCommands
-from collab_tui.tui.screens.base import ITEM_ACTIONS, View
-from collab_tui.tui.screens.contacts import ContactsView
 from collab_tui.tui.screens.item_detail import ItemScreen
-from collab_tui.tui.screens.log import LogView
-from collab_tui.tui.screens.matrix import MatrixView
 from collab_tui.tui.screens.review import ReviewScreen
-from collab_tui.tui.screens.today import TodayView
 from collab_tui.tui.state import History, Snapshot, UndoStack, load, quote_name, read_history
+from collab_tui.tui.views.base import ITEM_ACTIONS, View
+from collab_tui.tui.views.contacts import ContactsView
+from collab_tui.tui.views.log import LogView
+from collab_tui.tui.views.matrix import MatrixView
+from collab_tui.tui.views.today import TodayView
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
 TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
@@ -46,7 +45,9 @@ VIEW_CLASSES: dict[str, type[View]] = {
     "contacts": ContactsView,
     "log": LogView,
 }
-NOTE_WIDTH, NOTE_LINES = 160, 12  # the most a notification shows: columns, lines
+# The most a notification shows (columns, lines): a whole error message with its file
+# path fits; a 1,000-character title quoted in one is cut.
+NOTE_WIDTH, NOTE_LINES = 400, 12
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
 
@@ -58,20 +59,7 @@ class CollabApp(App[None]):
     COMMANDS = App.COMMANDS | {CollabCommands}
     # Screens get -narrow under 100 columns: the Matrix stacks its quadrants (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
-        Binding("1", "show_tab('today')", "Today", show=False, id="tab.today"),
-        Binding("2", "show_tab('matrix')", "Matrix", show=False, id="tab.matrix"),
-        Binding("3", "show_tab('contacts')", "Contacts", show=False, id="tab.contacts"),
-        Binding("4", "show_tab('log')", "Log", show=False, id="tab.log"),
-        Binding("c", "capture", "Capture", id="capture"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("r", "review", "Review", id="review"),
-        Binding("z", "undo", "Undo", show=False, id="undo"),
-        Binding("R", "report", "Status report", show=False, id="report"),
-        Binding("comma", "settings", "Settings", show=False, id="settings"),
-        Binding("question_mark", "help", "Keys", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS = keymap.bindings(keymap.APP)
     # Read the log in a thread after the first frame (tests turn this off to read it at
     # once, still after the first frame, so what they see does not depend on timing).
     history_in_thread = True
@@ -355,7 +343,7 @@ class CollabApp(App[None]):
         self.current_view.open_search()
 
     def action_help(self) -> None:
-        from collab_tui.tui.screens.help import HelpScreen  # on use: not needed to start
+        from collab_tui.tui.modals.help import HelpScreen  # on use: not needed to start
 
         self.push_screen(HelpScreen())
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from collab_tui import cli
+from collab_tui.cli import commands
 
 
 def test_no_tui_yet_says_so(monkeypatch, tmp_path, capsys):
@@ -18,7 +19,7 @@ def test_no_tui_yet_says_so(monkeypatch, tmp_path, capsys):
 
 
 def test_progress_bar_is_silent_when_not_a_terminal(capsys):
-    with cli.progress_bar("importing") as progress:
+    with commands.progress_bar("importing") as progress:
         for done in range(1, 1001):
             progress(done, 1000)
     assert capsys.readouterr() == ("", "")
@@ -32,12 +33,12 @@ class FakeTerminal(io.StringIO):
 def test_progress_bar_only_on_a_terminal_for_jobs_that_take_a_while(monkeypatch):
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with cli.progress_bar("exporting") as progress:  # over well before PROGRESS_DELAY
+    with commands.progress_bar("exporting") as progress:  # over well before PROGRESS_DELAY
         for done in range(1, 1001):
             progress(done, 1000)
     assert terminal.getvalue() == ""
-    monkeypatch.setattr(cli, "PROGRESS_DELAY", 0)
-    with cli.progress_bar("exporting") as progress:
+    monkeypatch.setattr(commands, "PROGRESS_DELAY", 0)
+    with commands.progress_bar("exporting") as progress:
         for done in range(1, 1001):
             progress(done, 1000)
     assert "exporting" in terminal.getvalue()
@@ -72,7 +73,7 @@ def test_export_bar_never_reaches_the_file(db, tmp_path, monkeypatch, capsys, ar
     assert out == "" and re.fullmatch(r"exported [1-9]\d* [^\n]+ to \S+piped\n", err), err
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(cli, "PROGRESS_DELAY", 0)
+    monkeypatch.setattr(commands, "PROGRESS_DELAY", 0)
     assert export("terminal") == plain
     shown = terminal.getvalue()
     assert "exporting" in shown and shown.endswith("terminal\n")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from collab_tui.cli import build_parser, cmd_add, quick_add_args
+from collab_tui.cli import cmd_add, quick_add_args
+from collab_tui.cli.parser import build_parser
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from collab_tui.store import Store, StoreWriteError
 from collab_tui.triage import Quadrant
 from collab_tui.tui import modals
 from collab_tui.tui.app import CollabApp, make_app
-from collab_tui.tui.screens.base import ItemView
-from collab_tui.tui.screens.help import HelpScreen
+from collab_tui.tui.modals.help import HelpScreen
+from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList
 
 from .conftest import SIZE, TODAY, screen_text, until

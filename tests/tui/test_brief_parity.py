@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from collab_tui import render, triage, words
+from collab_tui import triage, words
+from collab_tui.cli import output as render
 from collab_tui.store import Store
 from collab_tui.tui import state
 from collab_tui.tui.widgets.brief import brief_rows

@@ -9,7 +9,7 @@ from collab_tui.model import Kind, Status
 from collab_tui.store import Store
 from collab_tui.tui import modals
 from collab_tui.tui.app import NOTE_WIDTH, CollabApp
-from collab_tui.tui.screens.help import HelpScreen
+from collab_tui.tui.modals.help import HelpScreen
 
 from .conftest import SIZE, screen_text
 from .test_app import contact_named, item_named, select_item

@@ -9,7 +9,8 @@ from datetime import date
 import orjson
 import pytest
 
-from collab_tui import actions, cli, render, triage
+from collab_tui import actions, cli, text, triage
+from collab_tui.cli import output as render
 from collab_tui.interop import csvfile, ics, jsonfile, report, vcard
 from collab_tui.model import Contact, Interaction, Item, Kind, Rating, Status
 from collab_tui.store import Store
@@ -119,10 +120,10 @@ def test_markdown_report_has_no_control_characters(old_file):
 
 
 def test_truncate_counts_cjk_as_two_columns():
-    assert render.truncate("abc", 5) == "abc"
-    assert render.truncate("长" * 10, 9) == "长长长长…"
-    assert render.cell_width(render.truncate("长" * 10, 9)) <= 9
-    assert render.truncate("x" * 100, 10) == "x" * 9 + "…"
+    assert text.truncate("abc", 5) == "abc"
+    assert text.truncate("长" * 10, 9) == "长长长长…"
+    assert render.cell_width(text.truncate("长" * 10, 9)) <= 9
+    assert text.truncate("x" * 100, 10) == "x" * 9 + "…"
 
 
 def test_a_very_long_title_does_not_pad_every_row_of_today(store):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from collab_tui import render, words
+from collab_tui import words
+from collab_tui.cli import output as render
 from collab_tui.model import Flow, InteractionKind, Kind, Level, Rating, Side, Stance, Status
 from collab_tui.triage import Quadrant
 from collab_tui.words import EN, ago, format_date, label, relative, t

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import on
@@ -71,7 +72,16 @@ def tags_row(tags: list[str]) -> HorizontalGroup:
     return row("Tags", field)
 
 
-class FormModal(ModalScreen[ResultType]):
+class Dialog(ModalScreen[ResultType]):
+    """A modal with the shared frame (dialog.tcss): compose into a ``#dialog`` container.
+
+    Add the class ``question`` for a confirmation-sized dialog in warning colours.
+    """
+
+    DEFAULT_CSS = (Path(__file__).with_name("dialog.tcss")).read_text(encoding="utf-8")
+
+
+class FormModal(Dialog[ResultType]):
     """A dialog with Save / Cancel: Escape cancels, Enter in a one-line field or Ctrl+S saves.
 
     Subclasses compose their fields inside ``#dialog`` (with ``compose_buttons``) and
@@ -89,20 +99,6 @@ class FormModal(ModalScreen[ResultType]):
     ]
 
     DEFAULT_CSS = """
-    FormModal {
-        align: center middle;
-    }
-    FormModal #dialog {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;  /* the fields keep $surface, so they stand out */
-        border-title-color: $text;
-        border-title-style: bold;
-    }
     FormModal #fields {
         height: auto;
         max-height: 80vh;  /* leaves room for the border and the buttons at 80x24 */
@@ -125,16 +121,7 @@ class FormModal(ModalScreen[ResultType]):
         width: 1fr;
         height: 4;
     }
-    FormModal .hint {
-        color: $text-muted;
-        height: auto;
-    }
-    FormModal #buttons {
-        height: auto;
-        align-horizontal: right;
-    }
     FormModal #buttons Button {
-        margin-left: 1;
         min-width: 10;
     }
     """

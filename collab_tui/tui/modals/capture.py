@@ -15,14 +15,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from collab_tui import capture as grammar
 from collab_tui.model import Contact, Kind, one_line
-from collab_tui.tui.modals._base import ErrorLine
+from collab_tui.text import pad
+from collab_tui.tui.modals._base import Dialog, ErrorLine
 from collab_tui.tui.modals._fields import describe_date
-from collab_tui.tui.widgets.render import pad
 from collab_tui.words import label, t
 
 EXAMPLES = (
@@ -55,7 +54,7 @@ def capture_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-class CaptureModal(ModalScreen[str | None]):
+class CaptureModal(Dialog[str | None]):
     """Type one capture line; dismisses with the text on Enter, or None on Escape.
 
     The text may hold several lines (after a multi-line paste, or a prefill with
@@ -72,22 +71,11 @@ class CaptureModal(ModalScreen[str | None]):
     ]
 
     DEFAULT_CSS = """
-    CaptureModal { align: center middle; }
-    CaptureModal #dialog {
-        width: 90%;
-        max-width: 110;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;
-        border-title-style: bold;
-    }
+    CaptureModal #dialog { max-width: 110; }
     CaptureModal #line { margin-bottom: 1; }
     CaptureModal #lines { height: auto; max-height: 10; margin-bottom: 1; display: none; }
     CaptureModal.multi #lines { display: block; }
     CaptureModal.multi #line { display: none; }
-    CaptureModal .hint { color: $text-muted; height: auto; }
     CaptureModal #preview-box { height: auto; max-height: 12; margin-top: 1; }
     CaptureModal #preview { height: auto; }
     """

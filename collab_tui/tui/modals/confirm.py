@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from collab_tui.model import plain
+from collab_tui.tui.modals._base import Dialog
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Ask ``question``; True for Yes (y, or the Yes button), False for No (n, Escape).
 
     "No" has the focus, so a stray Enter never confirms a delete.
@@ -26,23 +26,11 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog #dialog {
-        width: auto;
-        min-width: 40;
-        max-width: 90%;
-        height: auto;
-        padding: 1 2;
-        border: round $warning;
-        background: $surface;
-    }
     ConfirmDialog #question { width: auto; max-width: 100%; margin-bottom: 1; }
-    ConfirmDialog #buttons { width: 100%; height: auto; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 1; min-width: 8; }
     """
 
     def __init__(self, question: str) -> None:
-        super().__init__()
+        super().__init__(classes="question")
         self.question = question
 
     def compose(self) -> ComposeResult:

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
 from collab_tui.model import Contact, one_line
+from collab_tui.tui.modals._base import Dialog
 
 
 class DeleteChoice(NamedTuple):
@@ -21,7 +21,7 @@ class DeleteChoice(NamedTuple):
     reassign_to: int | None
 
 
-class DeleteContactDialog(ModalScreen[DeleteChoice | None]):
+class DeleteContactDialog(Dialog[DeleteChoice | None]):
     """List the links, then Reassign to… (a contact picked below) / Keep as former / Cancel.
 
     Dismisses with a ``DeleteChoice``, or None on Cancel or Escape. "Cancel" has the focus,
@@ -31,24 +31,13 @@ class DeleteContactDialog(ModalScreen[DeleteChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     DEFAULT_CSS = """
-    DeleteContactDialog { align: center middle; }
-    DeleteContactDialog #dialog {
-        width: auto;
-        min-width: 50;
-        max-width: 90%;
-        height: auto;
-        padding: 1 2;
-        border: round $warning;
-        background: $surface;
-    }
+    DeleteContactDialog #dialog { min-width: 50; }
     DeleteContactDialog #links { width: auto; max-width: 100%; margin-bottom: 1; }
     DeleteContactDialog #heir { width: 100%; margin-bottom: 1; }
-    DeleteContactDialog #buttons { width: 100%; height: auto; align-horizontal: right; }
-    DeleteContactDialog Button { margin-left: 1; min-width: 8; }
     """
 
     def __init__(self, contact: Contact, links: list[str], heirs: list[Contact]) -> None:
-        super().__init__()
+        super().__init__(classes="question")
         self.contact = contact
         self.links = links
         self.heirs = heirs

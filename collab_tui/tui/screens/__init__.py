@@ -1,1 +1,1 @@
-"""Tabs (Today, Matrix, Contacts, Log) and full screens (help, morning review)."""
+"""Full screens pushed over the tabs: the morning review walk and the item detail."""

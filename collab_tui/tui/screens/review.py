@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Item, one_line
+from collab_tui.tui.content import contact_summary, heading, item_prompt
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import HangingLines, Row
 from collab_tui.tui.widgets.item_card import (
@@ -30,7 +31,6 @@ from collab_tui.tui.widgets.item_card import (
     line,
     linked_risk_rows,
 )
-from collab_tui.tui.widgets.render import contact_summary, heading, item_prompt
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp

@@ -8,9 +8,9 @@ from textual.content import Content
 
 from collab_tui.facts import brief_facts
 from collab_tui.model import Item, one_line
+from collab_tui.tui.content import heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.tui.widgets.render import heading, item_prompt, loading_line, text
 from collab_tui.words import format_date, label, t
 
 BLANK: Row = (Content(""), Content(""))

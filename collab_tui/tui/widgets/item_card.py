@@ -13,9 +13,9 @@ from textual.content import Content
 
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import Interaction, Item, Status, one_line, plain
+from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.tui.widgets.render import contact_summary, heading, item_prompt, loading_line, text
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from collab_tui.tui.widgets.render import heading
+from collab_tui.tui.content import heading
 
 RowContent = Content | Callable[[], Content]
 

@@ -9,11 +9,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from collab_tui.tui.screens.base import ITEM_BINDINGS, SearchBox, View
-from collab_tui.tui.screens.contacts import ContactsView
-from collab_tui.tui.screens.log import LogView
-from collab_tui.tui.screens.matrix import MatrixView
 from collab_tui.tui.screens.review import ReviewScreen
+from collab_tui.tui.views.base import ITEM_BINDINGS, SearchBox, View
+from collab_tui.tui.views.contacts import ContactsView
+from collab_tui.tui.views.log import LogView
+from collab_tui.tui.views.matrix import MatrixView
 
 EXTRA = [
     (

@@ -1,13 +1,9 @@
-"""The shell front door: ``collab ...``.
+"""The shell's commands: one ``cmd_*`` function per ``collab`` verb, and their helpers.
 
-Start-up time matters (``collab add`` runs right after a meeting), so this module
-imports only the standard library at the top; Rich is imported inside the commands
-that draw tables or progress bars, and Textual only when the TUI opens.
-
-Exit status: 0 done; 1 the data file could not be used (corrupt, too new, locked, a
-failed write): the store's message goes to stderr; 2 bad input (a capture error naming
-the bad token, a bad date, an unreadable import file): nothing was saved.
+Rich is imported inside the commands that draw tables or progress bars, Textual only
+when the TUI opens: ``collab add`` must start fast.
 """
+
 
 from __future__ import annotations
 
@@ -17,13 +13,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
 
-from collab_tui import __version__
 from collab_tui.words import t
 
 EXIT_OK, EXIT_STORE, EXIT_INPUT = 0, 1, 2
@@ -32,59 +26,6 @@ PROGRESS_DELAY = 0.5  # seconds an import or export runs before its progress bar
 
 class UsageError(ValueError):
     """Bad input on the command line; exit status 2."""
-
-
-# --- entry point -------------------------------------------------------------------------
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    args = quick_add_args(argv) or build_parser().parse_args(argv)
-    from collab_tui.store import StoreError
-
-    try:
-        args.today = today_from_env()
-        return args.handler(args)
-    except StoreError as error:
-        _error(str(error))
-        return EXIT_STORE
-    except ValueError as error:  # ActionError, CaptureError, DateError, bad files
-        _error(str(error))
-        return EXIT_INPUT
-    except BrokenPipeError:  # `collab today | head`: the reader left; that is fine
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except OSError as error:  # writing -o FILE, say
-        _error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-        return EXIT_STORE
-    except KeyboardInterrupt:
-        return 130
-
-
-def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
-    """``collab [--db P] add [--db P] TEXT...`` read without building the full parser.
-
-    ``collab add`` runs right after a meeting and must start as fast as taskwarrior;
-    importing argparse and building the tree of every command costs it ~10 ms. Anything else (help,
-    other options, text starting with "-") returns None and goes through argparse.
-    """
-    db: str | None = None
-    words: list[str] = []
-    rest = iter(argv)
-    for word in rest:
-        if word == "--db":
-            db = next(rest, None)
-            if db is None:
-                return None
-        elif word.startswith("--db="):
-            db = word.removeprefix("--db=")
-        elif word.startswith("-"):
-            return None
-        else:
-            words.append(word)
-    if len(words) < 2 or words[0] != "add":
-        return None
-    return SimpleNamespace(db=db, text=words[1:], again=False, handler=cmd_add)
 
 
 def _error(message: str) -> None:
@@ -127,261 +68,6 @@ def warn_about_damage(store: Any) -> None:
     warning = quarantine.summary(store.problems)
     if warning:
         _error(warning)
-
-
-# --- argument parsing -------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog="collab",
-        description=(
-            "A terminal cockpit for working through people you do not manage.\n"
-            "Run without a command to open the app."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=(
-            "examples:\n"
-            '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
-            "  collab today\n"
-            "  collab who 小蓝\n"
-            "  collab demo\n\n"
-            "COLLAB_DB picks the data file like --db; COLLAB_TODAY=YYYY-MM-DD freezes today."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"collab-tui {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="the data file (default: $COLLAB_DB or the user data directory)",
-    )
-    parser.set_defaults(handler=cmd_tui)
-    # --db also after the command name; SUPPRESS keeps the value given before it.
-    db_after = argparse.ArgumentParser(add_help=False)
-    db_after.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the data file")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    def command(
-        name: str, handler: Callable[[argparse.Namespace], int], summary: str, examples: str
-    ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(
-            name,
-            help=summary,
-            description=summary,
-            parents=[db_after],
-            epilog="examples:\n" + examples,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.set_defaults(handler=handler)
-        return sub
-
-    sub = command(
-        "add",
-        cmd_add,
-        "capture items, risks or a meeting in one line",
-        '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
-        '  collab add "wait: approval result @Ming due:+3d !"\n'
-        '  collab add "risk: approval API may slip @小蓝 #orders review:fri"\n'
-        '  collab add "meet: @Lan @Ming agreed to fix the bug; owe: retest payment due:fri"\n'
-        "\nkinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
-        "! for important. Unknown names become new contacts.",
-    )
-    sub.add_argument("text", nargs="+", metavar="TEXT", help="the capture line")
-    sub.add_argument(
-        "--again",
-        action="store_true",
-        help="add the line even if the same line was saved in the last 10 minutes "
-        "(without it, a repeat is taken for a retry and not added twice)",
-    )
-
-    for name, handler, verb in (
-        ("done", cmd_done, "mark an item done"),
-        ("drop", cmd_drop, "drop an item without doing it"),
-        ("reopen", cmd_reopen, "reopen a done or dropped item"),
-        ("happened", cmd_happened, "a risk happened: it stays active, as a problem"),
-    ):
-        sub = command(name, handler, verb, f"  collab {name} 12\n  collab {name} '#12'")
-        sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
-
-    sub = command(
-        "snooze",
-        cmd_snooze,
-        "move an item's due date (a risk's review date)",
-        "  collab snooze 12 fri\n  collab snooze 12 +3d\n  collab snooze 12 next week",
-    )
-    sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
-    sub.add_argument("when", nargs="+", metavar="WHEN", help="the new date, e.g. fri, +3d")
-
-    sub = command(
-        "contact",
-        cmd_contact,
-        "create, update or delete a contact",
-        '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager\n'
-        '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"\n'
-        "  collab contact delete 小张 --reassign-to 小蓝\n"
-        "  collab contact delete 小张 --yes   (linked records keep 小张 as a former contact)",
-    )
-    sub.add_argument("name", nargs="+", metavar="NAME", help='a name, or "delete NAME"')
-    sub.add_argument(
-        "--reassign-to",
-        metavar="NAME",
-        help="with delete: move their items, log entries and reports to this contact",
-    )
-    sub.add_argument(
-        "--yes", action="store_true", help="with delete: do not ask (needed when not on a terminal)"
-    )
-    sub.add_argument("--dept", dest="department", metavar="TEXT")
-    sub.add_argument("--org", dest="organisation", metavar="TEXT")
-    sub.add_argument("--title", metavar="TEXT")
-    sub.add_argument("--boss", metavar="NAME", help="an existing contact")
-    sub.add_argument("--stance", choices=["refuses", "no-capacity", "eager", "unknown"])
-    sub.add_argument("--side", choices=["leading", "supporting"])
-    sub.add_argument("--level", choices=["working", "leader"])
-    sub.add_argument("--flow", choices=["upstream", "downstream"])
-    sub.add_argument(
-        "--kpi",
-        dest="kpis",
-        action="append",
-        metavar="TEXT",
-        help="what they are measured on (repeat for more)",
-    )
-    sub.add_argument(
-        "--concern",
-        dest="concerns",
-        action="append",
-        metavar="TEXT",
-        help="what worries them (repeat for more)",
-    )
-    sub.add_argument(
-        "--gain", dest="gains", metavar="TEXT", help="what working with you gives them"
-    )
-    sub.add_argument("--alias", dest="aliases", action="append", metavar="A")
-    sub.add_argument("--tag", dest="tags", action="append", metavar="TAG")
-    sub.add_argument("--email", metavar="TEXT")
-    sub.add_argument("--phone", metavar="TEXT")
-    sub.add_argument("--note", dest="notes", metavar="TEXT")
-
-    sub = command(
-        "today",
-        cmd_today,
-        "the morning review: overdue, due today, owe, waiting, risks",
-        "  collab today\n  collab today --date tomorrow\n  collab today --json | jq .overdue",
-    )
-    sub.add_argument("--date", metavar="D", help="review another day (any date phrase)")
-    sub.add_argument("--json", action="store_true", help="print JSON")
-
-    sub = command(
-        "matrix",
-        cmd_matrix,
-        "the Eisenhower matrix of active items",
-        "  collab matrix\n  collab matrix --json",
-    )
-    sub.add_argument("--json", action="store_true", help="print JSON")
-
-    sub = command(
-        "who",
-        cmd_who,
-        "the pre-meeting brief on a contact",
-        "  collab who 小蓝\n  collab who lan --json",
-    )
-    sub.add_argument("name", metavar="NAME", help="a name, alias or unique prefix")
-    sub.add_argument("--json", action="store_true", help="print JSON")
-
-    sub = command(
-        "export",
-        cmd_export,
-        "write a backup, vCards, a calendar or a spreadsheet",
-        "  collab export --format json -o backup.json\n"
-        "  collab export --format vcf -o contacts.vcf\n"
-        "  collab export --format ics -o follow-ups.ics\n"
-        "  collab export --format csv --what contacts -o contacts.csv",
-    )
-    sub.add_argument("--format", required=True, choices=["json", "vcf", "ics", "csv"])
-    sub.add_argument(
-        "--what",
-        choices=["items", "contacts", "log"],
-        default="items",
-        help="for csv: which records (default items)",
-    )
-    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-
-    sub = command(
-        "import",
-        cmd_import,
-        "read a backup, vCards or a taskwarrior export",
-        "  collab import backup.json\n  collab import contacts.vcf --dry-run\n"
-        "  task export > tasks.json && collab import --from taskwarrior tasks.json",
-    )
-    sub.add_argument("file", metavar="FILE")
-    sub.add_argument(
-        "--from",
-        dest="source",
-        choices=["json", "vcard", "taskwarrior"],
-        help="the file's format (default: from the extension)",
-    )
-    sub.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")
-
-    sub = command(
-        "report",
-        cmd_report,
-        "a Markdown status report for your bosses",
-        "  collab report\n  collab report --since 2026-03-01 --tag orders -o status.md",
-    )
-    sub.add_argument("--since", metavar="DATE", help="start of the period (default: a week ago)")
-    sub.add_argument("--tag", metavar="TAG", help="only records with this tag")
-    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-
-    sub = command(
-        "restore",
-        cmd_restore,
-        "put a verified backup back in place (the current files are moved aside)",
-        "  collab restore --list\n  collab restore --dry-run\n  collab restore\n"
-        "  collab restore 2026-11-20T091500.123456\n"
-        "\nBackups are taken on the first save of each day (the newest 10 are kept).",
-    )
-    sub.add_argument(
-        "snapshot",
-        nargs="?",
-        metavar="SNAPSHOT",
-        help="the backup's name (default: the newest one that verifies)",
-    )
-    sub.add_argument("--list", action="store_true", help="list the backups, each verified")
-    sub.add_argument(
-        "--dry-run", action="store_true", help="show what would be done; change nothing"
-    )
-
-    sub = command(
-        "doctor",
-        cmd_doctor,
-        "check every file and record; repair what can be repaired",
-        "  collab doctor\n  collab doctor --repair",
-    )
-    sub.add_argument(
-        "--repair", action="store_true", help="repair without asking (nothing is ever deleted)"
-    )
-
-    command(
-        "demo",
-        cmd_demo,
-        "write the worked example into a demo file and open it",
-        "  collab demo\n  collab demo --db /tmp/demo.json",
-    )
-    return parser
-
-
-def item_id(text: str) -> int:
-    """'12' or '#12'."""
-    import argparse
-
-    try:
-        value = int(text.strip().lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an item number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not an item number: {text!r}")
-    return value
 
 
 # --- commands that change things ----------------------------------------------------------
@@ -516,7 +202,8 @@ def cmd_contact_delete(args: argparse.Namespace, name: str) -> int:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from collab_tui import render, triage
+    from collab_tui import triage
+    from collab_tui.cli import output as render
     from collab_tui.dates import parse_date
 
     day = parse_date(args.date, args.today) if args.date else args.today
@@ -532,7 +219,8 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
-    from collab_tui import render, triage
+    from collab_tui import triage
+    from collab_tui.cli import output as render
 
     with open_store(args) as store:
         contacts = store.contacts()
@@ -545,7 +233,8 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 
 def cmd_who(args: argparse.Namespace) -> int:
-    from collab_tui import actions, render, triage
+    from collab_tui import actions, triage
+    from collab_tui.cli import output as render
     from collab_tui.model import current_contacts
 
     with open_store(args) as store:
@@ -561,7 +250,7 @@ def cmd_who(args: argparse.Namespace) -> int:
 
 def _show(sections: list[Any], args: argparse.Namespace) -> None:
     """Rich tables on a terminal, plain text when piped (and Rich is never imported)."""
-    from collab_tui import render
+    from collab_tui.cli import output as render
 
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR_TABLES"):
         render.print_rich(sections)
@@ -955,6 +644,3 @@ def _plain(text: str) -> str:
 
     return plain(text)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -7,10 +7,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from collab_tui.model import Item, one_line
-from collab_tui.tui.screens.base import ItemView
+from collab_tui.tui.content import cold_prompt, loading_line
 from collab_tui.tui.state import Snapshot
+from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.tui.widgets.render import cold_prompt, loading_line
 from collab_tui.words import t
 
 WELCOME = """\

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.cells import cell_len
 from textual.content import Content
 
 from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, one_line, plain
+from collab_tui.text import pad
+from collab_tui.text import truncate as clip
 from collab_tui.tui.state import Snapshot
 from collab_tui.words import ago, format_date, label, relative, t
 
@@ -26,20 +27,6 @@ DUE_WIDTH = 15
 def text(value: str) -> Content:
     """User text as literal content (markup-looking text stays text)."""
     return Content(plain(value))
-
-
-def pad(value: str, width: int) -> str:
-    """Pad to ``width`` terminal cells (CJK characters take two)."""
-    return value + " " * max(0, width - cell_len(value))
-
-
-def clip(value: str, width: int) -> str:
-    """At most ``width`` terminal cells, an ellipsis marking a cut."""
-    if cell_len(value) <= width:
-        return value
-    while cell_len(value) > width - 1:
-        value = value[:-1]
-    return value + "…"
 
 
 def is_overdue(item: Item, today: date) -> bool:

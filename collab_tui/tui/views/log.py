@@ -8,30 +8,28 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
 from collab_tui.model import Contact, Interaction, one_line
-from collab_tui.tui.screens.base import View
-from collab_tui.tui.state import Snapshot
-from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.tui.widgets.render import (
+from collab_tui.tui import keymap
+from collab_tui.tui.content import (
     heading,
     interaction_line,
     item_prompt,
     loading_line,
     text,
 )
+from collab_tui.tui.state import Snapshot
+from collab_tui.tui.views.base import View
+from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import format_date, label, t
 
 
 class LogView(View):
-    BINDINGS = [
-        Binding("l", "app.log_interaction", "Log", id="log.new"),
-    ]
+    BINDINGS = keymap.bindings(keymap.LOG, on_app=True)
     search_placeholder = "Filter the log by summary, decision, #tag or name"
     # (snapshot and pickers, query, what it matched): the base for a longer query
     _last_filter: tuple[object, str, list[Interaction]] = (None, "", [])

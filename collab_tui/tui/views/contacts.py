@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -16,21 +14,17 @@ from textual.widgets import Static
 
 from collab_tui import triage
 from collab_tui.model import Contact, one_line
-from collab_tui.tui.screens.base import View
+from collab_tui.text import cell_width, pad, truncate
+from collab_tui.tui import keymap
+from collab_tui.tui.views.base import View
 from collab_tui.tui.widgets.brief import brief_rows
 from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.tui.widgets.render import pad
 from collab_tui.words import label, t
 
 
 class ContactsView(View):
-    BINDINGS = [
-        Binding("n", "app.new_contact", "New", id="contact.new"),
-        Binding("e", "app.edit_contact", "Edit", id="contact.edit"),
-        Binding("l", "app.log_interaction", "Log", id="contact.log"),
-        Binding("delete,D", "app.delete_contact", "Delete", show=False, id="contact.delete"),
-    ]
+    BINDINGS = keymap.bindings(keymap.CONTACT, on_app=True)
     search_placeholder = "Filter contacts by name, alias, department, KPI or concern"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
 
@@ -114,15 +108,12 @@ class ContactsView(View):
 
 
 def column_width(values: Iterable[str], title: str, limit: int) -> int:
-    return min(limit, max([cell_len(title), *(cell_len(one_line(v)) for v in values)]))
+    return min(limit, max([cell_width(title), *(cell_width(one_line(v)) for v in values)]))
 
 
 def cut(value: str, width: int) -> str:
     """``value`` padded or cut (with an ellipsis) to exactly ``width`` cells."""
-    value = one_line(value)
-    if cell_len(value) > width:
-        value = set_cell_size(value, width - 1) + "…"
-    return pad(value, width)
+    return pad(truncate(one_line(value), width), width)
 
 
 def contact_row(contact: Contact, name_width: int, dept_width: int) -> Content:

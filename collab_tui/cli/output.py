@@ -9,13 +9,13 @@ read as markup or terminal escapes.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from collab_tui.facts import brief_facts
 from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
+from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import ago, format_date, label, long_date, relative, t, with_relative
 
 # --- sections ------------------------------------------------------------------------------
@@ -234,25 +234,6 @@ def brief_json(brief: Any) -> dict[str, Any]:
 # --- plain text ----------------------------------------------------------------------------------
 
 
-def cell_width(text: str) -> int:
-    """Columns a string takes on a terminal: CJK and other wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def truncate(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns, with "…" where it was cut."""
-    if len(text) <= width // 2 or cell_width(text) <= width:  # the common case: no cut
-        return text
-    kept: list[str] = []
-    used = 0
-    for ch in text:
-        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used > width - 1:  # one column left for the ellipsis
-            break
-        kept.append(ch)
-    return "".join(kept) + "…"
-
-
 # The most a table cell shows, in columns: one long title must not push every row of
 # `collab today` to its width (the full text is in `--json` and the app).
 CELL_CAP = {"title": 80}
@@ -261,10 +242,6 @@ DEFAULT_CELL_CAP = 40
 
 def _cap(column: str, text: str) -> str:
     return truncate(text, CELL_CAP.get(column, DEFAULT_CELL_CAP))
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - cell_width(text))
 
 
 def to_plain(sections: list[Section]) -> str:
@@ -285,12 +262,12 @@ def to_plain(sections: list[Section]) -> str:
                 widths = {i: max(cell_width(row[i]) for row in rows) for i in used}
                 for row in rows:
                     cells = [row[i] for i in used]
-                    padded = [_pad(c, widths[i]) for c, i in zip(cells[:-1], used, strict=False)]
+                    padded = [pad(c, widths[i]) for c, i in zip(cells[:-1], used, strict=False)]
                     out.append("  " + "  ".join([*padded, cells[-1]]).rstrip())
         elif isinstance(section, Facts):
             out.append(section.heading)
             width = max((cell_width(label) for label, _ in section.pairs), default=0)
-            out.extend(f"  {_pad(label, width)}  {value}" for label, value in section.pairs)
+            out.extend(f"  {pad(label, width)}  {value}" for label, value in section.pairs)
         else:
             if not section.heading and not section.lines:
                 continue

@@ -14,9 +14,10 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from collab_tui.model import Contact, Item
+from collab_tui.tui import keymap
+from collab_tui.tui.content import item_prompt
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList
-from collab_tui.tui.widgets.render import item_prompt
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
@@ -143,17 +144,8 @@ class View(Vertical):
 
 
 # The footer shows the everyday keys (it must fit 80 columns); `?` and the palette list all.
-ITEM_BINDINGS = [
-    Binding("d", "app.complete", "Done", id="item.complete"),
-    Binding("x", "app.drop", "Drop", show=False, id="item.drop"),
-    Binding("h", "app.occurred", "Risk happened", show=False, id="item.occurred"),
-    Binding("s", "app.snooze", "Snooze", id="item.snooze"),
-    Binding("e", "app.edit", "Edit", id="item.edit"),
-    Binding("i", "app.toggle_important", "Important", show=False, id="item.important"),
-    Binding("u", "app.toggle_urgent", "Urgent", show=False, id="item.urgent"),
-    Binding("o", "app.open_contact", "Contact", show=False, id="item.open_contact"),
-]
-ITEM_ACTIONS = {b.action.removeprefix("app.") for b in ITEM_BINDINGS}
+ITEM_BINDINGS = keymap.bindings(keymap.ITEM, on_app=True)
+ITEM_ACTIONS = {act.action for act in keymap.ITEM}
 
 
 class ItemView(View):

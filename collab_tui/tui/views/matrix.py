@@ -13,7 +13,7 @@ from textual.containers import Container
 from textual.widget import Widget
 
 from collab_tui.triage import Quadrant
-from collab_tui.tui.screens.base import ItemView
+from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import label
 

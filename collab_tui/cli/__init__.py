@@ -1,0 +1,83 @@
+"""The shell front door: ``collab ...``.
+
+Start-up time matters (``collab add`` runs right after a meeting), so this module
+imports only the standard library at the top; Rich is imported inside the commands
+that draw tables or progress bars, and Textual only when the TUI opens.
+
+Exit status: 0 done; 1 the data file could not be used (corrupt, too new, locked, a
+failed write): the store's message goes to stderr; 2 bad input (a capture error naming
+the bad token, a bad date, an unreadable import file): nothing was saved.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from types import SimpleNamespace
+
+from collab_tui.cli.commands import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_STORE,
+    _error,
+    cmd_add,
+    today_from_env,
+)
+
+# --- entry point -------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = quick_add_args(argv)
+    if args is None:
+        from collab_tui.cli.parser import build_parser
+
+        args = build_parser().parse_args(argv)
+    from collab_tui.store import StoreError
+
+    try:
+        args.today = today_from_env()
+        return args.handler(args)
+    except StoreError as error:
+        _error(str(error))
+        return EXIT_STORE
+    except ValueError as error:  # ActionError, CaptureError, DateError, bad files
+        _error(str(error))
+        return EXIT_INPUT
+    except BrokenPipeError:  # `collab today | head`: the reader left; that is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:  # writing -o FILE, say
+        _error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        return EXIT_STORE
+    except KeyboardInterrupt:
+        return 130
+
+
+def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
+    """``collab [--db P] add [--db P] TEXT...`` read without building the full parser.
+
+    ``collab add`` runs right after a meeting and must start as fast as taskwarrior;
+    importing argparse and building the tree of every command costs it ~10 ms. Anything else (help,
+    other options, text starting with "-") returns None and goes through argparse.
+    """
+    db: str | None = None
+    words: list[str] = []
+    rest = iter(argv)
+    for word in rest:
+        if word == "--db":
+            db = next(rest, None)
+            if db is None:
+                return None
+        elif word.startswith("--db="):
+            db = word.removeprefix("--db=")
+        elif word.startswith("-"):
+            return None
+        else:
+            words.append(word)
+    if len(words) < 2 or words[0] != "add":
+        return None
+    return SimpleNamespace(db=db, text=words[1:], again=False, handler=cmd_add)
+
+

@@ -1,0 +1,1 @@
+"""The tab bodies: Today, Matrix, Contacts and Log (``View`` subclasses in ``base``)."""
