@@ -79,5 +79,3 @@ def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
     if len(words) < 2 or words[0] != "add":
         return None
     return SimpleNamespace(db=db, text=words[1:], again=False, handler=cmd_add)
-
-

@@ -4,7 +4,6 @@ Rich is imported inside the commands that draw tables or progress bars, Textual 
 when the TUI opens: ``collab add`` must start fast.
 """
 
-
 from __future__ import annotations
 
 import os
@@ -643,4 +642,3 @@ def _plain(text: str) -> str:
     from collab_tui.model import plain
 
     return plain(text)
-

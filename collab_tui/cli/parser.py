@@ -280,5 +280,3 @@ def item_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"not an item number: {text!r}")
     return value
-
-

@@ -115,4 +115,3 @@ def _description(item: Item, names: dict[int, str]) -> str:
     if item.notes:
         lines += ["", plain(item.notes)]
     return "\n".join(lines)
-

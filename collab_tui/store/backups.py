@@ -276,9 +276,7 @@ def verify(path: Path, snap: Path, live_inodes: set[tuple[int, int]] | None = No
         snap_history = snap / history_dir(path).name
         names = [path.name]
         if _is_real_dir(snap_history):
-            names += [
-                f"{snap_history.name}/{s.name}" for s in sorted(snap_history.glob("*.json"))
-            ]
+            names += [f"{snap_history.name}/{s.name}" for s in sorted(snap_history.glob("*.json"))]
         files = {name: None for name in names}
     elif path.name not in files:
         verdict.problems.append(f"{MANIFEST} does not list {path.name}")

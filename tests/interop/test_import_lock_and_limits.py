@@ -113,9 +113,7 @@ def test_another_command_can_save_while_an_import_is_planning(
     assert "added 50" in capsys.readouterr().out
 
 
-def test_a_card_stored_by_another_process_meanwhile_is_updated_not_duplicated(
-    store, monkeypatch
-):
+def test_a_card_stored_by_another_process_meanwhile_is_updated_not_duplicated(store, monkeypatch):
     data = vcard("uid-ann", "Ann Lee", "EMAIL:ann@example.com") + cards(3)
     original = Store.contacts
     calls = []

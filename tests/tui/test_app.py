@@ -242,9 +242,7 @@ async def test_pasting_three_lines_captures_all_three(app: CollabApp, store: Sto
     assert {"send the spec", "approval result", "no test slot"} <= titles
 
 
-async def test_a_bad_line_in_a_paste_names_it_and_saves_none(
-    app: CollabApp, store: Store
-) -> None:
+async def test_a_bad_line_in_a_paste_names_it_and_saves_none(app: CollabApp, store: Store) -> None:
     from textual import events
 
     before = len(store.items())

@@ -71,9 +71,7 @@ async def test_h_marks_a_risk_happened_and_the_row_says_occurred(
         assert "Risk happened" in screen_text(app)
 
 
-async def test_changing_a_risks_kind_says_its_fields_are_kept(
-    app: CollabApp, store: Store
-) -> None:
+async def test_changing_a_risks_kind_says_its_fields_are_kept(app: CollabApp, store: Store) -> None:
     risk = item_named(store, "Ming's team has no slot")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")

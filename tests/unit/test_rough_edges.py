@@ -130,9 +130,7 @@ def test_a_very_long_title_does_not_pad_every_row_of_today(store):
     actions.capture(store, "owe: " + "长" * 990 + " @小蓝 due:fri", TODAY)
     actions.capture(store, "owe: short one @小张 due:fri", TODAY)
     sections = render.agenda_sections(
-        triage.agenda(
-            store.items(), store.contacts(), [], TODAY, store.settings
-        ),
+        triage.agenda(store.items(), store.contacts(), [], TODAY, store.settings),
         store.contacts(),
         TODAY,
     )
