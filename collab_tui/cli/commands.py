@@ -379,7 +379,7 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     source = guess_source(path, args.source)
-    from collab_tui.interop import gc_paused
+    from collab_tui.store.store import gc_paused
 
     with progress_bar(f"importing {path.name}") as progress, gc_paused():
         raw = read_input(path)

@@ -7,9 +7,7 @@ in this package imports Rich or Textual.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -53,20 +51,3 @@ def plan_then_commit(
             planned = plan()  # another process saved meanwhile; plan against its data
         apply(planned)
     return planned
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a big file is read and imported.
-
-    An import allocates a few objects per property of every record, none in cycles; the
-    collector would rescan them again and again (measured: half the planning time of
-    100,000 vCards). Everything is freed by reference counting as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -115,7 +115,7 @@ def write_layout(path: Path, data: Data) -> None:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector during a bulk load.
 
     Reading three years of history allocates tens of thousands of dicts and records; the
@@ -287,7 +287,7 @@ class Store:
             docs = list(self._hot.docs("items").values())
             for segment in self._segments.values():
                 docs.extend(segment.docs("items").values())
-        with _gc_paused():
+        with gc_paused():
             return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def item(self, id: int) -> Item | None:
@@ -305,7 +305,7 @@ class Store:
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
-        with _gc_paused():
+        with gc_paused():
             return sorted((Interaction.from_dict(d) for d in docs), key=lambda r: r.id)
 
     def interaction(self, id: int) -> Interaction | None:
@@ -701,7 +701,7 @@ class Store:
                 self._refresh_if_changed()  # hot and cold must be read as one snapshot
             if self._cold_index is not None:
                 return
-            with _gc_paused():
+            with gc_paused():
                 if self.history.is_dir():
                     for segment in self.history.glob("*.json"):
                         self._file(segment.stem)

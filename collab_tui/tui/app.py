@@ -400,10 +400,14 @@ class CollabApp(App[None]):
             self.say("Select an item first (Today or Matrix).", "warning")
         return item
 
-    def action_complete(self) -> None:
+    def on_selected(self, act: Callable[[Item], object]) -> None:
+        """Run ``act`` on the highlighted item (or say there is none)."""
         item = self.selected_item()
         if item is not None:
-            self.complete_item(item)
+            act(item)
+
+    def action_complete(self) -> None:
+        self.on_selected(self.complete_item)
 
     def complete_item(self, item: Item) -> bool:
         done = self.change(
@@ -414,9 +418,7 @@ class CollabApp(App[None]):
         return done is not None
 
     def action_drop(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.drop_item(item)
+        self.on_selected(self.drop_item)
 
     def drop_item(self, item: Item) -> None:
         if self.change("drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]):
@@ -427,17 +429,17 @@ class CollabApp(App[None]):
         self.push_screen(ItemScreen(item_id, self.snapshot))
 
     def action_occurred(self) -> None:
+        self.on_selected(self.occurred_item)
+
+    def occurred_item(self, item: Item) -> None:
         """The risk happened: it stays active, labelled "occurred", until handled."""
-        item = self.selected_item()
-        if item is not None and self.change(
+        if self.change(
             "happened", lambda: actions.occurred(self.store, item.id), [self.fresh(item)]
         ):
             self.say(f"Happened: {item.title}; it stays active until handled  (z undoes)")
 
     def action_snooze(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.snooze_item(item)
+        self.on_selected(self.snooze_item)
 
     def snooze_item(self, item: Item, after: Callable[[], None] | None = None) -> None:
         """Ask for the new date, then move it; ``after`` runs once it is saved."""
@@ -459,9 +461,7 @@ class CollabApp(App[None]):
         self.push_screen(prompt, snoozed)
 
     def action_edit(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.edit_item(item)
+        self.on_selected(self.edit_item)
 
     def edit_item(self, item: Item) -> None:
         def save(changes: dict[str, Any]) -> Item:
@@ -479,9 +479,7 @@ class CollabApp(App[None]):
         self.push_screen(form, edited)
 
     def action_toggle_important(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.toggle_important(item)
+        self.on_selected(self.toggle_important)
 
     def toggle_important(self, item: Item) -> None:
         important = not item.important
@@ -493,9 +491,7 @@ class CollabApp(App[None]):
             self.say(("Important: " if important else "Not important: ") + item.title)
 
     def action_toggle_urgent(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.toggle_urgent(item)
+        self.on_selected(self.toggle_urgent)
 
     def toggle_urgent(self, item: Item) -> None:
         """Flip how urgent the item is; back to 'from the due date' when that agrees."""

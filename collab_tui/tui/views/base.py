@@ -45,6 +45,7 @@ class View(Vertical):
     _stale = True  # the snapshot changed since the tab was last drawn
     _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
     search_placeholder = "Search"
+    list_id = ""  # the id of the tab's RecordList, where it has one
     title_width: int | None = None  # cut item titles to this many cells (the Matrix)
 
     @property
@@ -61,9 +62,14 @@ class View(Vertical):
         raise NotImplementedError
 
     @property
+    def record_list(self) -> RecordList:
+        """The tab's one list (``list_id``); the item tabs have several instead."""
+        return self.query_one(f"#{self.list_id}", RecordList)
+
+    @property
     def main_widget(self) -> Widget:
         """The widget that gets focus when the tab is shown."""
-        raise NotImplementedError
+        return self.record_list
 
     def show(self, snapshot: Snapshot, draw: bool = True) -> None:
         """Take a new snapshot; draw it now, or (a hidden tab) when the tab is shown."""

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Static
 
 from collab_tui import triage
@@ -25,6 +24,7 @@ from collab_tui.words import label, t
 
 class ContactsView(View):
     BINDINGS = keymap.bindings(keymap.CONTACT, on_app=True)
+    list_id = "contact-list"
     search_placeholder = "Filter contacts by name, alias, department, KPI or concern"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
 
@@ -35,14 +35,6 @@ class ContactsView(View):
                 yield RecordList(id="contact-list")
             with VerticalScroll(id="brief-pane"):
                 yield HangingLines(id="brief")
-
-    @property
-    def record_list(self) -> RecordList:
-        return self.query_one("#contact-list", RecordList)
-
-    @property
-    def main_widget(self) -> Widget:
-        return self.record_list
 
     def render_view(self) -> None:
         snapshot = self.snapshot

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Select, Static
 
 from collab_tui.model import Contact, Interaction, one_line
@@ -30,6 +29,7 @@ from collab_tui.words import format_date, label, t
 
 class LogView(View):
     BINDINGS = keymap.bindings(keymap.LOG, on_app=True)
+    list_id = "log-list"
     search_placeholder = "Filter the log by summary, decision, #tag or name"
     # (snapshot and pickers, query, what it matched): the base for a longer query
     _last_filter: tuple[object, str, list[Interaction]] = (None, "", [])
@@ -45,14 +45,6 @@ class LogView(View):
         yield RecordList(id="log-list")
         with VerticalScroll(id="log-detail-pane"):
             yield Static(id="log-detail")
-
-    @property
-    def record_list(self) -> RecordList:
-        return self.query_one("#log-list", RecordList)
-
-    @property
-    def main_widget(self) -> Widget:
-        return self.record_list
 
     def render_view(self) -> None:
         snapshot = self.snapshot
