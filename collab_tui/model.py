@@ -207,7 +207,7 @@ class Interaction(DictForm):
 
 Record = Item | Contact | Interaction
 # One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
-RecordT = TypeVar("RecordT", Item, Contact, Interaction)
+RecordT = TypeVar("RecordT", bound=Record)
 
 # --- dict form -------------------------------------------------------------------
 # Field types are read once per class so that (de)serialising 30,000 records stays

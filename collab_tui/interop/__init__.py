@@ -11,7 +11,10 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 Progress = Callable[[int, int], None]
 PlanT = TypeVar("PlanT")
@@ -32,7 +35,7 @@ class ImportSummary:
 
 
 def plan_then_commit(
-    store: Any, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
+    store: Store, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
 ) -> PlanT:
     """Plan an import with no lock held, then apply the plan in one store transaction.
 

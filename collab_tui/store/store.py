@@ -61,7 +61,7 @@ COLD_TABLES = ("items", "interactions")
 ACTIVE_STATUSES = ("open", "occurred")  # mirrors Item.is_active, on the dict form
 LOCK_TIMEOUT = 10.0
 
-TABLE_OF: dict[type[Record], str] = {
+TABLE_OF: dict[type, str] = {
     Item: "items",
     Contact: "contacts",
     Interaction: "interactions",
