@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage
@@ -262,7 +263,7 @@ class CollabApp(App[None]):
         except StoreError as error:
             self.say(str(error), "error")
 
-    def say(self, message: str, severity: str = "information") -> None:
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification whose text is shown literally (it often quotes user text).
 
         Each line is cut to NOTE_WIDTH columns: a notification quoting a 1,000-character
@@ -273,7 +274,7 @@ class CollabApp(App[None]):
         if len(lines) > NOTE_LINES:
             lines = [*lines[: NOTE_LINES - 1], "…"]
         text = "\n".join(truncate(line, NOTE_WIDTH) for line in lines)
-        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(text, severity=severity, markup=False)
 
     @contextmanager
     def guarded(self) -> Iterator[None]:
