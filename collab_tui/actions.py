@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from collab_tui import capture as grammar
 from collab_tui.dates import parse_date
@@ -33,6 +33,13 @@ from collab_tui.model import (
     one_line,
 )
 from collab_tui.words import format_date, label, t
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from collab_tui.store import Store
+
+_T = TypeVar("_T")
 
 
 class ActionError(ValueError):
@@ -66,7 +73,7 @@ class AlreadyCaptured(ActionError):
         )
 
 
-def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureResult:
+def capture(store: Store, text: str, today: date, again: bool = False) -> CaptureResult:
     """Create what one capture line describes: all of it, or (on any error) nothing.
 
     The same line captured again within RETRY_WINDOW raises AlreadyCaptured unless
@@ -88,7 +95,9 @@ def capture(store: Any, text: str, today: date, again: bool = False) -> CaptureR
         return result
 
 
-def capture_lines(store: Any, lines: list[str], today: date, again: bool = False) -> CaptureResult:
+def capture_lines(
+    store: Store, lines: list[str], today: date, again: bool = False
+) -> CaptureResult:
     """Several capture lines (a paste, a multi-line argument) as one transaction.
 
     Each non-empty line is one capture; an error in any line stores none of them, and
@@ -110,7 +119,7 @@ def capture_lines(store: Any, lines: list[str], today: date, again: bool = False
     return combined
 
 
-def just_captured(store: Any, text: str) -> bool:
+def just_captured(store: Store, text: str) -> bool:
     """Was this very line saved within the retry window?"""
     key = _capture_key(text)
     return any(e["text"] == key for e in _recent_captures(store.recent_captures(), now()))
@@ -134,7 +143,7 @@ def _recent_captures(entries: Any, at: datetime) -> list[dict[str, str]]:
 
 
 def _apply_plan(
-    store: Any, plan: grammar.Plan, today: date, contacts: list[Contact]
+    store: Store, plan: grammar.Plan, today: date, contacts: list[Contact]
 ) -> CaptureResult:
     result = CaptureResult()
     new_ids: dict[str, int] = {}  # new contact name -> its id, so each is created once
@@ -197,21 +206,21 @@ def _apply_plan(
 # --- items -----------------------------------------------------------------------------
 
 
-def complete(store: Any, item_id: int) -> Item:
+def complete(store: Store, item_id: int) -> Item:
     """Mark an item done (a risk too: it is closed, it did not happen)."""
     with store.batch():
         item = _active_item(store, item_id)
         return _close(store, item, Status.DONE)
 
 
-def drop(store: Any, item_id: int) -> Item:
+def drop(store: Store, item_id: int) -> Item:
     """Close an item without doing it."""
     with store.batch():
         item = _active_item(store, item_id)
         return _close(store, item, Status.DROPPED)
 
 
-def occurred(store: Any, item_id: int) -> Item:
+def occurred(store: Store, item_id: int) -> Item:
     """A risk happened: it stays active, now as a problem being handled."""
     with store.batch():
         item = _item(store, item_id)
@@ -223,7 +232,7 @@ def occurred(store: Any, item_id: int) -> Item:
         return store.update(item)
 
 
-def reopen(store: Any, item_id: int) -> Item:
+def reopen(store: Store, item_id: int) -> Item:
     with store.batch():
         item = _item(store, item_id)
         if item.status is Status.OPEN:
@@ -232,7 +241,7 @@ def reopen(store: Any, item_id: int) -> Item:
         return store.update(item)
 
 
-def snooze(store: Any, item_id: int, phrase: str, today: date) -> Item:
+def snooze(store: Store, item_id: int, phrase: str, today: date) -> Item:
     """Move the due date (a risk: its review date); the old due date goes into due_history."""
     when = parse_date(phrase, today)  # DateError names the phrase
     with store.batch():
@@ -244,21 +253,21 @@ def snooze(store: Any, item_id: int, phrase: str, today: date) -> Item:
         return store.update(item)
 
 
-def _item(store: Any, item_id: int) -> Item:
+def _item(store: Store, item_id: int) -> Item:
     item = store.item(item_id)
     if item is None:
         raise ActionError(f"no item #{item_id}")
     return item
 
 
-def _active_item(store: Any, item_id: int) -> Item:
+def _active_item(store: Store, item_id: int) -> Item:
     item = _item(store, item_id)
     if not item.is_active:
         raise ActionError(f"#{item_id} is already {item.status.value}")
     return item
 
 
-def _close(store: Any, item: Item, status: Status) -> Item:
+def _close(store: Store, item: Item, status: Status) -> Item:
     item.status = status  # the store stamps `closed`
     return store.update(item)
 
@@ -277,7 +286,7 @@ ITEM_FIELDS = frozenset(
 )
 
 
-def edit_item(store: Any, base: Item, changes: dict[str, Any]) -> Item:
+def edit_item(store: Store, base: Item, changes: dict[str, Any]) -> Item:
     """Save ``changes`` to ``base``, the version the user started from.
 
     ConflictError if the stored item changed since ``base`` was read (nothing is lost:
@@ -327,18 +336,18 @@ def kind_change_note(before: Item, after: Item) -> str:
     return f"Changed to {after.kind.value}; its {listed} are kept (shown again if it is a risk)."
 
 
-def set_important(store: Any, base: Item, important: bool) -> Item:
+def set_important(store: Store, base: Item, important: bool) -> Item:
     if base.is_risk and not important:
         raise ActionError("a risk is always important; snooze or edit its review date instead")
     return edit_item(store, base, {"important": important})
 
 
-def set_urgent(store: Any, base: Item, urgent: bool | None) -> Item:
+def set_urgent(store: Store, base: Item, urgent: bool | None) -> Item:
     """``urgent``: True or False overrides the due date; None follows it again."""
     return edit_item(store, base, {"urgent": urgent})
 
 
-def _check_contacts(store: Any, contact_ids: list[int]) -> None:
+def _check_contacts(store: Store, contact_ids: list[int]) -> None:
     for contact_id in contact_ids:
         if store.contact(contact_id) is None:
             raise ActionError(f"no contact #{contact_id}")
@@ -364,7 +373,7 @@ _LIST_FIELDS = ("aliases", "kpis", "concerns", "tags")
 
 
 def upsert_contact(
-    store: Any, name: str, replace_lists: bool = False, **fields: Any
+    store: Store, name: str, replace_lists: bool = False, **fields: Any
 ) -> tuple[Contact, bool]:
     """Create the contact called ``name`` (exact name or alias) or update it.
 
@@ -419,7 +428,7 @@ def upsert_contact(
 CONTACT_FIELDS = frozenset({"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS})
 
 
-def save_contact(store: Any, base: Contact | None, changes: dict[str, Any]) -> Contact:
+def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) -> Contact:
     """Create a contact (``base`` None) or save ``changes`` to ``base``.
 
     The same rules as ``collab contact``: a name is required and must not be another
@@ -479,21 +488,29 @@ class Links:
 
     def lines(self) -> list[str]:
         """One line per kind of link, for the dialog and the shell's question."""
-        out = []
-        for key, records, describe in (
-            ("open_item", self.open_items, _titled),
-            ("risk", self.risks, _titled),
-            ("closed_item", self.closed_items, _titled),
-            ("log_entry", self.interactions, _dated),
-        ):
-            if records:
-                shown = "; ".join(describe(r) for r in records[:3])
-                more = t("links.more", n=len(records) - 3) if len(records) > 3 else ""
-                count = t(f"links.{key}.{'one' if len(records) == 1 else 'many'}", n=len(records))
-                out.append(f"{count}: {shown}{more}")
+        out = [
+            line
+            for line in (
+                _link_line("open_item", self.open_items, _titled),
+                _link_line("risk", self.risks, _titled),
+                _link_line("closed_item", self.closed_items, _titled),
+                _link_line("log_entry", self.interactions, _dated),
+            )
+            if line
+        ]
         if self.reports:
             out.append(t("links.boss_of", names=", ".join(one_line(c.name) for c in self.reports)))
         return out
+
+
+def _link_line(key: str, records: list[_T], describe: Callable[[_T], str]) -> str:
+    """One kind of link: its count and the first three ('' if there are none)."""
+    if not records:
+        return ""
+    shown = "; ".join(describe(r) for r in records[:3])
+    more = t("links.more", n=len(records) - 3) if len(records) > 3 else ""
+    count = t(f"links.{key}.{'one' if len(records) == 1 else 'many'}", n=len(records))
+    return f"{count}: {shown}{more}"
 
 
 def _titled(item: Item) -> str:
@@ -504,7 +521,7 @@ def _dated(entry: Interaction) -> str:
     return f"{entry.kind.value} {entry.date.isoformat()} {one_line(entry.summary)[:40]}".rstrip()
 
 
-def links_of(store: Any, contact_id: int) -> Links:
+def links_of(store: Store, contact_id: int) -> Links:
     """Everything linked to a contact: items, risks, log entries and their reports."""
     contact = store.contact(contact_id)
     if contact is None:
@@ -523,7 +540,7 @@ def links_of(store: Any, contact_id: int) -> Links:
     return links
 
 
-def delete_contact(store: Any, contact_id: int, reassign_to: int | None = None) -> Contact:
+def delete_contact(store: Store, contact_id: int, reassign_to: int | None = None) -> Contact:
     """Delete a contact, in one transaction; returns it as it was.
 
     With ``reassign_to``, every item, log entry and report linked to them moves to that
@@ -547,7 +564,13 @@ def delete_contact(store: Any, contact_id: int, reassign_to: int | None = None) 
         heir = store.contact(reassign_to)
         if heir is None or heir.former:
             raise ActionError(f"no contact #{reassign_to} to reassign the links to")
-        for record in [*links.open_items, *links.risks, *links.closed_items, *links.interactions]:
+        linked: list[Item | Interaction] = [
+            *links.open_items,
+            *links.risks,
+            *links.closed_items,
+            *links.interactions,
+        ]
+        for record in linked:
             record.contact_ids = _replace_id(record.contact_ids, contact_id, reassign_to)
             store.update(record)
         contacts = {c.id: c for c in store.contacts() if c.id != contact_id}
@@ -626,7 +649,7 @@ def _enum_value(enum: type[StrEnum], key: str, value: Any) -> StrEnum:
 
 
 def log_interaction(
-    store: Any,
+    store: Store,
     contact_ids: list[int],
     summary: str,
     on: date,
@@ -664,7 +687,7 @@ def log_interaction(
 # --- undo ------------------------------------------------------------------------------
 
 
-def update_settings(store: Any, **changes: Any) -> Settings:
+def update_settings(store: Store, **changes: Any) -> Settings:
     """Change some settings (``urgency_horizon_days``, ``cold_after_days``), checked
     against the data file's own limits (``validate.check_settings``); nothing is saved
     if any value is wrong."""
@@ -684,18 +707,18 @@ def update_settings(store: Any, **changes: Any) -> Settings:
     return settings
 
 
-def _getter(store: Any, record: Record) -> Any:
+def _getter(store: Store, record: Record) -> Callable[[int], Record | None]:
     return {Item: store.item, Contact: store.contact, Interaction: store.interaction}[type(record)]
 
 
-def stamp_of(store: Any, record: Record) -> datetime | None:
+def stamp_of(store: Store, record: Record) -> datetime | None:
     """The stored version's ``updated`` (None if it is not stored): undo's check."""
     stored = _getter(store, record)(record.id)
     return stored.updated if stored is not None else None
 
 
 def undo(
-    store: Any,
+    store: Store,
     before: list[Record],
     created: list[Record],
     after: dict[tuple[str, int], datetime | None],

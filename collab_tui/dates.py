@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from collab_tui.words import format_date as _format_date
 from collab_tui.words import relative
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "DateError",
@@ -65,10 +69,10 @@ _MONTH_DAY = re.compile(r"([a-z]+)\.? " + _ORD + r"(?:,? (\d{4}))?", re.ASCII)
 _DAY_MONTH = re.compile(_ORD + r" ([a-z]+)\.?(?:,? (\d{4}))?", re.ASCII)
 
 
-def _relativedelta(**kwargs):  # type: ignore[no-untyped-def]
+def _relativedelta(*, months: int = 0, day: int | None = None) -> relativedelta:
     from dateutil.relativedelta import relativedelta
 
-    return relativedelta(**kwargs)
+    return relativedelta(months=months, day=day)
 
 
 def add_months(day: date, months: int) -> date:

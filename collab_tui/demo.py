@@ -9,7 +9,7 @@ agreed up front). ``write_demo`` fills an empty store with it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collab_tui.model import (
     Contact,
@@ -25,16 +25,19 @@ from collab_tui.model import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from collab_tui.store import Store
+
 
 class DemoError(ValueError):
     """The demo would overwrite data: it only ever goes into an empty file."""
 
 
-def store_is_empty(store: Any) -> bool:
+def store_is_empty(store: Store) -> bool:
     return not (store.contacts() or store.items(active_only=False) or store.interactions())
 
 
-def write_demo(store: Any, today: date) -> dict[str, int]:
+def write_demo(store: Store, today: date) -> dict[str, int]:
     """Fill an empty store with the example; returns how many records of each kind.
 
     Records go in with ``store.put`` so that their back-dated timestamps are kept (the
@@ -57,7 +60,7 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=UTC)
 
 
-def _contacts(store: Any, today: date) -> dict[str, Contact]:
+def _contacts(store: Store, today: date) -> dict[str, Contact]:
     created = _at(today - timedelta(days=45))
     people: dict[str, Contact] = {}
 
@@ -201,7 +204,7 @@ def _contacts(store: Any, today: date) -> dict[str, Contact]:
     return people
 
 
-def _meetings(store: Any, today: date, people: dict[str, Contact]) -> dict[int, Interaction]:
+def _meetings(store: Store, today: date, people: dict[str, Contact]) -> dict[int, Interaction]:
     def ids(*keys: str) -> list[int]:
         return [people[k].id for k in keys]
 
@@ -275,7 +278,7 @@ def _meetings(store: Any, today: date, people: dict[str, Contact]) -> dict[int, 
 
 
 def _items(
-    store: Any, today: date, people: dict[str, Contact], meetings: dict[int, Interaction]
+    store: Store, today: date, people: dict[str, Contact], meetings: dict[int, Interaction]
 ) -> list[Item]:
     meeting_ids = sorted(meetings)
     kickoff, design, ming_joins, bosses, _chat = meeting_ids

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 
 class Kind(StrEnum):
@@ -206,6 +206,8 @@ class Interaction(DictForm):
 
 
 Record = Item | Contact | Interaction
+# One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
+RecordT = TypeVar("RecordT", bound=Record)
 
 # --- dict form -------------------------------------------------------------------
 # Field types are read once per class so that (de)serialising 30,000 records stays
@@ -315,7 +317,10 @@ def _converters(cls: Any) -> dict[str, Any]:
 _CONVERTERS: dict[type, dict[str, Any]] = {}
 
 
-def _from_dict(cls: Any, data: dict[str, Any]) -> Any:
+_D = TypeVar("_D", bound=DictForm)
+
+
+def _from_dict(cls: type[_D], data: dict[str, Any]) -> _D:
     converters = _converters(cls)
     kwargs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
@@ -359,7 +364,7 @@ def clean_text(text: str, multi_line: bool = False) -> str:
     return plain(_LINE_BREAKS.sub(" ", text))
 
 
-def clean(record: Record) -> Record:
+def clean(record: RecordT) -> RecordT:
     """Strip control characters from every text field of ``record``, in place.
 
     The store calls it on every write and the exports on every record they write, so

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from collab_tui.cli.commands import (
     EXIT_INPUT,
@@ -24,12 +25,16 @@ from collab_tui.cli.commands import (
     today_from_env,
 )
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from collections.abc import Callable
+
 # --- entry point -------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = quick_add_args(argv)
+    args: Namespace | SimpleNamespace | None = quick_add_args(argv)
     if args is None:
         from collab_tui.cli.parser import build_parser
 
@@ -38,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args.today = today_from_env()
-        return args.handler(args)
+        handler: Callable[[Namespace | SimpleNamespace], int] = args.handler
+        return handler(args)
     except StoreError as error:
         _error(str(error))
         return EXIT_STORE

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 Progress = Callable[[int, int], None]
 PlanT = TypeVar("PlanT")
@@ -30,7 +33,7 @@ class ImportSummary:
 
 
 def plan_then_commit(
-    store: Any, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
+    store: Store, plan: Callable[[], PlanT], apply: Callable[[PlanT], None], dry_run: bool = False
 ) -> PlanT:
     """Plan an import with no lock held, then apply the plan in one store transaction.
 

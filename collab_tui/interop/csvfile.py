@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collab_tui.interop import Progress
 from collab_tui.model import Contact, Interaction, Item, clean
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 WHAT = ("items", "contacts", "log")
 JOIN = "; "
@@ -37,7 +40,7 @@ LOG_COLUMNS = [
 ]  # fmt: skip
 
 
-def export_csv(store: Any, what: str, progress: Progress | None = None) -> str:
+def export_csv(store: Store, what: str, progress: Progress | None = None) -> str:
     """The table for ``what`` ("items", "contacts" or "log") as CSV text (CRLF rows).
 
     ``progress(done, total)`` is called after each row.
@@ -108,7 +111,7 @@ def _contact_row(contact: Contact, names: dict[int, str]) -> dict[str, Any]:
     return row
 
 
-def _log_row(entry: Interaction, names: dict[int, str], titles: dict[int, str]) -> dict:
+def _log_row(entry: Interaction, names: dict[int, str], titles: dict[int, str]) -> dict[str, Any]:
     row = {column: getattr(entry, column, None) for column in LOG_COLUMNS}
     row["contacts"] = _people(entry.contact_ids, names)
     row["items"] = [titles.get(i, f"#{i}") for i in entry.item_ids]

@@ -73,7 +73,8 @@ def export_ics(
             calendar.add_component(todo)
         if progress is not None:
             progress(done, total)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
+    return ical
 
 
 def _todo(item: Item, uid: str, summary: str, due: date) -> Todo:

@@ -7,12 +7,15 @@ before it changes anything, then merges it by id in one store transaction.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Interaction, Item, Record, Settings, clean, now
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 FORMAT_NAME = "collab-tui"
 FORMAT_VERSION = 1
@@ -27,13 +30,13 @@ SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction]], ...]
 
 
 def export_data(
-    store: Any, exported: datetime | None = None, progress: Progress | None = None
+    store: Store, exported: datetime | None = None, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Every record in the store (closed items too) in its ``to_dict`` form.
 
     ``progress(done, total)`` is called after each record.
     """
-    sections = {
+    sections: dict[str, list[Record]] = {
         "contacts": sorted(store.contacts(), key=_by_id),
         "items": sorted(store.items(active_only=False), key=_by_id),
         "interactions": sorted(store.interactions(), key=_by_id),
@@ -108,7 +111,7 @@ def read_records(data: Any) -> tuple[Settings | None, list[Record]]:
 
 
 def import_data(
-    store: Any, data: Any, progress: Progress | None = None, dry_run: bool = False
+    store: Store, data: Any, progress: Progress | None = None, dry_run: bool = False
 ) -> ImportSummary:
     """Merge a backup into the store by id; the whole file is validated first.
 
@@ -154,7 +157,7 @@ def import_data(
     return summary
 
 
-def _record_from_row(cls: Any, row: Any, where: str) -> Record:
+def _record_from_row(cls: type[Record], row: Any, where: str) -> Record:
     """One row checked against the format and its limits (validate.py), then the record."""
     table = next(section for section, section_cls in SECTIONS if section_cls is cls)
     problems = check_record(table, row)
@@ -172,7 +175,7 @@ def _by_id(record: Record) -> int:
     return record.id
 
 
-def _get(store: Any, record: Record) -> Record | None:
+def _get(store: Store, record: Record) -> Record | None:
     if isinstance(record, Contact):
         return store.contact(record.id)
     if isinstance(record, Item):
@@ -180,5 +183,5 @@ def _get(store: Any, record: Record) -> Record | None:
     return store.interaction(record.id)
 
 
-def _save_settings(store: Any, settings: Settings) -> None:
+def _save_settings(store: Store, settings: Settings) -> None:
     store.update_settings(settings)

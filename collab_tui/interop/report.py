@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from collab_tui.dates import describe_due
 from collab_tui.model import Interaction, Item, Kind, Status, clean, one_line
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 DEFAULT_DAYS = 7  # the period when no start date is given: the last week
 NOTHING = "Nothing."
@@ -24,7 +27,7 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def status_report(
-    store: Any, since: date | None = None, tag: str | None = None, today: date | None = None
+    store: Store, since: date | None = None, tag: str | None = None, today: date | None = None
 ) -> str:
     """The report for ``since`` to ``today`` (both included), optionally for one tag."""
     if today is None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Item, Kind, Status, now
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 UUID_KEY = "taskwarrior_uuid"
 STATUSES = {
@@ -78,7 +81,7 @@ def read_tasks(data: str | bytes | list[Any]) -> list[Any]:
 
 
 def import_taskwarrior(
-    store: Any,
+    store: Store,
     data: str | bytes | list[Any],
     progress: Progress | None = None,
     tz: tzinfo | None = None,

@@ -15,13 +15,16 @@ import copy
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vobject.base import ParseError, parseLine
 
 from collab_tui import validate
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Flow, Level, Side, Stance, clean, now
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 PRODID = "-//collab-tui//collab-tui//EN"
 EXTRA_KEY = "vcard"  # contact.extra[EXTRA_KEY] = {"lines": [...], "n": "N:...", "fn": "..."}
@@ -71,7 +74,8 @@ class Card:
 
     @property
     def name(self) -> str:
-        return self.fields.get("name", "")
+        name: str = self.fields.get("name", "")
+        return name
 
 
 @dataclass
@@ -425,7 +429,7 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 def import_vcards(
-    store: Any, data: str | bytes, dry_run: bool = False, progress: Progress | None = None
+    store: Store, data: str | bytes, dry_run: bool = False, progress: Progress | None = None
 ) -> VcardImportSummary:
     """Add or update contacts from a vCard file; broken cards are skipped and reported.
 
@@ -610,7 +614,7 @@ def _differences(
     return changed
 
 
-def _apply(store: Any, steps: list[_Step], progress: Progress | None) -> None:
+def _apply(store: Store, steps: list[_Step], progress: Progress | None) -> None:
     total = len(steps)
     stamp = now()
     for done, step in enumerate(steps, start=1):

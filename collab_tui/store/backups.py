@@ -195,7 +195,7 @@ def _store_one(
     signature = [st.st_ino, st.st_mtime_ns, st.st_size]
     if previous is not None:
         snap, files = previous
-        entry = files.get(name)
+        entry: dict[str, Any] | None = files.get(name)
         if entry and entry.get("source") == signature and _copy_verifies(snap / name, entry):
             with contextlib.suppress(OSError):  # no hard links here: copy instead
                 os.link(snap / name, target)  # a backup copy: never written in place
@@ -210,7 +210,8 @@ def _copy_verifies(copy: Path, entry: dict[str, Any]) -> bool:
         data, _ = _read_regular(copy)
     except OSError:
         return False
-    return len(data) == entry["size"] and _sha256(data) == entry["sha256"]
+    size: int = entry["size"]
+    return len(data) == size and _sha256(data) == entry["sha256"]
 
 
 def _sweep_unfinished(root: Path) -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -39,7 +39,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Record, Settings, clean, now
+from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
 from . import backups, durable, journal, locking, migrations, places, quarantine
 from .errors import (
     ConflictError,
@@ -61,8 +61,12 @@ COLD_TABLES = ("items", "interactions")
 ACTIVE_STATUSES = ("open", "occurred")  # mirrors Item.is_active, on the dict form
 LOCK_TIMEOUT = 10.0
 
-TABLE_OF: dict[type, str] = {Item: "items", Contact: "contacts", Interaction: "interactions"}
-CLASS_OF: dict[str, Any] = {table: cls for cls, table in TABLE_OF.items()}
+TABLE_OF: dict[type, str] = {
+    Item: "items",
+    Contact: "contacts",
+    Interaction: "interactions",
+}
+CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
 # --- where a record lives --------------------------------------------------------------
@@ -73,7 +77,8 @@ def home_of(table: str, doc: dict[str, Any]) -> str:
     if table == "contacts":
         return HOT
     if table == "interactions":
-        return doc["date"][:7]
+        month: str = doc["date"][:7]
+        return month
     if doc.get("status", "open") in ACTIVE_STATUSES:
         return HOT
     stamp: str = doc.get("closed") or doc.get("updated") or doc["created"]
@@ -314,7 +319,7 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------
 
-    def add(self, record: Record) -> Record:
+    def add(self, record: RecordT) -> RecordT:
         """Store a new record. Id 0 gets the next id; a given id is kept. Sets timestamps."""
         table = TABLE_OF[type(record)]
         with self._restoring_on_error(record), self._transaction():
@@ -327,7 +332,7 @@ class Store:
             self._put_doc(table, record.id, clean(record).to_dict(), known_new=True)
         return record
 
-    def put(self, record: Record) -> Record:
+    def put(self, record: RecordT) -> RecordT:
         """Insert or replace by id, as given: no conflict check, timestamps kept."""
         table = TABLE_OF[type(record)]
         with self._restoring_on_error(record), self._transaction():
@@ -335,7 +340,7 @@ class Store:
             self._put_doc(table, record.id, clean(record).to_dict())
         return record
 
-    def update(self, record: Record) -> Record:
+    def update(self, record: RecordT) -> RecordT:
         """Save changes to a stored record.
 
         Raises ConflictError if the stored copy's ``updated`` differs from the record's
@@ -647,7 +652,7 @@ class Store:
         migrated = migrations.migrate(data, version)
         self._write_or_raise(self.path, lambda: write_layout(self.path, migrated))
 
-    def _write_or_raise(self, path: Path, action: Any) -> None:
+    def _write_or_raise(self, path: Path, action: Callable[[], object]) -> None:
         try:
             action()
         except OSError as exc:

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage
@@ -35,6 +36,8 @@ from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
 from collab_tui.tui.views.today import TodayView
+
+T = TypeVar("T")
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
 TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
@@ -66,7 +69,7 @@ class CollabApp(App[None]):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         today: date | None = None,
         owns_store: bool = False,
         config_path: Path | None = None,
@@ -260,7 +263,7 @@ class CollabApp(App[None]):
         except StoreError as error:
             self.say(str(error), "error")
 
-    def say(self, message: str, severity: str = "information") -> None:
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification whose text is shown literally (it often quotes user text).
 
         Each line is cut to NOTE_WIDTH columns: a notification quoting a 1,000-character
@@ -271,7 +274,7 @@ class CollabApp(App[None]):
         if len(lines) > NOTE_LINES:
             lines = [*lines[: NOTE_LINES - 1], "…"]
         text = "\n".join(truncate(line, NOTE_WIDTH) for line in lines)
-        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(text, severity=severity, markup=False)
 
     @contextmanager
     def guarded(self) -> Iterator[None]:
@@ -290,10 +293,10 @@ class CollabApp(App[None]):
     def change(
         self,
         label: str,
-        operation: Callable[[], Any],
+        operation: Callable[[], T],
         before: Sequence[Record] = (),
-        created: Callable[[Any], list[Record]] | None = None,
-    ) -> Any:
+        created: Callable[[T], list[Record]] | None = None,
+    ) -> T | None:
         """Run one action, remember how to undo it, reload; None if it failed (and said why)."""
         result = None
         with self.guarded():
@@ -303,10 +306,10 @@ class CollabApp(App[None]):
     def apply(
         self,
         label: str,
-        operation: Callable[[], Any],
+        operation: Callable[[], T],
         before: Sequence[Record] = (),
-        created: Callable[[Any], list[Record]] | None = None,
-    ) -> Any:
+        created: Callable[[T], list[Record]] | None = None,
+    ) -> T:
         """``change`` for the forms: errors propagate, so the form can show them and stay."""
         try:
             result = operation()
@@ -446,7 +449,9 @@ class CollabApp(App[None]):
         current = item.review if item.is_risk and item.review else item.due
 
         def snoozed(when: date | None) -> None:
-            if when is not None and self.change(
+            if when is None:
+                return
+            if self.change(
                 "snooze",
                 lambda: actions.snooze(self.store, item.id, when.isoformat(), self.today),
                 [self.fresh(item)],
@@ -553,7 +558,12 @@ class CollabApp(App[None]):
             links = actions.links_of(self.store, contact.id)
         if links is None:
             return
-        linked = [*links.open_items, *links.risks, *links.closed_items, *links.interactions]
+        linked: list[Record] = [
+            *links.open_items,
+            *links.risks,
+            *links.closed_items,
+            *links.interactions,
+        ]
         before = [self.fresh(contact), *(self.fresh(r) for r in [*linked, *links.reports])]
         name = one_line(contact.name)
 
@@ -574,7 +584,9 @@ class CollabApp(App[None]):
 
         if links.empty:
             question = f"Delete the contact {name}? Nothing is linked to them."
-            self.push_screen(modals.ConfirmDialog(question), lambda yes: yes and delete(None))
+            self.push_screen(
+                modals.ConfirmDialog(question), lambda yes: delete(None) if yes else None
+            )
             return
 
         def chosen(choice: modals.DeleteChoice | None) -> None:

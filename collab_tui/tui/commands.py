@@ -12,6 +12,8 @@ from collab_tui.model import one_line
 from collab_tui.tui import keymap
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from collab_tui.tui.app import CollabApp
 
 # (title, help, action string run on the app), from the one table of actions. Item and
@@ -37,10 +39,10 @@ class CollabCommands(Provider):
     def collab(self) -> CollabApp:
         return cast("CollabApp", self.app)
 
-    def _entries(self) -> list[tuple[str, str | None, str, object]]:
+    def _entries(self) -> list[tuple[str, str | None, str, Callable[[], object]]]:
         """(title, help markup, literal detail, command) for every action and contact."""
         app = self.collab
-        entries: list[tuple[str, str | None, str, object]] = [
+        entries: list[tuple[str, str | None, str, Callable[[], object]]] = [
             (title, help_text, "", partial(app.run_action, action))
             for title, help_text, action in COMMANDS
         ]
@@ -57,7 +59,7 @@ class CollabCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, _, command in self._entries()[: len(COMMANDS)]:
-            yield DiscoveryHit(Content(title), command, text=title, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(title), command, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -67,4 +69,4 @@ class CollabCommands(Provider):
                 shown = highlight(matcher, title)
                 if detail:
                     shown = Content.assemble(shown, ("  " + detail, "$text-muted"))
-                yield Hit(score, shown, command, text=title, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, shown, command, text=title, help=help_text)

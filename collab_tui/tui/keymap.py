@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from collab_tui.words import t
 
@@ -75,8 +75,11 @@ LOG = [Act("log.new", "l", "log_interaction", palette=False)]  # the palette has
 ACTS = [*APP, *ITEM, *CONTACT, *LOG]
 
 
-def bindings(acts: list[Act], on_app: bool = False) -> list[Binding]:
-    """Textual bindings for ``acts``; ``on_app`` for a widget's keys that run app actions."""
+def bindings(acts: list[Act], on_app: bool = False) -> list[BindingType]:
+    """Textual bindings for ``acts``; ``on_app`` for a widget's keys that run app actions.
+
+    Typed as ``BINDINGS`` is, so that a class can set its ``BINDINGS`` to the result.
+    """
     prefix = "app." if on_app else ""
     return [
         Binding(act.keys, prefix + act.action, act.word, show=act.footer, id=act.id) for act in acts

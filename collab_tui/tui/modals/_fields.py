@@ -154,7 +154,7 @@ class ContactPicker(VerticalGroup):
         return kept + added
 
     @on(SelectionList.SelectedChanged)
-    def _selection_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def _selection_changed(self, event: SelectionList.SelectedChanged[int]) -> None:
         event.stop()
         listing = event.selection_list
         visible = {listing.get_option_at_index(i).value for i in range(listing.option_count)}

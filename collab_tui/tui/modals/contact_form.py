@@ -162,7 +162,7 @@ def _text_input(contact: Contact, name: str, placeholder: str) -> Input:
 
 def _enum_select(
     enum: type[StrEnum], value: StrEnum | None, id: str, *, allow_blank: bool = True
-) -> Select:
+) -> Select[StrEnum]:
     options = [(Text(label(member)), member) for member in enum]
     return Select(
         options,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -64,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
 
-    def _rows(self, bindings: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    def _rows(self, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         rows = []
         for binding in bindings:
             if not isinstance(binding, Binding):

@@ -91,7 +91,8 @@ class LogView(View):
             self._rows[record.id] = row
         return row
 
-    def _selected_value(self, selector: str):  # type: ignore[no-untyped-def]
+    def _selected_value(self, selector: str) -> Any:
+        """The picked value (a contact id or a tag), None if nothing is picked."""
         value = self.query_one(selector, Select).value
         return None if value is Select.NULL else value
 
@@ -108,7 +109,7 @@ class LogView(View):
         self._refill("#log-contact", [(text(c.name), c.id) for c in contacts])
         self._refill("#log-tag", [(text("#" + t), t) for t in tags])
 
-    def _refill(self, selector: str, options: list) -> None:  # type: ignore[type-arg]
+    def _refill(self, selector: str, options: list[tuple[Content, int | str]]) -> None:
         select = self.query_one(selector, Select)
         if getattr(select, "_collab_options", None) == [v for _, v in options]:
             return  # unchanged: leave the widget (and an open dropdown) alone
