@@ -63,14 +63,14 @@ class DurableStorage(Storage):
         self,
         path: str | Path,
         autoflush: bool = True,
-        screen: Callable[[Data], tuple[Data, list[Any]]] | None = None,
+        screen: Callable[[Data, bytes], tuple[Data, list[Any]]] | None = None,
     ) -> None:
         self.path = Path(path)
         self.autoflush = autoflush
         self.signature: durable.Signature = None
         self.dirty = False  # changed in memory since the last save (the Store sets it)
         self._data: Data = {}
-        # ``screen(data)`` takes damaged records out of freshly read data and returns
+        # ``screen(data, raw)`` takes damaged records out of freshly read data and returns
         # them with their problems (see quarantine.py). They are kept here, out of sight,
         # and written back with the rest on every save of this file.
         self._screen = screen
@@ -100,8 +100,12 @@ class DurableStorage(Storage):
     def reload(self) -> None:
         """Drop the cache and re-read the file (empty if missing). Raises ParseError."""
         sig = durable.signature(self.path)
-        data = load_file(self.path) or {}
-        self.set_aside, self.problems = self._screen(data) if self._screen else ({}, [])
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = b""
+        data = parse(raw) if raw else {}
+        self.set_aside, self.problems = self._screen(data, raw) if self._screen else ({}, [])
         self._data = data
         self.signature = sig
 

@@ -152,17 +152,11 @@ def _newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
 class _File:
     """One TinyDB file of the layout (hot or a segment), cached in memory."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, screen: Callable[[Data, bytes], tuple[Data, list[Any]]]) -> None:
         self.path = path
-        hot = _hot_path_of(path) == path
         try:
-            self.db = TinyDB(
-                path,
-                storage=DurableStorage,
-                autoflush=False,
-                # Damaged records are set aside as the file loads (see quarantine.py).
-                screen=lambda data: quarantine.screen(path, data, hot),
-            )
+            # Damaged records are set aside as the file loads (see quarantine.py).
+            self.db = TinyDB(path, storage=DurableStorage, autoflush=False, screen=screen)
         except ParseError as exc:
             backup = backups.newest_good_backup(_hot_path_of(path))
             raise StoreCorrupt(path, backup, str(exc)) from None
@@ -219,6 +213,7 @@ class Store:
         self._mutex = threading.RLock()  # threads of this process; the file lock is for others
         self._flock = locking.FileLock(places.lock_path(self.path), timeout=lock_timeout)
         self._segments: dict[str, _File] = {}
+        self._checked_pending: dict[str, str] = {}  # segments found clean since the last save
         self._cold_index: dict[str, dict[str, str]] | None = None  # table -> id -> month
         self._txn: _Txn | None = None
         self._closed = False
@@ -231,7 +226,8 @@ class Store:
         with self._locked():
             self._finish_interrupted_commit()
             self._prepare_file()
-            self._hot = _File(self.path)  # parsed once: the version check reads the cache
+            # Parsed once: the version check reads the cache.
+            self._hot = _File(self.path, lambda data, raw: quarantine.screen(self.path, data, True))
             self._migrate_if_older()
             self._check_hot()
 
@@ -513,15 +509,42 @@ class Store:
         written: the generation bump alone changes it.
         """
         plan: list[tuple[str, bytes | None]] = []
+        checked = {**self._checked(), **self._checked_pending}
         for key in sorted(txn.changed - {HOT}):
             storage = self._file(key).storage
+            checked.pop(key, None)
             # Set-aside (damaged) records count: a file holding only those is kept.
             if any(storage.data.values()) or any(storage.set_aside.values()):
-                plan.append((key, storage.serialized()))
+                data = storage.serialized()
+                plan.append((key, data))
+                if not storage.set_aside:  # every record in it was checked on its way in
+                    checked[key] = _digest(data)
             elif storage.path.exists():
                 plan.append((key, None))
+        self._meta()["checked"] = checked
+        self._checked_pending.clear()
         plan.append((HOT, self._hot.storage.serialized()))
         return plan
+
+    def _checked(self) -> dict[str, str]:
+        """History segments known to hold only valid records: month -> digest of its bytes."""
+        checked = self._meta().get("checked")
+        return dict(checked) if isinstance(checked, dict) else {}
+
+    def _screen_segment(self, path: Path, data: Data, raw: bytes) -> tuple[Data, list[Any]]:
+        """Set damaged records aside, unless these very bytes were checked before.
+
+        Checking every record costs more than reading it; a segment whose bytes hash to
+        the digest recorded when it was last written or checked is skipped. Any change to
+        the file (an edit by hand, a broken tool, bit rot) changes the digest.
+        """
+        digest = _digest(raw)
+        if self._checked().get(path.stem) == digest:
+            return {}, []
+        set_aside, problems = quarantine.screen(path, data, False)
+        if not problems:
+            self._checked_pending[path.stem] = digest  # recorded with the next save
+        return set_aside, problems
 
     def _finish_interrupted_commit(self) -> None:
         """Under the lock: roll forward a save that a crash or failure left half done.
@@ -694,7 +717,10 @@ class Store:
             return self._hot
         segment = self._segments.get(key)
         if segment is None:
-            segment = self._segments[key] = _File(segment_path(self.path, key))
+            path = segment_path(self.path, key)
+            segment = self._segments[key] = _File(
+                path, lambda data, raw: self._screen_segment(path, data, raw)
+            )
         return segment
 
     def _load_all_cold(self) -> None:
@@ -802,6 +828,12 @@ class Store:
         source.storage.dirty = True
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib  # on use: `collab add` writes no history segment
+
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def _stamp_after(previous: datetime) -> datetime:

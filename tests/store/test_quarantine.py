@@ -155,3 +155,30 @@ def test_case6_poison_backups_are_refused_whole(path, poison):
         assert path.read_bytes() == before
         assert len(store.items(active_only=False)) == 3
         assert store.problems == []
+
+
+def test_a_segment_checked_before_is_not_checked_again_until_its_bytes_change(
+    path, monkeypatch
+):
+    from collab_tui.store import quarantine
+
+    calls: list[str] = []
+    real = quarantine.screen
+
+    def counting(file, data, hot):
+        calls.append(file.name)
+        return real(file, data, hot)
+
+    monkeypatch.setattr(quarantine, "screen", counting)
+    seed(path)  # closing item 3 wrote its history segment
+    segment = next((path.parent / "collab.history").glob("*.json"))
+    calls.clear()
+    with Store.open(path) as store:
+        store.items(active_only=False)
+    assert segment.name not in calls  # written by the store: its digest is on record
+    # A change by hand (here: a record broken in place) is checked again, and caught.
+    edit_file(segment, lambda d: d["items"]["3"].update(due="not-a-date"))
+    with Store.open(path) as store:
+        store.items(active_only=False)
+        assert segment.name in calls
+        assert [(p.file, p.id, p.field) for p in store.problems] == [(segment, "3", "due")]
