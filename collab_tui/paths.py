@@ -9,16 +9,23 @@ from pathlib import Path
 APP_NAME = "collab-tui"
 
 
+def _user_dir(xdg_variable: str, xdg_default: str, platformdirs_function: str) -> Path:
+    """A per-user directory for collab-tui (not created here).
+
+    On Linux, what platformdirs answers (the XDG rule) without importing it: it pulls in
+    tempfile, shutil and random, ~8 ms of every `collab add`.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get(xdg_variable, "").strip() or os.path.expanduser(xdg_default)
+        return Path(base) / APP_NAME
+    import platformdirs
+
+    return Path(getattr(platformdirs, platformdirs_function)(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
     """The platform's per-user data directory for collab-tui (not created here)."""
-    if sys.platform.startswith("linux"):
-        # What platformdirs answers on Linux (the XDG rule), without importing it: it
-        # pulls in tempfile, shutil and random, ~8 ms of every `collab add`.
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-        return Path(base) / APP_NAME
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return _user_dir("XDG_DATA_HOME", "~/.local/share", "user_data_dir")
 
 
 def default_db_path() -> Path:
@@ -36,12 +43,7 @@ def demo_db_path() -> Path:
 
 def config_dir() -> Path:
     """The platform's per-user config directory for collab-tui (not created here)."""
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return Path(base) / APP_NAME
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME, appauthor=False))
+    return _user_dir("XDG_CONFIG_HOME", "~/.config", "user_config_dir")
 
 
 def config_path() -> Path:
