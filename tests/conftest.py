@@ -14,3 +14,13 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.delenv("COLLAB_DB", raising=False)
     yield home
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty store on a data file in tmp_path (suites with other needs override it)."""
+    from collab_tui.store import Store
+
+    opened = Store.open(tmp_path / "collab.json")
+    yield opened
+    opened.close()

@@ -10,18 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from collab_tui.store import Store
-
 DATA = Path(__file__).parent / "data"
 # Real-world vCards from khard's test suite, next to the project (absent in a user's clone).
 SHARED_VCARDS = Path(__file__).parents[2] / ".." / "shared" / "testdata" / "vcards"
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "collab.json")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

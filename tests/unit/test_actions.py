@@ -11,16 +11,8 @@ from collab_tui.actions import ActionError
 from collab_tui.capture import AmbiguousName, CaptureError
 from collab_tui.dates import DateError
 from collab_tui.model import Contact, Kind, Stance, Status
-from collab_tui.store import Store
 
 TODAY = date(2026, 11, 24)  # a Tuesday
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "collab.json")
-    yield store
-    store.close()
 
 
 def snapshot(store) -> tuple:

@@ -17,13 +17,6 @@ TODAY = date(2026, 11, 24)
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "collab.json")
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def linked(store):
     """小张 (#1) with an open item, a risk, a meeting and a report (小明)."""
     actions.capture(store, "owe: send the spec @小张 @小蓝 due:fri", TODAY)

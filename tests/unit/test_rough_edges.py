@@ -22,13 +22,6 @@ CLEAN = "pay[31ment fix"
 CONTROLS = ("\x1b", "\x07", "\x7f", "\x9b")
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "collab.json")
-    yield store
-    store.close()
-
-
 def has_controls(text: str) -> bool:
     return any(c in text for c in CONTROLS)
 

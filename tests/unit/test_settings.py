@@ -12,13 +12,6 @@ from collab_tui.actions import ActionError
 from collab_tui.store import Store
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "collab.json")
-    yield store
-    store.close()
-
-
 def test_update_settings_saves_and_survives_reopening(store, tmp_path):
     saved = actions.update_settings(store, urgency_horizon_days=5)
     assert saved.urgency_horizon_days == 5 and saved.cold_after_days == 14
