@@ -283,18 +283,25 @@ def record(operation: str, outcome: Outcome) -> None:
 # --- a save in the app ------------------------------------------------------------------------
 
 
+def store_for_the_app(
+    template: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Store]:
+    """A fresh copy of the data, opened, for an app run without animations or threads."""
+    from collab_tui.tui.app import CollabApp
+
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setattr(CollabApp, "history_in_thread", False)
+    db = fresh_copy(template, tmp_path, name)
+    return db, Store.open(db)
+
+
 def test_a_failing_save_in_the_app_says_what_happened(
     template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Completing an item in the TUI, with each call position failing in turn."""
-    from textual.constants import TEXTUAL_ANIMATIONS  # noqa: F401
+    from collab_tui.tui.app import make_app
 
-    from collab_tui.tui.app import CollabApp, make_app
-
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    monkeypatch.setattr(CollabApp, "history_in_thread", False)
-    db = fresh_copy(template, tmp_path, "app")
-    store = Store.open(db)
+    db, store = store_for_the_app(template, tmp_path, "app", monkeypatch)
     with store.batch():  # overdue, so Today lists them all
         for n in range(50):
             store.add(Item(f"overdue task {n}", due=date(2026, 11, 20)))
@@ -581,12 +588,9 @@ def test_a_stale_journal_is_removed_without_being_applied(
 def test_the_app_shows_a_saved_but_unfinished_save_as_a_warning(
     template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from collab_tui.tui.app import CollabApp, make_app
+    from collab_tui.tui.app import make_app
 
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    monkeypatch.setattr(CollabApp, "history_in_thread", False)
-    db = fresh_copy(template, tmp_path, "warning")
-    store = Store.open(db)
+    db, store = store_for_the_app(template, tmp_path, "warning", monkeypatch)
     item = store.add(Item("overdue", due=date(2026, 11, 20)))
     app = make_app(store, date.fromisoformat(TODAY))
 
