@@ -22,6 +22,11 @@ Whoever takes the lock next and finds a journal finishes it, so a crash or a fai
 system call leaves the data either wholly before or wholly after the save, and the error
 says which (``StoreWriteError.saved``). On load, a record found in two files (left by
 versions before the journal) is settled by the newer ``updated``.
+
+Every record read is checked (``validate``); a damaged one is set aside, not lost (see
+``quarantine``). So that a long history is not checked again on every load, the meta
+record keeps a digest of each segment's bytes as last written or found clean; a segment
+whose bytes still match is not checked again.
 """
 
 from __future__ import annotations
