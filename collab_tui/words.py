@@ -286,6 +286,203 @@ EN: dict[str, str] = {
     "describe.due": "due {date}",
     "describe.review": "review {date}",
     "describe.logged": "logged {kind} #{id}",
+    # --- the app (collab_tui/tui/app.py): tab titles and notifications ---------------------
+    "app.tab": "{n} {name}",  # a tab's title: "1 Today" (name: act.tab.<id>)
+    "app.warning": "Warning: {warning}",
+    "app.theme_not_saved": (
+        "Theme {theme} applied but not remembered: could not write {path} ({reason})."
+    ),
+    "app.settings_saved": (
+        "Settings saved: urgent within {horizon} days, cold after {cold} days, theme {theme}."
+    ),
+    "app.log_unreadable": "Could not read the log: {error}",
+    "app.report_written": "Wrote the status report to {path}",
+    "app.no_contact_linked": "No contact linked to this row.",
+    "app.nothing_captured": "Nothing captured.",
+    "app.select_item": "Select an item first (Today or Matrix).",
+    "app.select_contact": "Select a contact first.",
+    "app.done": "Done: {title}  (z undoes)",
+    "app.dropped": "Dropped: {title}  (z undoes)",
+    "app.happened": "Happened: {title}; it stays active until handled  (z undoes)",
+    "app.snoozed": "Snoozed to {date}: {title}",
+    "app.snooze_prompt": "Snooze: {title}",  # the date prompt's title
+    "app.saved_item": "Saved: {title}",
+    "app.saved_item_note": "Saved: {title}. {note}",  # note: a kind change (actions)
+    "app.important": "Important: {title}",
+    "app.not_important": "Not important: {title}",
+    "app.urgent": "Urgent: {title}",
+    "app.not_urgent": "Not urgent: {title}",
+    "app.saved_contact": "Saved contact: {name}",
+    "app.deleted_contact.heir": "Deleted contact {name}: its links now go to {heir} (z to undo)",
+    "app.deleted_contact.unlinked": (
+        "Deleted contact {name}: nothing was linked to them (z to undo)"
+    ),
+    "app.deleted_contact.kept": (
+        "Deleted contact {name}: kept as a former contact, so their items and log keep the "
+        "name (z to undo)"
+    ),
+    "app.delete_unlinked_question": "Delete the contact {name}? Nothing is linked to them.",
+    "app.checked_in": "Checked in",  # the summary of the review's "logged contact" chat
+    "app.logged_chat": "Logged a chat with {name} today",
+    "app.no_counterpart": "Nobody is linked here, so there is no boss to escalate to.",
+    "app.no_boss": "No boss recorded for {name}; add one with e on Contacts.",
+    # escalation opens capture with this line; keep "owe:" (a capture keyword) as is
+    "app.escalate": "owe: propose a way forward on {subject} {boss} ",
+    "app.escalate.subject": "help from {name}",
+    "app.nothing_to_undo": "Nothing to undo.",
+    "app.undo_conflict": (
+        "Cannot undo {change}: {kind} #{id} was changed since, and undo would overwrite that "
+        "change."
+    ),
+    "app.undone": "Undone: {change}",
+    # what a change is called in "Undone: ..." and "Cannot undo ..."
+    "change.capture": "capture",
+    "change.done": "done",
+    "change.drop": "drop",
+    "change.happened": "happened",
+    "change.snooze": "snooze",
+    "change.edit": "edit",
+    "change.important": "important",
+    "change.urgent": "urgent",
+    "change.new_contact": "new contact",
+    "change.edit_contact": "edit contact",
+    "change.delete_contact": "delete contact",
+    "change.log": "log",
+    # the record kinds named in messages ("item #3", "contact #2")
+    "record.item": "item",
+    "record.contact": "contact",
+    "record.interaction": "interaction",
+    "list.sep": ", ",  # between the words of a list in running text
+    # --- the app's forms (collab_tui/tui/modals/): shared -------------------------------
+    "form.save": "Save",
+    "form.cancel": "Cancel",
+    "form.ok": "OK",
+    "form.hint": "Ctrl+S save · Esc cancel",
+    "form.tags": "Tags",
+    "form.tags.hint": "comma or space separated",
+    "form.error": "✗ {error}",
+    "form.deleted_meanwhile": (
+        "✗ It was deleted meanwhile by another process. Esc closes this form."
+    ),
+    "form.nothing_visible": "nothing you can see",
+    "form.changed_meanwhile": (
+        "✗ Changed meanwhile by another process: {fields}. Your text is kept: Save again to "
+        "apply it over those changes, or Esc to keep theirs."
+    ),
+    "form.notes": "Notes",
+    "form.none": "(none)",  # a choice left empty
+    "form.one_per_line": "one per line",
+    # the item form
+    "form.item.new_title": "New item",
+    "form.item.edit_title": "Edit item #{id}",
+    "form.item.title": "Title",
+    "form.item.kind": "Kind",
+    "form.item.important": "Important",
+    "form.item.urgent": "Urgent",
+    "form.item.urgent.auto": "auto (from the due date)",
+    "form.item.urgent.yes": "urgent",
+    "form.item.urgent.no": "not urgent",
+    "form.item.due": "Due",
+    "form.item.contacts": "Contacts",
+    "form.item.status": "Status",
+    "form.item.likelihood": "Likelihood",
+    "form.item.impact": "Impact",
+    "form.item.mitigation": "Mitigation",
+    "form.item.review": "Review",
+    # the contact form
+    "form.contact.new_title": "New contact",
+    "form.contact.edit_title": "Edit contact",
+    "form.contact.name": "Name",
+    "form.contact.aliases": "Aliases",
+    "form.contact.aliases.hint": "comma separated, e.g. Lan, 蓝",
+    "form.contact.department": "Department",
+    "form.contact.organisation": "Organisation",
+    "form.contact.title": "Job title",
+    "form.contact.boss": "Boss",
+    "form.contact.stance": "Stance",
+    "form.contact.side": "Side",
+    "form.contact.level": "Level",
+    "form.contact.flow": "Flow",
+    "form.contact.kpis": "KPIs",
+    "form.contact.concerns": "Concerns",
+    "form.contact.gains": "Gains",
+    "form.contact.gains.hint": "what working with me gives them",
+    "form.contact.email": "Email",
+    "form.contact.phone": "Phone",
+    # the interaction form
+    "form.interaction.title": "Log an interaction",
+    "form.interaction.summary": "Summary",
+    "form.interaction.summary.hint": "what it was about",
+    "form.interaction.date": "Date",
+    "form.interaction.kind": "Kind",
+    "form.interaction.with": "With",
+    "form.interaction.decisions": "Decisions",
+    # --- quick capture (collab_tui/tui/modals/capture.py); keep the grammar's keywords
+    # (owe: wait: risk: meet: decided: due: review: @ # !) as they are
+    "capture.examples": (
+        "owe: send the spec @Lan due:fri  ·  meet: @Lan @Ming agreed ...; owe: retest due:fri\n"
+        "kinds task: owe: wait: risk: meet: decided:  ·  @name  #tag  due:  review:  ! important"
+    ),
+    "capture.placeholder": "owe: send the spec @Lan due:fri",
+    "capture.keys": "Enter capture · Esc cancel",
+    "capture.keys.multi": "one capture per line · Enter new line · Ctrl+S capture all · Esc cancel",
+    "capture.nothing_yet": "Nothing to capture yet.",
+    "capture.line_error": "line {n}: {error}",
+    "capture.disabled": "{keys} is disabled until this is fixed.",
+    "capture.with": "with",  # a meeting's people
+    "capture.decided": "decided:",
+    "capture.new_contact": "(new contact)",
+    # the settings form
+    "form.settings.horizon": "Urgent within",
+    "form.settings.cold": "Cold after",
+    "form.settings.days": "days ({low} to {high})",
+    "form.settings.theme": "Theme",
+    "form.settings.hint": (
+        "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
+        "Cold after: a contact not heard from for that long is going cold.\n"
+        "Both are saved in the data file; the theme on this computer."
+    ),
+    "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
+    "form.close": "Close",
+    # the status report (collab_tui/tui/modals/report.py)
+    "form.report.scroll": "Scroll the preview",
+    "form.report.hint": "PgUp/PgDn scroll · Ctrl+S save · Esc close",
+    "form.report.since": "Since",
+    "form.report.tag": "Tag",
+    "form.report.tag.hint": "all items, or one tag: orders",
+    "form.report.preview": "Preview",
+    "form.report.path": "Save to",
+    "form.report.cannot_build": "cannot build the report: {error}",
+    "form.report.no_path": "type the name of the file to save the report in",
+    "form.report.is_folder": "{path} is a folder: add a file name",
+    "form.report.cannot_save": "cannot save to {path}: {reason}",
+    "form.report.replace": "{path} exists. Replace it?",
+    "form.yes": "Yes",
+    "form.no": "No",
+    "form.date.hint": "Enter OK · Esc cancel",
+    # deleting a contact that has links (collab_tui/tui/modals/delete_contact.py)
+    "form.delete.question": "Delete the contact {name}? Linked to them:",
+    "form.delete.title": "Delete {name}",
+    "form.delete.heir": "Reassign to…",
+    "form.delete.reassign": "Reassign",
+    "form.delete.former": "Keep as former contact",
+    "form.delete.pick_heir": "Pick the contact to reassign the links to.",
+    # date fields and contact pickers in the forms (collab_tui/tui/modals/_fields.py)
+    "form.date.placeholder": "fri, tomorrow, +3d, eow, Dec 1, 2026-12-01",
+    "form.date.required": "a date is required",
+    "form.date.none": "no date",
+    "form.contacts.none_yet": "no contacts yet",
+    "form.contacts.filter": "filter contacts",
+    # the key list (collab_tui/tui/modals/help.py): group titles, keys that are not ours
+    "help.esc": "Esc to close",
+    "help.everywhere": "Everywhere",
+    "help.items": "Items (Today, Matrix)",
+    "help.search": "Search box",
+    "help.review": "Morning review (r)",
+    "help.palette": "Command palette: every action, and brief: NAME",
+    "help.panes": "Next / previous pane",
+    "help.move": "Move in a list; mouse clicks and scrolls too",
+    "help.keep_filter": "Keep the filter, back to the list",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
