@@ -483,6 +483,113 @@ EN: dict[str, str] = {
     "help.panes": "Next / previous pane",
     "help.move": "Move in a list; mouse clicks and scrolls too",
     "help.keep_filter": "Keep the filter, back to the list",
+    # --- the morning review (collab_tui/tui/screens/review.py); sections are today.*
+    "review.key.done": "Done",
+    "review.key.snooze": "Snooze",
+    "review.key.escalate": "Escalate",
+    "review.key.logged": "Logged contact",
+    "review.key.next": "Next",
+    "review.key.previous": "Previous",
+    "review.finished": "Morning review · done",
+    "review.went_through": (
+        "You went through {n} records. Press q to go back, or p to look at the last one again."
+    ),
+    "review.empty": (
+        "Nothing overdue, due today, waited on, to review or going cold. A good morning. "
+        "Press q to go back."
+    ),
+    "review.progress.title": "Morning review",
+    "review.progress.of": "{n} of {total}",
+    "review.item_closed": "This item is closed now. n for the next one.",
+    "review.nobody_linked": "Nobody is linked to this item.",
+    "review.counterpart": "Counterpart",
+    "review.boss": "boss",
+    "review.kpis": "KPIs",
+    "review.recent_interactions": "Recent interactions",
+    "review.contact_gone": "This contact is gone. n for the next one.",
+    "review.last_contact": "last contact {date}",
+    "review.no_contact_yet": "no contact logged yet",
+    "review.open_items": "Open items with them",
+    "review.not_cold": "Not cold any more.",
+    "review.contact_keys": "l logs a chat with them today; e drafts an escalation.",
+    "review.nobody_to_log": "Nobody is linked here to log contact with.",
+    "review.items_only": "That key works on items; this is a contact.",
+    # --- an item in full (collab_tui/tui/widgets/item_card.py): the detail screen, review
+    "card.kind": "kind",
+    "card.kind.important": "{kind}, important",
+    "card.status": "status",
+    "card.occurred": "occurred (the risk happened)",
+    "card.due": "due",
+    "card.review": "review",
+    "card.created": "created",
+    "card.closed": "closed",
+    "card.tags": "tags",
+    "card.likelihood": "likelihood",
+    "card.impact": "impact",
+    "card.not_rated": "not rated",
+    "card.mitigation": "mitigation",
+    "card.from": "from",
+    "card.from.meeting": "{kind} on {date}: ",  # the meeting an item came from
+    "card.slipped": "slipped",
+    "card.slipped.once": "once",
+    "card.slipped.times": "{n} times",
+    "card.people": "people",
+    "card.deleted_contact": "#{id} (deleted)",
+    "card.recent_log": "Recent log with them",
+    "card.none_open": "none open",
+    "heading.count": "{title} ({count})",  # a heading with how many are under it
+    # --- one item in full (collab_tui/tui/screens/item_detail.py); key words are act.*
+    "detail.back": "Back",
+    "detail.item": "Item",
+    "detail.heading": "Item #{id}",
+    "detail.gone": "Item #{id} is gone (deleted). Esc goes back.",
+    "detail.gone.short": "Item #{id} is gone.",
+    "detail.closed": "This item is {status}: z undoes that.",
+    "detail.no_contact": "No contact linked to this item.",
+    # the first-run screen (Textual markup: keep the [b]...[/] tags balanced)
+    "app.welcome": (
+        "[b]Welcome to collab[/b], your cockpit for work that depends on other people.\n"
+        "\n"
+        "This file is empty. Capture your first item: press [b reverse] c [/] and type, "
+        "for example\n"
+        "\n"
+        "    [b]owe: send the spec @Lan due:fri[/b]\n"
+        "\n"
+        "[dim]owe:[/] something you owe someone, [dim]wait:[/] something you are waiting on,\n"
+        "[dim]risk:[/] something that could go wrong, [dim]meet:[/] a meeting and what it "
+        "decided.\n"
+        "[dim]@name[/] links a contact (new names become contacts), [dim]#tag[/], "
+        "[dim]due:fri[/], [dim]![/] important.\n"
+        "\n"
+        "Press [b reverse] ? [/] for every key, [b reverse] ctrl+p [/] for every command.\n"
+        "Try the demo data first with [b]collab demo[/b] in a shell."
+    ),
+    # --- the tabs (collab_tui/tui/views/): search boxes, empty states
+    "search.close": "Close search",
+    "search.clear": "Clear search",
+    "search.items": "Filter items by title, #tag or counterpart",
+    "search.contacts": "Filter contacts by name, alias, department, KPI or concern",
+    "search.log": "Filter the log by summary, decision, #tag or name",
+    "matrix.next": "Next quadrant",
+    "matrix.previous": "Previous quadrant",
+    "contacts.no_match": "No contact matches “{query}”.",
+    "contacts.none_selected": "No contact selected. Press n to add one.",
+    "log.any_contact": "Any contact",
+    "log.any_tag": "Any tag",
+    "log.empty": "Nothing logged here. Press l to log a meeting, call or chat.",
+    "log.open_items": "Open items from it",
+    # the command palette's brief entries (collab_tui/tui/commands.py); keep "brief:"
+    # as is in the title: people type it to find a brief
+    "palette.brief": "brief: {name}",
+    "palette.brief.help": "Show the pre-meeting brief",
+    # moving in a list (collab_tui/tui/widgets/record_list.py)
+    "list.up": "Up",
+    "list.down": "Down",
+    "list.page_up": "Page up",
+    "list.page_down": "Page down",
+    "list.first": "First",
+    "list.last": "Last",
+    "list.open": "Open",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
