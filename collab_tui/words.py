@@ -590,6 +590,80 @@ EN: dict[str, str] = {
     "list.first": "First",
     "list.last": "Last",
     "list.open": "Open",
+    "list.and": "{rest} and {last}",  # the last two of a list: "a, b and c"
+    # what a risk that becomes another kind keeps (actions.kind_change_note)
+    "note.kind_change": "Changed to {kind}; its {fields} are kept (shown again if it is a risk).",
+    "note.kept.likelihood": "likelihood",
+    "note.kept.impact": "impact",
+    "note.kept.mitigation": "mitigation",
+    "note.kept.review": "review date",
+    # --- errors: actions refused (collab_tui/actions.py, ActionError); the shell and the
+    # app show them as they are. {id} is a record number, {fields} names of data fields.
+    "error.action.already_captured": (
+        "This line was already saved at {when} ({saved}); nothing was added again."
+    ),
+    "error.action.no_records": "no records",
+    "error.action.not_a_risk": "#{id} is a {kind}, not a risk",
+    "error.action.already": "#{id} is already {status}",
+    "error.action.no_item": "no item #{id}",
+    "error.action.item_field": "an item has no field {fields}",
+    "error.action.no_title": "an item needs a title",
+    "error.action.only_risk_occurs": "only a risk can have occurred",
+    "error.action.risk_important": (
+        "a risk is always important; snooze or edit its review date instead"
+    ),
+    "error.action.no_contact": "no contact #{id}",
+    "error.action.no_name": "a contact needs a name",
+    "error.action.unknown_contact_field": "unknown contact field: {fields}",
+    "error.action.contact_field": "a contact has no field {fields}",
+    "error.action.own_boss": "{name} cannot be their own boss",
+    "error.action.no_boss": "no contact #{id} to be the boss",
+    "error.action.boss_circle": "that boss would make {name} their own boss",
+    "error.action.name_taken": "{name} is already a name or alias of {other} (#{id})",
+    "error.action.reassign_self": "cannot reassign {name}'s links to themselves",
+    "error.action.no_heir": "no contact #{id} to reassign the links to",
+    "error.action.no_such_contact": "no contact called {name}",
+    "error.action.one_of": "{field} must be one of {choices}, not {value}",
+    "error.action.log_empty": "a log entry needs a summary or a decision",
+    "error.action.log_no_date": "a log entry needs a date",
+    "error.action.unknown_setting": "Unknown setting: {names}. Nothing was changed.",
+    "error.action.settings_not_saved": "Settings not saved: {problems}.",
+    # --- errors: dates (collab_tui/dates.py, DateError) ----------------------------------
+    "error.date": '{reason} "{phrase}": {hint}',
+    "error.date.unknown": "unknown date",
+    "error.date.no_such": "no such date",
+    "error.date.hint": "try today, tomorrow, fri, +3d, eow, 2026-12-01, 12/1, Dec 1, in 2 weeks",
+    "error.date.collab_today": "COLLAB_TODAY must be YYYY-MM-DD, not {value}",
+    # --- errors: the capture line (collab_tui/capture.py, CaptureError); the keywords
+    # (owe: meet: due: review: @ # ...) are the grammar's and stay as they are
+    "error.capture.ambiguous": '"@{name}" matches several contacts: {listed}; type more of it',
+    "error.capture.empty": "nothing to capture: write a title, e.g. owe: send the spec @Lan",
+    "error.capture.meet_first": "meet: must start the line, before the items it produced",
+    "error.capture.decision_alone": "{word}: belongs in a line that starts with meet:",
+    "error.capture.unterminated": "unterminated quote: {shown}",
+    "error.capture.important": "{token} marks an item important; a {word}: cannot be",
+    "error.capture.twice": "{key}: given twice ({token})",
+    "error.capture.review_risks_only": (
+        "{token}: review: is for risks only (use due: on a {word}: item)"
+    ),
+    "error.capture.no_date_here": (
+        "{token}: a {word}: clause takes no date (put it on an item: owe: ... {key}:fri)"
+    ),
+    "error.capture.example.name": 'a name, e.g. @Lan or @"Two Words"',
+    "error.capture.example.tag": "a tag, e.g. #orders",
+    "error.capture.quote_label": 'cannot read {token}: write {sigil}"Two Words"',
+    "error.capture.bare_sigil": "a bare {sigil} ({token}): {sigil} must be followed by {example}",
+    "error.capture.quote_date": 'cannot read {token}: write {key}"next week"',
+    "error.capture.not_a_date.quoted": (
+        'not a date: {shown} (try {key}fri, {key}+3d, {key}"next week", {key}2026-12-01)'
+    ),
+    "error.capture.needs_date": "{key} needs a date, e.g. {key}fri",
+    "error.capture.not_a_date": (
+        "not a date: {shown} (try {key}fri, {key}+3d, {key}next week, {key}2026-12-01)"
+    ),
+    "error.capture.no_title": "{kind}: needs a title (got: {got})",
+    "error.capture.meet_empty": "meet: needs a summary or an @name",
+    "error.capture.decision_empty": "{word}: needs the decision's text",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
