@@ -664,6 +664,71 @@ EN: dict[str, str] = {
     "error.capture.no_title": "{kind}: needs a title (got: {got})",
     "error.capture.meet_empty": "meet: needs a summary or an @name",
     "error.capture.decision_empty": "{word}: needs the decision's text",
+    # --- errors: the data file (collab_tui/store/errors.py); each names the file --------
+    "error.store.damaged": "The data file {path} is damaged. It was left untouched.",
+    "error.store.damaged.why": (
+        "The data file {path} is damaged ({reason}). It was left untouched."
+    ),
+    "error.store.no_backup": "No good backup was found (none verifies).",
+    "error.store.backup_hint": (
+        "The newest good backup (every file verified) is {backup}. Restore it with: "
+        "{command} (the current files are moved aside, not deleted)."
+    ),
+    "error.store.path": "Cannot use {path}: {reason}. Nothing was changed.",
+    "error.store.read_only": (
+        "Cannot save {path}: the location is read-only ({reason}). Nothing was changed; the "
+        "data can still be read."
+    ),
+    "error.store.read_only.old": (
+        "Cannot save {path}: the location is read-only ({reason}). Nothing was changed; the "
+        "file is from an older collab-tui and must be converted before it can be read: make "
+        "the location writable, or open a copy of it elsewhere."
+    ),
+    "error.store.too_new": (
+        "The data file {path} has schema version {version}, which is newer than this "
+        "collab-tui understands. Upgrade collab-tui to open it."
+    ),
+    "error.store.not_saved": (
+        "Could not save {path}: {reason}. Nothing was changed; the previous data is intact."
+    ),
+    "error.store.saved_in_journal": (
+        "Could not finish saving {path}: {reason}. The change is saved (in {journal}) and "
+        "will be completed the next time the data is opened; do not make it again."
+    ),
+    "error.store.saved_unconfirmed": (
+        "The change was saved to {path}, but the disk reported an error while confirming it "
+        "({reason}); do not make it again. It could still be lost if the computer loses power "
+        "before the disk recovers."
+    ),
+    "error.store.unfinished": (
+        "Could not complete an earlier save to {path}, kept in {journal}: {reason}. That save "
+        "is not lost: it will be completed once this is fixed. Nothing else was changed; try "
+        "again then."
+    ),
+    "error.store.journal_damaged": (
+        "The journal {path} of an unfinished save is damaged ({reason}). The save it records "
+        "may be only partly in the data files, so collab will not guess; nothing was changed. "
+        "Restore the newest good backup ({backup}), or move the journal aside to use the data "
+        "files as they are."
+    ),
+    "error.store.journal_damaged.no_backup": (
+        "The journal {path} of an unfinished save is damaged ({reason}). The save it records "
+        "may be only partly in the data files, so collab will not guess; nothing was changed. "
+        "Restore a backup, or move the journal aside to use the data files as they are."
+    ),
+    "error.store.locked": (
+        "The data file {path} is busy: another collab process has held its lock for more "
+        "than {waited} s. Try again in a moment."
+    ),
+    "error.store.conflict": (
+        "{kind} {id} was changed or deleted by another process since it was read. Reload it "
+        "and try again."
+    ),
+    "error.store.conflict.in": (
+        "{kind} {id} was changed or deleted by another process in {path} since it was read. "
+        "Reload it and try again."
+    ),
+    "error.store.invalid": "{what} was not saved: {problems}. Nothing was changed.",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
@@ -683,7 +748,7 @@ def set_language(code: str | None = None) -> None:
     _active = None if code is None else CATALOGS.get(code, EN)
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The text for ``key`` in the active language, ``{placeholders}`` filled in.
 
     A key missing from a translation falls back to English; a key missing from English
