@@ -729,6 +729,69 @@ EN: dict[str, str] = {
         "Reload it and try again."
     ),
     "error.store.invalid": "{what} was not saved: {problems}. Nothing was changed.",
+    # --- errors: restoring a backup (collab_tui/store/restore.py) -----------------------
+    "error.restore.no_backups": "There are no backups of {path}. Nothing was changed.",
+    "error.restore.none_verifies": (
+        "No backup of {path} verifies (see `collab restore --list`). Nothing was changed."
+    ),
+    "error.restore.empty": "it holds no files",
+    "error.restore.bad": "The backup {snapshot} does not verify ({problems}). Nothing was changed.",
+    "error.restore.no_such": (
+        "There is no backup named {name} in {folder} (see `collab restore --list`). Nothing "
+        "was changed."
+    ),
+    "error.restore.midway": (
+        "Restoring {path} failed midway ({reason}). The previous files are in {aside}; "
+        "nothing was deleted. Run the restore again once the cause is fixed."
+    ),
+    "error.restore.changed": (
+        "The backup {snapshot} changed while restoring ({name}: {error}). Nothing was changed."
+    ),
+    # --- `collab doctor` (collab_tui/store/doctor.py): what is wrong, then the repair.
+    # {table} is a data table name (contacts, items, interactions), {record} a record kind
+    # as stored (contact, item, interaction), {field} a data field's name.
+    "doctor.temp": (
+        "{path} was left by an interrupted save; it was removed (it held nothing the data "
+        "files need)."
+    ),
+    "doctor.unreadable": (
+        "{path} cannot be read ({error}); it is left untouched. Restore it from a backup in "
+        "{folder}."
+    ),
+    "doctor.setting": (
+        "{file}: the setting {field} is invalid: {problem}. The default is used meanwhile."
+    ),
+    "doctor.setting.repair": "reset {field} to its default ({default}); it is now {now}",
+    "doctor.setting.no_default": "none: it is removed",
+    "doctor.damaged": (
+        "{file} {table} #{id} is damaged ({detail}); it is set aside: kept in the file, "
+        "hidden from the app."
+    ),
+    "doctor.damaged.repair": "move {table} #{id} from {file} into {to}",
+    "doctor.duplicate": (
+        "{table} #{id} is stored twice, in {kept} and in {dropped} (a save that was "
+        "interrupted); the newer copy, in {kept}, is the one used."
+    ),
+    "doctor.duplicate.repair": "remove the older copy of {table} #{id} from {file}",
+    "doctor.link": (
+        "{record} #{id} {field} points to {table} #{target}, which does not exist (or is set "
+        "aside as damaged)."
+    ),
+    "doctor.link.repair": "remove the link to {table} #{target} from {record} #{id}",
+    "doctor.counter": (
+        "the id counter of {table} is {last}, behind the highest id in use ({highest}): the "
+        "next new record would overwrite one."
+    ),
+    "doctor.counter.repair": "set the id counter of {table} to {highest}",
+    "doctor.done.moved": "moved {n} damaged record(s) into {path}",
+    "doctor.done.duplicate": "removed the older copy of {table} #{id} from {file}",
+    "doctor.done.settings": "reset the settings (they were {was})",
+    "doctor.done.link": "removed the link to {table} #{target} from {record} #{id}",
+    "doctor.done.counter": "set the id counter of {table} to {highest}",
+    "doctor.quarantine_unreadable": (
+        "{path} cannot be read ({error}), so nothing was moved into it. Move it away and run "
+        "`collab doctor --repair` again."
+    ),
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
