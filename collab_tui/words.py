@@ -792,6 +792,43 @@ EN: dict[str, str] = {
         "{path} cannot be read ({error}), so nothing was moved into it. Move it away and run "
         "`collab doctor --repair` again."
     ),
+    # --- why the data path cannot be used (collab_tui/store/places.py): the {reason} of
+    # error.store.path / error.store.read_only
+    "error.path.dangling_link": (
+        "it is a symbolic link to {target}, which does not exist (create that file, e.g. "
+        "`touch {target}`, to start a new data file there)"
+    ),
+    "error.path.parent_not_folder": "{parent} is not a folder",
+    "error.path.part_not_folder": "a part of the path is not a folder",
+    "error.path.is_folder": (
+        "it is {kind}, not a data file (give a file name inside it, e.g. collab.json)"
+    ),
+    "error.path.not_a_file": "it is {kind}, not a data file",
+    "error.path.kind.folder": "a folder",
+    "error.path.kind.device": "a device",
+    "error.path.kind.fifo": "a FIFO (named pipe)",
+    "error.path.kind.socket": "a socket",
+    "error.path.kind.other": "not a regular file",
+    "error.path.companion_file": "collab keeps a regular file there, but it is {kind}",
+    "error.path.companion_dir": "collab keeps a folder there, but it is {kind}",
+    "error.path.link": (
+        "it is a symbolic link (to {target}), and collab never follows links beside its data "
+        "file; remove the link"
+    ),
+    "error.path.folder_read_only": "the folder {folder} is not writable",
+    "error.path.file_read_only": "the file {path} is not writable",
+    "error.path.lock_read_only": "its lock file {path} cannot be opened for writing",
+    # --- warnings when the data opens (store/places.py, store/quarantine.py)
+    "warning.folder_open": (
+        "the data folder {folder} is writable by other users (mode {mode}): they could "
+        "replace or plant files beside your data. Make it private with: chmod 700 {folder}"
+    ),
+    "warning.damaged.one": "1 damaged record is set aside: {first}.",
+    "warning.damaged.many": "{n} damaged records are set aside: {first} (and {more} more).",
+    "warning.settings": (
+        "The settings in {file} are invalid ({field}: {problem}); the defaults are used."
+    ),
+    "warning.run_doctor": "{warnings} Run `collab doctor`.",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
