@@ -829,6 +829,73 @@ EN: dict[str, str] = {
         "The settings in {file} are invalid ({field}: {problem}); the defaults are used."
     ),
     "warning.run_doctor": "{warnings} Run `collab doctor`.",
+    # --- the shell's help (collab_tui/cli/parser.py); the example command lines stay in
+    # the code, literal. "examples:" heads them.
+    "cli.help.description": (
+        "A terminal cockpit for working through people you do not manage.\n"
+        "Run without a command to open the app."
+    ),
+    "cli.help.examples": "examples:",
+    "cli.help.environment": (
+        "COLLAB_DB picks the data file like --db; COLLAB_TODAY=YYYY-MM-DD freezes today."
+    ),
+    "cli.help.db": "the data file (default: $COLLAB_DB or the user data directory)",
+    "cli.help.db_short": "the data file",
+    "cli.help.commands": "commands",
+    "cli.help.json": "print JSON",
+    "cli.help.output": "write here instead of stdout",
+    "cli.help.id": "the item's number",
+    "cli.help.add": "capture items, risks or a meeting in one line",
+    "cli.help.add.grammar": (
+        "kinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
+        "! for important. Unknown names become new contacts."
+    ),
+    "cli.help.add.text": "the capture line",
+    "cli.help.add.again": (
+        "add the line even if the same line was saved in the last 10 minutes (without it, a "
+        "repeat is taken for a retry and not added twice)"
+    ),
+    "cli.help.done": "mark an item done",
+    "cli.help.drop": "drop an item without doing it",
+    "cli.help.reopen": "reopen a done or dropped item",
+    "cli.help.happened": "a risk happened: it stays active, as a problem",
+    "cli.help.snooze": "move an item's due date (a risk's review date)",
+    "cli.help.snooze.when": "the new date, e.g. fri, +3d",
+    "cli.help.contact": "create, update or delete a contact",
+    "cli.help.contact.yes_note": "(linked records keep 小张 as a former contact)",
+    "cli.help.contact.name": 'a name, or "delete NAME"',
+    "cli.help.contact.reassign": (
+        "with delete: move their items, log entries and reports to this contact"
+    ),
+    "cli.help.contact.yes": "with delete: do not ask (needed when not on a terminal)",
+    "cli.help.contact.boss": "an existing contact",
+    "cli.help.contact.kpi": "what they are measured on (repeat for more)",
+    "cli.help.contact.concern": "what worries them (repeat for more)",
+    "cli.help.contact.gain": "what working with you gives them",
+    "cli.help.today": "the morning review: overdue, due today, owe, waiting, risks",
+    "cli.help.today.date": "review another day (any date phrase)",
+    "cli.help.matrix": "the Eisenhower matrix of active items",
+    "cli.help.who": "the pre-meeting brief on a contact",
+    "cli.help.who.name": "a name, alias or unique prefix",
+    "cli.help.export": "write a backup, vCards, a calendar or a spreadsheet",
+    "cli.help.export.what": "for csv: which records (default items)",
+    "cli.help.import": "read a backup, vCards or a taskwarrior export",
+    "cli.help.import.from": "the file's format (default: from the extension)",
+    "cli.help.import.dry_run": "show what would change; save nothing",
+    "cli.help.report": "a Markdown status report for your bosses",
+    "cli.help.report.since": "start of the period (default: a week ago)",
+    "cli.help.report.tag": "only records with this tag",
+    "cli.help.restore": "put a verified backup back in place (the current files are moved aside)",
+    "cli.help.restore.note": (
+        "Backups are taken on the first save of each day (the newest 10 are kept)."
+    ),
+    "cli.help.restore.name": "the backup's name (default: the newest one that verifies)",
+    "cli.help.restore.list": "list the backups, each verified",
+    "cli.help.restore.dry_run": "show what would be done; change nothing",
+    "cli.help.doctor": "check every file and record; repair what can be repaired",
+    "cli.help.doctor.repair": "repair without asking (nothing is ever deleted)",
+    "cli.help.demo": "write the worked example into a demo file and open it",
+    "cli.not_an_id": "not an item number: {text}",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
