@@ -896,6 +896,92 @@ EN: dict[str, str] = {
     "cli.help.doctor.repair": "repair without asking (nothing is ever deleted)",
     "cli.help.demo": "write the worked example into a demo file and open it",
     "cli.not_an_id": "not an item number: {text}",
+    # --- what the shell prints (collab_tui/cli/commands.py) -----------------------------
+    "cli.error": "collab: {message}",  # every error and warning line on stderr
+    "cli.warning": "collab: warning: {message}",
+    "cli.add.again": "{error} To add it a second time on purpose: collab add --again ...",
+    "cli.contact.one_name": (
+        "one contact name, not {n} words (quote a name with spaces), or: collab contact delete NAME"
+    ),
+    "cli.contact.delete_flags": "--reassign-to and --yes go with: collab contact delete NAME",
+    "cli.contact.who": "{name} (#{id})",
+    "cli.contact.unlinked": "Nothing is linked to {who}.",
+    "cli.contact.linked": "Linked to {who}:",
+    "cli.contact.outcome.heir": "its links go to {name} (#{id})",
+    "cli.contact.outcome.removed": "it is removed",
+    "cli.contact.outcome.former": "it is kept as a former contact, so those records keep the name",
+    "cli.contact.needs_yes": "nothing was deleted; to delete {name} ({outcome}), add --yes",
+    "cli.contact.question": "Delete {name}? ({outcome})",
+    "cli.contact.not_deleted": "Nothing was deleted.",
+    "cli.contact.deleted": "deleted contact {who}: {outcome}",
+    # exports and imports: counts, progress labels ({format}: json, vcf, ics, csv)
+    "cli.export.progress": "exporting {format}",
+    "cli.export.records": "{n} records",
+    "cli.export.contacts": "{n} contacts",
+    "cli.export.active_items": "{n} active items",
+    "cli.export.items": "{n} items",
+    "cli.export.log": "{n} interactions",
+    "cli.export.todos": "{n} to-dos (due dates and risk reviews) from {count}",
+    "cli.export.done": "exported {count} to {path}",
+    "cli.report.written": "wrote the status report to {path}",
+    "cli.import.progress": "importing {name}",
+    "cli.import.unknown_format": (
+        "cannot tell the format of {name}: use --from json|vcard|taskwarrior"
+    ),
+    "cli.import.unreadable": "cannot read {path}: {reason}",
+    "cli.import.not_json": "{path} is not valid JSON: {error}",
+    "cli.import.too_deep": "{path} is nested too deeply to be a collab-tui file",
+    "cli.import.skipped": "  skipped {what}: {why}",
+    "cli.import.done": (
+        "added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}"
+    ),
+    "cli.import.dry_run": (
+        "dry run, nothing saved: would have added {added}, updated {updated}, unchanged "
+        "{unchanged}, skipped {skipped}"
+    ),
+    # collab restore
+    "cli.restore.none": "no backups of {path} yet",
+    "cli.restore.verified": "verified",
+    "cli.restore.damaged": "DAMAGED: {problems}",
+    "cli.restore.legacy": "(old format: parsed, no checksums)",
+    "cli.restore.newest": "<- newest good",
+    "cli.restore.files": "[data file + {n} history segments]",
+    "cli.restore.restored": (
+        "Restored {path} and {n} history segments from the backup {snapshot} (every file verified)."
+    ),
+    "cli.restore.would_restore": (
+        "Would restore {path} and {n} history segments from the backup {snapshot} (every file "
+        "verified)."
+    ),
+    "cli.restore.nothing_aside": "There were no current files to move aside.",
+    "cli.restore.moved": "The current files ({files}) were moved to {path}; nothing deleted.",
+    "cli.restore.would_move": (
+        "The current files ({files}) would be moved to {path}; nothing deleted."
+    ),
+    "cli.restore.dry_run": "Dry run: nothing was changed.",
+    # collab doctor (the findings themselves: doctor.*)
+    "cli.doctor.well": "{path}: all is well (every file and record checked).",
+    "cli.doctor.found": "{path}: {n} problem(s) found:",
+    "cli.doctor.can": "collab doctor can:",
+    "cli.doctor.ask": "Repair now (one transaction; no record is lost)?",
+    "cli.doctor.declined": "Nothing was changed. Run `collab doctor --repair` to repair.",
+    "cli.doctor.repaired": "repaired: {what}",
+    "cli.doctor.still_wrong": "still wrong: {what}",
+    "cli.confirm": "{question} [y/N] ",  # the answer stays y or yes
+    "cli.no_app": (
+        "the app is missing from this installation (collab_tui.tui); reinstall collab-tui, or "
+        "use the shell commands: collab --help"
+    ),
+    "cli.demo.reopen": "opening the demo written earlier ({path}); delete it to start over",
+    "cli.demo.not_empty": (
+        "{path} already holds data; the demo only goes into an empty file (delete it, or pick "
+        "another with --db PATH)"
+    ),
+    "cli.demo.written": (
+        "wrote the demo ({contacts} contacts, {items} items, {interactions} meetings and "
+        "chats) to {path}"
+    ),
+    "cli.demo.open": "open it with: {command}",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
