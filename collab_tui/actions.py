@@ -591,7 +591,7 @@ def delete_contact(store: Store, contact_id: int, reassign_to: int | None = None
             contacts[report.id] = report
             try:
                 if report.id == reassign_to:
-                    raise ActionError("own boss")  # caught just below: never shown
+                    raise ActionError(t("error.action.own_boss", name=one_line(report.name)))
                 _check_boss_chain(report, list(contacts.values()))
             except ActionError:
                 report.boss_id = contact.boss_id if contact.boss_id != report.id else None

@@ -982,6 +982,8 @@ EN: dict[str, str] = {
         "chats) to {path}"
     ),
     "cli.demo.open": "open it with: {command}",
+    "error.store.invalid.settings": "The settings",  # {what} of error.store.invalid
+    "error.store.invalid.record": "{kind} {id}",  # Item 3
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
