@@ -984,6 +984,37 @@ EN: dict[str, str] = {
     "cli.demo.open": "open it with: {command}",
     "error.store.invalid.settings": "The settings",  # {what} of error.store.invalid
     "error.store.invalid.record": "{kind} {id}",  # Item 3
+    # --- why a backup does not verify (collab_tui/store/backups.py; `collab restore --list`)
+    "error.backup.manifest_unreadable": "{manifest} cannot be read: {reason}",
+    "error.backup.manifest_damaged": "{manifest} is damaged",
+    "error.backup.unlisted_data": "{manifest} does not list {name}",
+    "error.backup.history_not_folder": "{path} is not a folder (a symbolic link?)",
+    "error.backup.bad_name.quoted": "{name}: not a name a snapshot may hold",
+    "error.backup.file": "{name}: {problem}",
+    "error.backup.shared_inode": (
+        "shares its inode with a live file: damage to one is damage to both"
+    ),
+    "error.backup.missing": "missing",
+    "error.backup.unreadable": "cannot be read ({reason})",
+    "error.backup.size": "size {size} bytes, the manifest says {expected}",
+    "error.backup.checksum": "its sha256 does not match the manifest (damaged)",
+    "error.backup.parse": "does not parse ({error})",
+    "error.backup.bad_name": "not a name a snapshot may hold",
+    "error.backup.unlisted": "not listed in {manifest}",
+    # --- why the journal of an unfinished save is refused (collab_tui/store/journal.py)
+    "error.journal.not_a_journal": "it is not a collab journal, or it is cut short",
+    "error.journal.checksum": "its checksum does not match its contents",
+    "error.journal.bad_size": "bad size {size}",
+    "error.journal.header": "its header is malformed: {error}",
+    "error.journal.sizes": "its sizes do not add up",
+    "error.journal.foreign_file": "it names {name}, which is not a file of this data",
+    # --- why a data file does not parse (collab_tui/store/storage.py, migrations.py)
+    "error.parse.json": "not valid JSON: {error}",
+    "error.parse.top_level": "top level is not an object",
+    "error.parse.table": "table {table} is not an object",
+    "error.parse.record": "table {table} has a malformed record {id}",
+    "error.parse.no_version": "meta has no integer schema_version",
+    "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}

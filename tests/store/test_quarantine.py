@@ -157,9 +157,7 @@ def test_case6_poison_backups_are_refused_whole(path, poison):
         assert store.problems == []
 
 
-def test_a_segment_checked_before_is_not_checked_again_until_its_bytes_change(
-    path, monkeypatch
-):
+def test_a_segment_checked_before_is_not_checked_again_until_its_bytes_change(path, monkeypatch):
     from collab_tui.store import quarantine
 
     calls: list[str] = []

@@ -236,6 +236,7 @@ def test_keys_kept_in_variables_exist():
 # translator would miss: notifications, the shell's errors and notes, refusals.
 SHOWN = {"say", "notify", "_error", "_note", "UsageError", "ActionError", "CaptureError"}
 SHOWN |= {"DateError", "RestoreError", "StorePathError", "StoreReadOnly", "RecordInvalid"}
+SHOWN |= {"BadJournal", "ParseError", "DemoError", "ArgumentTypeError"}
 
 
 def _literal_messages(source: str) -> list[tuple[int, str]]:
