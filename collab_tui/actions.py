@@ -68,9 +68,7 @@ class AlreadyCaptured(ActionError):
         self.at = at
         self.saved = saved
         when = at.astimezone().strftime("%H:%M")
-        super().__init__(
-            f"This line was already saved at {when} ({saved}); nothing was added again."
-        )
+        super().__init__(t("error.action.already_captured", when=when, saved=saved))
 
 
 def capture(store: Store, text: str, today: date, again: bool = False) -> CaptureResult:
@@ -89,7 +87,9 @@ def capture(store: Store, text: str, today: date, again: bool = False) -> Captur
         contacts = current_contacts(store.contacts())
         plan = grammar.plan(parsed, contacts)
         result = _apply_plan(store, plan, today, contacts)
-        saved = ", ".join(f"#{record.id}" for record in result.records) or "no records"
+        saved = ", ".join(f"#{record.id}" for record in result.records) or t(
+            "error.action.no_records"
+        )
         entry = {"text": key, "at": now().isoformat(), "saved": saved}
         store.set_recent_captures([*recent, entry])
         return result
@@ -112,7 +112,7 @@ def capture_lines(
             try:
                 result = capture(store, line, today, again)
             except ValueError as error:
-                raise ActionError(f"line {number}: {error}") from error
+                raise ActionError(t("capture.line_error", n=number, error=error)) from error
             combined.records += result.records
             combined.new_contacts += result.new_contacts
             combined.lines += result.lines
@@ -225,9 +225,9 @@ def occurred(store: Store, item_id: int) -> Item:
     with store.batch():
         item = _item(store, item_id)
         if not item.is_risk:
-            raise ActionError(f"#{item_id} is a {item.kind.value}, not a risk")
+            raise ActionError(t("error.action.not_a_risk", id=item_id, kind=label(item.kind)))
         if item.status is not Status.OPEN:
-            raise ActionError(f"#{item_id} is already {item.status.value}")
+            raise ActionError(t("error.action.already", id=item_id, status=label(item.status)))
         item.status = Status.OCCURRED  # the store stamps `closed`
         return store.update(item)
 
@@ -236,7 +236,7 @@ def reopen(store: Store, item_id: int) -> Item:
     with store.batch():
         item = _item(store, item_id)
         if item.status is Status.OPEN:
-            raise ActionError(f"#{item_id} is already open")
+            raise ActionError(t("error.action.already", id=item_id, status=label(Status.OPEN)))
         item.status = Status.OPEN  # the store clears `closed`
         return store.update(item)
 
@@ -256,14 +256,14 @@ def snooze(store: Store, item_id: int, phrase: str, today: date) -> Item:
 def _item(store: Store, item_id: int) -> Item:
     item = store.item(item_id)
     if item is None:
-        raise ActionError(f"no item #{item_id}")
+        raise ActionError(t("error.action.no_item", id=item_id))
     return item
 
 
 def _active_item(store: Store, item_id: int) -> Item:
     item = _item(store, item_id)
     if not item.is_active:
-        raise ActionError(f"#{item_id} is already {item.status.value}")
+        raise ActionError(t("error.action.already", id=item_id, status=label(item.status)))
     return item
 
 
@@ -296,7 +296,7 @@ def edit_item(store: Store, base: Item, changes: dict[str, Any]) -> Item:
     """
     unknown = set(changes) - ITEM_FIELDS
     if unknown:
-        raise ActionError(f"an item has no field {', '.join(sorted(unknown))}")
+        raise ActionError(t("error.action.item_field", fields=", ".join(sorted(unknown))))
     item = copy.deepcopy(base)
     for name, value in changes.items():
         if name != "due":
@@ -305,9 +305,9 @@ def edit_item(store: Store, base: Item, changes: dict[str, Any]) -> Item:
         _redate(item, changes["due"])
     item.title = one_line(item.title)
     if not item.title:
-        raise ActionError("an item needs a title")
+        raise ActionError(t("error.action.no_title"))
     if item.status is Status.OCCURRED and not item.is_risk:
-        raise ActionError("only a risk can have occurred")
+        raise ActionError(t("error.action.only_risk_occurs"))
     if item.is_risk and "kind" in changes and base.kind is not Kind.RISK:
         item.important = True  # becoming a risk: important by definition (DOMAIN.md)
     with store.batch():
@@ -321,24 +321,28 @@ def kind_change_note(before: Item, after: Item) -> str:
     if not before.is_risk or after.is_risk:
         return ""
     kept = [
-        label
-        for label, value in (
+        t(f"note.kept.{name}")
+        for name, value in (
             ("likelihood", after.likelihood),
             ("impact", after.impact),
             ("mitigation", after.mitigation),
-            ("review date", after.review),
+            ("review", after.review),
         )
         if value
     ]
     if not kept:
         return ""
-    listed = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
-    return f"Changed to {after.kind.value}; its {listed} are kept (shown again if it is a risk)."
+    listed = (
+        t("list.and", rest=t("list.sep").join(kept[:-1]), last=kept[-1])
+        if len(kept) > 1
+        else kept[0]
+    )
+    return t("note.kind_change", kind=label(after.kind), fields=listed)
 
 
 def set_important(store: Store, base: Item, important: bool) -> Item:
     if base.is_risk and not important:
-        raise ActionError("a risk is always important; snooze or edit its review date instead")
+        raise ActionError(t("error.action.risk_important"))
     return edit_item(store, base, {"important": important})
 
 
@@ -350,7 +354,7 @@ def set_urgent(store: Store, base: Item, urgent: bool | None) -> Item:
 def _check_contacts(store: Store, contact_ids: list[int]) -> None:
     for contact_id in contact_ids:
         if store.contact(contact_id) is None:
-            raise ActionError(f"no contact #{contact_id}")
+            raise ActionError(t("error.action.no_contact", id=contact_id))
 
 
 def changed_fields(before: Record, after: Record) -> list[str]:
@@ -383,11 +387,13 @@ def upsert_contact(
     """
     name = one_line(name)
     if not name:
-        raise ActionError("a contact needs a name")
+        raise ActionError(t("error.action.no_name"))
     unknown = set(fields) - set(_ENUM_FIELDS) - set(_TEXT_FIELDS) - set(_LIST_FIELDS)
     unknown -= {"boss", "boss_id"}
     if unknown:
-        raise ActionError(f"unknown contact field: {', '.join(sorted(unknown))}")
+        raise ActionError(
+            t("error.action.unknown_contact_field", fields=", ".join(sorted(unknown)))
+        )
     with store.batch():
         contacts = current_contacts(store.contacts())
         contact = find_contact_exact(name, contacts)
@@ -437,7 +443,7 @@ def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) ->
     """
     unknown = set(changes) - CONTACT_FIELDS
     if unknown:
-        raise ActionError(f"a contact has no field {', '.join(sorted(unknown))}")
+        raise ActionError(t("error.action.contact_field", fields=", ".join(sorted(unknown))))
     contact = copy.deepcopy(base) if base is not None else Contact(name="")
     for name, value in changes.items():
         if name in _ENUM_FIELDS and value is not None:
@@ -445,15 +451,15 @@ def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) ->
         setattr(contact, name, copy.deepcopy(value))
     contact.name = one_line(contact.name)
     if not contact.name:
-        raise ActionError("a contact needs a name")
+        raise ActionError(t("error.action.no_name"))
     with store.batch():
         contacts = store.contacts()
         _check_unique_names(contact, current_contacts(contacts))
         if contact.boss_id is not None:
             if contact.boss_id == contact.id and contact.id:
-                raise ActionError(f"{contact.name} cannot be their own boss")
+                raise ActionError(t("error.action.own_boss", name=contact.name))
             if store.contact(contact.boss_id) is None:
-                raise ActionError(f"no contact #{contact.boss_id} to be the boss")
+                raise ActionError(t("error.action.no_boss", id=contact.boss_id))
         _check_boss_chain(contact, contacts)
         return store.update(contact) if contact.id else store.add(contact)
 
@@ -464,8 +470,12 @@ def _check_unique_names(contact: Contact, contacts: list[Contact]) -> None:
         other = find_contact_exact(name, [c for c in contacts if c.id != contact.id])
         if other is not None:
             raise ActionError(
-                f"{one_line(name)!r} is already a name or alias of {one_line(other.name)}"
-                f" (#{other.id})"
+                t(
+                    "error.action.name_taken",
+                    name=repr(one_line(name)),
+                    other=one_line(other.name),
+                    id=other.id,
+                )
             )
 
 
@@ -518,14 +528,14 @@ def _titled(item: Item) -> str:
 
 
 def _dated(entry: Interaction) -> str:
-    return f"{entry.kind.value} {entry.date.isoformat()} {one_line(entry.summary)[:40]}".rstrip()
+    return f"{label(entry.kind)} {entry.date.isoformat()} {one_line(entry.summary)[:40]}".rstrip()
 
 
 def links_of(store: Store, contact_id: int) -> Links:
     """Everything linked to a contact: items, risks, log entries and their reports."""
     contact = store.contact(contact_id)
     if contact is None:
-        raise ActionError(f"no contact #{contact_id}")
+        raise ActionError(t("error.action.no_contact", id=contact_id))
     links = Links(contact)
     for item in store.items(active_only=False):
         if contact_id in item.contact_ids:
@@ -560,10 +570,10 @@ def delete_contact(store: Store, contact_id: int, reassign_to: int | None = None
                 store.update(former)
             return contact
         if reassign_to == contact_id:
-            raise ActionError(f"cannot reassign {one_line(contact.name)}'s links to themselves")
+            raise ActionError(t("error.action.reassign_self", name=one_line(contact.name)))
         heir = store.contact(reassign_to)
         if heir is None or heir.former:
-            raise ActionError(f"no contact #{reassign_to} to reassign the links to")
+            raise ActionError(t("error.action.no_heir", id=reassign_to))
         linked: list[Item | Interaction] = [
             *links.open_items,
             *links.risks,
@@ -581,7 +591,7 @@ def delete_contact(store: Store, contact_id: int, reassign_to: int | None = None
             contacts[report.id] = report
             try:
                 if report.id == reassign_to:
-                    raise ActionError("own boss")
+                    raise ActionError(t("error.action.own_boss", name=one_line(report.name)))
                 _check_boss_chain(report, list(contacts.values()))
             except ActionError:
                 report.boss_id = contact.boss_id if contact.boss_id != report.id else None
@@ -611,14 +621,14 @@ def find_contact(name: str, contacts: list[Contact]) -> Contact:
     except grammar.CaptureError as error:  # ambiguous: the message lists the candidates
         raise ActionError(str(error)) from None
     if found is None:
-        raise ActionError(f"no contact called {one_line(name)!r}")
+        raise ActionError(t("error.action.no_such_contact", name=repr(one_line(name))))
     return found
 
 
 def _resolve_boss(name: str, contacts: list[Contact], contact: Contact) -> int:
     boss = find_contact(name, contacts)
     if boss.id and boss.id == contact.id:
-        raise ActionError(f"{one_line(contact.name)} cannot be their own boss")
+        raise ActionError(t("error.action.own_boss", name=one_line(contact.name)))
     return boss.id
 
 
@@ -631,7 +641,7 @@ def _check_boss_chain(contact: Contact, contacts: list[Contact]) -> None:
     boss_id: int | None = contact.boss_id
     while boss_id is not None:
         if boss_id in seen:
-            raise ActionError(f"that boss would make {one_line(contact.name)} their own boss")
+            raise ActionError(t("error.action.boss_circle", name=one_line(contact.name)))
         seen.add(boss_id)
         boss = by_id.get(boss_id)
         boss_id = boss.boss_id if boss is not None else None
@@ -642,7 +652,9 @@ def _enum_value(enum: type[StrEnum], key: str, value: Any) -> StrEnum:
         return enum(str(value).strip().lower())
     except ValueError:
         choices = ", ".join(member.value for member in enum)
-        raise ActionError(f"{key} must be one of {choices}, not {value!r}") from None
+        raise ActionError(
+            t("error.action.one_of", field=key, choices=choices, value=repr(value))
+        ) from None
 
 
 # --- the log -------------------------------------------------------------------------------
@@ -662,14 +674,16 @@ def log_interaction(
     decisions = [one_line(d) for d in decisions or [] if one_line(d)]
     if not summary and not decisions:
         # An entry with neither leaves no trail worth keeping.
-        raise ActionError("a log entry needs a summary or a decision")
+        raise ActionError(t("error.action.log_empty"))
     if on is None:
-        raise ActionError("a log entry needs a date")
+        raise ActionError(t("error.action.log_no_date"))
     try:
         kind = InteractionKind(kind)
     except ValueError:
         choices = ", ".join(k.value for k in InteractionKind)
-        raise ActionError(f"kind must be one of {choices}, not {kind!r}") from None
+        raise ActionError(
+            t("error.action.one_of", field="kind", choices=choices, value=repr(kind))
+        ) from None
     with store.batch():
         _check_contacts(store, contact_ids)
         return store.add(
@@ -696,12 +710,12 @@ def update_settings(store: Store, **changes: Any) -> Settings:
     current = store.settings.to_dict()
     unknown = sorted(set(changes) - set(current))
     if unknown:
-        raise ActionError(f"Unknown setting: {', '.join(unknown)}. Nothing was changed.")
+        raise ActionError(t("error.action.unknown_setting", names=", ".join(unknown)))
     merged = {**current, **changes}
     problems = validate.check_settings(merged)
     if problems:
         wrong = "; ".join(f"{p.field} {p.message}" for p in problems)
-        raise ActionError(f"Settings not saved: {wrong}.")
+        raise ActionError(t("error.action.settings_not_saved", problems=wrong))
     settings = Settings.from_dict(merged)
     store.update_settings(settings)
     return settings

@@ -14,6 +14,7 @@ from datetime import date
 
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, Kind
+from collab_tui.words import t
 
 __all__ = [
     "AmbiguousName",
@@ -42,7 +43,7 @@ class AmbiguousName(CaptureError):
     def __init__(self, name: str, candidates: list[Contact]) -> None:
         self.candidates = candidates
         listed = ", ".join(f"{c.name} (#{c.id})" if c.id else c.name for c in candidates)
-        super().__init__(f'"@{name}" matches several contacts: {listed}; type more of it', name)
+        super().__init__(t("error.capture.ambiguous", name=name, listed=listed), name)
 
 
 @dataclass
@@ -105,7 +106,7 @@ def parse(text: str, today: date) -> Capture:
     """Parse one capture line; raises CaptureError naming the bad token."""
     clauses = [c for c in _split_clauses(text) if c.strip()]
     if not clauses:
-        raise CaptureError("nothing to capture: write a title, e.g. owe: send the spec @Lan", "")
+        raise CaptureError(t("error.capture.empty"), "")
     meeting: MeetingDraft | None = None
     meeting_names: list[str] = []
     drafts: list[Draft] = []
@@ -114,14 +115,12 @@ def parse(text: str, today: date) -> Capture:
         word, tokens = _kind_word(tokens)
         if word == "meet":
             if index != 0:
-                raise CaptureError(
-                    "meet: must start the line, before the items it produced", "meet:"
-                )
+                raise CaptureError(t("error.capture.meet_first"), "meet:")
             meeting = _parse_meeting(tokens, today)
             meeting_names = list(meeting.names)
         elif word in DECISION_WORDS:
             if meeting is None:
-                raise CaptureError(f"{word}: belongs in a line that starts with meet:", f"{word}:")
+                raise CaptureError(t("error.capture.decision_alone", word=word), f"{word}:")
             _add_decision(meeting, word, tokens, today)
         else:
             draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
@@ -147,7 +146,7 @@ def _split_clauses(text: str) -> list[str]:
     if quote_start >= 0:
         fragment = text[quote_start:].strip()
         shown = fragment if len(fragment) <= 30 else fragment[:29] + "…"
-        raise CaptureError(f"unterminated quote: {shown}", fragment)
+        raise CaptureError(t("error.capture.unterminated", shown=shown), fragment)
     clauses.append("".join(current))
     return clauses
 
@@ -203,18 +202,18 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
         index += 1
         if token in _IMPORTANT:
             if not is_item:
-                raise CaptureError(f"{token} marks an item important; a {word}: cannot be", token)
+                raise CaptureError(t("error.capture.important", token=token, word=word), token)
             found.important = token
         elif token[0] in _NAME_SIGILS:
-            _add_once(found.names, _label(token, "@", 'a name, e.g. @Lan or @"Two Words"'))
+            _add_once(found.names, _label(token, "@", t("error.capture.example.name")))
         elif token[0] in _TAG_SIGILS and not _is_number_sign(token):
-            _add_once(found.tags, _label(token, "#", "a tag, e.g. #orders"))
+            _add_once(found.tags, _label(token, "#", t("error.capture.example.tag")))
         elif match := _DATE_KEY.match(token):
             key = match[1].lower()
             if key not in allowed_dates:
                 raise CaptureError(_date_not_allowed(word, key, token), token)
             if key in found.dates:
-                raise CaptureError(f"{key}: given twice ({token})", token)
+                raise CaptureError(t("error.capture.twice", key=key, token=token), token)
             found.dates[key], index = _read_when(token, token[match.end() :], tokens, index, today)
         else:
             found.words.append(token)
@@ -223,8 +222,8 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
 
 def _date_not_allowed(word: str, key: str, token: str) -> str:
     if word in ITEM_WORDS:
-        return f"{token}: review: is for risks only (use due: on a {word}: item)"
-    return f"{token}: a {word}: clause takes no date (put it on an item: owe: ... {key}:fri)"
+        return t("error.capture.review_risks_only", token=token, word=word)
+    return t("error.capture.no_date_here", token=token, word=word, key=key)
 
 
 def _is_number_sign(token: str) -> bool:
@@ -239,14 +238,14 @@ def _label(token: str, sigil: str, example: str) -> str:
     if rest.startswith('"'):
         close = rest.find('"', 1)
         if close < 0 or rest[close + 1 :].strip(_TRAILING):
-            raise CaptureError(f'cannot read {token}: write {sigil}"Two Words"', token)
+            raise CaptureError(t("error.capture.quote_label", token=token, sigil=sigil), token)
         rest = rest[1:close]
     else:
         rest = rest.rstrip(_TRAILING)
     label = " ".join(rest.split())
     if not label:
         raise CaptureError(
-            f"a bare {sigil} ({token}): {sigil} must be followed by {example}", token
+            t("error.capture.bare_sigil", sigil=sigil, token=token, example=example), token
         )
     return label
 
@@ -267,14 +266,13 @@ def _read_when(
     if value.startswith('"'):
         close = value.find('"', 1)
         if close < 0 or value[close + 1 :]:
-            raise CaptureError(f'cannot read {token}: write {key}"next week"', token)
+            raise CaptureError(t("error.capture.quote_date", token=token, key=key), token)
         phrase = value[1:close]
         try:
             return parse_date(phrase, today), index
         except DateError:
             raise CaptureError(
-                f'not a date: {token} (try {key}fri, {key}+3d, {key}"next week", {key}2026-12-01)',
-                token,
+                t("error.capture.not_a_date.quoted", shown=token, key=key), token
             ) from None
     first = [value] if value else []
     words = first + tokens[index : index + _MAX_WHEN_WORDS - len(first)]
@@ -286,16 +284,15 @@ def _read_when(
         return when, index + count - len(first)
     shown = token if value or not words else f"{token} {words[0]}"
     if not words:
-        raise CaptureError(f"{key} needs a date, e.g. {key}fri", token)
-    raise CaptureError(
-        f"not a date: {shown} (try {key}fri, {key}+3d, {key}next week, {key}2026-12-01)", shown
-    )
+        raise CaptureError(t("error.capture.needs_date", key=key), token)
+    raise CaptureError(t("error.capture.not_a_date", shown=shown, key=key), shown)
 
 
 def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draft:
     found = _read_fields(tokens, today, kind.value)
     if not found.text:
-        raise CaptureError(f"{kind}: needs a title (got: {' '.join(clause.split())})", f"{kind}:")
+        got = " ".join(clause.split())
+        raise CaptureError(t("error.capture.no_title", kind=kind, got=got), f"{kind}:")
     return Draft(
         kind=kind,
         title=found.text,
@@ -310,14 +307,14 @@ def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draf
 def _parse_meeting(tokens: list[str], today: date) -> MeetingDraft:
     found = _read_fields(tokens, today, "meet")
     if not found.text and not found.names:
-        raise CaptureError("meet: needs a summary or an @name", "meet:")
+        raise CaptureError(t("error.capture.meet_empty"), "meet:")
     return MeetingDraft(summary=found.text, names=found.names, tags=found.tags)
 
 
 def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: date) -> None:
     found = _read_fields(tokens, today, word)
     if not found.text and not found.names:
-        raise CaptureError(f"{word}: needs the decision's text", f"{word}:")
+        raise CaptureError(t("error.capture.decision_empty", word=word), f"{word}:")
     # The decision is logged as typed (names stay in the sentence); its people and
     # tags also join the meeting.
     meeting.decisions.append(" ".join(" ".join(tokens).split()))

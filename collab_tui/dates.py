@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from collab_tui.words import format_date as _format_date
-from collab_tui.words import relative
+from collab_tui.words import relative, t
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -28,15 +28,16 @@ __all__ = [
     "frozen_today",
 ]
 
-_HINT = "try today, tomorrow, fri, +3d, eow, 2026-12-01, 12/1, Dec 1, in 2 weeks"
+# The message's words: error.date.* in collab_tui/words.py.
 
 
 class DateError(ValueError):
     """A phrase that is not a date; the message names the phrase."""
 
-    def __init__(self, phrase: str, reason: str = "unknown date") -> None:
+    def __init__(self, phrase: str, reason: str | None = None) -> None:
         self.phrase = phrase
-        super().__init__(f'{reason} "{phrase}": {_HINT}')
+        reason = t("error.date.unknown") if reason is None else reason
+        super().__init__(t("error.date", reason=reason, phrase=phrase, hint=t("error.date.hint")))
 
 
 WEEKDAYS = {
@@ -96,7 +97,7 @@ def parse_date(phrase: str, today: date) -> date:
     try:
         found = _parse(text, today)
     except (ValueError, OverflowError):  # out of range, e.g. 2026-02-30 or +9999m near 9999
-        raise DateError(shown, "no such date") from None
+        raise DateError(shown, t("error.date.no_such")) from None
     if found is None:
         raise DateError(shown)
     return found
@@ -175,4 +176,4 @@ def frozen_today() -> date | None:
     try:
         return date.fromisoformat(frozen)
     except ValueError:
-        raise DateError(f"COLLAB_TODAY must be YYYY-MM-DD, not {frozen!r}") from None
+        raise DateError(t("error.date.collab_today", value=repr(frozen))) from None

@@ -24,6 +24,7 @@ from collab_tui.model import (
     Stance,
     Status,
 )
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -44,7 +45,7 @@ def write_demo(store: Store, today: date) -> dict[str, int]:
     status report and "done since" read them).
     """
     if not store_is_empty(store):
-        raise DemoError("the demo only goes into an empty file, and this one holds data")
+        raise DemoError(t("error.demo.not_empty"))
     with store.batch():
         people = _contacts(store, today)
         meetings = _meetings(store, today, people)

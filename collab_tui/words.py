@@ -286,6 +286,735 @@ EN: dict[str, str] = {
     "describe.due": "due {date}",
     "describe.review": "review {date}",
     "describe.logged": "logged {kind} #{id}",
+    # --- the app (collab_tui/tui/app.py): tab titles and notifications ---------------------
+    "app.tab": "{n} {name}",  # a tab's title: "1 Today" (name: act.tab.<id>)
+    "app.warning": "Warning: {warning}",
+    "app.theme_not_saved": (
+        "Theme {theme} applied but not remembered: could not write {path} ({reason})."
+    ),
+    "app.settings_saved": (
+        "Settings saved: urgent within {horizon} days, cold after {cold} days, theme {theme}."
+    ),
+    "app.log_unreadable": "Could not read the log: {error}",
+    "app.report_written": "Wrote the status report to {path}",
+    "app.no_contact_linked": "No contact linked to this row.",
+    "app.nothing_captured": "Nothing captured.",
+    "app.select_item": "Select an item first (Today or Matrix).",
+    "app.select_contact": "Select a contact first.",
+    "app.done": "Done: {title}  (z undoes)",
+    "app.dropped": "Dropped: {title}  (z undoes)",
+    "app.happened": "Happened: {title}; it stays active until handled  (z undoes)",
+    "app.snoozed": "Snoozed to {date}: {title}",
+    "app.snooze_prompt": "Snooze: {title}",  # the date prompt's title
+    "app.saved_item": "Saved: {title}",
+    "app.saved_item_note": "Saved: {title}. {note}",  # note: a kind change (actions)
+    "app.important": "Important: {title}",
+    "app.not_important": "Not important: {title}",
+    "app.urgent": "Urgent: {title}",
+    "app.not_urgent": "Not urgent: {title}",
+    "app.saved_contact": "Saved contact: {name}",
+    "app.deleted_contact.heir": "Deleted contact {name}: its links now go to {heir} (z to undo)",
+    "app.deleted_contact.unlinked": (
+        "Deleted contact {name}: nothing was linked to them (z to undo)"
+    ),
+    "app.deleted_contact.kept": (
+        "Deleted contact {name}: kept as a former contact, so their items and log keep the "
+        "name (z to undo)"
+    ),
+    "app.delete_unlinked_question": "Delete the contact {name}? Nothing is linked to them.",
+    "app.checked_in": "Checked in",  # the summary of the review's "logged contact" chat
+    "app.logged_chat": "Logged a chat with {name} today",
+    "app.no_counterpart": "Nobody is linked here, so there is no boss to escalate to.",
+    "app.no_boss": "No boss recorded for {name}; add one with e on Contacts.",
+    # escalation opens capture with this line; keep "owe:" (a capture keyword) as is
+    "app.escalate": "owe: propose a way forward on {subject} {boss} ",
+    "app.escalate.subject": "help from {name}",
+    "app.nothing_to_undo": "Nothing to undo.",
+    "app.undo_conflict": (
+        "Cannot undo {change}: {kind} #{id} was changed since, and undo would overwrite that "
+        "change."
+    ),
+    "app.undone": "Undone: {change}",
+    # what a change is called in "Undone: ..." and "Cannot undo ..."
+    "change.capture": "capture",
+    "change.done": "done",
+    "change.drop": "drop",
+    "change.happened": "happened",
+    "change.snooze": "snooze",
+    "change.edit": "edit",
+    "change.important": "important",
+    "change.urgent": "urgent",
+    "change.new_contact": "new contact",
+    "change.edit_contact": "edit contact",
+    "change.delete_contact": "delete contact",
+    "change.log": "log",
+    # the record kinds named in messages ("item #3", "contact #2")
+    "record.item": "item",
+    "record.contact": "contact",
+    "record.interaction": "interaction",
+    "list.sep": ", ",  # between the words of a list in running text
+    # --- the app's forms (collab_tui/tui/modals/): shared -------------------------------
+    "form.save": "Save",
+    "form.cancel": "Cancel",
+    "form.ok": "OK",
+    "form.hint": "Ctrl+S save · Esc cancel",
+    "form.tags": "Tags",
+    "form.tags.hint": "comma or space separated",
+    "form.error": "✗ {error}",
+    "form.deleted_meanwhile": (
+        "✗ It was deleted meanwhile by another process. Esc closes this form."
+    ),
+    "form.nothing_visible": "nothing you can see",
+    "form.changed_meanwhile": (
+        "✗ Changed meanwhile by another process: {fields}. Your text is kept: Save again to "
+        "apply it over those changes, or Esc to keep theirs."
+    ),
+    "form.notes": "Notes",
+    "form.none": "(none)",  # a choice left empty
+    "form.one_per_line": "one per line",
+    # the item form
+    "form.item.new_title": "New item",
+    "form.item.edit_title": "Edit item #{id}",
+    "form.item.title": "Title",
+    "form.item.kind": "Kind",
+    "form.item.important": "Important",
+    "form.item.urgent": "Urgent",
+    "form.item.urgent.auto": "auto (from the due date)",
+    "form.item.urgent.yes": "urgent",
+    "form.item.urgent.no": "not urgent",
+    "form.item.due": "Due",
+    "form.item.contacts": "Contacts",
+    "form.item.status": "Status",
+    "form.item.likelihood": "Likelihood",
+    "form.item.impact": "Impact",
+    "form.item.mitigation": "Mitigation",
+    "form.item.review": "Review",
+    # the contact form
+    "form.contact.new_title": "New contact",
+    "form.contact.edit_title": "Edit contact",
+    "form.contact.name": "Name",
+    "form.contact.aliases": "Aliases",
+    "form.contact.aliases.hint": "comma separated, e.g. Lan, 蓝",
+    "form.contact.department": "Department",
+    "form.contact.organisation": "Organisation",
+    "form.contact.title": "Job title",
+    "form.contact.boss": "Boss",
+    "form.contact.stance": "Stance",
+    "form.contact.side": "Side",
+    "form.contact.level": "Level",
+    "form.contact.flow": "Flow",
+    "form.contact.kpis": "KPIs",
+    "form.contact.concerns": "Concerns",
+    "form.contact.gains": "Gains",
+    "form.contact.gains.hint": "what working with me gives them",
+    "form.contact.email": "Email",
+    "form.contact.phone": "Phone",
+    # the interaction form
+    "form.interaction.title": "Log an interaction",
+    "form.interaction.summary": "Summary",
+    "form.interaction.summary.hint": "what it was about",
+    "form.interaction.date": "Date",
+    "form.interaction.kind": "Kind",
+    "form.interaction.with": "With",
+    "form.interaction.decisions": "Decisions",
+    # --- quick capture (collab_tui/tui/modals/capture.py); keep the grammar's keywords
+    # (owe: wait: risk: meet: decided: due: review: @ # !) as they are
+    "capture.examples": (
+        "owe: send the spec @Lan due:fri  ·  meet: @Lan @Ming agreed ...; owe: retest due:fri\n"
+        "kinds task: owe: wait: risk: meet: decided:  ·  @name  #tag  due:  review:  ! important"
+    ),
+    "capture.placeholder": "owe: send the spec @Lan due:fri",
+    "capture.keys": "Enter capture · Esc cancel",
+    "capture.keys.multi": "one capture per line · Enter new line · Ctrl+S capture all · Esc cancel",
+    "capture.nothing_yet": "Nothing to capture yet.",
+    "capture.line_error": "line {n}: {error}",
+    "capture.disabled": "{keys} is disabled until this is fixed.",
+    "capture.with": "with",  # a meeting's people
+    "capture.decided": "decided:",
+    "capture.new_contact": "(new contact)",
+    # the settings form
+    "form.settings.horizon": "Urgent within",
+    "form.settings.cold": "Cold after",
+    "form.settings.days": "days ({low} to {high})",
+    "form.settings.theme": "Theme",
+    "form.settings.hint": (
+        "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
+        "Cold after: a contact not heard from for that long is going cold.\n"
+        "Both are saved in the data file; the theme on this computer."
+    ),
+    "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
+    "form.close": "Close",
+    # the status report (collab_tui/tui/modals/report.py)
+    "form.report.scroll": "Scroll the preview",
+    "form.report.hint": "PgUp/PgDn scroll · Ctrl+S save · Esc close",
+    "form.report.since": "Since",
+    "form.report.tag": "Tag",
+    "form.report.tag.hint": "all items, or one tag: orders",
+    "form.report.preview": "Preview",
+    "form.report.path": "Save to",
+    "form.report.cannot_build": "cannot build the report: {error}",
+    "form.report.no_path": "type the name of the file to save the report in",
+    "form.report.is_folder": "{path} is a folder: add a file name",
+    "form.report.cannot_save": "cannot save to {path}: {reason}",
+    "form.report.replace": "{path} exists. Replace it?",
+    "form.yes": "Yes",
+    "form.no": "No",
+    "form.date.hint": "Enter OK · Esc cancel",
+    # deleting a contact that has links (collab_tui/tui/modals/delete_contact.py)
+    "form.delete.question": "Delete the contact {name}? Linked to them:",
+    "form.delete.title": "Delete {name}",
+    "form.delete.heir": "Reassign to…",
+    "form.delete.reassign": "Reassign",
+    "form.delete.former": "Keep as former contact",
+    "form.delete.pick_heir": "Pick the contact to reassign the links to.",
+    # date fields and contact pickers in the forms (collab_tui/tui/modals/_fields.py)
+    "form.date.placeholder": "fri, tomorrow, +3d, eow, Dec 1, 2026-12-01",
+    "form.date.required": "a date is required",
+    "form.date.none": "no date",
+    "form.contacts.none_yet": "no contacts yet",
+    "form.contacts.filter": "filter contacts",
+    # the key list (collab_tui/tui/modals/help.py): group titles, keys that are not ours
+    "help.esc": "Esc to close",
+    "help.everywhere": "Everywhere",
+    "help.items": "Items (Today, Matrix)",
+    "help.search": "Search box",
+    "help.review": "Morning review (r)",
+    "help.palette": "Command palette: every action, and brief: NAME",
+    "help.panes": "Next / previous pane",
+    "help.move": "Move in a list; mouse clicks and scrolls too",
+    "help.keep_filter": "Keep the filter, back to the list",
+    # --- the morning review (collab_tui/tui/screens/review.py); sections are today.*
+    "review.key.done": "Done",
+    "review.key.snooze": "Snooze",
+    "review.key.escalate": "Escalate",
+    "review.key.logged": "Logged contact",
+    "review.key.next": "Next",
+    "review.key.previous": "Previous",
+    "review.finished": "Morning review · done",
+    "review.went_through": (
+        "You went through {n} records. Press q to go back, or p to look at the last one again."
+    ),
+    "review.empty": (
+        "Nothing overdue, due today, waited on, to review or going cold. A good morning. "
+        "Press q to go back."
+    ),
+    "review.progress.title": "Morning review",
+    "review.progress.of": "{n} of {total}",
+    "review.item_closed": "This item is closed now. n for the next one.",
+    "review.nobody_linked": "Nobody is linked to this item.",
+    "review.counterpart": "Counterpart",
+    "review.boss": "boss",
+    "review.kpis": "KPIs",
+    "review.recent_interactions": "Recent interactions",
+    "review.contact_gone": "This contact is gone. n for the next one.",
+    "review.last_contact": "last contact {date}",
+    "review.no_contact_yet": "no contact logged yet",
+    "review.open_items": "Open items with them",
+    "review.not_cold": "Not cold any more.",
+    "review.contact_keys": "l logs a chat with them today; e drafts an escalation.",
+    "review.nobody_to_log": "Nobody is linked here to log contact with.",
+    "review.items_only": "That key works on items; this is a contact.",
+    # --- an item in full (collab_tui/tui/widgets/item_card.py): the detail screen, review
+    "card.kind": "kind",
+    "card.kind.important": "{kind}, important",
+    "card.status": "status",
+    "card.occurred": "occurred (the risk happened)",
+    "card.due": "due",
+    "card.review": "review",
+    "card.created": "created",
+    "card.closed": "closed",
+    "card.tags": "tags",
+    "card.likelihood": "likelihood",
+    "card.impact": "impact",
+    "card.not_rated": "not rated",
+    "card.mitigation": "mitigation",
+    "card.from": "from",
+    "card.from.meeting": "{kind} on {date}: ",  # the meeting an item came from
+    "card.slipped": "slipped",
+    "card.slipped.once": "once",
+    "card.slipped.times": "{n} times",
+    "card.people": "people",
+    "card.deleted_contact": "#{id} (deleted)",
+    "card.recent_log": "Recent log with them",
+    "card.none_open": "none open",
+    "heading.count": "{title} ({count})",  # a heading with how many are under it
+    # --- one item in full (collab_tui/tui/screens/item_detail.py); key words are act.*
+    "detail.back": "Back",
+    "detail.item": "Item",
+    "detail.heading": "Item #{id}",
+    "detail.gone": "Item #{id} is gone (deleted). Esc goes back.",
+    "detail.gone.short": "Item #{id} is gone.",
+    "detail.closed": "This item is {status}: z undoes that.",
+    "detail.no_contact": "No contact linked to this item.",
+    # the first-run screen (Textual markup: keep the [b]...[/] tags balanced)
+    "app.welcome": (
+        "[b]Welcome to collab[/b], your cockpit for work that depends on other people.\n"
+        "\n"
+        "This file is empty. Capture your first item: press [b reverse] c [/] and type, "
+        "for example\n"
+        "\n"
+        "    [b]owe: send the spec @Lan due:fri[/b]\n"
+        "\n"
+        "[dim]owe:[/] something you owe someone, [dim]wait:[/] something you are waiting on,\n"
+        "[dim]risk:[/] something that could go wrong, [dim]meet:[/] a meeting and what it "
+        "decided.\n"
+        "[dim]@name[/] links a contact (new names become contacts), [dim]#tag[/], "
+        "[dim]due:fri[/], [dim]![/] important.\n"
+        "\n"
+        "Press [b reverse] ? [/] for every key, [b reverse] ctrl+p [/] for every command.\n"
+        "Try the demo data first with [b]collab demo[/b] in a shell."
+    ),
+    # --- the tabs (collab_tui/tui/views/): search boxes, empty states
+    "search.close": "Close search",
+    "search.clear": "Clear search",
+    "search.items": "Filter items by title, #tag or counterpart",
+    "search.contacts": "Filter contacts by name, alias, department, KPI or concern",
+    "search.log": "Filter the log by summary, decision, #tag or name",
+    "matrix.next": "Next quadrant",
+    "matrix.previous": "Previous quadrant",
+    "contacts.no_match": "No contact matches “{query}”.",
+    "contacts.none_selected": "No contact selected. Press n to add one.",
+    "log.any_contact": "Any contact",
+    "log.any_tag": "Any tag",
+    "log.empty": "Nothing logged here. Press l to log a meeting, call or chat.",
+    "log.open_items": "Open items from it",
+    # the command palette's brief entries (collab_tui/tui/commands.py); keep "brief:"
+    # as is in the title: people type it to find a brief
+    "palette.brief": "brief: {name}",
+    "palette.brief.help": "Show the pre-meeting brief",
+    # moving in a list (collab_tui/tui/widgets/record_list.py)
+    "list.up": "Up",
+    "list.down": "Down",
+    "list.page_up": "Page up",
+    "list.page_down": "Page down",
+    "list.first": "First",
+    "list.last": "Last",
+    "list.open": "Open",
+    "list.and": "{rest} and {last}",  # the last two of a list: "a, b and c"
+    # what a risk that becomes another kind keeps (actions.kind_change_note)
+    "note.kind_change": "Changed to {kind}; its {fields} are kept (shown again if it is a risk).",
+    "note.kept.likelihood": "likelihood",
+    "note.kept.impact": "impact",
+    "note.kept.mitigation": "mitigation",
+    "note.kept.review": "review date",
+    # --- errors: actions refused (collab_tui/actions.py, ActionError); the shell and the
+    # app show them as they are. {id} is a record number, {fields} names of data fields.
+    "error.action.already_captured": (
+        "This line was already saved at {when} ({saved}); nothing was added again."
+    ),
+    "error.action.no_records": "no records",
+    "error.action.not_a_risk": "#{id} is a {kind}, not a risk",
+    "error.action.already": "#{id} is already {status}",
+    "error.action.no_item": "no item #{id}",
+    "error.action.item_field": "an item has no field {fields}",
+    "error.action.no_title": "an item needs a title",
+    "error.action.only_risk_occurs": "only a risk can have occurred",
+    "error.action.risk_important": (
+        "a risk is always important; snooze or edit its review date instead"
+    ),
+    "error.action.no_contact": "no contact #{id}",
+    "error.action.no_name": "a contact needs a name",
+    "error.action.unknown_contact_field": "unknown contact field: {fields}",
+    "error.action.contact_field": "a contact has no field {fields}",
+    "error.action.own_boss": "{name} cannot be their own boss",
+    "error.action.no_boss": "no contact #{id} to be the boss",
+    "error.action.boss_circle": "that boss would make {name} their own boss",
+    "error.action.name_taken": "{name} is already a name or alias of {other} (#{id})",
+    "error.action.reassign_self": "cannot reassign {name}'s links to themselves",
+    "error.action.no_heir": "no contact #{id} to reassign the links to",
+    "error.action.no_such_contact": "no contact called {name}",
+    "error.action.one_of": "{field} must be one of {choices}, not {value}",
+    "error.action.log_empty": "a log entry needs a summary or a decision",
+    "error.action.log_no_date": "a log entry needs a date",
+    "error.action.unknown_setting": "Unknown setting: {names}. Nothing was changed.",
+    "error.action.settings_not_saved": "Settings not saved: {problems}.",
+    # --- errors: dates (collab_tui/dates.py, DateError) ----------------------------------
+    "error.date": '{reason} "{phrase}": {hint}',
+    "error.date.unknown": "unknown date",
+    "error.date.no_such": "no such date",
+    "error.date.hint": "try today, tomorrow, fri, +3d, eow, 2026-12-01, 12/1, Dec 1, in 2 weeks",
+    "error.date.collab_today": "COLLAB_TODAY must be YYYY-MM-DD, not {value}",
+    # --- errors: the capture line (collab_tui/capture.py, CaptureError); the keywords
+    # (owe: meet: due: review: @ # ...) are the grammar's and stay as they are
+    "error.capture.ambiguous": '"@{name}" matches several contacts: {listed}; type more of it',
+    "error.capture.empty": "nothing to capture: write a title, e.g. owe: send the spec @Lan",
+    "error.capture.meet_first": "meet: must start the line, before the items it produced",
+    "error.capture.decision_alone": "{word}: belongs in a line that starts with meet:",
+    "error.capture.unterminated": "unterminated quote: {shown}",
+    "error.capture.important": "{token} marks an item important; a {word}: cannot be",
+    "error.capture.twice": "{key}: given twice ({token})",
+    "error.capture.review_risks_only": (
+        "{token}: review: is for risks only (use due: on a {word}: item)"
+    ),
+    "error.capture.no_date_here": (
+        "{token}: a {word}: clause takes no date (put it on an item: owe: ... {key}:fri)"
+    ),
+    "error.capture.example.name": 'a name, e.g. @Lan or @"Two Words"',
+    "error.capture.example.tag": "a tag, e.g. #orders",
+    "error.capture.quote_label": 'cannot read {token}: write {sigil}"Two Words"',
+    "error.capture.bare_sigil": "a bare {sigil} ({token}): {sigil} must be followed by {example}",
+    "error.capture.quote_date": 'cannot read {token}: write {key}"next week"',
+    "error.capture.not_a_date.quoted": (
+        'not a date: {shown} (try {key}fri, {key}+3d, {key}"next week", {key}2026-12-01)'
+    ),
+    "error.capture.needs_date": "{key} needs a date, e.g. {key}fri",
+    "error.capture.not_a_date": (
+        "not a date: {shown} (try {key}fri, {key}+3d, {key}next week, {key}2026-12-01)"
+    ),
+    "error.capture.no_title": "{kind}: needs a title (got: {got})",
+    "error.capture.meet_empty": "meet: needs a summary or an @name",
+    "error.capture.decision_empty": "{word}: needs the decision's text",
+    # --- errors: the data file (collab_tui/store/errors.py); each names the file --------
+    "error.store.damaged": "The data file {path} is damaged. It was left untouched.",
+    "error.store.damaged.why": (
+        "The data file {path} is damaged ({reason}). It was left untouched."
+    ),
+    "error.store.no_backup": "No good backup was found (none verifies).",
+    "error.store.backup_hint": (
+        "The newest good backup (every file verified) is {backup}. Restore it with: "
+        "{command} (the current files are moved aside, not deleted)."
+    ),
+    "error.store.path": "Cannot use {path}: {reason}. Nothing was changed.",
+    "error.store.read_only": (
+        "Cannot save {path}: the location is read-only ({reason}). Nothing was changed; the "
+        "data can still be read."
+    ),
+    "error.store.read_only.old": (
+        "Cannot save {path}: the location is read-only ({reason}). Nothing was changed; the "
+        "file is from an older collab-tui and must be converted before it can be read: make "
+        "the location writable, or open a copy of it elsewhere."
+    ),
+    "error.store.too_new": (
+        "The data file {path} has schema version {version}, which is newer than this "
+        "collab-tui understands. Upgrade collab-tui to open it."
+    ),
+    "error.store.not_saved": (
+        "Could not save {path}: {reason}. Nothing was changed; the previous data is intact."
+    ),
+    "error.store.saved_in_journal": (
+        "Could not finish saving {path}: {reason}. The change is saved (in {journal}) and "
+        "will be completed the next time the data is opened; do not make it again."
+    ),
+    "error.store.saved_unconfirmed": (
+        "The change was saved to {path}, but the disk reported an error while confirming it "
+        "({reason}); do not make it again. It could still be lost if the computer loses power "
+        "before the disk recovers."
+    ),
+    "error.store.unfinished": (
+        "Could not complete an earlier save to {path}, kept in {journal}: {reason}. That save "
+        "is not lost: it will be completed once this is fixed. Nothing else was changed; try "
+        "again then."
+    ),
+    "error.store.journal_damaged": (
+        "The journal {path} of an unfinished save is damaged ({reason}). The save it records "
+        "may be only partly in the data files, so collab will not guess; nothing was changed. "
+        "Restore the newest good backup ({backup}), or move the journal aside to use the data "
+        "files as they are."
+    ),
+    "error.store.journal_damaged.no_backup": (
+        "The journal {path} of an unfinished save is damaged ({reason}). The save it records "
+        "may be only partly in the data files, so collab will not guess; nothing was changed. "
+        "Restore a backup, or move the journal aside to use the data files as they are."
+    ),
+    "error.store.locked": (
+        "The data file {path} is busy: another collab process has held its lock for more "
+        "than {waited} s. Try again in a moment."
+    ),
+    "error.store.conflict": (
+        "{kind} {id} was changed or deleted by another process since it was read. Reload it "
+        "and try again."
+    ),
+    "error.store.conflict.in": (
+        "{kind} {id} was changed or deleted by another process in {path} since it was read. "
+        "Reload it and try again."
+    ),
+    "error.store.invalid": "{what} was not saved: {problems}. Nothing was changed.",
+    # --- errors: restoring a backup (collab_tui/store/restore.py) -----------------------
+    "error.restore.no_backups": "There are no backups of {path}. Nothing was changed.",
+    "error.restore.none_verifies": (
+        "No backup of {path} verifies (see `collab restore --list`). Nothing was changed."
+    ),
+    "error.restore.empty": "it holds no files",
+    "error.restore.bad": "The backup {snapshot} does not verify ({problems}). Nothing was changed.",
+    "error.restore.no_such": (
+        "There is no backup named {name} in {folder} (see `collab restore --list`). Nothing "
+        "was changed."
+    ),
+    "error.restore.midway": (
+        "Restoring {path} failed midway ({reason}). The previous files are in {aside}; "
+        "nothing was deleted. Run the restore again once the cause is fixed."
+    ),
+    "error.restore.changed": (
+        "The backup {snapshot} changed while restoring ({name}: {error}). Nothing was changed."
+    ),
+    # --- `collab doctor` (collab_tui/store/doctor.py): what is wrong, then the repair.
+    # {table} is a data table name (contacts, items, interactions), {record} a record kind
+    # as stored (contact, item, interaction), {field} a data field's name.
+    "doctor.temp": (
+        "{path} was left by an interrupted save; it was removed (it held nothing the data "
+        "files need)."
+    ),
+    "doctor.unreadable": (
+        "{path} cannot be read ({error}); it is left untouched. Restore it from a backup in "
+        "{folder}."
+    ),
+    "doctor.setting": (
+        "{file}: the setting {field} is invalid: {problem}. The default is used meanwhile."
+    ),
+    "doctor.setting.repair": "reset {field} to its default ({default}); it is now {now}",
+    "doctor.setting.no_default": "none: it is removed",
+    "doctor.damaged": (
+        "{file} {table} #{id} is damaged ({detail}); it is set aside: kept in the file, "
+        "hidden from the app."
+    ),
+    "doctor.damaged.repair": "move {table} #{id} from {file} into {to}",
+    "doctor.duplicate": (
+        "{table} #{id} is stored twice, in {kept} and in {dropped} (a save that was "
+        "interrupted); the newer copy, in {kept}, is the one used."
+    ),
+    "doctor.duplicate.repair": "remove the older copy of {table} #{id} from {file}",
+    "doctor.link": (
+        "{record} #{id} {field} points to {table} #{target}, which does not exist (or is set "
+        "aside as damaged)."
+    ),
+    "doctor.link.repair": "remove the link to {table} #{target} from {record} #{id}",
+    "doctor.counter": (
+        "the id counter of {table} is {last}, behind the highest id in use ({highest}): the "
+        "next new record would overwrite one."
+    ),
+    "doctor.counter.repair": "set the id counter of {table} to {highest}",
+    "doctor.done.moved": "moved {n} damaged record(s) into {path}",
+    "doctor.done.duplicate": "removed the older copy of {table} #{id} from {file}",
+    "doctor.done.settings": "reset the settings (they were {was})",
+    "doctor.done.link": "removed the link to {table} #{target} from {record} #{id}",
+    "doctor.done.counter": "set the id counter of {table} to {highest}",
+    "doctor.quarantine_unreadable": (
+        "{path} cannot be read ({error}), so nothing was moved into it. Move it away and run "
+        "`collab doctor --repair` again."
+    ),
+    # --- why the data path cannot be used (collab_tui/store/places.py): the {reason} of
+    # error.store.path / error.store.read_only
+    "error.path.dangling_link": (
+        "it is a symbolic link to {target}, which does not exist (create that file, e.g. "
+        "`touch {target}`, to start a new data file there)"
+    ),
+    "error.path.parent_not_folder": "{parent} is not a folder",
+    "error.path.part_not_folder": "a part of the path is not a folder",
+    "error.path.is_folder": (
+        "it is {kind}, not a data file (give a file name inside it, e.g. collab.json)"
+    ),
+    "error.path.not_a_file": "it is {kind}, not a data file",
+    "error.path.kind.folder": "a folder",
+    "error.path.kind.device": "a device",
+    "error.path.kind.fifo": "a FIFO (named pipe)",
+    "error.path.kind.socket": "a socket",
+    "error.path.kind.other": "not a regular file",
+    "error.path.companion_file": "collab keeps a regular file there, but it is {kind}",
+    "error.path.companion_dir": "collab keeps a folder there, but it is {kind}",
+    "error.path.link": (
+        "it is a symbolic link (to {target}), and collab never follows links beside its data "
+        "file; remove the link"
+    ),
+    "error.path.folder_read_only": "the folder {folder} is not writable",
+    "error.path.file_read_only": "the file {path} is not writable",
+    "error.path.lock_read_only": "its lock file {path} cannot be opened for writing",
+    # --- warnings when the data opens (store/places.py, store/quarantine.py)
+    "warning.folder_open": (
+        "the data folder {folder} is writable by other users (mode {mode}): they could "
+        "replace or plant files beside your data. Make it private with: chmod 700 {folder}"
+    ),
+    "warning.damaged.one": "1 damaged record is set aside: {first}.",
+    "warning.damaged.many": "{n} damaged records are set aside: {first} (and {more} more).",
+    "warning.settings": (
+        "The settings in {file} are invalid ({field}: {problem}); the defaults are used."
+    ),
+    "warning.run_doctor": "{warnings} Run `collab doctor`.",
+    # --- the shell's help (collab_tui/cli/parser.py); the example command lines stay in
+    # the code, literal. "examples:" heads them.
+    "cli.help.description": (
+        "A terminal cockpit for working through people you do not manage.\n"
+        "Run without a command to open the app."
+    ),
+    "cli.help.examples": "examples:",
+    "cli.help.environment": (
+        "COLLAB_DB picks the data file like --db; COLLAB_TODAY=YYYY-MM-DD freezes today."
+    ),
+    "cli.help.db": "the data file (default: $COLLAB_DB or the user data directory)",
+    "cli.help.db_short": "the data file",
+    "cli.help.commands": "commands",
+    "cli.help.json": "print JSON",
+    "cli.help.output": "write here instead of stdout",
+    "cli.help.id": "the item's number",
+    "cli.help.add": "capture items, risks or a meeting in one line",
+    "cli.help.add.grammar": (
+        "kinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
+        "! for important. Unknown names become new contacts."
+    ),
+    "cli.help.add.text": "the capture line",
+    "cli.help.add.again": (
+        "add the line even if the same line was saved in the last 10 minutes (without it, a "
+        "repeat is taken for a retry and not added twice)"
+    ),
+    "cli.help.done": "mark an item done",
+    "cli.help.drop": "drop an item without doing it",
+    "cli.help.reopen": "reopen a done or dropped item",
+    "cli.help.happened": "a risk happened: it stays active, as a problem",
+    "cli.help.snooze": "move an item's due date (a risk's review date)",
+    "cli.help.snooze.when": "the new date, e.g. fri, +3d",
+    "cli.help.contact": "create, update or delete a contact",
+    "cli.help.contact.yes_note": "(linked records keep 小张 as a former contact)",
+    "cli.help.contact.name": 'a name, or "delete NAME"',
+    "cli.help.contact.reassign": (
+        "with delete: move their items, log entries and reports to this contact"
+    ),
+    "cli.help.contact.yes": "with delete: do not ask (needed when not on a terminal)",
+    "cli.help.contact.boss": "an existing contact",
+    "cli.help.contact.kpi": "what they are measured on (repeat for more)",
+    "cli.help.contact.concern": "what worries them (repeat for more)",
+    "cli.help.contact.gain": "what working with you gives them",
+    "cli.help.today": "the morning review: overdue, due today, owe, waiting, risks",
+    "cli.help.today.date": "review another day (any date phrase)",
+    "cli.help.matrix": "the Eisenhower matrix of active items",
+    "cli.help.who": "the pre-meeting brief on a contact",
+    "cli.help.who.name": "a name, alias or unique prefix",
+    "cli.help.export": "write a backup, vCards, a calendar or a spreadsheet",
+    "cli.help.export.what": "for csv: which records (default items)",
+    "cli.help.import": "read a backup, vCards or a taskwarrior export",
+    "cli.help.import.from": "the file's format (default: from the extension)",
+    "cli.help.import.dry_run": "show what would change; save nothing",
+    "cli.help.report": "a Markdown status report for your bosses",
+    "cli.help.report.since": "start of the period (default: a week ago)",
+    "cli.help.report.tag": "only records with this tag",
+    "cli.help.restore": "put a verified backup back in place (the current files are moved aside)",
+    "cli.help.restore.note": (
+        "Backups are taken on the first save of each day (the newest 10 are kept)."
+    ),
+    "cli.help.restore.name": "the backup's name (default: the newest one that verifies)",
+    "cli.help.restore.list": "list the backups, each verified",
+    "cli.help.restore.dry_run": "show what would be done; change nothing",
+    "cli.help.doctor": "check every file and record; repair what can be repaired",
+    "cli.help.doctor.repair": "repair without asking (nothing is ever deleted)",
+    "cli.help.demo": "write the worked example into a demo file and open it",
+    "cli.not_an_id": "not an item number: {text}",
+    # --- what the shell prints (collab_tui/cli/commands.py) -----------------------------
+    "cli.error": "collab: {message}",  # every error and warning line on stderr
+    "cli.warning": "collab: warning: {message}",
+    "cli.add.again": "{error} To add it a second time on purpose: collab add --again ...",
+    "cli.contact.one_name": (
+        "one contact name, not {n} words (quote a name with spaces), or: collab contact delete NAME"
+    ),
+    "cli.contact.delete_flags": "--reassign-to and --yes go with: collab contact delete NAME",
+    "cli.contact.who": "{name} (#{id})",
+    "cli.contact.unlinked": "Nothing is linked to {who}.",
+    "cli.contact.linked": "Linked to {who}:",
+    "cli.contact.outcome.heir": "its links go to {name} (#{id})",
+    "cli.contact.outcome.removed": "it is removed",
+    "cli.contact.outcome.former": "it is kept as a former contact, so those records keep the name",
+    "cli.contact.needs_yes": "nothing was deleted; to delete {name} ({outcome}), add --yes",
+    "cli.contact.question": "Delete {name}? ({outcome})",
+    "cli.contact.not_deleted": "Nothing was deleted.",
+    "cli.contact.deleted": "deleted contact {who}: {outcome}",
+    # exports and imports: counts, progress labels ({format}: json, vcf, ics, csv)
+    "cli.export.progress": "exporting {format}",
+    "cli.export.records": "{n} records",
+    "cli.export.contacts": "{n} contacts",
+    "cli.export.active_items": "{n} active items",
+    "cli.export.items": "{n} items",
+    "cli.export.log": "{n} interactions",
+    "cli.export.todos": "{n} to-dos (due dates and risk reviews) from {count}",
+    "cli.export.done": "exported {count} to {path}",
+    "cli.report.written": "wrote the status report to {path}",
+    "cli.import.progress": "importing {name}",
+    "cli.import.unknown_format": (
+        "cannot tell the format of {name}: use --from json|vcard|taskwarrior"
+    ),
+    "cli.import.unreadable": "cannot read {path}: {reason}",
+    "cli.import.not_json": "{path} is not valid JSON: {error}",
+    "cli.import.too_deep": "{path} is nested too deeply to be a collab-tui file",
+    "cli.import.skipped": "  skipped {what}: {why}",
+    "cli.import.done": (
+        "added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}"
+    ),
+    "cli.import.dry_run": (
+        "dry run, nothing saved: would have added {added}, updated {updated}, unchanged "
+        "{unchanged}, skipped {skipped}"
+    ),
+    # collab restore
+    "cli.restore.none": "no backups of {path} yet",
+    "cli.restore.verified": "verified",
+    "cli.restore.damaged": "DAMAGED: {problems}",
+    "cli.restore.legacy": "(old format: parsed, no checksums)",
+    "cli.restore.newest": "<- newest good",
+    "cli.restore.files": "[data file + {n} history segments]",
+    "cli.restore.restored": (
+        "Restored {path} and {n} history segments from the backup {snapshot} (every file verified)."
+    ),
+    "cli.restore.would_restore": (
+        "Would restore {path} and {n} history segments from the backup {snapshot} (every file "
+        "verified)."
+    ),
+    "cli.restore.nothing_aside": "There were no current files to move aside.",
+    "cli.restore.moved": "The current files ({files}) were moved to {path}; nothing deleted.",
+    "cli.restore.would_move": (
+        "The current files ({files}) would be moved to {path}; nothing deleted."
+    ),
+    "cli.restore.dry_run": "Dry run: nothing was changed.",
+    # collab doctor (the findings themselves: doctor.*)
+    "cli.doctor.well": "{path}: all is well (every file and record checked).",
+    "cli.doctor.found": "{path}: {n} problem(s) found:",
+    "cli.doctor.can": "collab doctor can:",
+    "cli.doctor.ask": "Repair now (one transaction; no record is lost)?",
+    "cli.doctor.declined": "Nothing was changed. Run `collab doctor --repair` to repair.",
+    "cli.doctor.repaired": "repaired: {what}",
+    "cli.doctor.still_wrong": "still wrong: {what}",
+    "cli.confirm": "{question} [y/N] ",  # the answer stays y or yes
+    "cli.no_app": (
+        "the app is missing from this installation (collab_tui.tui); reinstall collab-tui, or "
+        "use the shell commands: collab --help"
+    ),
+    "cli.demo.reopen": "opening the demo written earlier ({path}); delete it to start over",
+    "cli.demo.not_empty": (
+        "{path} already holds data; the demo only goes into an empty file (delete it, or pick "
+        "another with --db PATH)"
+    ),
+    "cli.demo.written": (
+        "wrote the demo ({contacts} contacts, {items} items, {interactions} meetings and "
+        "chats) to {path}"
+    ),
+    "cli.demo.open": "open it with: {command}",
+    "error.store.invalid.settings": "The settings",  # {what} of error.store.invalid
+    "error.store.invalid.record": "{kind} {id}",  # Item 3
+    # --- why a backup does not verify (collab_tui/store/backups.py; `collab restore --list`)
+    "error.backup.manifest_unreadable": "{manifest} cannot be read: {reason}",
+    "error.backup.manifest_damaged": "{manifest} is damaged",
+    "error.backup.unlisted_data": "{manifest} does not list {name}",
+    "error.backup.history_not_folder": "{path} is not a folder (a symbolic link?)",
+    "error.backup.bad_name.quoted": "{name}: not a name a snapshot may hold",
+    "error.backup.file": "{name}: {problem}",
+    "error.backup.shared_inode": (
+        "shares its inode with a live file: damage to one is damage to both"
+    ),
+    "error.backup.missing": "missing",
+    "error.backup.unreadable": "cannot be read ({reason})",
+    "error.backup.size": "size {size} bytes, the manifest says {expected}",
+    "error.backup.checksum": "its sha256 does not match the manifest (damaged)",
+    "error.backup.parse": "does not parse ({error})",
+    "error.backup.bad_name": "not a name a snapshot may hold",
+    "error.backup.unlisted": "not listed in {manifest}",
+    # --- why the journal of an unfinished save is refused (collab_tui/store/journal.py)
+    "error.journal.not_a_journal": "it is not a collab journal, or it is cut short",
+    "error.journal.checksum": "its checksum does not match its contents",
+    "error.journal.bad_size": "bad size {size}",
+    "error.journal.header": "its header is malformed: {error}",
+    "error.journal.sizes": "its sizes do not add up",
+    "error.journal.foreign_file": "it names {name}, which is not a file of this data",
+    # --- why a data file does not parse (collab_tui/store/storage.py, migrations.py)
+    "error.parse.json": "not valid JSON: {error}",
+    "error.parse.top_level": "top level is not an object",
+    "error.parse.table": "table {table} is not an object",
+    "error.parse.record": "table {table} has a malformed record {id}",
+    "error.parse.no_version": "meta has no integer schema_version",
+    "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}
@@ -305,7 +1034,7 @@ def set_language(code: str | None = None) -> None:
     _active = None if code is None else CATALOGS.get(code, EN)
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The text for ``key`` in the active language, ``{placeholders}`` filled in.
 
     A key missing from a translation falls back to English; a key missing from English

@@ -28,7 +28,7 @@ class UsageError(ValueError):
 
 
 def _error(message: str) -> None:
-    print(f"collab: {_plain(message)}", file=sys.stderr)
+    print(t("cli.error", message=_plain(message)), file=sys.stderr)
 
 
 def today_from_env() -> date:
@@ -52,7 +52,7 @@ def open_store(args: argparse.Namespace, path: Path | None = None) -> Iterator[A
 
     store = Store.open(path or db_path(args))
     for warning in store.warnings:
-        print(f"collab: warning: {_plain(warning)}", file=sys.stderr)
+        print(t("cli.warning", message=_plain(warning)), file=sys.stderr)
     try:
         yield store
     finally:
@@ -83,9 +83,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             repeat = actions.AlreadyCaptured
             if not (isinstance(error, repeat) or isinstance(error.__cause__, repeat)):
                 raise
-            raise actions.ActionError(
-                f"{error} To add it a second time on purpose: collab add --again ..."
-            ) from None
+            raise actions.ActionError(t("cli.add.again", error=error)) from None
     for line in result.lines:
         print(_plain(line))
     return EXIT_OK
@@ -127,12 +125,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
     if len(args.name) == 2 and args.name[0] == "delete":
         return cmd_contact_delete(args, args.name[1])
     if len(args.name) != 1:
-        raise UsageError(
-            f"one contact name, not {len(args.name)} words (quote a name with spaces), "
-            "or: collab contact delete NAME"
-        )
+        raise UsageError(t("cli.contact.one_name", n=len(args.name)))
     if args.reassign_to or args.yes:
-        raise UsageError("--reassign-to and --yes go with: collab contact delete NAME")
+        raise UsageError(t("cli.contact.delete_flags"))
     args.name = args.name[0]
     fields = {
         key: getattr(args, key)
@@ -172,28 +167,28 @@ def cmd_contact_delete(args: argparse.Namespace, name: str) -> int:
         contact = actions.find_contact(name, contacts)
         heir = actions.find_contact(args.reassign_to, contacts) if args.reassign_to else None
         links = actions.links_of(store, contact.id)
-        who = f"{contact.name} (#{contact.id})"
+        who = t("cli.contact.who", name=contact.name, id=contact.id)
         if links.empty:
-            print(_plain(f"Nothing is linked to {who}."))
+            print(_plain(t("cli.contact.unlinked", who=who)))
         else:
-            print(_plain(f"Linked to {who}:"))
+            print(_plain(t("cli.contact.linked", who=who)))
             for line in links.lines():
                 print(_plain(f"  - {line}"))
         if heir is not None:
-            outcome = f"its links go to {heir.name} (#{heir.id})"
+            outcome = t("cli.contact.outcome.heir", name=heir.name, id=heir.id)
         elif links.empty:
-            outcome = "it is removed"
+            outcome = t("cli.contact.outcome.removed")
         else:
-            outcome = "it is kept as a former contact, so those records keep the name"
+            outcome = t("cli.contact.outcome.former")
         if not args.yes:
             if not sys.stdin.isatty():
-                _error(f"nothing was deleted; to delete {contact.name} ({outcome}), add --yes")
+                _error(t("cli.contact.needs_yes", name=contact.name, outcome=outcome))
                 return EXIT_INPUT
-            if not _confirm(_plain(f"Delete {contact.name}? ({outcome})")):
-                print("Nothing was deleted.")
+            if not _confirm(_plain(t("cli.contact.question", name=contact.name, outcome=outcome))):
+                print(t("cli.contact.not_deleted"))
                 return EXIT_OK
         actions.delete_contact(store, contact.id, heir.id if heir is not None else None)
-    print(_plain(f"deleted contact {who}: {outcome}"))
+    print(_plain(t("cli.contact.deleted", who=who, outcome=outcome)))
     return EXIT_OK
 
 
@@ -269,7 +264,10 @@ def _print_json(data: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     rows = {"total": 0}  # records the exporter went through, from its progress calls
 
-    with progress_bar(f"exporting {args.format}") as bar, open_store(args) as store:
+    with (
+        progress_bar(t("cli.export.progress", format=args.format)) as bar,
+        open_store(args) as store,
+    ):
 
         def progress(done: int, total: int) -> None:
             rows["total"] = total
@@ -283,13 +281,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             data = jsonfile.export_data(store, progress=progress)
             # orjson: ~20x faster than json.dumps(indent=...) on three years of records.
             payload: str | bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-            what = "records"
+            what = "cli.export.records"
         elif args.format == "vcf":
             from collab_tui.interop import vcard
             from collab_tui.model import current_contacts
 
             payload = vcard.export_vcards(current_contacts(store.contacts()), progress=progress)
-            what = "contacts"
+            what = "cli.export.contacts"
         elif args.format == "ics":
             from collab_tui.interop import ics
 
@@ -297,19 +295,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             payload = ics.export_ics(
                 items, store.contacts(), args.today, store.settings, progress=progress
             )
-            what = "active items"
+            what = "cli.export.active_items"
         else:
             from collab_tui.interop import csvfile
 
             payload = csvfile.export_csv(store, args.what, progress=progress)
-            what = {"items": "items", "contacts": "contacts", "log": "interactions"}[args.what]
+            what = f"cli.export.{args.what}"
     _write_output(payload, args.output)
     if args.output and args.output != "-":
-        count = f"{rows['total']} {what}"
+        count = t(what, n=rows["total"])
         if args.format == "ics":
             todos = payload.count(b"BEGIN:VTODO\r\n") if isinstance(payload, bytes) else 0
-            count = f"{todos} to-dos (due dates and risk reviews) from {count}"
-        _note(f"exported {count} to {args.output}")
+            count = t("cli.export.todos", n=todos, count=count)
+        _note(t("cli.export.done", count=count, path=args.output))
     return EXIT_OK
 
 
@@ -323,7 +321,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         text = report.status_report(store, since, tag, args.today)
     _write_output(text, args.output)
     if args.output and args.output != "-":
-        _note(f"wrote the status report to {args.output}")
+        _note(t("cli.report.written", path=args.output))
     return EXIT_OK
 
 
@@ -355,14 +353,16 @@ def guess_source(path: Path, source: str | None) -> str:
         return "json"
     if suffix in (".vcf", ".vcard"):
         return "vcard"
-    raise UsageError(f"cannot tell the format of {path.name}: use --from json|vcard|taskwarrior")
+    raise UsageError(t("cli.import.unknown_format", name=path.name))
 
 
 def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        raise UsageError(
+            t("cli.import.unreadable", path=path, reason=error.strerror or error)
+        ) from None
 
 
 def parse_json_file(path: Path, data: bytes) -> Any:
@@ -371,9 +371,9 @@ def parse_json_file(path: Path, data: bytes) -> Any:
     try:
         return json.loads(data)
     except (UnicodeDecodeError, ValueError) as error:
-        raise UsageError(f"{path} is not valid JSON: {error}") from None
+        raise UsageError(t("cli.import.not_json", path=path, error=error)) from None
     except RecursionError:
-        raise UsageError(f"{path} is nested too deeply to be a collab-tui file") from None
+        raise UsageError(t("cli.import.too_deep", path=path)) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -381,7 +381,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = guess_source(path, args.source)
     from collab_tui.store.store import gc_paused
 
-    with progress_bar(f"importing {path.name}") as progress, gc_paused():
+    with progress_bar(t("cli.import.progress", name=path.name)) as progress, gc_paused():
         raw = read_input(path)
         # vCards and taskwarrior exports go in as bytes: those importers read the encoding
         # card by card / line by line and skip just the broken part.
@@ -414,12 +414,14 @@ def print_summary(summary: Any, dry_run: bool) -> None:
             print(_plain(f"  {line}"))
     else:
         for what, why in summary.skipped:
-            print(_plain(f"  skipped {what}: {why}"))
-    prefix = "dry run, nothing saved: would have " if dry_run else ""
-    print(
-        f"{prefix}added {summary.added}, updated {summary.updated}, "
-        f"unchanged {summary.unchanged}, skipped {len(summary.skipped)}"
-    )
+            print(_plain(t("cli.import.skipped", what=what, why=why)))
+    counts = {
+        "added": summary.added,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "skipped": len(summary.skipped),
+    }
+    print(t("cli.import.dry_run" if dry_run else "cli.import.done", **counts))
 
 
 @contextmanager
@@ -494,37 +496,32 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.list:
         verdicts = restore.list_snapshots(path)
         if not verdicts:
-            print(_plain(f"no backups of {path} yet"))
+            print(_plain(t("cli.restore.none", path=path)))
         newest_good = next((v for v in verdicts if v.good), None)
         for verdict in verdicts:
             segments = sum(1 for name in verdict.files if "/" in name)
-            state = "verified" if verdict.good else "DAMAGED: " + "; ".join(verdict.problems)
-            legacy = " (old format: parsed, no checksums)" if verdict.legacy else ""
-            mark = "  <- newest good" if verdict is newest_good else ""
-            print(
-                _plain(
-                    f"{verdict.snapshot.name}  {state}{legacy}  "
-                    f"[data file + {segments} history segments]{mark}"
-                )
+            state = (
+                t("cli.restore.verified")
+                if verdict.good
+                else t("cli.restore.damaged", problems="; ".join(verdict.problems))
             )
+            legacy = " " + t("cli.restore.legacy") if verdict.legacy else ""
+            mark = "  " + t("cli.restore.newest") if verdict is newest_good else ""
+            files = t("cli.restore.files", n=segments)
+            print(_plain(f"{verdict.snapshot.name}  {state}{legacy}  {files}{mark}"))
         return EXIT_OK
     done = restore.restore(path, args.snapshot, dry_run=args.dry_run)
     segments = sum(1 for name in done.files if "/" in name)
-    verb = "Would restore" if done.dry_run else "Restored"
-    print(
-        _plain(
-            f"{verb} {done.path} and {segments} history segments from the backup "
-            f"{done.snapshot} (every file verified)."
-        )
-    )
+    key = "cli.restore.would_restore" if done.dry_run else "cli.restore.restored"
+    print(_plain(t(key, path=done.path, n=segments, snapshot=done.snapshot)))
     if done.moved_aside is None:
-        print("There were no current files to move aside.")
+        print(t("cli.restore.nothing_aside"))
     else:
         moved = ", ".join(done.moved)
-        verb = "would be moved" if done.dry_run else "were moved"
-        print(_plain(f"The current files ({moved}) {verb} to {done.moved_aside}; nothing deleted."))
+        key = "cli.restore.would_move" if done.dry_run else "cli.restore.moved"
+        print(_plain(t(key, files=moved, path=done.moved_aside)))
     if done.dry_run:
-        print("Dry run: nothing was changed.")
+        print(t("cli.restore.dry_run"))
     return EXIT_OK
 
 
@@ -541,25 +538,25 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     try:
         findings = doctor.examine(store, temps)
         if not findings:
-            print(_plain(f"{path}: all is well (every file and record checked)."))
+            print(_plain(t("cli.doctor.well", path=path)))
             return EXIT_OK
-        print(_plain(f"{path}: {len(findings)} problem(s) found:"))
+        print(_plain(t("cli.doctor.found", path=path, n=len(findings))))
         for finding in findings:
             print(_plain(f"  - {finding.what}"))
         repairs = [f.repair for f in findings if f.repair]
         if not repairs:
             return EXIT_OK if all(f.kind == "temp" for f in findings) else EXIT_STORE
-        print("collab doctor can:")
+        print(t("cli.doctor.can"))
         for repair in repairs:
             print(_plain(f"  - {repair}"))
-        if not (args.repair or _confirm("Repair now (one transaction; no record is lost)?")):
-            print("Nothing was changed. Run `collab doctor --repair` to repair.")
+        if not (args.repair or _confirm(t("cli.doctor.ask"))):
+            print(t("cli.doctor.declined"))
             return EXIT_STORE
         for line in doctor.repair(store):
-            print(_plain(f"repaired: {line}"))
+            print(_plain(t("cli.doctor.repaired", what=line)))
         remaining = [f for f in doctor.examine(store) if f.kind != "temp"]
         for finding in remaining:
-            print(_plain(f"still wrong: {finding.what}"))
+            print(_plain(t("cli.doctor.still_wrong", what=finding.what)))
         return EXIT_STORE if remaining else EXIT_OK
     finally:
         store.close()
@@ -570,7 +567,8 @@ def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
     try:
-        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+        # the answers stay y / yes whatever the language of the question
+        return input(t("cli.confirm", question=question)).strip().lower() in ("y", "yes")
     except EOFError:
         return False
 
@@ -591,10 +589,7 @@ def _tui_runner() -> Callable[..., Any] | None:
 def cmd_tui(args: argparse.Namespace) -> int:
     run = _tui_runner()
     if run is None:
-        _error(
-            "the app is missing from this installation (collab_tui.tui); reinstall "
-            "collab-tui, or use the shell commands: collab --help"
-        )
+        _error(t("cli.no_app"))
         return EXIT_STORE
     run(db_path(args))  # the app reads COLLAB_TODAY itself (dates.frozen_today)
     return EXIT_OK
@@ -610,12 +605,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         already_there = not demo.store_is_empty(store)
         if already_there and run is not None and not getattr(args, "db", None):
             # A second `collab demo`: open the demo written last time, untouched.
-            print(f"opening the demo written earlier ({path}); delete it to start over")
+            print(t("cli.demo.reopen", path=path))
         elif already_there:
-            _error(
-                f"{path} already holds data; the demo only goes into an empty file "
-                "(delete it, or pick another with --db PATH)"
-            )
+            _error(t("cli.demo.not_empty", path=path))
             return EXIT_STORE
         else:
             counts = demo.write_demo(store, args.today)
@@ -624,11 +616,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(
         _plain(
-            f"wrote the demo ({counts['contacts']} contacts, {counts['items']} items, "
-            f"{counts['interactions']} meetings and chats) to {path}"
+            t(
+                "cli.demo.written",
+                contacts=counts["contacts"],
+                items=counts["items"],
+                interactions=counts["interactions"],
+                path=path,
+            )
         )
     )
-    print(_plain(f"open it with: collab --db {_shell_quote(str(path))}"))
+    print(_plain(t("cli.demo.open", command=f"collab --db {_shell_quote(str(path))}")))
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)  # per row: "" / "late" / "closed"
-    empty: str = "nothing"
+    empty: str = field(default_factory=lambda: t("nothing"))
     count: bool = True  # show the row count in the heading
 
 
@@ -41,7 +41,7 @@ class Facts:
 class Lines:
     heading: str
     lines: list[str]
-    empty: str = "none recorded"
+    empty: str = field(default_factory=lambda: t("none_recorded"))
 
 
 Section = Table | Facts | Lines
@@ -248,7 +248,9 @@ def to_plain(sections: list[Section]) -> str:
     out: list[str] = []
     for section in sections:
         if isinstance(section, Table):
-            heading = section.heading + (f" ({len(section.rows)})" if section.count else "")
+            heading = section.heading
+            if section.count:
+                heading = t("heading.count", title=heading, count=len(section.rows))
             out.append(heading)
             if not section.rows:
                 out.append(f"  {section.empty}")
@@ -293,7 +295,9 @@ def print_rich(sections: list[Section]) -> None:
     console = Console()
     for section in sections:
         if isinstance(section, Table):
-            heading = section.heading + (f" ({len(section.rows)})" if section.count else "")
+            heading = section.heading
+            if section.count:
+                heading = t("heading.count", title=heading, count=len(section.rows))
             console.print(Text(heading, style="bold"))
             if not section.rows:
                 console.print(Text(f"  {section.empty}", style="dim"))

@@ -26,6 +26,7 @@ from collab_tui.cli.commands import (
     cmd_tui,
     cmd_who,
 )
+from collab_tui.words import t
 
 # --- argument parsing -------------------------------------------------------------------
 
@@ -35,31 +36,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="collab",
-        description=(
-            "A terminal cockpit for working through people you do not manage.\n"
-            "Run without a command to open the app."
-        ),
+        description=t("cli.help.description"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=(
-            "examples:\n"
-            '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
+            t("cli.help.examples")
+            + "\n"
+            + '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
             "  collab today\n"
             "  collab who 小蓝\n"
-            "  collab demo\n\n"
-            "COLLAB_DB picks the data file like --db; COLLAB_TODAY=YYYY-MM-DD freezes today."
+            "  collab demo\n\n" + t("cli.help.environment")
         ),
     )
     parser.add_argument("--version", action="version", version=f"collab-tui {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="the data file (default: $COLLAB_DB or the user data directory)",
+        help=t("cli.help.db"),
     )
     parser.set_defaults(handler=cmd_tui)
     # --db also after the command name; SUPPRESS keeps the value given before it.
     db_after = argparse.ArgumentParser(add_help=False)
-    db_after.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the data file")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    db_after.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db_short")
+    )
+    commands = parser.add_subparsers(title=t("cli.help.commands"), metavar="COMMAND")
 
     def command(
         name: str, handler: Callable[[argparse.Namespace], int], summary: str, examples: str
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=summary,
             description=summary,
             parents=[db_after],
-            epilog="examples:\n" + examples,
+            epilog=t("cli.help.examples") + "\n" + examples,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(handler=handler)
@@ -78,62 +78,50 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "add",
         cmd_add,
-        "capture items, risks or a meeting in one line",
+        t("cli.help.add"),
         '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
         '  collab add "wait: approval result @Ming due:+3d !"\n'
         '  collab add "risk: approval API may slip @小蓝 #orders review:fri"\n'
         '  collab add "meet: @Lan @Ming agreed to fix the bug; owe: retest payment due:fri"\n'
-        "\nkinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
-        "! for important. Unknown names become new contacts.",
+        "\n" + t("cli.help.add.grammar"),
     )
-    sub.add_argument("text", nargs="+", metavar="TEXT", help="the capture line")
-    sub.add_argument(
-        "--again",
-        action="store_true",
-        help="add the line even if the same line was saved in the last 10 minutes "
-        "(without it, a repeat is taken for a retry and not added twice)",
-    )
+    sub.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.help.add.text"))
+    sub.add_argument("--again", action="store_true", help=t("cli.help.add.again"))
 
     for name, handler, verb in (
-        ("done", cmd_done, "mark an item done"),
-        ("drop", cmd_drop, "drop an item without doing it"),
-        ("reopen", cmd_reopen, "reopen a done or dropped item"),
-        ("happened", cmd_happened, "a risk happened: it stays active, as a problem"),
+        ("done", cmd_done, "cli.help.done"),
+        ("drop", cmd_drop, "cli.help.drop"),
+        ("reopen", cmd_reopen, "cli.help.reopen"),
+        ("happened", cmd_happened, "cli.help.happened"),
     ):
-        sub = command(name, handler, verb, f"  collab {name} 12\n  collab {name} '#12'")
-        sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
+        sub = command(name, handler, t(verb), f"  collab {name} 12\n  collab {name} '#12'")
+        sub.add_argument("id", type=item_id, metavar="ID", help=t("cli.help.id"))
 
     sub = command(
         "snooze",
         cmd_snooze,
-        "move an item's due date (a risk's review date)",
+        t("cli.help.snooze"),
         "  collab snooze 12 fri\n  collab snooze 12 +3d\n  collab snooze 12 next week",
     )
-    sub.add_argument("id", type=item_id, metavar="ID", help="the item's number")
-    sub.add_argument("when", nargs="+", metavar="WHEN", help="the new date, e.g. fri, +3d")
+    sub.add_argument("id", type=item_id, metavar="ID", help=t("cli.help.id"))
+    sub.add_argument("when", nargs="+", metavar="WHEN", help=t("cli.help.snooze.when"))
 
     sub = command(
         "contact",
         cmd_contact,
-        "create, update or delete a contact",
+        t("cli.help.contact"),
         '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager\n'
         '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"\n'
         "  collab contact delete 小张 --reassign-to 小蓝\n"
-        "  collab contact delete 小张 --yes   (linked records keep 小张 as a former contact)",
+        "  collab contact delete 小张 --yes   " + t("cli.help.contact.yes_note"),
     )
-    sub.add_argument("name", nargs="+", metavar="NAME", help='a name, or "delete NAME"')
-    sub.add_argument(
-        "--reassign-to",
-        metavar="NAME",
-        help="with delete: move their items, log entries and reports to this contact",
-    )
-    sub.add_argument(
-        "--yes", action="store_true", help="with delete: do not ask (needed when not on a terminal)"
-    )
+    sub.add_argument("name", nargs="+", metavar="NAME", help=t("cli.help.contact.name"))
+    sub.add_argument("--reassign-to", metavar="NAME", help=t("cli.help.contact.reassign"))
+    sub.add_argument("--yes", action="store_true", help=t("cli.help.contact.yes"))
     sub.add_argument("--dept", dest="department", metavar="TEXT")
     sub.add_argument("--org", dest="organisation", metavar="TEXT")
     sub.add_argument("--title", metavar="TEXT")
-    sub.add_argument("--boss", metavar="NAME", help="an existing contact")
+    sub.add_argument("--boss", metavar="NAME", help=t("cli.help.contact.boss"))
     sub.add_argument("--stance", choices=["refuses", "no-capacity", "eager", "unknown"])
     sub.add_argument("--side", choices=["leading", "supporting"])
     sub.add_argument("--level", choices=["working", "leader"])
@@ -143,18 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="kpis",
         action="append",
         metavar="TEXT",
-        help="what they are measured on (repeat for more)",
+        help=t("cli.help.contact.kpi"),
     )
     sub.add_argument(
         "--concern",
         dest="concerns",
         action="append",
         metavar="TEXT",
-        help="what worries them (repeat for more)",
+        help=t("cli.help.contact.concern"),
     )
-    sub.add_argument(
-        "--gain", dest="gains", metavar="TEXT", help="what working with you gives them"
-    )
+    sub.add_argument("--gain", dest="gains", metavar="TEXT", help=t("cli.help.contact.gain"))
     sub.add_argument("--alias", dest="aliases", action="append", metavar="A")
     sub.add_argument("--tag", dest="tags", action="append", metavar="TAG")
     sub.add_argument("--email", metavar="TEXT")
@@ -164,33 +150,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "today",
         cmd_today,
-        "the morning review: overdue, due today, owe, waiting, risks",
+        t("cli.help.today"),
         "  collab today\n  collab today --date tomorrow\n  collab today --json | jq .overdue",
     )
-    sub.add_argument("--date", metavar="D", help="review another day (any date phrase)")
-    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_argument("--date", metavar="D", help=t("cli.help.today.date"))
+    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     sub = command(
         "matrix",
         cmd_matrix,
-        "the Eisenhower matrix of active items",
+        t("cli.help.matrix"),
         "  collab matrix\n  collab matrix --json",
     )
-    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     sub = command(
         "who",
         cmd_who,
-        "the pre-meeting brief on a contact",
+        t("cli.help.who"),
         "  collab who 小蓝\n  collab who lan --json",
     )
-    sub.add_argument("name", metavar="NAME", help="a name, alias or unique prefix")
-    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_argument("name", metavar="NAME", help=t("cli.help.who.name"))
+    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     sub = command(
         "export",
         cmd_export,
-        "write a backup, vCards, a calendar or a spreadsheet",
+        t("cli.help.export"),
         "  collab export --format json -o backup.json\n"
         "  collab export --format vcf -o contacts.vcf\n"
         "  collab export --format ics -o follow-ups.ics\n"
@@ -201,14 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--what",
         choices=["items", "contacts", "log"],
         default="items",
-        help="for csv: which records (default items)",
+        help=t("cli.help.export.what"),
     )
-    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    sub.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
 
     sub = command(
         "import",
         cmd_import,
-        "read a backup, vCards or a taskwarrior export",
+        t("cli.help.import"),
         "  collab import backup.json\n  collab import contacts.vcf --dry-run\n"
         "  task export > tasks.json && collab import --from taskwarrior tasks.json",
     )
@@ -217,53 +203,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="source",
         choices=["json", "vcard", "taskwarrior"],
-        help="the file's format (default: from the extension)",
+        help=t("cli.help.import.from"),
     )
-    sub.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")
+    sub.add_argument("--dry-run", action="store_true", help=t("cli.help.import.dry_run"))
 
     sub = command(
         "report",
         cmd_report,
-        "a Markdown status report for your bosses",
+        t("cli.help.report"),
         "  collab report\n  collab report --since 2026-03-01 --tag orders -o status.md",
     )
-    sub.add_argument("--since", metavar="DATE", help="start of the period (default: a week ago)")
-    sub.add_argument("--tag", metavar="TAG", help="only records with this tag")
-    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    sub.add_argument("--since", metavar="DATE", help=t("cli.help.report.since"))
+    sub.add_argument("--tag", metavar="TAG", help=t("cli.help.report.tag"))
+    sub.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
 
     sub = command(
         "restore",
         cmd_restore,
-        "put a verified backup back in place (the current files are moved aside)",
+        t("cli.help.restore"),
         "  collab restore --list\n  collab restore --dry-run\n  collab restore\n"
         "  collab restore 2026-11-20T091500.123456\n"
-        "\nBackups are taken on the first save of each day (the newest 10 are kept).",
+        "\n" + t("cli.help.restore.note"),
     )
-    sub.add_argument(
-        "snapshot",
-        nargs="?",
-        metavar="SNAPSHOT",
-        help="the backup's name (default: the newest one that verifies)",
-    )
-    sub.add_argument("--list", action="store_true", help="list the backups, each verified")
-    sub.add_argument(
-        "--dry-run", action="store_true", help="show what would be done; change nothing"
-    )
+    sub.add_argument("snapshot", nargs="?", metavar="SNAPSHOT", help=t("cli.help.restore.name"))
+    sub.add_argument("--list", action="store_true", help=t("cli.help.restore.list"))
+    sub.add_argument("--dry-run", action="store_true", help=t("cli.help.restore.dry_run"))
 
     sub = command(
         "doctor",
         cmd_doctor,
-        "check every file and record; repair what can be repaired",
+        t("cli.help.doctor"),
         "  collab doctor\n  collab doctor --repair",
     )
-    sub.add_argument(
-        "--repair", action="store_true", help="repair without asking (nothing is ever deleted)"
-    )
+    sub.add_argument("--repair", action="store_true", help=t("cli.help.doctor.repair"))
 
     command(
         "demo",
         cmd_demo,
-        "write the worked example into a demo file and open it",
+        t("cli.help.demo"),
         "  collab demo\n  collab demo --db /tmp/demo.json",
     )
     return parser
@@ -276,7 +253,7 @@ def item_id(text: str) -> int:
     try:
         value = int(text.strip().lstrip("#"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an item number: {text!r}") from None
+        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"not an item number: {text!r}")
+        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text)))
     return value

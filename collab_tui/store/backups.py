@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 
+from ..words import t
 from . import durable
 from .storage import ParseError, parse
 
@@ -116,7 +117,9 @@ def _read_manifest(snap: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ValueError(f"{MANIFEST} cannot be read: {exc.strerror or exc}") from None
+        raise ValueError(
+            t("error.backup.manifest_unreadable", manifest=MANIFEST, reason=exc.strerror or exc)
+        ) from None
     try:
         manifest = orjson.loads(raw)
         files = manifest["files"]
@@ -126,7 +129,7 @@ def _read_manifest(snap: Path) -> dict[str, Any] | None:
             if not (isinstance(entry["sha256"], str) and isinstance(entry["size"], int)):
                 raise ValueError
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        raise ValueError(f"{MANIFEST} is damaged") from None
+        raise ValueError(t("error.backup.manifest_damaged", manifest=MANIFEST)) from None
     return files
 
 
@@ -280,19 +283,19 @@ def verify(path: Path, snap: Path, live_inodes: set[tuple[int, int]] | None = No
             names += [f"{snap_history.name}/{s.name}" for s in sorted(snap_history.glob("*.json"))]
         files = {name: None for name in names}
     elif path.name not in files:
-        verdict.problems.append(f"{MANIFEST} does not list {path.name}")
+        verdict.problems.append(t("error.backup.unlisted_data", manifest=MANIFEST, name=path.name))
     history = history_dir(path).name
     if os.path.lexists(snap / history) and not _is_real_dir(snap / history):
-        verdict.problems.append(f"{history} is not a folder (a symbolic link?)")
+        verdict.problems.append(t("error.backup.history_not_folder", path=history))
         return verdict
     for name, entry in files.items():
         verdict.files.append(name)
         if not _valid_name(path, name):
-            verdict.problems.append(f"{name!r}: not a name a snapshot may hold")
+            verdict.problems.append(t("error.backup.bad_name.quoted", name=repr(name)))
             continue
         problem = _check_file(snap / name, entry, live_inodes)
         if problem:
-            verdict.problems.append(f"{name}: {problem}")
+            verdict.problems.append(t("error.backup.file", name=name, problem=problem))
     return verdict
 
 
@@ -327,32 +330,32 @@ def _verified_bytes(
     try:
         st = os.lstat(copy)
         if (st.st_dev, st.st_ino) in live_inodes:
-            raise ValueError("shares its inode with a live file: damage to one is damage to both")
+            raise ValueError(t("error.backup.shared_inode"))
         data, _ = _read_regular(copy)
     except FileNotFoundError:
-        raise ValueError("missing") from None
+        raise ValueError(t("error.backup.missing")) from None
     except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
+        raise ValueError(t("error.backup.unreadable", reason=exc.strerror or exc)) from None
     if entry is not None:
         if len(data) != entry["size"]:
-            raise ValueError(f"size {len(data)} bytes, the manifest says {entry['size']}")
+            raise ValueError(t("error.backup.size", size=len(data), expected=entry["size"]))
         if _sha256(data) != entry["sha256"]:
-            raise ValueError("its sha256 does not match the manifest (damaged)")
+            raise ValueError(t("error.backup.checksum"))
     try:
         parse(data)
     except ParseError as exc:
-        raise ValueError(f"does not parse ({exc})") from None
+        raise ValueError(t("error.backup.parse", error=exc)) from None
     return data
 
 
 def read_verified(path: Path, snap: Path, name: str) -> bytes:
     """The bytes of one file of a snapshot, verified as read. Raises ValueError."""
     if not _valid_name(path, name):
-        raise ValueError("not a name a snapshot may hold")
+        raise ValueError(t("error.backup.bad_name"))
     files = _read_manifest(snap)
     entry = None if files is None else files.get(name)
     if files is not None and entry is None:
-        raise ValueError(f"not listed in {MANIFEST}")
+        raise ValueError(t("error.backup.unlisted", manifest=MANIFEST))
     return _verified_bytes(snap / name, entry, _live_inodes(path))
 
 

@@ -27,6 +27,7 @@ import orjson
 
 from .. import validate
 from ..model import Record, Settings, now
+from ..words import t
 from . import backups, durable
 from .migrations import META_ID
 from .quarantine import Damage, writable
@@ -63,8 +64,7 @@ def examine(store: Store, temps: list[Path] | None = None) -> list[Finding]:
     findings = [
         Finding(
             "temp",
-            f"{p} was left by an interrupted save; it was removed (it held "
-            "nothing the data files need).",
+            t("doctor.temp", path=p),
         )
         for p in temps or []
     ]
@@ -91,8 +91,12 @@ def _unreadable_segments(store: Store) -> list[Finding]:
             found.append(
                 Finding(
                     "unreadable",
-                    f"{segment} cannot be read ({error}); it is left untouched. Restore it "
-                    f"from a backup in {backups.backups_dir(store.path)}.",
+                    t(
+                        "doctor.unreadable",
+                        path=segment,
+                        error=error,
+                        folder=backups.backups_dir(store.path),
+                    ),
                 )
             )
     return found
@@ -106,10 +110,13 @@ def _damage_findings(damage: list[Damage], store: Store) -> list[Finding]:
             found.append(
                 Finding(
                     "settings",
-                    f"{d.file.name}: the setting {d.field} is invalid: {d.message}. "
-                    "The default is used meanwhile.",
-                    f"reset {d.field} to its default "
-                    f"({_default_setting(d.field)}); it is now {_stored_setting(store, d.field)}",
+                    t("doctor.setting", file=d.file.name, field=d.field, problem=d.message),
+                    t(
+                        "doctor.setting.repair",
+                        field=d.field,
+                        default=_default_setting(d.field),
+                        now=_stored_setting(store, d.field),
+                    ),
                 )
             )
         else:
@@ -120,9 +127,8 @@ def _damage_findings(damage: list[Damage], store: Store) -> list[Finding]:
         found.append(
             Finding(
                 "damaged",
-                f"{file.name} {table} #{record_id} is damaged ({detail}); it is set aside: "
-                "kept in the file, hidden from the app.",
-                f"move {table} #{record_id} from {file.name} into {qfile}",
+                t("doctor.damaged", file=file.name, table=table, id=record_id, detail=detail),
+                t("doctor.damaged.repair", table=table, id=record_id, file=file.name, to=qfile),
             )
         )
     return found
@@ -134,10 +140,14 @@ def _duplicate_findings(store: Store) -> list[Finding]:
         found.append(
             Finding(
                 "duplicate",
-                f"{table} #{record_id} is stored twice, in {_name(store, kept)} and in "
-                f"{_name(store, dropped)} (a save that was interrupted); the newer copy, in "
-                f"{_name(store, kept)}, is the one used.",
-                f"remove the older copy of {table} #{record_id} from {_name(store, dropped)}",
+                t(
+                    "doctor.duplicate",
+                    table=table,
+                    id=record_id,
+                    kept=_name(store, kept),
+                    dropped=_name(store, dropped),
+                ),
+                t("doctor.duplicate.repair", table=table, id=record_id, file=_name(store, dropped)),
             )
         )
     return found
@@ -176,10 +186,21 @@ def _link_findings(store: Store) -> list[Finding]:
     return [
         Finding(
             "link",
-            f"{type(record).__name__.lower()} #{record.id} {field} points to {table} #{target}, "
-            "which does not exist (or is set aside as damaged).",
-            f"remove the link to {table} #{target} from "
-            f"{type(record).__name__.lower()} #{record.id}",
+            t(
+                "doctor.link",
+                record=type(record).__name__.lower(),
+                id=record.id,
+                field=field,
+                table=table,
+                target=target,
+            ),
+            t(
+                "doctor.link.repair",
+                table=table,
+                target=target,
+                record=type(record).__name__.lower(),
+                id=record.id,
+            ),
         )
         for record, field, target, table in _links(store)
     ]
@@ -203,9 +224,8 @@ def _counter_findings(store: Store) -> list[Finding]:
             found.append(
                 Finding(
                     "counter",
-                    f"the id counter of {table} is {last!r}, behind the highest id in use "
-                    f"({highest}): the next new record would overwrite one.",
-                    f"set the id counter of {table} to {highest}",
+                    t("doctor.counter", table=table, last=repr(last), highest=highest),
+                    t("doctor.counter.repair", table=table, highest=highest),
                 )
             )
     return found
@@ -245,17 +265,17 @@ def repair(store: Store) -> list[str]:
                 f.storage.set_aside = {}
                 f.storage.problems = []
                 txn.changed.add(key)
-            done.append(f"moved {len(entries)} damaged record(s) into {target}")
+            done.append(t("doctor.done.moved", n=len(entries), path=target))
         for table, record_id, _kept, dropped in store.settled:
             txn.changed.add(dropped)  # its cache already lacks the older copy
             done.append(
-                f"removed the older copy of {table} #{record_id} from {_name(store, dropped)}"
+                t("doctor.done.duplicate", table=table, id=record_id, file=_name(store, dropped))
             )
         raw = store._meta()["settings"]
         if validate.check_settings(raw):
             settings = Settings.from_dict(validate.valid_settings(raw))
             store.update_settings(settings)
-            done.append(f"reset the settings (they were {_show_settings(raw)})")
+            done.append(t("doctor.done.settings", was=_show_settings(raw)))
         for record, field, target_id, table in _links(store):
             record = _current(store, record)
             value = getattr(record, field)
@@ -265,15 +285,20 @@ def repair(store: Store) -> list[str]:
                 setattr(record, field, None)
             store.put(record)
             done.append(
-                f"removed the link to {table} #{target_id} from "
-                f"{type(record).__name__.lower()} #{record.id}"
+                t(
+                    "doctor.done.link",
+                    table=table,
+                    target=target_id,
+                    record=type(record).__name__.lower(),
+                    id=record.id,
+                )
             )
         last_ids = dict(store._meta()["last_ids"])
         for table, highest in _highest_ids(store).items():
             last = last_ids.get(table, 0)
             if not isinstance(last, int) or isinstance(last, bool) or last < highest:
                 last_ids[table] = highest
-                done.append(f"set the id counter of {table} to {highest}")
+                done.append(t("doctor.done.counter", table=table, highest=highest))
         if last_ids != store._meta()["last_ids"]:
             store._hot.table("meta").update({"last_ids": last_ids}, doc_ids=[int(META_ID)])
             txn.changed.add(HOT)
@@ -289,10 +314,7 @@ def append_quarantine(path: Path, entries: list[dict[str, Any]]) -> None:
             data = orjson.loads(path.read_bytes())
             old = list(data["records"])
         except (orjson.JSONDecodeError, KeyError, TypeError) as error:
-            raise ValueError(
-                f"{path} cannot be read ({error}), so nothing was moved into it. Move it "
-                "away and run `collab doctor --repair` again."
-            ) from None
+            raise ValueError(t("doctor.quarantine_unreadable", path=path, error=error)) from None
     payload = {
         "format": QUARANTINE_FORMAT,
         "note": "Damaged records moved here by `collab doctor`: where each was, what is wrong.",
@@ -318,7 +340,7 @@ def _name(store: Store, key: str) -> str:
 
 
 def _default_setting(field: str) -> Any:
-    return Settings().to_dict().get(field, "none: it is removed")
+    return Settings().to_dict().get(field, t("doctor.setting.no_default"))
 
 
 def _stored_setting(store: Store, field: str) -> str:

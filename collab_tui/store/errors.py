@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from collab_tui.words import t
+
 
 class StoreError(Exception):
     """Base class of everything the store raises on purpose."""
@@ -17,25 +19,23 @@ class StoreCorrupt(StoreError):
         self.path = Path(path)
         self.backup = backup
         self.reason = reason
-        detail = f" ({reason})" if reason else ""
-        super().__init__(
-            f"The data file {self.path} is damaged{detail}. It was left untouched. "
-            + restore_hint(self.path, backup)
+        damaged = (
+            t("error.store.damaged.why", path=self.path, reason=reason)
+            if reason
+            else t("error.store.damaged", path=self.path)
         )
+        super().__init__(damaged + " " + restore_hint(self.path, backup))
 
 
 def restore_hint(path: Path, backup: Path | None) -> str:
     """Name the newest verified backup and the command that restores it."""
     if backup is None:
-        return "No good backup was found (none verifies)."
+        return t("error.store.no_backup")
     import shlex
 
     data = _hot_path_of(Path(path))
     command = f"collab --db {shlex.quote(str(data))} restore {shlex.quote(Path(backup).name)}"
-    return (
-        f"The newest good backup (every file verified) is {backup}. Restore it with: "
-        f"{command} (the current files are moved aside, not deleted)."
-    )
+    return t("error.store.backup_hint", backup=backup, command=command)
 
 
 def _hot_path_of(path: Path) -> Path:
@@ -51,7 +51,7 @@ class StorePathError(StoreError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"Cannot use {self.path}: {reason}. Nothing was changed.")
+        super().__init__(t("error.store.path", path=self.path, reason=reason))
 
 
 class StoreReadOnly(StoreError):
@@ -60,16 +60,8 @@ class StoreReadOnly(StoreError):
     def __init__(self, path: Path, reason: str, readable: bool = True) -> None:
         self.path = Path(path)
         self.reason = reason
-        after = (
-            "the data can still be read."
-            if readable
-            else "the file is from an older collab-tui and must be converted before it "
-            "can be read: make the location writable, or open a copy of it elsewhere."
-        )
-        super().__init__(
-            f"Cannot save {self.path}: the location is read-only ({reason}). "
-            f"Nothing was changed; {after}"
-        )
+        key = "error.store.read_only" if readable else "error.store.read_only.old"
+        super().__init__(t(key, path=self.path, reason=reason))
 
 
 class StoreTooNew(StoreError):
@@ -78,10 +70,7 @@ class StoreTooNew(StoreError):
     def __init__(self, path: Path, version: int) -> None:
         self.path = Path(path)
         self.version = version
-        super().__init__(
-            f"The data file {self.path} has schema version {version}, which is newer than "
-            "this collab-tui understands. Upgrade collab-tui to open it."
-        )
+        super().__init__(t("error.store.too_new", path=self.path, version=version))
 
 
 class StoreWriteError(StoreError):
@@ -105,22 +94,13 @@ class StoreWriteError(StoreError):
         self.journal = journal
         reason = getattr(cause, "strerror", None) or str(cause)
         if not saved:
-            message = (
-                f"Could not save {self.path}: {reason}. Nothing was changed; "
-                "the previous data is intact."
-            )
+            message = t("error.store.not_saved", path=self.path, reason=reason)
         elif journal is not None:
-            message = (
-                f"Could not finish saving {self.path}: {reason}. The change is saved (in "
-                f"{journal}) and will be completed the next time the data is opened; "
-                "do not make it again."
+            message = t(
+                "error.store.saved_in_journal", path=self.path, reason=reason, journal=journal
             )
         else:
-            message = (
-                f"The change was saved to {self.path}, but the disk reported an error while "
-                f"confirming it ({reason}); do not make it again. It could still be lost if "
-                "the computer loses power before the disk recovers."
-            )
+            message = t("error.store.saved_unconfirmed", path=self.path, reason=reason)
         super().__init__(message)
 
 
@@ -134,10 +114,7 @@ class UnfinishedSave(StoreWriteError):
         super().__init__(path, cause, saved=False, journal=journal)
         reason = getattr(cause, "strerror", None) or str(cause)
         Exception.__init__(
-            self,
-            f"Could not complete an earlier save to {self.path}, kept in {journal}: {reason}. "
-            "That save is not lost: it will be completed once this is fixed. Nothing else "
-            "was changed; try again then.",
+            self, t("error.store.unfinished", path=self.path, journal=journal, reason=reason)
         )
 
 
@@ -146,14 +123,8 @@ class JournalDamaged(StoreCorrupt):
 
     def __init__(self, path: Path, backup: Path | None, reason: str) -> None:
         super().__init__(path, backup, reason)
-        hint = f"the newest good backup ({backup})" if backup else "a backup"
-        Exception.__init__(
-            self,
-            f"The journal {self.path} of an unfinished save is damaged ({reason}). The save "
-            "it records may be only partly in the data files, so collab will not guess; "
-            f"nothing was changed. Restore {hint}, or move the journal aside to use the "
-            "data files as they are.",
-        )
+        key = "error.store.journal_damaged" if backup else "error.store.journal_damaged.no_backup"
+        Exception.__init__(self, t(key, path=self.path, reason=reason, backup=backup))
 
 
 class StoreLocked(StoreError):
@@ -161,10 +132,7 @@ class StoreLocked(StoreError):
 
     def __init__(self, path: Path, waited: float = 0.0) -> None:
         self.path = Path(path)
-        super().__init__(
-            f"The data file {self.path} is busy: another collab process has held its lock "
-            f"for more than {waited:g} s. Try again in a moment."
-        )
+        super().__init__(t("error.store.locked", path=self.path, waited=f"{waited:g}"))
 
 
 class ConflictError(StoreError):
@@ -174,12 +142,12 @@ class ConflictError(StoreError):
         self.record = record
         self.path = path
         self.current = current  # the stored version now (None if deleted), to show the diff
-        kind = type(record).__name__.lower()
-        where = f" in {path}" if path else ""
-        super().__init__(
-            f"{kind.capitalize()} {record.id} was changed or deleted by another process"
-            f"{where} since it was read. Reload it and try again."
-        )
+        kind = t(f"record.{type(record).__name__.lower()}").capitalize()
+        if path:
+            message = t("error.store.conflict.in", kind=kind, id=record.id, path=path)
+        else:
+            message = t("error.store.conflict", kind=kind, id=record.id)
+        super().__init__(message)
 
 
 class RecordInvalid(ValueError):
@@ -192,4 +160,4 @@ class RecordInvalid(ValueError):
         self.what = what
         self.problems = problems
         detail = "; ".join(str(p) for p in problems)
-        super().__init__(f"{what} was not saved: {detail}. Nothing was changed.")
+        super().__init__(t("error.store.invalid", what=what, problems=detail))

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 import orjson
 
+from ..words import t
 from . import durable
 
 SUFFIX = ".journal"
@@ -179,10 +180,10 @@ def read_pending(data_path: Path) -> Pending | None:
 
 def decode(data_path: Path, raw: bytes) -> Pending:
     if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + DIGEST_LINE:
-        raise BadJournal("it is not a collab journal, or it is cut short")
+        raise BadJournal(t("error.journal.not_a_journal"))
     body, digest = raw[:-DIGEST_LINE], raw[-DIGEST_LINE:]
     if _sha256(body) + b"\n" != digest:
-        raise BadJournal("its checksum does not match its contents")
+        raise BadJournal(t("error.journal.checksum"))
     try:
         header_end = body.index(b"\n", len(MAGIC))
         header = orjson.loads(body[len(MAGIC) : header_end])
@@ -194,13 +195,13 @@ def decode(data_path: Path, raw: bytes) -> Pending:
                 changes.append(Change(path, None))
                 continue
             if not isinstance(size, int) or size < 0:
-                raise ValueError(f"bad size {size!r}")
+                raise ValueError(t("error.journal.bad_size", size=repr(size)))
             changes.append(Change(path, body[offset : offset + size]))
             offset += size
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise BadJournal(f"its header is malformed: {exc}") from None
+        raise BadJournal(t("error.journal.header", error=exc)) from None
     if offset != len(body) or not isinstance(generation, int):
-        raise BadJournal("its sizes do not add up")
+        raise BadJournal(t("error.journal.sizes"))
     return Pending(generation, changes)
 
 
@@ -215,4 +216,4 @@ def _target(data_path: Path, rel: str) -> Path:
         and not parts[1].startswith(".")
     ):
         return data_path.parent.joinpath(*parts)
-    raise ValueError(f"it names {rel!r}, which is not a file of this data")
+    raise ValueError(t("error.journal.foreign_file", name=repr(rel)))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import Settings
+from ..words import t
 
 SCHEMA_VERSION = 1
 META_ID = "1"  # the single document of the ``meta`` table
@@ -41,7 +42,7 @@ def version_of(data: Data) -> int:
         return 0
     version = meta.get("schema_version")
     if not isinstance(version, int):
-        raise ValueError("meta has no integer schema_version")
+        raise ValueError(t("error.parse.no_version"))
     return version
 
 

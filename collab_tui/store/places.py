@@ -15,6 +15,7 @@ import os
 import stat
 from pathlib import Path
 
+from ..words import t
 from .errors import StorePathError
 
 WIDE_OPEN = stat.S_IWGRP | stat.S_IWOTH
@@ -38,37 +39,34 @@ def data_path(path: Path) -> Path:
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.exists():
-            raise StorePathError(
-                path,
-                f"it is a symbolic link to {target}, which does not exist "
-                f"(create that file, e.g. `touch {target}`, to start a new data file there)",
-            )
+            raise StorePathError(path, t("error.path.dangling_link", target=target))
         path = target
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         parent = path.parent
         if parent.exists() and not parent.is_dir():
-            raise StorePathError(path, f"{parent} is not a folder") from None
+            raise StorePathError(path, t("error.path.parent_not_folder", parent=parent)) from None
         return path
     except NotADirectoryError:
-        raise StorePathError(path, "a part of the path is not a folder") from None
+        raise StorePathError(path, t("error.path.part_not_folder")) from None
     if not stat.S_ISREG(mode):
-        hint = " (give a file name inside it, e.g. collab.json)" if stat.S_ISDIR(mode) else ""
-        raise StorePathError(path, f"it is {_kind(mode)}, not a data file{hint}")
+        if stat.S_ISDIR(mode):
+            raise StorePathError(path, t("error.path.is_folder", kind=_kind(mode)))
+        raise StorePathError(path, t("error.path.not_a_file", kind=_kind(mode)))
     return path
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return t("error.path.kind.folder")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return t("error.path.kind.device")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return t("error.path.kind.fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return t("error.path.kind.socket")
+    return t("error.path.kind.other")
 
 
 def check_companions(path: Path, history: Path, backups: Path) -> None:
@@ -84,8 +82,8 @@ def check_companions(path: Path, history: Path, backups: Path) -> None:
             raise _link_error(companion)
         expected = stat.S_ISREG if companion in files else stat.S_ISDIR
         if not expected(mode):
-            kind = "a regular file" if companion in files else "a folder"
-            raise StorePathError(companion, f"collab keeps {kind} there, but it is {_kind(mode)}")
+            key = "error.path.companion_file" if companion in files else "error.path.companion_dir"
+            raise StorePathError(companion, t(key, kind=_kind(mode)))
     if history.is_dir():
         with os.scandir(history) as entries:
             for entry in entries:
@@ -94,11 +92,7 @@ def check_companions(path: Path, history: Path, backups: Path) -> None:
 
 
 def _link_error(link: Path) -> StorePathError:
-    return StorePathError(
-        link,
-        f"it is a symbolic link (to {os.readlink(link)}), and collab never follows links "
-        "beside its data file; remove the link",
-    )
+    return StorePathError(link, t("error.path.link", target=os.readlink(link)))
 
 
 def folder_warning(folder: Path) -> str | None:
@@ -109,19 +103,15 @@ def folder_warning(folder: Path) -> str | None:
         return None
     if not mode & WIDE_OPEN:
         return None
-    return (
-        f"the data folder {folder} is writable by other users (mode {stat.S_IMODE(mode):o}): "
-        f"they could replace or plant files beside your data. Make it private with: "
-        f"chmod 700 {folder}"
-    )
+    return t("warning.folder_open", folder=folder, mode=f"{stat.S_IMODE(mode):o}")
 
 
 def read_only_reason(path: Path, lock_exclusive: bool) -> str | None:
     """Why nothing can be saved at ``path`` (None: it can). Cheap: two access(2) calls."""
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return f"the folder {path.parent} is not writable"
+        return t("error.path.folder_read_only", folder=path.parent)
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        return f"the file {path} is not writable"
+        return t("error.path.file_read_only", path=path)
     if not lock_exclusive:
-        return f"its lock file {lock_path(path)} cannot be opened for writing"
+        return t("error.path.lock_read_only", path=lock_path(path))
     return None

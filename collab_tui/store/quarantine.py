@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from .. import validate
+from ..words import t
 from .migrations import META_ID, RECORD_TABLES, SCHEMA_VERSION
 
 Data = dict[str, dict[str, Any]]
@@ -106,12 +107,13 @@ def summary(damage: list[Damage]) -> str:
     if records:
         first = next(d for d in damage if d.table != "settings")
         count = len(records)
-        what = "1 damaged record is" if count == 1 else f"{count} damaged records are"
-        more = f" (and {count - 1} more)" if count > 1 else ""
-        parts.append(f"{what} set aside: {first}{more}.")
+        if count == 1:
+            parts.append(t("warning.damaged.one", first=first))
+        else:
+            parts.append(t("warning.damaged.many", n=count, first=first, more=count - 1))
     if settings:
+        bad = settings[0]
         parts.append(
-            f"The settings in {settings[0].file.name} are invalid "
-            f"({settings[0].field}: {settings[0].message}); the defaults are used."
+            t("warning.settings", file=bad.file.name, field=bad.field, problem=bad.message)
         )
-    return " ".join(parts) + " Run `collab doctor`."
+    return t("warning.run_doctor", warnings=" ".join(parts))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..words import t
 from . import backups, durable, locking, places
 from .errors import StoreError, StoreLocked, StorePathError, StoreReadOnly, StoreWriteError
 
@@ -60,7 +61,7 @@ def restore(path: Path, name: str | None = None, dry_run: bool = False) -> Resto
     """Restore the snapshot ``name`` (default: the newest that verifies) of ``path``."""
     path = data_path(path)
     if not path.parent.is_dir():
-        raise RestoreError(f"There are no backups of {path}. Nothing was changed.")
+        raise RestoreError(t("error.restore.no_backups", path=path))
     with _locked(path, write=not dry_run):
         verdict = _chosen(path, name)
         plan = Restored(path, verdict.snapshot, verdict.files, dry_run=dry_run)
@@ -84,23 +85,16 @@ def _chosen(path: Path, name: str | None) -> backups.Verdict:
         for verdict in backups.verify_all(path):
             if verdict.good:
                 return verdict
-        raise RestoreError(
-            f"No backup of {path} verifies (see `collab restore --list`). Nothing was changed."
-        )
+        raise RestoreError(t("error.restore.none_verifies", path=path))
     wanted = Path(name).name  # a full path to the snapshot is fine too
     for snap in found:
         if snap.name == wanted:
             verdict = backups.verify(path, snap)
             if not verdict.good:
-                problems = "; ".join(verdict.problems) or "it holds no files"
-                raise RestoreError(
-                    f"The backup {snap} does not verify ({problems}). Nothing was changed."
-                )
+                problems = "; ".join(verdict.problems) or t("error.restore.empty")
+                raise RestoreError(t("error.restore.bad", snapshot=snap, problems=problems))
             return verdict
-    raise RestoreError(
-        f"There is no backup named {wanted} in {backups.backups_dir(path)} "
-        "(see `collab restore --list`). Nothing was changed."
-    )
+    raise RestoreError(t("error.restore.no_such", name=wanted, folder=backups.backups_dir(path)))
 
 
 def _put_in_place(
@@ -134,8 +128,7 @@ def _put_in_place(
         if not moved_any:
             raise StoreWriteError(path, exc) from exc
         raise RestoreError(
-            f"Restoring {path} failed midway ({reason}). The previous files are in {aside}; "
-            "nothing was deleted. Run the restore again once the cause is fixed."
+            t("error.restore.midway", path=path, reason=reason, aside=aside)
         ) from exc
 
 
@@ -147,8 +140,7 @@ def _read_verified(path: Path, verdict: backups.Verdict) -> dict[str, bytes]:
             contents[name] = backups.read_verified(path, verdict.snapshot, name)
         except ValueError as exc:
             raise RestoreError(
-                f"The backup {verdict.snapshot} changed while restoring ({name}: {exc}). "
-                "Nothing was changed."
+                t("error.restore.changed", snapshot=verdict.snapshot, name=name, error=exc)
             ) from None
     return contents
 

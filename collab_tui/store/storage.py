@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from ..words import t
 from . import durable
 
 Data = dict[str, dict[str, dict[str, Any]]]
@@ -30,15 +31,15 @@ def parse(raw: bytes) -> Data:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc}") from None
+        raise ParseError(t("error.parse.json", error=exc)) from None
     if not isinstance(data, dict):
-        raise ParseError("top level is not an object")
+        raise ParseError(t("error.parse.top_level"))
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise ParseError(f"table {name!r} is not an object")
+            raise ParseError(t("error.parse.table", table=repr(name)))
         for doc_id, doc in table.items():
             if not isinstance(doc, dict) or not doc_id.isdigit():
-                raise ParseError(f"table {name!r} has a malformed record {doc_id!r}")
+                raise ParseError(t("error.parse.record", table=repr(name), id=repr(doc_id)))
     return data
 
 

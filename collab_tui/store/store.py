@@ -45,6 +45,7 @@ from tinydb.table import Table
 
 from .. import validate
 from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
+from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine
 from .errors import (
     ConflictError,
@@ -383,7 +384,7 @@ class Store:
     def update_settings(self, settings: Settings) -> None:
         problems = validate.check_settings(settings.to_dict())
         if problems:
-            raise RecordInvalid("The settings", problems)
+            raise RecordInvalid(t("error.store.invalid.settings"), problems)
         with self._transaction():
             self._hot.table("meta").update({"settings": settings.to_dict()}, doc_ids=[1])
             self._txn_state().changed.add(HOT)
@@ -804,7 +805,8 @@ class Store:
     ) -> None:
         problems = validate.check_record(table, doc)
         if problems:  # before anything changes: the transaction then writes nothing
-            raise RecordInvalid(f"{CLASS_OF[table].__name__} {record_id}", problems)
+            kind = t(f"record.{CLASS_OF[table].__name__.lower()}").capitalize()
+            raise RecordInvalid(t("error.store.invalid.record", kind=kind, id=record_id), problems)
         new_key = home_of(table, doc)
         old_key = None if known_new else self._locate(table, record_id)
         if old_key is not None and old_key != new_key:

@@ -36,12 +36,13 @@ from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
 from collab_tui.tui.views.today import TodayView
+from collab_tui.words import t
 
 T = TypeVar("T")
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
 TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
-TABS = [("today", "1 Today"), ("matrix", "2 Matrix"), ("contacts", "3 Contacts"), ("log", "4 Log")]
+TABS = ["today", "matrix", "contacts", "log"]  # titled "1 Today"...: act.tab.<name>
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
     "matrix": MatrixView,
@@ -94,8 +95,8 @@ class CollabApp(App[None]):
         # Only Today is built for the first frame; the other tabs are mounted in on_ready,
         # right after it is on screen (keys pressed meanwhile wait in the queue).
         with TabbedContent(initial="today"):
-            for name, title in TABS:
-                with TabPane(title, id=name):
+            for number, name in enumerate(TABS, 1):
+                with TabPane(t("app.tab", n=number, name=t(f"act.tab.{name}")), id=name):
                     if name == "today":
                         yield self._new_view(name)
         yield Footer(compact=True)
@@ -110,7 +111,7 @@ class CollabApp(App[None]):
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
         for warning in getattr(self.store, "warnings", []):  # e.g. a world-writable folder
-            self.say(f"Warning: {warning}", "warning")
+            self.say(t("app.warning", warning=warning), "warning")
         from collab_tui.store.quarantine import summary
 
         warning = summary(self.store.problems)  # damaged records set aside, bad settings
@@ -118,7 +119,7 @@ class CollabApp(App[None]):
             self.say(warning, "warning")
 
     async def on_ready(self) -> None:
-        for name, _title in TABS:
+        for name in TABS:
             pane = self.query_one(f"#{name}", TabPane)
             if not pane.is_attached:  # the app is closing already (exit right after start)
                 return
@@ -151,8 +152,12 @@ class CollabApp(App[None]):
             config.save_config({"theme": theme.name}, self.config_path)
         except OSError as error:
             self.say(
-                f"Theme {theme.name} applied but not remembered: could not write "
-                f"{self.config_path} ({error.strerror or error}).",
+                t(
+                    "app.theme_not_saved",
+                    theme=theme.name,
+                    path=self.config_path,
+                    reason=error.strerror or error,
+                ),
                 "warning",
             )
 
@@ -168,8 +173,12 @@ class CollabApp(App[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values is not None:
                 self.say(
-                    f"Settings saved: urgent within {values['urgency_horizon_days']} days, "
-                    f"cold after {values['cold_after_days']} days, theme {values['theme']}."
+                    t(
+                        "app.settings_saved",
+                        horizon=values["urgency_horizon_days"],
+                        cold=values["cold_after_days"],
+                        theme=values["theme"],
+                    )
                 )
 
         modal = modals.SettingsModal(
@@ -239,7 +248,7 @@ class CollabApp(App[None]):
         if epoch != self._history_epoch:  # the store changed meanwhile: read it again
             self.load_history()
         elif isinstance(history, Exception):
-            self.say(f"Could not read the log: {history}", "error")
+            self.say(t("app.log_unreadable", error=history), "error")
         else:
             self.show_snapshot(load(self.store, self.today, self.snapshot, history=history))
 
@@ -358,7 +367,7 @@ class CollabApp(App[None]):
 
         def written(path: Path | None) -> None:
             if isinstance(path, Path):
-                self.say(f"Wrote the status report to {path}")
+                self.say(t("app.report_written", path=path))
 
         self.push_screen(ReportModal(self.store, self.today), written)
 
@@ -370,7 +379,7 @@ class CollabApp(App[None]):
     def action_open_contact(self) -> None:
         contact = self.current_view.selected_contact()
         if contact is None:
-            self.say("No contact linked to this row.", "warning")
+            self.say(t("app.no_contact_linked"), "warning")
             return
         self.open_contact(contact.id)
 
@@ -385,7 +394,7 @@ class CollabApp(App[None]):
             return
         lines = text.splitlines()  # one capture per line, all in one transaction
         result = self.change(
-            "capture",
+            t("change.capture"),
             lambda: actions.capture_lines(self.store, lines, self.today),
             created=lambda r: [*r.records, *r.new_contacts],
         )
@@ -393,14 +402,14 @@ class CollabApp(App[None]):
             if not all(actions.just_captured(self.store, line) for line in lines if line.strip()):
                 self.action_capture(text)  # reopen with the text: nothing typed is lost
             return
-        self.say("\n".join(one_line(line) for line in result.lines) or "Nothing captured.")
+        self.say("\n".join(one_line(line) for line in result.lines) or t("app.nothing_captured"))
 
     # --- items --------------------------------------------------------------------------
 
     def selected_item(self) -> Item | None:
         item = self.current_view.selected_item()
         if item is None:
-            self.say("Select an item first (Today or Matrix).", "warning")
+            self.say(t("app.select_item"), "warning")
         return item
 
     def on_selected(self, act: Callable[[Item], object]) -> None:
@@ -414,18 +423,20 @@ class CollabApp(App[None]):
 
     def complete_item(self, item: Item) -> bool:
         done = self.change(
-            "done", lambda: actions.complete(self.store, item.id), [self.fresh(item)]
+            t("change.done"), lambda: actions.complete(self.store, item.id), [self.fresh(item)]
         )
         if done is not None:
-            self.say(f"Done: {item.title}  (z undoes)")
+            self.say(t("app.done", title=item.title))
         return done is not None
 
     def action_drop(self) -> None:
         self.on_selected(self.drop_item)
 
     def drop_item(self, item: Item) -> None:
-        if self.change("drop", lambda: actions.drop(self.store, item.id), [self.fresh(item)]):
-            self.say(f"Dropped: {item.title}  (z undoes)")
+        if self.change(
+            t("change.drop"), lambda: actions.drop(self.store, item.id), [self.fresh(item)]
+        ):
+            self.say(t("app.dropped", title=item.title))
 
     def open_item(self, item_id: int) -> None:
         """The item detail screen (Enter on an item row)."""
@@ -437,9 +448,11 @@ class CollabApp(App[None]):
     def occurred_item(self, item: Item) -> None:
         """The risk happened: it stays active, labelled "occurred", until handled."""
         if self.change(
-            "happened", lambda: actions.occurred(self.store, item.id), [self.fresh(item)]
+            t("change.happened"),
+            lambda: actions.occurred(self.store, item.id),
+            [self.fresh(item)],
         ):
-            self.say(f"Happened: {item.title}; it stays active until handled  (z undoes)")
+            self.say(t("app.happened", title=item.title))
 
     def action_snooze(self) -> None:
         self.on_selected(self.snooze_item)
@@ -452,16 +465,18 @@ class CollabApp(App[None]):
             if when is None:
                 return
             if self.change(
-                "snooze",
+                t("change.snooze"),
                 lambda: actions.snooze(self.store, item.id, when.isoformat(), self.today),
                 [self.fresh(item)],
             ):
-                self.say(f"Snoozed to {format_date(when, self.today)}: {item.title}")
+                self.say(t("app.snoozed", date=format_date(when, self.today), title=item.title))
                 if after is not None:
                     after()
 
         prompt = modals.DatePrompt(
-            f"Snooze: {one_line(item.title)}", self.today, current.isoformat() if current else ""
+            t("app.snooze_prompt", title=one_line(item.title)),
+            self.today,
+            current.isoformat() if current else "",
         )
         self.push_screen(prompt, snoozed)
 
@@ -472,13 +487,18 @@ class CollabApp(App[None]):
         def save(changes: dict[str, Any]) -> Item:
             base = form.item  # rebased on the stored version after a conflict
             return self.apply(
-                "edit", lambda: actions.edit_item(self.store, base, changes), [self.fresh(base)]
+                t("change.edit"),
+                lambda: actions.edit_item(self.store, base, changes),
+                [self.fresh(base)],
             )
 
         def edited(saved: Item | None) -> None:
             if saved is not None:
                 note = actions.kind_change_note(item, saved)
-                self.say(f"Saved: {saved.title}" + (f". {note}" if note else ""))
+                if note:
+                    self.say(t("app.saved_item_note", title=saved.title, note=note))
+                else:
+                    self.say(t("app.saved_item", title=saved.title))
 
         form = modals.ItemForm(copy.deepcopy(item), self.snapshot.contacts, self.today, save)
         self.push_screen(form, edited)
@@ -489,11 +509,11 @@ class CollabApp(App[None]):
     def toggle_important(self, item: Item) -> None:
         important = not item.important
         if self.change(
-            "important",
+            t("change.important"),
             lambda: actions.set_important(self.store, item, important),
             [self.fresh(item)],
         ):
-            self.say(("Important: " if important else "Not important: ") + item.title)
+            self.say(t("app.important" if important else "app.not_important", title=item.title))
 
     def action_toggle_urgent(self) -> None:
         self.on_selected(self.toggle_urgent)
@@ -505,16 +525,18 @@ class CollabApp(App[None]):
         by_date = triage.is_urgent(dataclasses.replace(item, urgent=None), self.today, settings)
         urgent = None if by_date != urgent_now else not urgent_now
         if self.change(
-            "urgent", lambda: actions.set_urgent(self.store, item, urgent), [self.fresh(item)]
+            t("change.urgent"),
+            lambda: actions.set_urgent(self.store, item, urgent),
+            [self.fresh(item)],
         ):
-            self.say(("Not urgent: " if urgent_now else "Urgent: ") + item.title)
+            self.say(t("app.not_urgent" if urgent_now else "app.urgent", title=item.title))
 
     # --- contacts and the log -----------------------------------------------------------
 
     def selected_contact(self) -> Contact | None:
         contact = self.current_view.selected_contact()
         if contact is None:
-            self.say("Select a contact first.", "warning")
+            self.say(t("app.select_contact"), "warning")
         return contact
 
     def action_new_contact(self) -> None:
@@ -530,19 +552,19 @@ class CollabApp(App[None]):
             base = form.contact  # rebased on the stored version after a conflict
             if base is None:
                 return self.apply(
-                    "new contact",
+                    t("change.new_contact"),
                     lambda: actions.save_contact(self.store, None, fields),
                     created=lambda c: [c],
                 )
             return self.apply(
-                "edit contact",
+                t("change.edit_contact"),
                 lambda: actions.save_contact(self.store, base, fields),
                 [self.fresh(base)],
             )
 
         def saved(contact: Contact | None) -> None:
             if contact is not None:
-                self.say(f"Saved contact: {contact.name}")
+                self.say(t("app.saved_contact", name=contact.name))
                 self.open_contact(contact.id)
 
         form = modals.ContactForm(contact, self.snapshot.contacts, save)
@@ -570,20 +592,20 @@ class CollabApp(App[None]):
         def delete(reassign_to: int | None) -> None:
             heir = self.snapshot.contacts_by_id.get(reassign_to) if reassign_to else None
             if self.change(
-                "delete contact",
+                t("change.delete_contact"),
                 lambda: actions.delete_contact(self.store, contact.id, reassign_to),
                 before,
             ):
                 if heir is not None:
-                    done = f"its links now go to {one_line(heir.name)}"
+                    heir_name = one_line(heir.name)
+                    self.say(t("app.deleted_contact.heir", name=name, heir=heir_name))
                 elif links.empty:
-                    done = "nothing was linked to them"
+                    self.say(t("app.deleted_contact.unlinked", name=name))
                 else:
-                    done = "kept as a former contact, so their items and log keep the name"
-                self.say(f"Deleted contact {name}: {done} (z to undo)")
+                    self.say(t("app.deleted_contact.kept", name=name))
 
         if links.empty:
-            question = f"Delete the contact {name}? Nothing is linked to them."
+            question = t("app.delete_unlinked_question", name=name)
             self.push_screen(
                 modals.ConfirmDialog(question), lambda yes: delete(None) if yes else None
             )
@@ -603,7 +625,9 @@ class CollabApp(App[None]):
 
         def save(fields: dict[str, Any]) -> Interaction:
             return self.apply(
-                "log", lambda: actions.log_interaction(self.store, **fields), created=lambda r: [r]
+                t("change.log"),
+                lambda: actions.log_interaction(self.store, **fields),
+                created=lambda r: [r],
             )
 
         def saved(interaction: Interaction | None) -> None:
@@ -616,14 +640,14 @@ class CollabApp(App[None]):
     def log_contact_today(self, contact: Contact) -> bool:
         """The review's 'logged contact': a chat with them today counts as contact."""
         saved = self.change(
-            "log",
+            t("change.log"),
             lambda: actions.log_interaction(
-                self.store, [contact.id], "Checked in", self.today, InteractionKind.CHAT
+                self.store, [contact.id], t("app.checked_in"), self.today, InteractionKind.CHAT
             ),
             created=lambda r: [r],
         )
         if saved is not None:
-            self.say(f"Logged a chat with {contact.name} today")
+            self.say(t("app.logged_chat", name=contact.name))
         return saved is not None
 
     def escalate(self, item: Item | None, contact: Contact | None) -> None:
@@ -632,16 +656,18 @@ class CollabApp(App[None]):
         if counterpart is None and item is not None and item.contact_ids:
             counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])
         if counterpart is None:
-            self.say("Nobody is linked here, so there is no boss to escalate to.", "warning")
+            self.say(t("app.no_counterpart"), "warning")
             return
         boss = self.snapshot.boss_of(counterpart.id)
         if boss is None:
-            self.say(
-                f"No boss recorded for {counterpart.name}; add one with e on Contacts.", "warning"
-            )
+            self.say(t("app.no_boss", name=counterpart.name), "warning")
             return
-        subject = one_line(item.title) if item is not None else f"help from {counterpart.name}"
-        self.action_capture(f"owe: propose a way forward on {subject} {quote_name(boss.name)} ")
+        subject = (
+            one_line(item.title)
+            if item is not None
+            else t("app.escalate.subject", name=counterpart.name)
+        )
+        self.action_capture(t("app.escalate", subject=subject, boss=quote_name(boss.name)))
 
     def _names(self) -> dict[int, str]:
         return {c.id: c.name for c in self.snapshot.contacts_by_id.values()}
@@ -651,18 +677,17 @@ class CollabApp(App[None]):
     def action_undo(self) -> None:
         entry = self.undo_stack.pop()
         if entry is None:
-            self.say("Nothing to undo.")
+            self.say(t("app.nothing_to_undo"))
             return
         with self.guarded():
             try:
                 actions.undo(self.store, entry.before, entry.created, entry.after)
             except ConflictError as conflict:
-                kind = type(conflict.record).__name__.lower()
+                kind = t(f"record.{type(conflict.record).__name__.lower()}")
                 raise actions.ActionError(
-                    f"Cannot undo {entry.label}: {kind} #{conflict.record.id} was changed "
-                    "since, and undo would overwrite that change."
+                    t("app.undo_conflict", change=entry.label, kind=kind, id=conflict.record.id)
                 ) from None
-            self.say(f"Undone: {entry.label}")
+            self.say(t("app.undone", change=entry.label))
         self.reload([*entry.before, *entry.created])
 
 

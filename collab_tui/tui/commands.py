@@ -10,6 +10,7 @@ from textual.content import Content
 
 from collab_tui.model import one_line
 from collab_tui.tui import keymap
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,8 +50,8 @@ class CollabCommands(Provider):
         for contact in app.snapshot.contacts:
             entries.append(
                 (
-                    f"brief: {one_line(contact.name)}",
-                    "Show the pre-meeting brief",
+                    t("palette.brief", name=one_line(contact.name)),
+                    t("palette.brief.help"),
                     one_line(contact.department),
                     partial(app.open_contact, contact.id),
                 )

@@ -117,7 +117,7 @@ def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
 
 
 def heading(title: str, count: int | None = None) -> Content:
-    label = title if count is None else f"{title} ({count})"
+    label = title if count is None else t("heading.count", title=title, count=count)
     return Content.assemble((label, "bold $text-primary"))
 
 

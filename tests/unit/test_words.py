@@ -193,3 +193,92 @@ def test_t_fills_in_placeholders_and_refuses_unknown_keys():
     assert t("date.in_days", n=3) == "in 3 days"
     with pytest.raises(KeyError):
         t("no.such.key")
+
+
+# Keys kept in variables and class attributes (HINT = "form.hint", what = "cli.export.items")
+# escape the t("...") pattern above: every string constant shaped like a key, with a first
+# part the catalog uses, must be a key. Binding ids ("review.done") and action ids
+# (Act("log.new", ...)) are names for the keymap, not keys: left out.
+def _key_like_constants(source: str) -> list[tuple[int, str]]:
+    import ast
+
+    firsts = {key.split(".")[0] for key in EN}
+    tree = ast.parse(source)
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            skip.update(id(k.value) for k in node.keywords if k.arg == "id")
+            if isinstance(node.func, ast.Name) and node.func.id == "Act" and node.args:
+                skip.add(id(node.args[0]))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", node.value)
+        and node.value.split(".")[0] in firsts
+        and not node.value.endswith((".tcss", ".json", ".md", ".py"))
+    ]
+
+
+def test_keys_kept_in_variables_exist():
+    missing = [
+        f"{path.relative_to(PACKAGE)}:{line}: {value}"
+        for path, source in _sources()
+        for line, value in _key_like_constants(source)
+        if value not in EN and not any(key.startswith(value + ".") for key in EN)
+    ]
+    assert missing == []
+
+
+# A message people read, written as a literal where it is shown or raised, is a word a
+# translator would miss: notifications, the shell's errors and notes, refusals.
+SHOWN = {"say", "notify", "_error", "_note", "UsageError", "ActionError", "CaptureError"}
+SHOWN |= {"DateError", "RestoreError", "StorePathError", "StoreReadOnly", "RecordInvalid"}
+SHOWN |= {"BadJournal", "ParseError", "DemoError", "ArgumentTypeError"}
+
+
+def _literal_messages(source: str) -> list[tuple[int, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name not in SHOWN:
+            continue
+        message = node.args[-1] if name in {"StorePathError", "StoreReadOnly"} else node.args[0]
+        parts = (
+            [v.value for v in message.values if isinstance(v, ast.Constant)]
+            if isinstance(message, ast.JoinedStr)
+            else [message.value]
+            if isinstance(message, ast.Constant) and isinstance(message.value, str)
+            else []
+        )
+        if any(re.search(r"[A-Za-z]{2,}", part) for part in parts):
+            found.append((node.lineno, "".join(parts)))
+    return found
+
+
+def test_no_literal_messages():
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}: {text}"
+        for path, source in _sources()
+        for line, text in _literal_messages(source)
+    ]
+    assert found == []
+
+
+def test_every_message_reads_in_another_language(monkeypatch):
+    """A catalog with every key (here: the keys themselves) leaves no English behind."""
+    monkeypatch.setitem(words.CATALOGS, "xx", {key: f"<{key}>" for key in EN})
+    words.set_language("xx")
+    assert t("app.undone", change="x") == "<app.undone>"
+    from collab_tui.capture import CaptureError, parse
+
+    with pytest.raises(CaptureError) as error:
+        parse("", TODAY)
+    assert str(error.value) == "<error.capture.empty>"

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from collab_tui.model import one_line, plain
+from collab_tui.words import t
 
 ResultType = TypeVar("ResultType")
 
@@ -66,10 +67,8 @@ def row(label: str, *widgets: Widget, classes: str = "") -> HorizontalGroup:
 
 def tags_row(tags: list[str]) -> HorizontalGroup:
     """The Tags row every form shares (read back with ``split_words``)."""
-    field = Input(
-        plain(" ".join(tags)), placeholder="comma or space separated", compact=True, id="tags"
-    )
-    return row("Tags", field)
+    field = Input(plain(" ".join(tags)), placeholder=t("form.tags.hint"), compact=True, id="tags")
+    return row(t("form.tags"), field)
 
 
 class Dialog(ModalScreen[ResultType]):
@@ -94,8 +93,8 @@ class FormModal(Dialog[ResultType]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Save", priority=True),
+        Binding("escape", "cancel", t("form.cancel")),
+        Binding("ctrl+s", "submit", t("form.save"), priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -126,17 +125,18 @@ class FormModal(Dialog[ResultType]):
     }
     """
 
-    SAVE_LABEL = "Save"
-    HINT = "Ctrl+S save · Esc cancel"
+    # keys in words.EN, looked up when the form is built (not frozen at import)
+    SAVE_LABEL = "form.save"
+    HINT = "form.hint"
 
     save: Callable[[Any], Any] | None = None
 
     def compose_buttons(self) -> ComposeResult:
         yield ErrorLine(id="form-error")
         with Horizontal(id="buttons"):
-            yield Label(self.HINT, classes="hint")
-            yield Button(self.SAVE_LABEL, variant="primary", id="save", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Label(t(self.HINT), classes="hint")
+            yield Button(t(self.SAVE_LABEL), variant="primary", id="save", compact=True)
+            yield Button(t("form.cancel"), id="cancel", compact=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -160,7 +160,9 @@ class FormModal(Dialog[ResultType]):
             self.query_one("#form-error", ErrorLine).show(self.rebase(conflict.current))
             return
         except (StoreError, ValueError) as error:  # ActionError, DateError, RecordInvalid
-            self.query_one("#form-error", ErrorLine).show(f"✗ {one_line(str(error))}")
+            self.query_one("#form-error", ErrorLine).show(
+                t("form.error", error=one_line(str(error)))
+            )
             return
         self.dismiss(saved)
 
@@ -170,13 +172,10 @@ class FormModal(Dialog[ResultType]):
 
         base = self.base
         if current is None:
-            return "✗ It was deleted meanwhile by another process. Esc closes this form."
+            return t("form.deleted_meanwhile")
         self.base = current
-        changed = ", ".join(changed_fields(base, current)) or "nothing you can see"
-        return (
-            f"✗ Changed meanwhile by another process: {changed}. Your text is kept: "
-            "Save again to apply it over those changes, or Esc to keep theirs."
-        )
+        changed = t("list.sep").join(changed_fields(base, current)) or t("form.nothing_visible")
+        return t("form.changed_meanwhile", fields=changed)
 
     @property
     def base(self) -> Any:

@@ -15,7 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, one_line
-from collab_tui.words import with_relative
+from collab_tui.words import t, with_relative
 
 
 def describe_date(day: date, today: date) -> str:
@@ -42,14 +42,14 @@ class DateField(VerticalGroup):
         initial: str = "",
         *,
         required: bool = False,
-        placeholder: str = "fri, tomorrow, +3d, eow, Dec 1, 2026-12-01",
+        placeholder: str | None = None,  # None: form.date.placeholder
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.today = today
         self.required = required
         self._initial = initial
-        self._placeholder = placeholder
+        self._placeholder = t("form.date.placeholder") if placeholder is None else placeholder
 
     def compose(self) -> ComposeResult:
         yield Input(self._initial, placeholder=self._placeholder, compact=True)
@@ -85,9 +85,9 @@ class DateField(VerticalGroup):
         message, ok = "", True
         if not self.phrase:
             if self.required:
-                message, ok = ("a date is required" if error_if_empty else ""), False
+                message, ok = (t("form.date.required") if error_if_empty else ""), False
             else:
-                message = "no date"
+                message = t("form.date.none")
         else:
             try:
                 day = self.value
@@ -137,10 +137,10 @@ class ContactPicker(VerticalGroup):
 
     def compose(self) -> ComposeResult:
         if not self.contacts:
-            yield Static("no contacts yet", classes="empty")
+            yield Static(t("form.contacts.none_yet"), classes="empty")
             return
         if len(self.contacts) > 6:
-            yield Input(placeholder="filter contacts", compact=True, id="contact-filter")
+            yield Input(placeholder=t("form.contacts.filter"), compact=True, id="contact-filter")
         yield SelectionList[int](*self._selections(self.contacts), compact=True)
 
     def _selections(self, contacts: Iterable[Contact]) -> list[Selection[int]]:

@@ -24,10 +24,7 @@ from collab_tui.tui.modals._base import Dialog, ErrorLine
 from collab_tui.tui.modals._fields import describe_date
 from collab_tui.words import label, t
 
-EXAMPLES = (
-    "owe: send the spec @Lan due:fri  ·  meet: @Lan @Ming agreed ...; owe: retest due:fri\n"
-    "kinds task: owe: wait: risk: meet: decided:  ·  @name  #tag  due:  review:  ! important"
-)
+EXAMPLES = "capture.examples"  # a key in words.EN (looked up when the modal is built)
 
 # The word before an item's people: I owe things *for* them, wait on things *from* them.
 
@@ -66,8 +63,8 @@ class CaptureModal(Dialog[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Capture", priority=True),
+        Binding("escape", "cancel", t("form.cancel")),
+        Binding("ctrl+s", "submit", t("act.capture"), priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -89,15 +86,15 @@ class CaptureModal(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Capture"
+            dialog.border_title = t("act.capture")
             single = "" if "\n" in self.prefill else self.prefill
-            yield CaptureInput(single, placeholder="owe: send the spec @Lan due:fri", id="line")
+            yield CaptureInput(single, placeholder=t("capture.placeholder"), id="line")
             yield TextArea(self.prefill if not single else "", compact=True, id="lines")
-            yield Static(Content(EXAMPLES), classes="hint")
+            yield Static(Content(t(EXAMPLES)), classes="hint")
             yield ErrorLine(id="capture-error")
             with VerticalScroll(id="preview-box", can_focus=False):
                 yield Static(id="preview")
-            yield Static("Enter capture · Esc cancel", classes="hint", id="keys")
+            yield Static(t("capture.keys"), classes="hint", id="keys")
 
     def on_mount(self) -> None:
         if "\n" in self.prefill:
@@ -124,9 +121,7 @@ class CaptureModal(Dialog[str | None]):
         editor.text = text
         editor.focus()
         editor.move_cursor(editor.document.end)
-        self.query_one("#keys", Static).update(
-            "one capture per line · Enter new line · Ctrl+S capture all · Esc cancel"
-        )
+        self.query_one("#keys", Static).update(t("capture.keys.multi"))
         self._update_preview(text)
 
     @on(CaptureInput.Pasted)
@@ -163,25 +158,29 @@ class CaptureModal(Dialog[str | None]):
         self.error = ""
         lines = capture_lines(text)
         if not lines:
-            preview.update(Content("Nothing to capture yet.").stylize("dim"))
+            preview.update(Content(t("capture.nothing_yet")).stylize("dim"))
             error_line.clear()
             return
         described: list[Content] = []
         for number, line in enumerate(lines, start=1):
-            where = f"line {number}: " if len(lines) > 1 else ""
             try:
                 plan = grammar.plan(grammar.parse(line, self.today), self.contacts)
             except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
-                self.error = self.error or where + str(error)
+                if not self.error:
+                    self.error = (
+                        t("capture.line_error", n=number, error=error)
+                        if len(lines) > 1
+                        else str(error)
+                    )
                 continue
             plan_lines = self._describe_plan(plan)
             if len(lines) > 1 and plan_lines:  # number each capture, on its first line
                 plan_lines[0] = Content.styled(f"{number} ▸ ", "bold $text-muted") + plan_lines[0]
             described += plan_lines
         if self.error:
-            error_line.show("✗ " + self.error)
+            error_line.show(t("form.error", error=self.error))
             keys = "Ctrl+S" if self.multi_line else "Enter"
-            preview.update(Content(f"{keys} is disabled until this is fixed.").stylize("dim"))
+            preview.update(Content(t("capture.disabled", keys=keys)).stylize("dim"))
             return
         error_line.clear()
         preview.update(Content("\n").join(described))
@@ -199,17 +198,17 @@ class CaptureModal(Dialog[str | None]):
 
     def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
         parts: list[Content | str | tuple[str, str]] = [
-            ("meeting", "bold $text-accent"),
+            (t("interaction.meeting"), "bold $text-accent"),
             "  ",
             describe_date(self.today, self.today),  # a capture logs today's meeting
         ]
         if meeting.names:
-            parts += ["  with ", self._names(plan, meeting.names)]
+            parts += [f"  {t('capture.with')} ", self._names(plan, meeting.names)]
         if meeting.summary:
             parts += ["  ", (f"“{one_line(meeting.summary)}”", "italic")]
         content = Content.assemble(*parts) + self._tags(meeting.tags)
         for decision in meeting.decisions:
-            content += Content.assemble("\n    decided: ", one_line(decision))
+            content += Content.assemble(f"\n    {t('capture.decided')} ", one_line(decision))
         return content
 
     def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
@@ -244,7 +243,7 @@ class CaptureModal(Dialog[str | None]):
             else:
                 parts += [
                     one_line(plan.new_name_for(name)),
-                    (" (new contact)", "italic $text-warning"),
+                    (f" {t('capture.new_contact')}", "italic $text-warning"),
                 ]
         return Content.assemble(*parts)
 

@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from collab_tui.model import plain
 from collab_tui.tui.modals._base import Dialog
+from collab_tui.words import t
 
 
 class ConfirmDialog(Dialog[bool]):
@@ -20,9 +21,9 @@ class ConfirmDialog(Dialog[bool]):
     """
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "Cancel"),
+        Binding("y", "answer(True)", t("form.yes")),
+        Binding("n", "answer(False)", t("form.no")),
+        Binding("escape", "answer(False)", t("form.cancel")),
     ]
 
     DEFAULT_CSS = """
@@ -38,8 +39,8 @@ class ConfirmDialog(Dialog[bool]):
             # The question often quotes a user's record: keep it literal.
             yield Static(Content(plain(self.question)), id="question")
             with Horizontal(id="buttons"):
-                yield Button("Yes", variant="error", id="yes", compact=True)
-                yield Button("No", variant="primary", id="no", compact=True)
+                yield Button(t("form.yes"), variant="error", id="yes", compact=True)
+                yield Button(t("form.no"), variant="primary", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -29,19 +29,13 @@ from collab_tui.tui.modals._base import (
     tags_row,
 )
 from collab_tui.tui.modals._fields import contact_label
-from collab_tui.words import label
+from collab_tui.words import label, t
 
-# (field name, label, placeholder) of the one-line text fields, in form order.
-TEXT_FIELDS = [
-    ("department", "Department", ""),
-    ("organisation", "Organisation", ""),
-    ("title", "Job title", ""),
-]
-CONTACT_FIELDS = [
-    ("gains", "Gains", "what working with me gives them"),
-    ("email", "Email", ""),
-    ("phone", "Phone", ""),
-]
+# The one-line text fields, in form order; captioned form.contact.<name>, and
+# form.contact.<name>.hint as the placeholder where PLACEHOLDERS says so.
+TEXT_FIELDS = ["department", "organisation", "title"]
+CONTACT_FIELDS = ["gains", "email", "phone"]
+PLACEHOLDERS = {"gains"}
 
 
 class ContactForm(FormModal[Any]):
@@ -77,58 +71,62 @@ class ContactForm(FormModal[Any]):
     def compose(self) -> ComposeResult:
         contact = self.contact or Contact(name="")
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "New contact" if self.contact is None else "Edit contact"
+            dialog.border_title = t(
+                "form.contact.new_title" if self.contact is None else "form.contact.edit_title"
+            )
             with VerticalScroll(id="fields", can_focus=False):
-                yield row("Name", Input(plain(contact.name), compact=True, id="name"))
                 yield row(
-                    "Aliases",
+                    t("form.contact.name"), Input(plain(contact.name), compact=True, id="name")
+                )
+                yield row(
+                    t("form.contact.aliases"),
                     Input(
                         plain(", ".join(contact.aliases)),
-                        placeholder="comma separated, e.g. Lan, 蓝",
+                        placeholder=t("form.contact.aliases.hint"),
                         compact=True,
                         id="aliases",
                     ),
                 )
-                for name, caption, placeholder in TEXT_FIELDS:
-                    yield row(caption, _text_input(contact, name, placeholder))
+                for name in TEXT_FIELDS:
+                    yield _text_row(contact, name)
                 yield row(
-                    "Boss",
+                    t("form.contact.boss"),
                     Select(
                         [(contact_label(c), c.id) for c in self.others],
                         value=_known(contact.boss_id, {c.id for c in self.others}),
-                        prompt="(none)",
+                        prompt=t("form.none"),
                         compact=True,
                         id="boss",
                     ),
                 )
                 yield row(
-                    "Stance",
+                    t("form.contact.stance"),
                     _enum_select(Stance, contact.stance, "stance", allow_blank=False),
                 )
-                yield row("Side", _enum_select(Side, contact.side, "side"))
-                yield row("Level", _enum_select(Level, contact.level, "level"))
-                yield row("Flow", _enum_select(Flow, contact.flow, "flow"))
+                yield row(t("form.contact.side"), _enum_select(Side, contact.side, "side"))
+                yield row(t("form.contact.level"), _enum_select(Level, contact.level, "level"))
+                yield row(t("form.contact.flow"), _enum_select(Flow, contact.flow, "flow"))
                 yield row(
-                    "KPIs",
+                    t("form.contact.kpis"),
                     TextArea(
                         plain("\n".join(contact.kpis)),
                         compact=True,
-                        placeholder="one per line",
+                        placeholder=t("form.one_per_line"),
                         id="kpis",
                     ),
                 )
                 yield row(
-                    "Concerns",
+                    t("form.contact.concerns"),
                     TextArea(
                         plain("\n".join(contact.concerns)),
                         compact=True,
-                        placeholder="one per line",
+                        placeholder=t("form.one_per_line"),
                         id="concerns",
                     ),
                 )
-                for name, caption, placeholder in CONTACT_FIELDS:
-                    yield row(caption, _text_input(contact, name, placeholder))
-                yield row("Notes", TextArea(plain(contact.notes), compact=True, id="notes"))
+                for name in CONTACT_FIELDS:
+                    yield _text_row(contact, name)
+                yield row(t("form.notes"), TextArea(plain(contact.notes), compact=True, id="notes"))
                 yield tags_row(contact.tags)
             yield from self.compose_buttons()
 
@@ -151,13 +149,15 @@ class ContactForm(FormModal[Any]):
             "notes": plain(self.query_one("#notes", TextArea).text).strip(),
             "tags": split_words(self.query_one("#tags", Input).value),
         }
-        for field_name, _label, _placeholder in TEXT_FIELDS + CONTACT_FIELDS:
+        for field_name in TEXT_FIELDS + CONTACT_FIELDS:
             fields[field_name] = one_line(self.query_one(f"#{field_name}", Input).value)
         self.finish(fields)
 
 
-def _text_input(contact: Contact, name: str, placeholder: str) -> Input:
-    return Input(plain(getattr(contact, name)), placeholder=placeholder, compact=True, id=name)
+def _text_row(contact: Contact, name: str) -> Any:
+    placeholder = t(f"form.contact.{name}.hint") if name in PLACEHOLDERS else ""
+    field = Input(plain(getattr(contact, name)), placeholder=placeholder, compact=True, id=name)
+    return row(t(f"form.contact.{name}"), field)
 
 
 def _enum_select(

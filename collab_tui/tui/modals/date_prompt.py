@@ -21,8 +21,8 @@ class DatePrompt(FormModal[date | None]):
     DatePrompt #dialog { max-width: 70; }
     """
 
-    SAVE_LABEL = "OK"
-    HINT = "Enter OK · Esc cancel"
+    SAVE_LABEL = "form.ok"  # keys in words.EN
+    HINT = "form.date.hint"
 
     def __init__(self, title: str, today: date, initial: str = "") -> None:
         super().__init__()

@@ -13,6 +13,7 @@ from textual.widgets import Button, Select, Static
 
 from collab_tui.model import Contact, one_line
 from collab_tui.tui.modals._base import Dialog
+from collab_tui.words import t
 
 
 class DeleteChoice(NamedTuple):
@@ -28,7 +29,7 @@ class DeleteContactDialog(Dialog[DeleteChoice | None]):
     so a stray Enter never deletes.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", t("form.cancel"))]
 
     DEFAULT_CSS = """
     DeleteContactDialog #dialog { min-width: 50; }
@@ -45,17 +46,22 @@ class DeleteContactDialog(Dialog[DeleteChoice | None]):
     def compose(self) -> ComposeResult:
         name = one_line(self.contact.name)
         text = "\n".join(
-            [f"Delete the contact {name}? Linked to them:", *(f"  • {line}" for line in self.links)]
+            [
+                t("form.delete.question", name=name),
+                *(f"  • {line}" for line in self.links),
+            ]
         )
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = Content(f"Delete {name}")
+            dialog.border_title = Content(t("form.delete.title", name=name))
             yield Static(Content(text), id="links")  # quotes user text: keep it literal
             options = [(one_line(c.name), c.id) for c in self.heirs]
-            yield Select(options, prompt="Reassign to…", id="heir", compact=True)
+            yield Select(options, prompt=t("form.delete.heir"), id="heir", compact=True)
             with Horizontal(id="buttons"):
-                yield Button("Reassign", variant="warning", id="reassign", compact=True)
-                yield Button("Keep as former contact", variant="error", id="former", compact=True)
-                yield Button("Cancel", variant="primary", id="cancel", compact=True)
+                yield Button(
+                    t("form.delete.reassign"), variant="warning", id="reassign", compact=True
+                )
+                yield Button(t("form.delete.former"), variant="error", id="former", compact=True)
+                yield Button(t("form.cancel"), variant="primary", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -73,7 +79,7 @@ class DeleteContactDialog(Dialog[DeleteChoice | None]):
             if isinstance(heir, int):
                 self.dismiss(DeleteChoice(heir))
             else:
-                self.notify("Pick the contact to reassign the links to.", severity="warning")
+                self.notify(t("form.delete.pick_heir"), severity="warning")
                 self.query_one("#heir", Select).focus()
         else:
             self.dismiss(None)

@@ -16,14 +16,16 @@ from collab_tui.tui.views.base import ITEM_BINDINGS, SearchBox, View
 from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
+from collab_tui.words import t
 
+# Keys that are not bindings of ours: (keys, key of the description in words.EN)
 EXTRA = [
     (
-        "Everywhere",
+        "help.everywhere",
         [
-            ("ctrl+p", "Command palette: every action, and brief: NAME"),
-            ("tab / shift+tab", "Next / previous pane"),
-            ("↑ ↓ pgup pgdn", "Move in a list; mouse clicks and scrolls too"),
+            ("ctrl+p", "help.palette"),
+            ("tab / shift+tab", "help.panes"),
+            ("↑ ↓ pgup pgdn", "help.move"),
         ],
     ),
 ]
@@ -31,30 +33,30 @@ EXTRA = [
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", t("form.close"), id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog") as dialog:
-            dialog.border_title = "Keys"
-            dialog.border_subtitle = "Esc to close"
+            dialog.border_title = t("act.help")
+            dialog.border_subtitle = t("help.esc")
             with VerticalScroll():
                 yield Static(self._keys())
 
     def _keys(self) -> Content:
         app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
+        extra = [(keys, t(key)) for keys, key in EXTRA[0][1]]
         groups: list[tuple[str, list[tuple[str, str]]]] = [
-            ("Everywhere", self._rows(app_bindings) + EXTRA[0][1]),
-            ("Items (Today, Matrix)", self._rows(ITEM_BINDINGS)),
-            ("Matrix", self._rows(MatrixView.BINDINGS)),
-            ("Contacts", self._rows(ContactsView.BINDINGS)),
-            ("Log", self._rows(LogView.BINDINGS)),
+            (t("help.everywhere"), self._rows(app_bindings) + extra),
+            (t("help.items"), self._rows(ITEM_BINDINGS)),
+            (t("act.tab.matrix"), self._rows(MatrixView.BINDINGS)),
+            (t("act.tab.contacts"), self._rows(ContactsView.BINDINGS)),
+            (t("act.tab.log"), self._rows(LogView.BINDINGS)),
             (
-                "Search box",
-                self._rows(View.BINDINGS + SearchBox.BINDINGS)
-                + [("enter", "Keep the filter, back to the list")],
+                t("help.search"),
+                self._rows(View.BINDINGS + SearchBox.BINDINGS) + [("enter", t("help.keep_filter"))],
             ),
-            ("Morning review (r)", self._rows(ReviewScreen.BINDINGS)),
+            (t("help.review"), self._rows(ReviewScreen.BINDINGS)),
         ]
         lines: list[Content] = []
         for title, rows in groups:

@@ -20,7 +20,7 @@ from collab_tui.tui.modals._base import (
     tags_row,
 )
 from collab_tui.tui.modals._fields import ContactPicker, DateField
-from collab_tui.words import label
+from collab_tui.words import label, t
 
 
 class InteractionForm(FormModal[Any]):
@@ -45,14 +45,19 @@ class InteractionForm(FormModal[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Log an interaction"
+            dialog.border_title = t("form.interaction.title")
             with VerticalScroll(id="fields", can_focus=False):
-                yield row(
-                    "Summary", Input(placeholder="what it was about", compact=True, id="summary")
+                summary = Input(
+                    placeholder=t("form.interaction.summary.hint"), compact=True, id="summary"
                 )
-                yield row("Date", DateField(self.today, "today", required=True, id="date"))
+                yield row(t("form.interaction.summary"), summary)
+                # "today": a date phrase the parser reads (collab_tui/dates.py), not a label
                 yield row(
-                    "Kind",
+                    t("form.interaction.date"),
+                    DateField(self.today, "today", required=True, id="date"),
+                )
+                yield row(
+                    t("form.interaction.kind"),
                     Select(
                         [(label(kind), kind) for kind in InteractionKind],
                         value=InteractionKind.MEETING,
@@ -61,10 +66,12 @@ class InteractionForm(FormModal[Any]):
                         id="kind",
                     ),
                 )
-                yield row("With", ContactPicker(self.contacts, self.contact_ids))
                 yield row(
-                    "Decisions",
-                    TextArea(compact=True, placeholder="one per line", id="decisions"),
+                    t("form.interaction.with"), ContactPicker(self.contacts, self.contact_ids)
+                )
+                yield row(
+                    t("form.interaction.decisions"),
+                    TextArea(compact=True, placeholder=t("form.one_per_line"), id="decisions"),
                 )
                 yield tags_row([])
             yield from self.compose_buttons()

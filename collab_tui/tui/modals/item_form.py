@@ -16,10 +16,10 @@ from collab_tui.dates import DateError
 from collab_tui.model import Contact, Item, Kind, Rating, Status, plain
 from collab_tui.tui.modals._base import FormModal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField
-from collab_tui.words import label
+from collab_tui.words import label, t
 
 # Select values must not be None (None is easy to confuse with "nothing chosen").
-URGENT_CHOICES = [("auto (from the due date)", "auto"), ("urgent", "yes"), ("not urgent", "no")]
+URGENT_CHOICES = ["auto", "yes", "no"]  # shown as form.item.urgent.<choice>
 URGENT_VALUES = {"auto": None, "yes": True, "no": False}
 
 
@@ -59,11 +59,13 @@ class ItemForm(FormModal[Any]):
     def compose(self) -> ComposeResult:
         item = self.item
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = f"Edit item #{item.id}" if item.id else "New item"
+            dialog.border_title = (
+                t("form.item.edit_title", id=item.id) if item.id else t("form.item.new_title")
+            )
             with VerticalScroll(id="fields", can_focus=False):
-                yield row("Title", Input(plain(item.title), compact=True, id="title"))
+                yield row(t("form.item.title"), Input(plain(item.title), compact=True, id="title"))
                 yield row(
-                    "Kind",
+                    t("form.item.kind"),
                     Select(
                         [(label(kind, "choice"), kind) for kind in Kind],
                         value=item.kind,
@@ -73,24 +75,25 @@ class ItemForm(FormModal[Any]):
                     ),
                 )
                 yield row(
-                    "Important", Checkbox("important", item.important, compact=True, id="important")
+                    t("form.item.important"),
+                    Checkbox(t("important"), item.important, compact=True, id="important"),
                 )
                 yield row(
-                    "Urgent",
+                    t("form.item.urgent"),
                     Select(
-                        URGENT_CHOICES,
+                        [(t(f"form.item.urgent.{key}"), key) for key in URGENT_CHOICES],
                         value=_urgent_key(item.urgent),
                         allow_blank=False,
                         compact=True,
                         id="urgent",
                     ),
                 )
-                yield row("Due", DateField(self.today, _iso(item.due), id="due"))
-                yield row("Contacts", ContactPicker(self.contacts, item.contact_ids))
+                yield row(t("form.item.due"), DateField(self.today, _iso(item.due), id="due"))
+                yield row(t("form.item.contacts"), ContactPicker(self.contacts, item.contact_ids))
                 yield tags_row(item.tags)
-                yield row("Notes", TextArea(plain(item.notes), compact=True, id="notes"))
+                yield row(t("form.notes"), TextArea(plain(item.notes), compact=True, id="notes"))
                 yield row(
-                    "Status",
+                    t("form.item.status"),
                     Select(
                         [(label(status), status) for status in Status],
                         value=item.status,
@@ -100,13 +103,17 @@ class ItemForm(FormModal[Any]):
                     ),
                 )
                 with VerticalGroup(id="risk-fields"):
-                    yield row("Likelihood", _rating_select(item.likelihood, "likelihood"))
-                    yield row("Impact", _rating_select(item.impact, "impact"))
                     yield row(
-                        "Mitigation",
+                        t("form.item.likelihood"), _rating_select(item.likelihood, "likelihood")
+                    )
+                    yield row(t("form.item.impact"), _rating_select(item.impact, "impact"))
+                    yield row(
+                        t("form.item.mitigation"),
                         TextArea(plain(item.mitigation), compact=True, id="mitigation"),
                     )
-                    yield row("Review", DateField(self.today, _iso(item.review), id="review"))
+                    yield row(
+                        t("form.item.review"), DateField(self.today, _iso(item.review), id="review")
+                    )
             yield from self.compose_buttons()
 
     def on_mount(self) -> None:

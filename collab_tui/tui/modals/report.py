@@ -100,11 +100,11 @@ class ReportModal(FormModal[Path | None]):
     """
 
     BINDINGS = [
-        Binding("pagedown", "scroll_preview(1)", "Scroll the preview", show=False),
-        Binding("pageup", "scroll_preview(-1)", "Scroll the preview", show=False),
+        Binding("pagedown", "scroll_preview(1)", t("form.report.scroll"), show=False),
+        Binding("pageup", "scroll_preview(-1)", t("form.report.scroll"), show=False),
     ]
 
-    HINT = "PgUp/PgDn scroll · Ctrl+S save · Esc close"
+    HINT = "form.report.hint"  # a key in words.EN
 
     def __init__(self, store: Any, today: date) -> None:
         super().__init__()
@@ -120,19 +120,19 @@ class ReportModal(FormModal[Path | None]):
         try:
             self.text = self._build(self.today - timedelta(days=DEFAULT_DAYS), None)
         except (StoreError, ValueError) as error:  # shown under the file name once mounted
-            self._initial_error = f"cannot build the report: {error}"
+            self._initial_error = t("form.report.cannot_build", error=error)
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Status report"
-            yield row("Since", SinceField(self.today, DEFAULT_SINCE, id="since"))
+            dialog.border_title = t("act.report")
+            yield row(t("form.report.since"), SinceField(self.today, DEFAULT_SINCE, id="since"))
             yield row(
-                "Tag",
-                Input(placeholder="all items, or one tag: orders", compact=True, id="tag"),
+                t("form.report.tag"),
+                Input(placeholder=t("form.report.tag.hint"), compact=True, id="tag"),
             )
             with VerticalScroll(id="preview", can_focus=True) as preview:
-                preview.border_title = "Preview"
+                preview.border_title = t("form.report.preview")
                 yield Markdown(self.text, open_links=False)
             yield row(
-                "Save to",
+                t("form.report.path"),
                 Input(str(default_report_path(self.today)), compact=True, id="path"),
             )
             yield ErrorLine(id="path-error")
@@ -140,9 +140,9 @@ class ReportModal(FormModal[Path | None]):
 
     def compose_buttons(self) -> ComposeResult:
         with Horizontal(id="buttons"):
-            yield Label(self.HINT, classes="hint")
-            yield Button("Save", variant="primary", id="save", compact=True)
-            yield Button("Close", id="cancel", compact=True)
+            yield Label(t(self.HINT), classes="hint")
+            yield Button(t("form.save"), variant="primary", id="save", compact=True)
+            yield Button(t("form.close"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         since_input = self.query_one(SinceField).input
@@ -181,7 +181,9 @@ class ReportModal(FormModal[Path | None]):
         try:
             return self._build(self.since, self.tag)
         except (StoreError, ValueError) as error:
-            self.query_one("#path-error", ErrorLine).show(f"cannot build the report: {error}")
+            self.query_one("#path-error", ErrorLine).show(
+                t("form.report.cannot_build", error=error)
+            )
             return None
 
     async def refresh_report(self) -> None:
@@ -230,12 +232,12 @@ class ReportModal(FormModal[Path | None]):
         try:
             path = Path(typed).expanduser()
             if not typed:
-                problem = "type the name of the file to save the report in"
+                problem = t("form.report.no_path")
             elif path.is_dir():
-                problem = f"{path} is a folder: add a file name"
+                problem = t("form.report.is_folder", path=path)
             exists = path.exists()
         except (OSError, RuntimeError) as why:  # RuntimeError: "~user" unknown
-            problem = f"cannot save to {typed}: {_reason(why)}"
+            problem = t("form.report.cannot_save", path=typed, reason=_reason(why))
         if problem:
             error.show(problem)
             path_input.focus()
@@ -248,7 +250,7 @@ class ReportModal(FormModal[Path | None]):
                 self.query_one("#path", Input).focus()
 
         if exists:
-            self.app.push_screen(ConfirmDialog(f"{path} exists. Replace it?"), replace)
+            self.app.push_screen(ConfirmDialog(t("form.report.replace", path=path)), replace)
         else:
             self._write(path, text)
 
@@ -257,7 +259,7 @@ class ReportModal(FormModal[Path | None]):
             durable.write_atomic(path, text.encode("utf-8"), mode=None)
         except OSError as problem:
             self.query_one("#path-error", ErrorLine).show(
-                f"cannot save to {path}: {_reason(problem)}"
+                t("form.report.cannot_save", path=path, reason=_reason(problem))
             )
             self.query_one("#path", Input).focus()
             return

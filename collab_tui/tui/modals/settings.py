@@ -17,11 +17,12 @@ from textual.widgets import Input, Label, Select, Static
 from collab_tui.model import Settings
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
+from collab_tui.words import t
 
-# field id -> (setting, label, allowed range)
+# field id -> (setting, label key in words.EN, allowed range)
 DAY_FIELDS = {
-    "horizon": ("urgency_horizon_days", "Urgent within", HORIZON_DAYS),
-    "cold": ("cold_after_days", "Cold after", COLD_DAYS),
+    "horizon": ("urgency_horizon_days", "form.settings.horizon", HORIZON_DAYS),
+    "cold": ("cold_after_days", "form.settings.cold", COLD_DAYS),
 }
 
 
@@ -51,17 +52,17 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         values = self.settings.to_dict()
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Settings"
+            dialog.border_title = t("act.settings")
             with VerticalScroll(id="fields"):
                 for field_id, (key, label, (low, high)) in DAY_FIELDS.items():
                     yield row(
-                        label,
+                        t(label),
                         Input(str(values[key]), type="integer", compact=True, id=field_id),
-                        Label(f"days ({low} to {high})", classes="unit"),
+                        Label(t("form.settings.days", low=low, high=high), classes="unit"),
                     )
                     yield ErrorLine(id=f"{field_id}-error")
                 yield row(
-                    "Theme",
+                    t("form.settings.theme"),
                     Select(
                         [(name, name) for name in self.themes],
                         value=self.theme,
@@ -71,9 +72,7 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                     ),
                 )
                 yield Static(
-                    "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
-                    "Cold after: a contact not heard from for that long is going cold.\n"
-                    "Both are saved in the data file; the theme on this computer.",
+                    t("form.settings.hint"),
                     classes="hint",
                     markup=False,
                 )
@@ -91,7 +90,7 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                 values[key] = int(raw)  # the range is checked by the action
                 error.clear()
             except ValueError:
-                error.show(f"✗ A whole number of days, {low} to {high}.")
+                error.show(t("form.settings.not_a_number", low=low, high=high))
         if len(values) < len(DAY_FIELDS):
             return
         values["theme"] = self.query_one("#theme", Select).value

@@ -20,6 +20,7 @@ from collab_tui.model import Interaction, Item, one_line
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.item_card import interaction_rows, item_rows, linked_risk_rows
+from collab_tui.words import label, t
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
@@ -27,16 +28,22 @@ if TYPE_CHECKING:
 
 class ItemScreen(Screen[None]):
     BINDINGS = [
-        Binding("d", "done", "Done", id="detail.done"),
-        Binding("s", "snooze", "Snooze", id="detail.snooze"),
-        Binding("e", "edit", "Edit", id="detail.edit"),
-        Binding("x", "drop", "Drop", show=False, id="detail.drop"),
-        Binding("i", "important", "Important", show=False, id="detail.important"),
-        Binding("u", "urgent", "Urgent", show=False, id="detail.urgent"),
-        Binding("E", "escalate", "Escalate", id="detail.escalate"),
-        Binding("l", "log", "Log", id="detail.log"),
-        Binding("o", "open_contact", "Contact", show=False, id="detail.open_contact"),
-        Binding("escape,q", "close", "Back", id="detail.close"),
+        Binding("d", "done", t("act.item.complete.key"), id="detail.done"),
+        Binding("s", "snooze", t("act.item.snooze.key"), id="detail.snooze"),
+        Binding("e", "edit", t("act.item.edit.key"), id="detail.edit"),
+        Binding("x", "drop", t("act.item.drop.key"), show=False, id="detail.drop"),
+        Binding("i", "important", t("act.item.important.key"), show=False, id="detail.important"),
+        Binding("u", "urgent", t("act.item.urgent.key"), show=False, id="detail.urgent"),
+        Binding("E", "escalate", t("review.key.escalate"), id="detail.escalate"),
+        Binding("l", "log", t("act.contact.log.key"), id="detail.log"),
+        Binding(
+            "o",
+            "open_contact",
+            t("act.item.open_contact.key"),
+            show=False,
+            id="detail.open_contact",
+        ),
+        Binding("escape,q", "close", t("detail.back"), id="detail.close"),
     ]
 
     def __init__(self, item_id: int, snapshot: Snapshot) -> None:
@@ -81,13 +88,14 @@ class ItemScreen(Screen[None]):
         people = self.query_one("#detail-people", HangingLines)
         item = self.item
         if item is None:
-            heading.update(Content.assemble(("Item", "bold")))
-            facts.show_text(f"Item #{self.item_id} is gone (deleted). Esc goes back.")
+            heading.update(Content.assemble((t("detail.item"), "bold")))
+            facts.show_text(t("detail.gone", id=self.item_id))
             people.show_rows([])
             return
         heading.update(
             Content.assemble(
-                (f"Item #{item.id} · ", "bold"), (one_line(item.kind.value), "bold $text-primary")
+                (t("detail.heading", id=item.id) + " · ", "bold"),
+                (one_line(label(item.kind)), "bold $text-primary"),
             )
         )
         facts.show_rows(item_rows(item, self.snapshot, self.meeting(item)))
@@ -105,9 +113,9 @@ class ItemScreen(Screen[None]):
     def _open_item(self) -> Item | None:
         item = self.item
         if item is None:
-            self.collab.say(f"Item #{self.item_id} is gone.", "warning")
+            self.collab.say(t("detail.gone.short", id=self.item_id), "warning")
         elif not item.is_active:
-            self.collab.say(f"This item is {item.status.value}: z undoes that.", "warning")
+            self.collab.say(t("detail.closed", status=label(item.status)), "warning")
             return None
         return item
 
@@ -151,7 +159,7 @@ class ItemScreen(Screen[None]):
     def action_open_contact(self) -> None:
         item = self.item
         if item is None or not item.contact_ids:
-            self.collab.say("No contact linked to this item.", "warning")
+            self.collab.say(t("detail.no_contact"), "warning")
             return
         self.dismiss(None)
         self.collab.open_contact(item.contact_ids[0])

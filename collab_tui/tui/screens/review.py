@@ -31,6 +31,7 @@ from collab_tui.tui.widgets.item_card import (
     line,
     linked_risk_rows,
 )
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
@@ -48,28 +49,28 @@ def review_steps(snapshot: Snapshot) -> list[Step]:
     steps: list[Step] = []
     seen: set[int] = set()
     for section, items in (
-        ("Overdue", agenda.overdue),
-        ("Due today", agenda.due_today),
-        ("Waiting on", agenda.waiting),
-        ("Risks to review", agenda.risks_to_review),
+        (t("today.overdue"), agenda.overdue),
+        (t("today.due_today"), agenda.due_today),
+        (t("today.waiting"), agenda.waiting),
+        (t("today.risks"), agenda.risks_to_review),
     ):
         for item in items:
             if item.id not in seen:
                 seen.add(item.id)
                 steps.append(Step(section, "item", item.id))
-    steps.extend(Step("Going cold", "contact", c.contact.id) for c in agenda.going_cold)
+    steps.extend(Step(t("today.cold"), "contact", c.contact.id) for c in agenda.going_cold)
     return steps
 
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
-        Binding("d", "done", "Done", id="review.done"),
-        Binding("s", "snooze", "Snooze", id="review.snooze"),
-        Binding("e", "escalate", "Escalate", id="review.escalate"),
-        Binding("l", "logged", "Logged contact", id="review.logged"),
-        Binding("n,space,right,j", "next", "Next", id="review.next"),
-        Binding("p,left,k", "previous", "Previous", show=False, id="review.previous"),
-        Binding("q,escape", "close", "Close", id="review.quit"),
+        Binding("d", "done", t("review.key.done"), id="review.done"),
+        Binding("s", "snooze", t("review.key.snooze"), id="review.snooze"),
+        Binding("e", "escalate", t("review.key.escalate"), id="review.escalate"),
+        Binding("l", "logged", t("review.key.logged"), id="review.logged"),
+        Binding("n,space,right,j", "next", t("review.key.next"), id="review.next"),
+        Binding("p,left,k", "previous", t("review.key.previous"), show=False, id="review.previous"),
+        Binding("q,escape", "close", t("form.close"), id="review.quit"),
     ]
 
     def __init__(self, snapshot: Snapshot) -> None:
@@ -129,21 +130,20 @@ class ReviewScreen(Screen[None]):
         side = self.query_one("#review-side", HangingLines)
         step = self.step
         if step is None:
-            progress.update(Content.assemble(("Morning review · done", "bold $text-success")))
+            progress.update(Content.assemble((t("review.finished"), "bold $text-success")))
             body.show_text(
-                f"You went through {len(self.steps)} records. "
-                "Press q to go back, or p to look at the last one again."
-                if self.steps
-                else "Nothing overdue, due today, waited on, to review or going cold. "
-                "A good morning. Press q to go back."
+                t("review.went_through", n=len(self.steps)) if self.steps else t("review.empty")
             )
             side.show_rows([])
             return
         progress.update(
             Content.assemble(
-                ("Morning review · ", "bold"),
+                (t("review.progress.title") + " · ", "bold"),
                 (step.section, "bold $text-primary"),
-                (f" · {self.position + 1} of {len(self.steps)}", "dim"),
+                (
+                    " · " + t("review.progress.of", n=self.position + 1, total=len(self.steps)),
+                    "dim",
+                ),
             )
         )
         if step.kind == "item":
@@ -156,21 +156,23 @@ class ReviewScreen(Screen[None]):
         """The item with its dates and slips (its history), risk fields and notes."""
         item = self.current_item()
         if item is None:
-            return [line(Content("This item is closed now. n for the next one."))]
+            return [line(Content(t("review.item_closed")))]
         return item_rows(item, self.snapshot)
 
     def _side_rows(self) -> list[Row]:
         """Beside the card: who it concerns, what was said lately, what could go wrong."""
         contact = self.current_contact()
         if contact is None:
-            return [line(dim("Nobody is linked to this item."))]
-        rows = [line(heading("Counterpart")), line(Content(contact_summary(contact)))]
+            return [line(dim(t("review.nobody_linked")))]
+        rows = [line(heading(t("review.counterpart"))), line(Content(contact_summary(contact)))]
         boss = self.snapshot.boss_of(contact.id)
         if boss is not None:
-            rows.append(fact("boss", one_line(boss.name)))
+            rows.append(fact(t("review.boss"), one_line(boss.name)))
         if contact.kpis:
-            rows.append(fact("KPIs", "; ".join(one_line(k) for k in contact.kpis)))
-        rows += interaction_rows([contact.id], self.snapshot, "Recent interactions", limit=3)
+            rows.append(fact(t("review.kpis"), "; ".join(one_line(k) for k in contact.kpis)))
+        rows += interaction_rows(
+            [contact.id], self.snapshot, t("review.recent_interactions"), limit=3
+        )
         item = self.current_item()
         if item is not None:
             rows += linked_risk_rows(item, self.snapshot)
@@ -179,7 +181,7 @@ class ReviewScreen(Screen[None]):
     def _contact_card(self) -> list[Row]:
         contact = self.current_contact()
         if contact is None:
-            return [line(Content("This contact is gone. n for the next one."))]
+            return [line(Content(t("review.contact_gone")))]
         cold = next(
             (c for c in self.snapshot.agenda.going_cold if c.contact.id == contact.id), None
         )
@@ -189,20 +191,20 @@ class ReviewScreen(Screen[None]):
             rows.append(
                 line(
                     Content(
-                        f"last contact {format_date(last, self.snapshot.today)}"
+                        t("review.last_contact", date=format_date(last, self.snapshot.today))
                         if last
-                        else "no contact logged yet"
+                        else t("review.no_contact_yet")
                     )
                 )
             )
-            rows += [BLANK, line(heading("Open items with them", len(cold.open_items)))]
+            rows += [BLANK, line(heading(t("review.open_items"), len(cold.open_items)))]
             rows.extend(
                 (Content("  "), item_prompt(i, self.snapshot, show_due=False))
                 for i in cold.open_items
             )
         else:
-            rows.append(line(Content("Not cold any more.")))
-        rows += [BLANK, line(Content("l logs a chat with them today; e drafts an escalation."))]
+            rows.append(line(Content(t("review.not_cold"))))
+        rows += [BLANK, line(Content(t("review.contact_keys")))]
         return rows
 
     # --- keys ----------------------------------------------------------------------------
@@ -234,12 +236,12 @@ class ReviewScreen(Screen[None]):
     def action_logged(self) -> None:
         contact = self.current_contact()
         if contact is None:
-            self.collab.say("Nobody is linked here to log contact with.", "warning")
+            self.collab.say(t("review.nobody_to_log"), "warning")
         elif self.collab.log_contact_today(contact):
             self.action_next()
 
     def _need_item(self) -> Item | None:
         item = self.current_item()
         if item is None:
-            self.collab.say("That key works on items; this is a contact.", "warning")
+            self.collab.say(t("review.items_only"), "warning")
         return item

@@ -18,6 +18,7 @@ from collab_tui.tui import keymap
 from collab_tui.tui.content import item_prompt
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.record_list import RecordList
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.tui.app import CollabApp
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class SearchBox(Input):
     """Hidden until `/`; Escape clears the filter and hides it again."""
 
-    BINDINGS = [Binding("escape", "close", "Close search", id="search.close")]
+    BINDINGS = [Binding("escape", "close", t("search.close"), id="search.close")]
 
     def action_close(self) -> None:
         view = next((a for a in self.ancestors if isinstance(a, View)), None)
@@ -38,13 +39,13 @@ class View(Vertical):
     """One tab. Subclasses build their widgets in ``compose_body`` and fill them in
     ``render_view`` from ``self.snapshot`` filtered by ``self.query_text``."""
 
-    BINDINGS = [Binding("escape", "clear_search", "Clear search", show=False, id="search.clear")]
+    BINDINGS = [Binding("escape", "clear_search", t("search.clear"), show=False, id="search.clear")]
 
     snapshot: Snapshot | None = None
     query_text: str = ""
     _stale = True  # the snapshot changed since the tab was last drawn
     _contents: dict[tuple[str, int], Content] = {}  # replaced per snapshot
-    search_placeholder = "Search"
+    search_placeholder = "act.search"  # a key in words.EN, looked up in compose
     list_id = ""  # the id of the tab's RecordList, where it has one
     title_width: int | None = None  # cut item titles to this many cells (the Matrix)
 
@@ -53,7 +54,7 @@ class View(Vertical):
         return cast("CollabApp", self.app)
 
     def compose(self) -> ComposeResult:
-        box = SearchBox(placeholder=self.search_placeholder)
+        box = SearchBox(placeholder=t(self.search_placeholder))
         box.display = False  # shown by `/`
         yield box
         yield from self.compose_body()

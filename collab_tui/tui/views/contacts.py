@@ -25,7 +25,7 @@ from collab_tui.words import label, t
 class ContactsView(View):
     BINDINGS = keymap.bindings(keymap.CONTACT, on_app=True)
     list_id = "contact-list"
-    search_placeholder = "Filter contacts by name, alias, department, KPI or concern"
+    search_placeholder = "search.contacts"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
 
     def compose_body(self) -> ComposeResult:
@@ -85,9 +85,9 @@ class ContactsView(View):
         contact = self.selected_contact()
         if snapshot is None or contact is None:
             if snapshot is not None and snapshot.contacts and self.query_text:
-                brief_widget.show_text(f"No contact matches “{one_line(self.query_text)}”.")
+                brief_widget.show_text(t("contacts.no_match", query=one_line(self.query_text)))
             else:
-                brief_widget.show_text("No contact selected. Press n to add one.")
+                brief_widget.show_text(t("contacts.none_selected"))
             self._brief_for = (None, 0)
             return
         if self._brief_for[0] is snapshot and self._brief_for[1] == contact.id:

@@ -30,7 +30,7 @@ from collab_tui.words import format_date, label, t
 class LogView(View):
     BINDINGS = keymap.bindings(keymap.LOG, on_app=True)
     list_id = "log-list"
-    search_placeholder = "Filter the log by summary, decision, #tag or name"
+    search_placeholder = "search.log"
     # (snapshot and pickers, query, what it matched): the base for a longer query
     _last_filter: tuple[object, str, list[Interaction]] = (None, "", [])
     _choices_for: object = None  # the snapshot the pickers were filled from
@@ -40,8 +40,8 @@ class LogView(View):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="log-filters"):
-            yield Select[int]([], prompt="Any contact", id="log-contact", compact=True)
-            yield Select[str]([], prompt="Any tag", id="log-tag", compact=True)
+            yield Select[int]([], prompt=t("log.any_contact"), id="log-contact", compact=True)
+            yield Select[str]([], prompt=t("log.any_tag"), id="log-tag", compact=True)
         yield RecordList(id="log-list")
         with VerticalScroll(id="log-detail-pane"):
             yield Static(id="log-detail")
@@ -150,13 +150,7 @@ class LogView(View):
         if snapshot is None or record is None:
             self._detail_for = (None, 0)
             loading = snapshot is not None and not snapshot.history_loaded
-            detail.update(
-                Text(
-                    t("loading_log")
-                    if loading
-                    else "Nothing logged here. Press l to log a meeting, call or chat."
-                )
-            )
+            detail.update(Text(t("loading_log") if loading else t("log.empty")))
             return
         if self._detail_for[0] is snapshot and self._detail_for[1] == record.id:
             return  # the same record: typing a filter should not redraw it
@@ -169,14 +163,14 @@ class LogView(View):
             text(one_line(record.summary)),
         ]
         if record.decisions:
-            lines.append(heading("Decisions", len(record.decisions)))
+            lines.append(heading(t("form.interaction.decisions"), len(record.decisions)))
             lines.extend(Content.assemble("  • ", text(one_line(d))) for d in record.decisions)
         items = [snapshot.items_by_id[i] for i in record.item_ids if i in snapshot.items_by_id]
         if items:
-            lines.append(heading("Open items from it", len(items)))
+            lines.append(heading(t("log.open_items"), len(items)))
             lines.extend(Content.assemble("  ", item_prompt(i, snapshot)) for i in items)
         if record.tags:
             lines.append(
-                Content.assemble((" ".join("#" + one_line(t) for t in record.tags), "dim"))
+                Content.assemble((" ".join("#" + one_line(tag) for tag in record.tags), "dim"))
             )
         detail.update(Content("\n").join(lines))

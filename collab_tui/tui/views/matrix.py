@@ -15,17 +15,17 @@ from textual.widget import Widget
 from collab_tui.triage import Quadrant
 from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.words import label
+from collab_tui.words import label, t
 
 QUADRANTS = [Quadrant.DO_NOW, Quadrant.SCHEDULE, Quadrant.DELEGATE, Quadrant.DROP]
 
 
 class MatrixView(ItemView):
     BINDINGS = [
-        Binding("right", "move(1)", "Next quadrant", show=False, id="matrix.next"),
-        Binding("left", "move(-1)", "Previous quadrant", show=False, id="matrix.previous"),
+        Binding("right", "move(1)", t("matrix.next"), show=False, id="matrix.next"),
+        Binding("left", "move(-1)", t("matrix.previous"), show=False, id="matrix.previous"),
     ]
-    search_placeholder = "Filter items by title, #tag or counterpart"
+    search_placeholder = "search.items"
     _title_width: int | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -66,7 +66,7 @@ class MatrixView(ItemView):
                 if snapshot.item_matches(i, self.query_text)
             ]
             record_list = self.query_one(f"#q-{quadrant.name.lower()}", RecordList)
-            record_list.border_title = f"{title} ({len(items)})"
+            record_list.border_title = t("heading.count", title=title, count=len(items))
             record_list.show(
                 [
                     Section(

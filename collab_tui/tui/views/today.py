@@ -13,27 +13,14 @@ from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import t
 
-WELCOME = """\
-[b]Welcome to collab[/b], your cockpit for work that depends on other people.
-
-This file is empty. Capture your first item: press [b reverse] c [/] and type, for example
-
-    [b]owe: send the spec @Lan due:fri[/b]
-
-[dim]owe:[/] something you owe someone, [dim]wait:[/] something you are waiting on,
-[dim]risk:[/] something that could go wrong, [dim]meet:[/] a meeting and what it decided.
-[dim]@name[/] links a contact (new names become contacts), [dim]#tag[/], \
-[dim]due:fri[/], [dim]![/] important.
-
-Press [b reverse] ? [/] for every key, [b reverse] ctrl+p [/] for every command.
-Try the demo data first with [b]collab demo[/b] in a shell."""
+WELCOME = "app.welcome"  # a key in words.EN: Textual markup, shown on an empty file
 
 
 class TodayView(ItemView):
-    search_placeholder = "Filter items by title, #tag or counterpart"
+    search_placeholder = "search.items"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(Content.from_markup(WELCOME), id="welcome", classes="hidden")
+        yield Static(Content.from_markup(t(WELCOME)), id="welcome", classes="hidden")
         yield RecordList(id="today-list")
 
     def render_view(self) -> None:

@@ -16,6 +16,7 @@ from collab_tui.model import Interaction, Item, Status, one_line, plain
 from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
+from collab_tui.words import label, t
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")
@@ -42,47 +43,61 @@ def when(day: date | datetime | None, today: date, words: bool = True) -> str:
     if isinstance(day, datetime):
         day = day.date()
     shown = format_date(day, today)
-    return f"{shown} ({describe_due(day, today)})" if words else shown
+    return (
+        t("date.with_relative", date=shown, relative=describe_due(day, today)) if words else shown
+    )
 
 
 def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None) -> list[Row]:
     """What the item is: title, kind and status, dates, slips, people, tags, risk, notes."""
     today = snapshot.today
-    status = item.status.value
+    status = label(item.status)
     if item.status is Status.OCCURRED:
-        status = "occurred (the risk happened)"
+        status = t("card.occurred")
+    kind = label(item.kind)
     rows: list[Row] = [
         line(Content.assemble((one_line(item.title), "bold $text-accent"))),
-        fact("kind", item.kind.value + (", important" if item.important else "")),
-        fact("status", status),
+        fact(t("card.kind"), t("card.kind.important", kind=kind) if item.important else kind),
+        fact(t("card.status"), status),
     ]
     if item.due is not None:
-        rows.append(fact("due", when(item.due, today)))
+        rows.append(fact(t("card.due"), when(item.due, today)))
     if item.review is not None:
-        rows.append(fact("review", when(item.review, today)))
-    rows.append(fact("created", when(item.created, today, words=False)))
+        rows.append(fact(t("card.review"), when(item.review, today)))
+    rows.append(fact(t("card.created"), when(item.created, today, words=False)))
     if item.closed is not None:
-        rows.append(fact("closed", when(item.closed, today, words=False)))
+        rows.append(fact(t("card.closed"), when(item.closed, today, words=False)))
     rows += slip_rows(item, today)
     rows += people_rows(item, snapshot)
     if item.tags:
-        rows.append(fact("tags", text(" ".join("#" + one_line(t) for t in item.tags))))
+        rows.append(fact(t("card.tags"), text(" ".join("#" + one_line(tag) for tag in item.tags))))
     if item.is_risk:
-        for label, rating in (("likelihood", item.likelihood), ("impact", item.impact)):
-            rows.append(fact(label, rating.value if rating is not None else dim("not rated")))
-        rows.append(fact("mitigation", text(item.mitigation) if item.mitigation else dim("none")))
+        for key, rating in (("card.likelihood", item.likelihood), ("card.impact", item.impact)):
+            rows.append(
+                fact(t(key), label(rating) if rating is not None else dim(t("card.not_rated")))
+            )
+        rows.append(
+            fact(
+                t("card.mitigation"),
+                text(item.mitigation) if item.mitigation else dim(t("none")),
+            )
+        )
     if meeting is not None:
         rows.append(
             fact(
-                "from",
+                t("card.from"),
                 Content.assemble(
-                    f"{meeting.kind.value} on {format_date(meeting.date, today)}: ",
+                    t(
+                        "card.from.meeting",
+                        kind=label(meeting.kind),
+                        date=format_date(meeting.date, today),
+                    ),
                     one_line(meeting.summary),
                 ),
             )
         )
     if item.notes.strip():
-        rows += [BLANK, line(heading("Notes"))]
+        rows += [BLANK, line(heading(t("brief.notes")))]
         rows.extend(line(Content(plain(note))) for note in item.notes.splitlines())
     return rows
 
@@ -92,17 +107,21 @@ def slip_rows(item: Item, today: date) -> list[Row]:
     if not item.due_history:
         return []
     dates = [format_date(d, today) for d in item.due_history]
-    current = format_date(item.due, today) if item.due is not None else "no date"
-    times = "once" if len(dates) == 1 else f"{len(dates)} times"
-    return [fact("slipped", Content(f"{times}: {' → '.join(dates)} → {current}"))]
+    current = format_date(item.due, today) if item.due is not None else t("form.date.none")
+    times = t("card.slipped.once") if len(dates) == 1 else t("card.slipped.times", n=len(dates))
+    return [fact(t("card.slipped"), Content(f"{times}: {' → '.join(dates)} → {current}"))]
 
 
 def people_rows(item: Item, snapshot: Snapshot) -> list[Row]:
     rows: list[Row] = []
     for index, contact_id in enumerate(item.contact_ids):
         contact = snapshot.contacts_by_id.get(contact_id)
-        shown = contact_summary(contact) if contact is not None else f"#{contact_id} (deleted)"
-        rows.append(fact("people" if index == 0 else "", Content(shown)))
+        shown = (
+            contact_summary(contact)
+            if contact is not None
+            else t("card.deleted_contact", id=contact_id)
+        )
+        rows.append(fact(t("card.people") if index == 0 else "", Content(shown)))
     return rows
 
 
@@ -121,22 +140,22 @@ def recent_interactions(
 
 
 def interaction_rows(
-    contact_ids: list[int], snapshot: Snapshot, title: str = "Recent log with them", limit: int = 5
+    contact_ids: list[int], snapshot: Snapshot, title: str | None = None, limit: int = 5
 ) -> list[Row]:
-    rows: list[Row] = [BLANK, line(heading(title))]
+    rows: list[Row] = [BLANK, line(heading(t("card.recent_log") if title is None else title))]
     if not snapshot.history_loaded:
         return [*rows, line(loading_line())]
     records = recent_interactions(contact_ids, snapshot, limit)
     if not records:
-        return [*rows, (INDENT, dim("none logged yet"))]
+        return [*rows, (INDENT, dim(t("brief.interactions.empty")))]
     for record in records:
         prefix = Content.assemble(
             ("  " + format_date(record.date, snapshot.today) + " ", "dim"),
-            (record.kind.value + " ", "$text-accent"),
+            (label(record.kind) + " ", "$text-accent"),
         )
         rows.append((prefix, text(one_line(record.summary))))
         rows.extend(
-            (Content.assemble(("    decided: ", "$text-success")), text(one_line(d)))
+            (Content.assemble((f"    {t('brief.decided')} ", "$text-success")), text(one_line(d)))
             for d in record.decisions
         )
     return rows
@@ -150,8 +169,8 @@ def linked_risk_rows(item: Item, snapshot: Snapshot) -> list[Row]:
         for i in snapshot.items
         if i.is_risk and i.id != item.id and wanted.intersection(i.contact_ids)
     ]
-    rows: list[Row] = [BLANK, line(heading("Linked risks", len(risks)))]
+    rows: list[Row] = [BLANK, line(heading(t("brief.risks"), len(risks)))]
     if not risks:
-        rows.append((INDENT, dim("none open")))
+        rows.append((INDENT, dim(t("card.none_open"))))
     rows.extend((INDENT, item_prompt(r, snapshot, show_due=False)) for r in risks)
     return rows

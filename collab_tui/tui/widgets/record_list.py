@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from collab_tui.tui.content import heading
+from collab_tui.words import t
 
 RowContent = Content | Callable[[], Content]
 
@@ -60,13 +61,13 @@ class RecordList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up", "cursor(-1)", t("list.up"), show=False),
+        Binding("down", "cursor(1)", t("list.down"), show=False),
+        Binding("pageup", "page(-1)", t("list.page_up"), show=False),
+        Binding("pagedown", "page(1)", t("list.page_down"), show=False),
+        Binding("home", "edge(-1)", t("list.first"), show=False),
+        Binding("end", "edge(1)", t("list.last"), show=False),
+        Binding("enter", "select", t("list.open"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "record-list--row",
