@@ -32,6 +32,7 @@ from collab_tui.model import (
     now,
     one_line,
 )
+from collab_tui.text import truncate
 from collab_tui.words import format_date, label, t
 
 if TYPE_CHECKING:
@@ -524,11 +525,12 @@ def _link_line(key: str, records: list[_T], describe: Callable[[_T], str]) -> st
 
 
 def _titled(item: Item) -> str:
-    return f"#{item.id} {one_line(item.title)[:60]}"
+    return f"#{item.id} {truncate(one_line(item.title), 60)}"
 
 
 def _dated(entry: Interaction) -> str:
-    return f"{label(entry.kind)} {entry.date.isoformat()} {one_line(entry.summary)[:40]}".rstrip()
+    summary = truncate(one_line(entry.summary), 40)
+    return f"{label(entry.kind)} {format_date(entry.date)} {summary}".rstrip()
 
 
 def links_of(store: Store, contact_id: int) -> Links:

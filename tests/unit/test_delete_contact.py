@@ -38,7 +38,7 @@ def test_links_of_lists_items_risks_meetings_and_reports(linked):
     assert [c.name for c in links.reports] == ["小明"]
     text = "\n".join(links.lines())
     assert "1 open item: #1 send the spec" in text and "1 risk: #2 the API may slip" in text
-    assert "1 log entry: meeting 2026-11-24 agreed on the scope" in text
+    assert "1 log entry: meeting Tue 24 Nov agreed on the scope" in text
     assert "boss of 小明" in text
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalGroup
 from textual.content import Content
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from collab_tui.dates import DateError, parse_date
-from collab_tui.model import Contact, one_line
-from collab_tui.words import t, with_relative
+from collab_tui.model import Contact, one_line, plain
+from collab_tui.words import label, t, with_relative
+
+Choice = TypeVar("Choice")
 
 
 def describe_date(day: date, today: date) -> str:
@@ -178,3 +182,36 @@ class ContactPicker(VerticalGroup):
         listing.focus()
         if listing.option_count and listing.highlighted is None:
             listing.highlighted = 0  # so Space ticks the first match at once
+
+
+def choice(
+    options: Iterable[tuple[str, Choice]],
+    value: Choice | None,
+    id: str,
+    *,
+    allow_blank: bool = False,
+    prompt: str = "-",
+) -> Select[Choice]:
+    """A compact drop-down; the option texts are shown literally, never as markup."""
+    return Select(
+        [(Text(text), option) for text, option in options],
+        value=value if value is not None else Select.NULL,
+        allow_blank=allow_blank,
+        prompt=prompt,
+        compact=True,
+        id=id,
+    )
+
+
+def enum_choice(
+    enum: type[StrEnum], value: Any, id: str, *, allow_blank: bool = True, form: str = ""
+) -> Select[Any]:
+    """A drop-down of an enum's members, in their words (``words.label``)."""
+    options = [(label(member, form), member) for member in enum]
+    return choice(options, value, id, allow_blank=allow_blank)
+
+
+def lines_area(lines: list[str], id: str) -> TextArea:
+    """One entry per line (KPIs, concerns, decisions)."""
+    text = plain("\n".join(lines))
+    return TextArea(text, compact=True, placeholder=t("form.one_per_line"), id=id)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, TextArea
@@ -28,8 +26,8 @@ from collab_tui.tui.modals._base import (
     split_words,
     tags_row,
 )
-from collab_tui.tui.modals._fields import contact_label
-from collab_tui.words import label, t
+from collab_tui.tui.modals._fields import contact_label, enum_choice, lines_area
+from collab_tui.words import t
 
 # The one-line text fields, in form order; captioned form.contact.<name>, and
 # form.contact.<name>.hint as the placeholder where PLACEHOLDERS says so.
@@ -101,28 +99,18 @@ class ContactForm(FormModal[Any]):
                 )
                 yield row(
                     t("form.contact.stance"),
-                    _enum_select(Stance, contact.stance, "stance", allow_blank=False),
+                    enum_choice(Stance, contact.stance, "stance", allow_blank=False),
                 )
-                yield row(t("form.contact.side"), _enum_select(Side, contact.side, "side"))
-                yield row(t("form.contact.level"), _enum_select(Level, contact.level, "level"))
-                yield row(t("form.contact.flow"), _enum_select(Flow, contact.flow, "flow"))
+                yield row(t("form.contact.side"), enum_choice(Side, contact.side, "side"))
+                yield row(t("form.contact.level"), enum_choice(Level, contact.level, "level"))
+                yield row(t("form.contact.flow"), enum_choice(Flow, contact.flow, "flow"))
                 yield row(
                     t("form.contact.kpis"),
-                    TextArea(
-                        plain("\n".join(contact.kpis)),
-                        compact=True,
-                        placeholder=t("form.one_per_line"),
-                        id="kpis",
-                    ),
+                    lines_area(contact.kpis, "kpis"),
                 )
                 yield row(
                     t("form.contact.concerns"),
-                    TextArea(
-                        plain("\n".join(contact.concerns)),
-                        compact=True,
-                        placeholder=t("form.one_per_line"),
-                        id="concerns",
-                    ),
+                    lines_area(contact.concerns, "concerns"),
                 )
                 for name in CONTACT_FIELDS:
                     yield _text_row(contact, name)
@@ -158,20 +146,6 @@ def _text_row(contact: Contact, name: str) -> Any:
     placeholder = t(f"form.contact.{name}.hint") if name in PLACEHOLDERS else ""
     field = Input(plain(getattr(contact, name)), placeholder=placeholder, compact=True, id=name)
     return row(t(f"form.contact.{name}"), field)
-
-
-def _enum_select(
-    enum: type[StrEnum], value: StrEnum | None, id: str, *, allow_blank: bool = True
-) -> Select[StrEnum]:
-    options = [(Text(label(member)), member) for member in enum]
-    return Select(
-        options,
-        value=value if value is not None else Select.NULL,
-        allow_blank=allow_blank,
-        prompt="-",
-        compact=True,
-        id=id,
-    )
 
 
 def _known(value: int | None, known: set[int]) -> int | object:

@@ -19,8 +19,8 @@ from collab_tui.tui.modals._base import (
     split_words,
     tags_row,
 )
-from collab_tui.tui.modals._fields import ContactPicker, DateField
-from collab_tui.words import label, t
+from collab_tui.tui.modals._fields import ContactPicker, DateField, enum_choice, lines_area
+from collab_tui.words import t
 
 
 class InteractionForm(FormModal[Any]):
@@ -58,12 +58,8 @@ class InteractionForm(FormModal[Any]):
                 )
                 yield row(
                     t("form.interaction.kind"),
-                    Select(
-                        [(label(kind), kind) for kind in InteractionKind],
-                        value=InteractionKind.MEETING,
-                        allow_blank=False,
-                        compact=True,
-                        id="kind",
+                    enum_choice(
+                        InteractionKind, InteractionKind.MEETING, "kind", allow_blank=False
                     ),
                 )
                 yield row(
@@ -71,7 +67,7 @@ class InteractionForm(FormModal[Any]):
                 )
                 yield row(
                     t("form.interaction.decisions"),
-                    TextArea(compact=True, placeholder=t("form.one_per_line"), id="decisions"),
+                    lines_area([], "decisions"),
                 )
                 yield tags_row([])
             yield from self.compose_buttons()

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalGroup, VerticalScroll
@@ -15,8 +14,8 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from collab_tui.dates import DateError
 from collab_tui.model import Contact, Item, Kind, Rating, Status, plain
 from collab_tui.tui.modals._base import FormModal, row, split_words, tags_row
-from collab_tui.tui.modals._fields import ContactPicker, DateField
-from collab_tui.words import label, t
+from collab_tui.tui.modals._fields import ContactPicker, DateField, choice, enum_choice
+from collab_tui.words import t
 
 # Select values must not be None (None is easy to confuse with "nothing chosen").
 URGENT_CHOICES = ["auto", "yes", "no"]  # shown as form.item.urgent.<choice>
@@ -66,13 +65,7 @@ class ItemForm(FormModal[Any]):
                 yield row(t("form.item.title"), Input(plain(item.title), compact=True, id="title"))
                 yield row(
                     t("form.item.kind"),
-                    Select(
-                        [(label(kind, "choice"), kind) for kind in Kind],
-                        value=item.kind,
-                        allow_blank=False,
-                        compact=True,
-                        id="kind",
-                    ),
+                    enum_choice(Kind, item.kind, "kind", allow_blank=False, form="choice"),
                 )
                 yield row(
                     t("form.item.important"),
@@ -80,12 +73,10 @@ class ItemForm(FormModal[Any]):
                 )
                 yield row(
                     t("form.item.urgent"),
-                    Select(
+                    choice(
                         [(t(f"form.item.urgent.{key}"), key) for key in URGENT_CHOICES],
-                        value=_urgent_key(item.urgent),
-                        allow_blank=False,
-                        compact=True,
-                        id="urgent",
+                        _urgent_key(item.urgent),
+                        "urgent",
                     ),
                 )
                 yield row(t("form.item.due"), DateField(self.today, _iso(item.due), id="due"))
@@ -94,19 +85,14 @@ class ItemForm(FormModal[Any]):
                 yield row(t("form.notes"), TextArea(plain(item.notes), compact=True, id="notes"))
                 yield row(
                     t("form.item.status"),
-                    Select(
-                        [(label(status), status) for status in Status],
-                        value=item.status,
-                        allow_blank=False,
-                        compact=True,
-                        id="status",
-                    ),
+                    enum_choice(Status, item.status, "status", allow_blank=False),
                 )
                 with VerticalGroup(id="risk-fields"):
                     yield row(
-                        t("form.item.likelihood"), _rating_select(item.likelihood, "likelihood")
+                        t("form.item.likelihood"),
+                        enum_choice(Rating, item.likelihood, "likelihood"),
                     )
-                    yield row(t("form.item.impact"), _rating_select(item.impact, "impact"))
+                    yield row(t("form.item.impact"), enum_choice(Rating, item.impact, "impact"))
                     yield row(
                         t("form.item.mitigation"),
                         TextArea(plain(item.mitigation), compact=True, id="mitigation"),
@@ -170,8 +156,3 @@ class ItemForm(FormModal[Any]):
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _rating_select(value: Rating | None, id: str) -> Select[Rating]:
-    options = [(Text(label(rating)), rating) for rating in Rating]
-    return Select(options, value=value if value else Select.NULL, prompt="-", compact=True, id=id)

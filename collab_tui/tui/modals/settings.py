@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from collab_tui.model import Settings
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
+from collab_tui.tui.modals._fields import choice
 from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
 from collab_tui.words import t
 
@@ -63,13 +64,7 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                     yield ErrorLine(id=f"{field_id}-error")
                 yield row(
                     t("form.settings.theme"),
-                    Select(
-                        [(name, name) for name in self.themes],
-                        value=self.theme,
-                        allow_blank=False,
-                        compact=True,
-                        id="theme",
-                    ),
+                    choice([(name, name) for name in self.themes], self.theme, "theme"),
                 )
                 yield Static(
                     t("form.settings.hint"),
