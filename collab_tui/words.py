@@ -194,6 +194,7 @@ EN: dict[str, str] = {
     "said.reopen": "reopened {what}",
     "said.occurred": "happened: {what}",
     # the app's actions: palette title, footer word, help (collab_tui/tui/keymap.py)
+    "help.key_row": "{word} — {help}",  # a row of the keys screen: footer word, what it does
     "act.tab.today": "Today",
     "act.tab.today.key": "Today",
     "act.tab.today.help": "Show the morning overview",

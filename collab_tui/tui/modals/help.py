@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from collab_tui.tui.keymap import ACTS
 from collab_tui.tui.screens.review import ReviewScreen
 from collab_tui.tui.views.base import ITEM_BINDINGS, SearchBox, View
 from collab_tui.tui.views.contacts import ContactsView
@@ -29,6 +30,9 @@ EXTRA = [
         ],
     ),
 ]
+
+
+ACTS_BY_ID = {act.id: act for act in ACTS}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -77,5 +81,11 @@ class HelpScreen(ModalScreen[None]):
                 self.app.get_key_display(Binding(key.strip(), binding.action))
                 for key in binding.key.split(",")
             )
-            rows.append((keys, binding.description or binding.action))
+            act = ACTS_BY_ID.get(binding.id or "")
+            # The keymap's actions say what they do, not only their footer word.
+            if act is not None:
+                description = t("help.key_row", word=act.word, help=act.help)
+            else:
+                description = binding.description or binding.action
+            rows.append((keys, description))
         return rows
