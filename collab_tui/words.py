@@ -769,6 +769,10 @@ EN: dict[str, str] = {
         "hidden from the app."
     ),
     "doctor.damaged.repair": "move {table} #{id} from {file} into {to}",
+    "doctor.damaged.salvage": (
+        "keep {table} #{id} with {fields} reset to the default; its original goes into {to}"
+    ),
+    "doctor.done.salvaged": "kept {table} #{id} with {fields} reset to the default",
     "doctor.duplicate": (
         "{table} #{id} is stored twice, in {kept} and in {dropped} (a save that was "
         "interrupted); the newer copy, in {kept}, is the one used."
@@ -784,7 +788,7 @@ EN: dict[str, str] = {
         "next new record would overwrite one."
     ),
     "doctor.counter.repair": "set the id counter of {table} to {highest}",
-    "doctor.done.moved": "moved {n} damaged record(s) into {path}",
+    "doctor.done.moved": "the damaged original(s) of {n} record(s) are kept in {path}",
     "doctor.done.duplicate": "removed the older copy of {table} #{id} from {file}",
     "doctor.done.settings": "reset the settings (they were {was})",
     "doctor.done.link": "removed the link to {table} #{target} from {record} #{id}",

@@ -20,19 +20,20 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from .. import validate
-from ..model import Record, Settings, now
+from ..model import Contact, Interaction, Item, Record, Settings, now
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
 from .quarantine import Damage, writable
 from .storage import ParseError, load_file
-from .store import HOT, Store
+from .store import CLASS_OF, HOT, Store
 
 QUARANTINE_FORMAT = "collab-tui-quarantine"
 
@@ -122,16 +123,62 @@ def _damage_findings(damage: list[Damage], store: Store) -> list[Finding]:
         else:
             records.setdefault((d.file, d.table, d.id), []).append(d)
     qfile = quarantine_path(store.path).name
+    set_aside = {
+        (f.path, table): docs
+        for _k, f in _files(store)
+        for table, docs in f.storage.set_aside.items()
+    }
     for (file, table, record_id), problems in records.items():
         detail = "; ".join(f"{d.field}: {d.message}" for d in problems)
+        doc = set_aside.get((file, table), {}).get(record_id)
+        fields = ", ".join(sorted({d.field for d in problems}))
+        if doc is not None and salvage(table, doc, problems) is not None:
+            repair = t("doctor.damaged.salvage", table=table, id=record_id, fields=fields, to=qfile)
+        else:
+            repair = t("doctor.damaged.repair", table=table, id=record_id, file=file.name, to=qfile)
         found.append(
             Finding(
                 "damaged",
                 t("doctor.damaged", file=file.name, table=table, id=record_id, detail=detail),
-                t("doctor.damaged.repair", table=table, id=record_id, file=file.name, to=qfile),
+                repair,
             )
         )
     return found
+
+
+def salvage(table: str, doc: Any, problems: Sequence[Damage]) -> dict[str, Any] | None:
+    """The record with each damaged field reset to its default, if that makes it valid.
+
+    A record keeps its place in the app that way (an unreadable due date becomes no due
+    date); the original still goes to the quarantine file. None where a required field
+    (id, title, name, date) is the damage: such a record cannot be guessed at.
+    """
+    if isinstance(doc, orjson.Fragment):  # set-aside records are kept as their bytes
+        try:
+            doc = orjson.loads(orjson.dumps(doc))
+        except orjson.JSONDecodeError:  # nested deeper than orjson reads: not salvaged
+            return None
+    if not isinstance(doc, dict):
+        return None
+    fields = {d.field for d in problems}
+    if fields & set(validate.REQUIRED[table]) or "(record)" in fields:
+        return None
+    defaults = _DEFAULTS[table]()
+    fixed = dict(doc)
+    for name in fields:
+        if name in defaults:
+            fixed[name] = defaults[name]
+        else:
+            fixed.pop(name, None)  # a key collab-tui does not know, too deep or too big
+    return fixed if not validate.check_record(table, fixed) else None
+
+
+# Every field of a record at its default, in the dict form (the dataclasses' own defaults).
+_DEFAULTS: dict[str, Any] = {
+    "items": lambda: Item(title="-").to_dict(),
+    "contacts": lambda: Contact(name="-").to_dict(),
+    "interactions": lambda: Interaction(date=date(2000, 1, 1)).to_dict(),
+}
 
 
 def _duplicate_findings(store: Store) -> list[Finding]:
@@ -261,10 +308,29 @@ def repair(store: Store) -> list[str]:
                 for record_id, doc in docs.items()
             ]
             append_quarantine(target, entries)
+            kept: list[Record] = []
             for key, f in set_aside:
+                for table, docs in f.storage.set_aside.items():
+                    for record_id, doc in docs.items():
+                        problems = [
+                            d for d in f.storage.problems if d.table == table and d.id == record_id
+                        ]
+                        fixed = salvage(table, doc, problems)
+                        if fixed is not None:
+                            kept.append(CLASS_OF[table].from_dict(fixed))
+                            done.append(
+                                t(
+                                    "doctor.done.salvaged",
+                                    table=table,
+                                    id=record_id,
+                                    fields=", ".join(sorted({d.field for d in problems})),
+                                )
+                            )
                 f.storage.set_aside = {}
                 f.storage.problems = []
                 txn.changed.add(key)
+            for record in kept:
+                store.put(record)
             done.append(t("doctor.done.moved", n=len(entries), path=target))
         for table, record_id, _kept, dropped in store.settled:
             txn.changed.add(dropped)  # its cache already lacks the older copy

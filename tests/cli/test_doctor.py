@@ -83,9 +83,24 @@ def test_doctor_reports_then_repairs_a_damaged_record(collab):
     [entry] = quarantine["records"]
     assert (entry["file"], entry["table"], entry["id"]) == ("collab.json", "items", "1")
     assert entry["record"]["title"] == "send the signed contract"
-    assert "1" not in orjson.loads(collab.db.read_bytes())["items"]
+    assert entry["record"]["tags"] is None  # the original, as it was
+    # Only its tags were damaged: the item stays in use, with no tags.
+    assert "kept items #1 with tags reset to the default" in repaired.out
+    kept = orjson.loads(collab.db.read_bytes())["items"]["1"]
+    assert kept["title"] == "send the signed contract" and kept["tags"] == []
     assert collab("doctor").code == 0
     assert collab("today").err == ""
+
+
+def test_doctor_cannot_guess_a_missing_title_so_it_quarantines_the_record(collab):
+    seed(collab)
+    edit(collab.db, lambda d: d["items"]["1"].pop("title"))
+    report = collab("doctor")
+    assert "move items #1 from collab.json into collab.quarantine.json" in report.out
+    assert collab("doctor", "--repair").code == 0
+    assert "1" not in orjson.loads(collab.db.read_bytes())["items"]
+    quarantine = orjson.loads((collab.db.parent / "collab.quarantine.json").read_bytes())
+    assert [entry["id"] for entry in quarantine["records"]] == ["1"]
 
 
 def test_doctor_repairs_a_half_finished_close(collab):
