@@ -127,7 +127,15 @@ def just_captured(store: Store, text: str) -> bool:
 
 
 def _capture_key(text: str) -> str:
-    return " ".join(text.split())
+    """What identifies a capture line: whitespace-folded, its checksum and its start.
+
+    Bounded, since it is kept in the small file every save rewrites (a pasted page of
+    text must not be stored twice).
+    """
+    import zlib  # built in, cheap: the retry guard runs on every `collab add`
+
+    line = " ".join(text.split())
+    return f"{zlib.crc32(line.encode()):08x} {line[:80]}"
 
 
 def _recent_captures(entries: Any, at: datetime) -> list[dict[str, str]]:

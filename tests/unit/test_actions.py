@@ -217,3 +217,13 @@ def test_a_capture_outside_the_retry_window_is_a_new_one(store, monkeypatch):
     assert len(store.items()) == 2
     # Only captures inside the window are remembered: the file does not grow with use.
     assert len(store.recent_captures()) == 1
+
+
+def test_what_the_retry_guard_keeps_of_a_line_is_bounded(store):
+    long_line = "task: " + "长" * 900
+    actions.capture(store, long_line, TODAY)
+    (entry,) = store.recent_captures()
+    assert len(entry["text"]) < 100  # not the whole line, in the file every save rewrites
+    with pytest.raises(actions.AlreadyCaptured):
+        actions.capture(store, long_line, TODAY)
+    actions.capture(store, long_line[:-1] + "蓝", TODAY)  # a different line is new
