@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,7 @@ _OFFSET = re.compile(r"([+-])(\d{1,4}) ?(d|w|m)", re.ASCII)
 _IN_N = re.compile(r"in (\d{1,4}|a|an|one) (days?|weeks?|months?)", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", re.ASCII)
+_DASH = re.compile(r"(\d{1,2})-(\d{1,2})", re.ASCII)  # 12-5: month first, as 12/5
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_DAY = re.compile(r"([a-z]+)\.? " + _ORD + r"(?:,? (\d{4}))?", re.ASCII)
 _DAY_MONTH = re.compile(_ORD + r" ([a-z]+)\.?(?:,? (\d{4}))?", re.ASCII)
@@ -92,7 +94,8 @@ def _next_weekday(today: date, weekday: int) -> date:
 
 def parse_date(phrase: str, today: date) -> date:
     """The date a phrase means, relative to ``today``; DateError if it means none."""
-    text = " ".join(phrase.split()).lower()
+    # NFKC: full-width digits and punctuation (１２月５日, １２－５) read as plain ones.
+    text = " ".join(unicodedata.normalize("NFKC", phrase).split()).lower()
     shown = phrase.strip()
     try:
         found = _parse(text, today)
@@ -131,10 +134,91 @@ def _parse(text: str, today: date) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     if match := _SLASH.fullmatch(text):
         return _month_day(int(match[1]), int(match[2]), match[3], today)
+    if match := _DASH.fullmatch(text):
+        return _month_day(int(match[1]), int(match[2]), None, today)
     if (match := _MONTH_DAY.fullmatch(text)) and match[1] in MONTHS:
         return _month_day(MONTHS[match[1]], int(match[2]), match[3], today)
     if (match := _DAY_MONTH.fullmatch(text)) and match[2] in MONTHS:
         return _month_day(MONTHS[match[2]], int(match[1]), match[3], today)
+    if not text.isascii():
+        return _parse_zh(text, today)
+    return None
+
+
+# --- Chinese phrases (docs/DATES.md, "中文") ------------------------------------------------
+
+_ZH_DAYS = {
+    "今天": 0,
+    "今日": 0,
+    "明天": 1,
+    "明日": 1,
+    "后天": 2,
+    "大后天": 3,
+    "昨天": -1,
+    "前天": -2,
+}
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ZH_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_ZH_NUMBER = r"(\d{1,4}|[零〇一二两三四五六七八九十]{1,3})"
+_ZH_WEEK = r"(?:周|星期|礼拜)"
+# 周五 / 本周五 / 这周五 / 下周五 / 下个星期五 / 下下周五
+_ZH_WEEKDAY_RE = re.compile(r"(本|这个?|下个?|下下个?)?" + _ZH_WEEK + r"([一二三四五六日天])")
+_ZH_AFTER = re.compile(_ZH_NUMBER + r"(天|周|个星期|个礼拜|星期|个月)[以之]?后")
+_ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?")
+
+
+def _zh_number(text: str) -> int | None:
+    """3, 三, 两, 十五, 二十, 二十三: whole numbers below 100 in Chinese or Arabic digits."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    ten_count = _ZH_DIGITS.get(tens) if tens else 1
+    one_count = _ZH_DIGITS.get(ones) if ones else 0
+    if ten_count is None or one_count is None:
+        return None
+    return ten_count * 10 + one_count
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())  # weeks start on Monday
+
+
+def _parse_zh(text: str, today: date) -> date | None:
+    """A Chinese date phrase, or None. The rules mirror the English ones (docs/DATES.md)."""
+    text = text.replace(" ", "")
+    if text in _ZH_DAYS:
+        return today + timedelta(days=_ZH_DAYS[text])
+    if text in ("下周", "下个星期", "下星期", "下礼拜", "下个礼拜"):
+        return _week_start(today) + timedelta(days=7)
+    if text == "下个月":
+        return add_months(today.replace(day=1), 1)
+    if text in ("周末", "本周末", "这周末"):
+        return today if today.weekday() == 6 else _week_start(today) + timedelta(days=5)
+    if text in ("月底", "本月底", "这个月底"):
+        return today + _relativedelta(day=31)
+    if text in ("年底", "今年年底"):
+        return date(today.year, 12, 31)
+    if match := _ZH_WEEKDAY_RE.fullmatch(text):
+        which, weekday = match[1], _ZH_WEEKDAY[match[2]]
+        if which is None:  # 周五: the next Friday strictly after today, like `fri`
+            return _next_weekday(today, weekday)
+        weeks = {"本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下下": 2, "下下个": 2}[which]
+        return _week_start(today) + timedelta(days=7 * weeks + weekday)
+    if match := _ZH_AFTER.fullmatch(text):
+        count = _zh_number(match[1])
+        if count is None:
+            return None
+        unit = {"天": "d", "周": "w", "个星期": "w", "星期": "w", "个礼拜": "w", "个月": "m"}
+        return _shift(today, count, unit[match[2]])
+    if match := _ZH_DATE.fullmatch(text):
+        return _month_day(int(match[2]), int(match[3]), match[1], today)
     return None
 
 

@@ -361,3 +361,12 @@ def test_capture_path_imports_stay_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_chinese_dates_in_due_and_review() -> None:
+    (wait,) = parse("wait: 审批结果 @小明 due:明天", TODAY).drafts
+    assert wait.due == date(2026, 11, 24) and wait.title == "审批结果"
+    (owe,) = parse("owe: 接口文档 @小蓝 due：下周三", TODAY).drafts  # full-width colon
+    assert owe.due == date(2026, 12, 2)
+    (risk,) = parse("risk: 联调可能延期 review:月底", TODAY).drafts
+    assert risk.review == date(2026, 11, 30)

@@ -178,3 +178,77 @@ def test_format_date():
     assert format_date(date(2026, 11, 27)) == "Fri 27 Nov"
     assert format_date(date(2027, 1, 4), TODAY) == "Mon 4 Jan 2027"
     assert format_date(date(2026, 12, 1), TODAY) == "Tue 1 Dec"
+
+
+# --- Chinese phrases (docs/DATES.md, "中文"), today Monday 23 Nov 2026 ----------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("今天", date(2026, 11, 23)),
+        ("明天", date(2026, 11, 24)),
+        ("后天", date(2026, 11, 25)),
+        ("大后天", date(2026, 11, 26)),
+        ("昨天", date(2026, 11, 22)),
+        ("前天", date(2026, 11, 21)),
+        # a bare weekday is the next one strictly after today, as `fri` is
+        ("周五", date(2026, 11, 27)),
+        ("星期五", date(2026, 11, 27)),
+        ("礼拜五", date(2026, 11, 27)),
+        ("周一", date(2026, 11, 30)),
+        ("星期天", date(2026, 11, 29)),
+        ("礼拜日", date(2026, 11, 29)),
+        # this week's, next week's, the week after next (weeks start on Monday)
+        ("本周五", date(2026, 11, 27)),
+        ("这周五", date(2026, 11, 27)),
+        ("这个周五", date(2026, 11, 27)),
+        ("下周一", date(2026, 11, 30)),
+        ("下个星期一", date(2026, 11, 30)),
+        ("下礼拜一", date(2026, 11, 30)),
+        ("下周三", date(2026, 12, 2)),
+        ("下下周三", date(2026, 12, 9)),
+        ("下周", date(2026, 11, 30)),
+        ("下个月", date(2026, 12, 1)),
+        ("周末", date(2026, 11, 28)),
+        ("本周末", date(2026, 11, 28)),
+        ("月底", date(2026, 11, 30)),
+        ("本月底", date(2026, 11, 30)),
+        ("年底", date(2026, 12, 31)),
+        # N days / weeks / months later, Arabic or Chinese numerals
+        ("3天后", date(2026, 11, 26)),
+        ("三天后", date(2026, 11, 26)),
+        ("十五天后", date(2026, 12, 8)),
+        ("二十三天后", date(2026, 12, 16)),
+        ("两周后", date(2026, 12, 7)),
+        ("2个星期后", date(2026, 12, 7)),
+        ("1个月后", date(2026, 12, 23)),
+        ("三天以后", date(2026, 11, 26)),
+        # month and day: the next such date on or after today, as 12/5
+        ("12月5日", date(2026, 12, 5)),
+        ("12月5号", date(2026, 12, 5)),
+        ("11月22日", date(2027, 11, 22)),
+        ("2026年12月5日", date(2026, 12, 5)),
+        ("12-5", date(2026, 12, 5)),
+        ("１２月５日", date(2026, 12, 5)),  # full-width digits
+        (" 明天 ", date(2026, 11, 24)),
+    ],
+)
+def test_chinese_phrases(phrase: str, expected: date) -> None:
+    assert parse_date(phrase, TODAY) == expected
+
+
+def test_chinese_weekdays_follow_the_english_rules_on_the_day_itself() -> None:
+    friday, saturday, sunday = date(2026, 11, 27), date(2026, 11, 28), date(2026, 11, 29)
+    assert parse_date("周五", friday) == parse_date("fri", friday) == date(2026, 12, 4)
+    assert parse_date("本周五", saturday) == friday  # this week's Friday, even when past
+    assert parse_date("周末", sunday) == sunday
+
+
+@pytest.mark.parametrize(
+    "phrase", ["周", "下周八", "下下下周一", "一百天后", "十十天后", "13月1日", "2月30日", "明天吧"]
+)
+def test_chinese_phrases_not_understood_fail_loudly(phrase: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_date(phrase, TODAY)
+    assert error.value.phrase == phrase
