@@ -89,10 +89,20 @@ class Capture:
 ITEM_WORDS = {"task": Kind.TASK, "owe": Kind.OWE, "wait": Kind.WAIT, "risk": Kind.RISK}
 DECISION_WORDS = ("decision", "decided")
 
+# The Chinese words a PM types for them (docs/CAPTURE.md): the same grammar, either way.
+KIND_ALIASES = {
+    "任务": "task", "我欠": "owe", "承诺": "owe", "等待": "wait", "风险": "risk",
+    "会议": "meet", "开会": "meet", "决定": "decision", "决议": "decision",
+}  # fmt: skip
+DATE_KEY_ALIASES = {"截止": "due", "到期": "due", "复查": "review", "回顾": "review"}
+
 # A kind word is recognised only at the start of a clause. The full-width colon and
 # sigils are accepted because CJK input methods produce them.
-_KIND_WORD = re.compile(r"(task|owe|wait|risk|meet|decision|decided)[:：](.*)", re.I | re.A | re.S)
-_DATE_KEY = re.compile(r"(due|review)[:：]", re.I | re.A)
+_KIND_WORD = re.compile(
+    r"(task|owe|wait|risk|meet|decision|decided|" + "|".join(KIND_ALIASES) + r")[:：](.*)",
+    re.I | re.A | re.S,
+)
+_DATE_KEY = re.compile(r"(due|review|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
 _CLAUSE_SEPARATORS = ";；"
 _NAME_SIGILS = "@＠"
 _TAG_SIGILS = "#＃"
@@ -175,7 +185,8 @@ def _kind_word(tokens: list[str]) -> tuple[str | None, list[str]]:
     if not tokens or not (match := _KIND_WORD.fullmatch(tokens[0])):
         return None, tokens
     rest = match[2]  # "owe:send" -> "send" is the first word of the title
-    return match[1].lower(), ([rest] if rest else []) + tokens[1:]
+    word = match[1].lower()
+    return KIND_ALIASES.get(word, word), ([rest] if rest else []) + tokens[1:]
 
 
 @dataclass
@@ -210,6 +221,7 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
             _add_once(found.tags, _label(token, "#", t("error.capture.example.tag")))
         elif match := _DATE_KEY.match(token):
             key = match[1].lower()
+            key = DATE_KEY_ALIASES.get(key, key)
             if key not in allowed_dates:
                 raise CaptureError(_date_not_allowed(word, key, token), token)
             if key in found.dates:

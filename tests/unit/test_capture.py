@@ -370,3 +370,33 @@ def test_chinese_dates_in_due_and_review() -> None:
     assert owe.due == date(2026, 12, 2)
     (risk,) = parse("risk: 联调可能延期 review:月底", TODAY).drafts
     assert risk.review == date(2026, 11, 30)
+
+
+def test_chinese_kind_and_field_words_with_full_width_punctuation() -> None:
+    line = "会议：@小蓝 @小明 确认接口方案；决定：不新增接口；我欠：重新测试支付流程 截止：周五 ！"
+    capture = parse(line, TODAY)
+    assert capture.meeting is not None
+    assert capture.meeting.summary == "确认接口方案"
+    assert capture.meeting.names == ["小蓝", "小明"]
+    assert capture.meeting.decisions == ["不新增接口"]
+    (owe,) = capture.drafts
+    assert (owe.kind, owe.title, owe.due, owe.important) == (
+        Kind.OWE,
+        "重新测试支付流程",
+        date(2026, 11, 27),
+        True,
+    )
+    (risk,) = parse("风险：联调可能延期 @小明 复查：月底", TODAY).drafts
+    assert (risk.kind, risk.review) == (Kind.RISK, date(2026, 11, 30))
+    for word, kind in [("任务", Kind.TASK), ("承诺", Kind.OWE), ("等待", Kind.WAIT)]:
+        (draft,) = parse(f"{word}：整理需求 到期：明天", TODAY).drafts
+        assert (draft.kind, draft.title, draft.due) == (kind, "整理需求", date(2026, 11, 24))
+
+
+def test_chinese_words_follow_the_same_rules_as_the_english_ones() -> None:
+    with pytest.raises(CaptureError, match="review"):
+        parse("任务：整理需求 复查：明天", TODAY)  # only a risk has a review date
+    with pytest.raises(CaptureError):
+        parse("决定：不新增接口", TODAY)  # a decision belongs to a meeting
+    (draft,) = parse("整理需求 任务：不是开头", TODAY).drafts  # a kind word only leads a clause
+    assert draft.kind is Kind.TASK and "任务：不是开头" in draft.title
