@@ -35,19 +35,6 @@ EXTRA_TEXT = 1_000_000  # characters in one string
 EXTRA_ENTRIES = 100_000  # entries in one list or object
 MIN_INT, MAX_INT = -(2**63), 2**64 - 1  # what the JSON writer (orjson) can write
 
-LIMITS: dict[str, Any] = {
-    "id": (1, MAX_ID),
-    "short_text": SHORT_TEXT,
-    "long_text": LONG_TEXT,
-    "list_entries": MAX_LIST,
-    "date_years": (MIN_YEAR, MAX_YEAR),
-    "urgency_horizon_days": HORIZON_DAYS,
-    "cold_after_days": COLD_DAYS,
-    "unknown_key_depth": MAX_DEPTH,
-    "unknown_key_text": EXTRA_TEXT,
-    "unknown_key_entries": EXTRA_ENTRIES,
-}
-
 
 class Problem(NamedTuple):
     """One thing wrong with a record: which field, and what (fit to show a user)."""

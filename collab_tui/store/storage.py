@@ -69,7 +69,6 @@ class DurableStorage(Storage):
         self.path = Path(path)
         self.autoflush = autoflush
         self.signature: durable.Signature = None
-        self.dirty = False  # changed in memory since the last save (the Store sets it)
         self._data: Data = {}
         # ``screen(data, raw)`` takes damaged records out of freshly read data and returns
         # them with their problems (see quarantine.py). They are kept here, out of sight,

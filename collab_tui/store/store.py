@@ -506,7 +506,6 @@ class Store:
             else:
                 storage = self._file(key).storage
                 storage.signature = durable.signature(storage.path)
-                storage.dirty = False
 
     def _write_plan(self, txn: _Txn) -> list[tuple[str, bytes | None]]:
         """Each file to write with its new bytes (None: remove it), the hot file last.
@@ -821,7 +820,6 @@ class Store:
             stored.update(doc)
         else:
             docs[str(record_id)] = dict(doc)
-        target.dirty = True
         self._txn_state().changed.add(new_key)
         if new_key != HOT and self._cold_index is not None:
             self._cold_index[table][str(record_id)] = new_key
@@ -832,7 +830,6 @@ class Store:
             return
         self._txn_state().changed.add(key)
         del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
-        source.storage.dirty = True
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
 
