@@ -21,17 +21,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
 
+from collab_tui import model  # noqa: E402
 from collab_tui.model import (  # noqa: E402
     Contact,
-    Flow,
     Interaction,
-    InteractionKind,
     Item,
     Kind,
-    Level,
-    Rating,
-    Side,
-    Stance,
     Status,
 )
 from collab_tui.store import write_layout  # noqa: E402
@@ -124,10 +119,10 @@ def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
                 organisation=org,
                 title="Director" if leader else "Engineer",
                 boss_id=None if leader else leaders[dept],
-                stance=rng.choice(list(Stance)),
-                side=rng.choice(list(Side)),
-                level=Level.LEADER if leader else Level.WORKING,
-                flow=rng.choice(list(Flow)),
+                stance=rng.choice(list(model.Stance)),
+                side=rng.choice(list(model.Side)),
+                level=model.Level.LEADER if leader else model.Level.WORKING,
+                flow=rng.choice(list(model.Flow)),
                 kpis=rng.sample(KPIS, 2),
                 concerns=rng.sample(CONCERNS, 1),
                 gains="shared launch credit",
@@ -149,7 +144,7 @@ def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
                 date=day,
                 summary=f"{rng.choice(VERBS)} {rng.choice(THINGS)}",
                 id=n,
-                kind=rng.choice(list(InteractionKind)),
+                kind=rng.choice(list(model.InteractionKind)),
                 contact_ids=rng.sample(range(1, CONTACTS + 1), rng.randint(1, 3)),
                 decisions=[f"agreed to {rng.choice(VERBS)} {rng.choice(THINGS)}"]
                 * rng.randint(0, 2),
@@ -178,7 +173,8 @@ def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
             interaction_id=rng.randint(1, n_interactions) if rng.random() < 0.3 else None,
         )
         if kind is Kind.RISK:
-            item.likelihood, item.impact = rng.choice(list(Rating)), rng.choice(list(Rating))
+            ratings = list(model.Rating)
+            item.likelihood, item.impact = rng.choice(ratings), rng.choice(ratings)
             item.mitigation = "agree milestones up front"
             item.review = item.due
         if not active:

@@ -16,17 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from collab_tui import capture as grammar
 from collab_tui.dates import parse_date
 from collab_tui.model import (
+    CONTACT_ENUMS,
     Contact,
-    Flow,
     Interaction,
     InteractionKind,
     Item,
     Kind,
-    Level,
     Record,
     Settings,
-    Side,
-    Stance,
     Status,
     current_contacts,
     now,
@@ -375,12 +372,6 @@ def changed_fields(before: Record, after: Record) -> list[str]:
 
 # --- contacts ----------------------------------------------------------------------------
 
-_ENUM_FIELDS: dict[str, type[StrEnum]] = {
-    "stance": Stance,
-    "side": Side,
-    "level": Level,
-    "flow": Flow,
-}
 _TEXT_FIELDS = ("department", "organisation", "title", "gains", "email", "phone", "notes")
 _LIST_FIELDS = ("aliases", "kpis", "concerns", "tags")
 
@@ -397,7 +388,7 @@ def upsert_contact(
     name = one_line(name)
     if not name:
         raise ActionError(t("error.action.no_name"))
-    unknown = set(fields) - set(_ENUM_FIELDS) - set(_TEXT_FIELDS) - set(_LIST_FIELDS)
+    unknown = set(fields) - set(CONTACT_ENUMS) - set(_TEXT_FIELDS) - set(_LIST_FIELDS)
     unknown -= {"boss", "boss_id"}
     if unknown:
         raise ActionError(
@@ -409,7 +400,7 @@ def upsert_contact(
         created = contact is None
         if contact is None:
             contact = Contact(name=name)
-        for key, enum in _ENUM_FIELDS.items():
+        for key, enum in CONTACT_ENUMS.items():
             value = fields.get(key)
             if value is not None:
                 setattr(contact, key, _enum_value(enum, key, value))
@@ -440,7 +431,7 @@ def upsert_contact(
         return contact, created
 
 
-CONTACT_FIELDS = frozenset({"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS})
+CONTACT_FIELDS = frozenset({"name", "boss_id", *CONTACT_ENUMS, *_TEXT_FIELDS, *_LIST_FIELDS})
 
 
 def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) -> Contact:
@@ -455,8 +446,8 @@ def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) ->
         raise ActionError(t("error.action.contact_field", fields=", ".join(sorted(unknown))))
     contact = copy.deepcopy(base) if base is not None else Contact(name="")
     for name, value in changes.items():
-        if name in _ENUM_FIELDS and value is not None:
-            value = _enum_value(_ENUM_FIELDS[name], name, value)
+        if name in CONTACT_ENUMS and value is not None:
+            value = _enum_value(CONTACT_ENUMS[name], name, value)
         setattr(contact, name, copy.deepcopy(value))
     contact.name = one_line(contact.name)
     if not contact.name:

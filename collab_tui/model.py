@@ -213,9 +213,16 @@ RecordT = TypeVar("RecordT", bound=Record)
 # Field types are read once per class so that (de)serialising 30,000 records stays
 # cheap: the store converts every record it loads.
 
+# A contact's fields with a fixed set of values (the shell's and the forms' choices).
+CONTACT_ENUMS: dict[str, type[StrEnum]] = {
+    "stance": Stance,
+    "side": Side,
+    "level": Level,
+    "flow": Flow,
+}
 _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Item": {"kind": Kind, "status": Status, "likelihood": Rating, "impact": Rating},
-    "Contact": {"stance": Stance, "side": Side, "level": Level, "flow": Flow},
+    "Contact": CONTACT_ENUMS,
     "Interaction": {"kind": InteractionKind},
 }
 _DATES = {"due", "review", "date"}

@@ -867,7 +867,7 @@ EN: dict[str, str] = {
     "cli.help.snooze": "move an item's due date (a risk's review date)",
     "cli.help.snooze.when": "the new date, e.g. fri, +3d",
     "cli.help.contact": "create, update or delete a contact",
-    "cli.help.contact.yes_note": "(linked records keep 小张 as a former contact)",
+    "cli.help.contact.yes_note": "With --yes and no --reassign-to, linked records keep 小张 as a former contact.",
     "cli.help.contact.name": 'a name, or "delete NAME"',
     "cli.help.contact.reassign": (
         "with delete: move their items, log entries and reports to this contact"

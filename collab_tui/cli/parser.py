@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from collab_tui import __version__
 from collab_tui.cli.commands import (
@@ -29,6 +30,210 @@ from collab_tui.cli.commands import (
 from collab_tui.words import t
 
 # --- argument parsing -------------------------------------------------------------------
+
+
+def item_id(text: str) -> int:
+    """'12' or '#12'."""
+    import argparse
+
+    try:
+        value = int(text.strip().lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text))) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text)))
+    return value
+
+
+# An argument: its flags and argparse settings; a "help" setting is a words.py key.
+Argument = tuple[tuple[str, ...], dict[str, Any]]
+
+JSON: Argument = (("--json",), {"action": "store_true", "help": "cli.help.json"})
+OUTPUT: Argument = (("-o", "--output"), {"metavar": "FILE", "help": "cli.help.output"})
+ITEM_ID: Argument = (("id",), {"type": item_id, "metavar": "ID", "help": "cli.help.id"})
+TEXT: dict[str, Any] = {"metavar": "TEXT"}
+
+
+class Command(NamedTuple):
+    """One verb: its handler, its summary (a words key), its example lines and arguments."""
+
+    name: str
+    handler: Callable[[argparse.Namespace], int]
+    examples: tuple[str, ...]
+    arguments: tuple[Argument, ...] = ()
+    note_key: str = ""  # a paragraph after the examples
+
+    @property
+    def summary(self) -> str:
+        return f"cli.help.{self.name}"
+
+    def note(self) -> str:
+        return "\n\n" + t(self.note_key) if self.note_key else ""
+
+
+def _item_verb(name: str, handler: Callable[[argparse.Namespace], int]) -> Command:
+    return Command(name, handler, (f"  collab {name} 12", f"  collab {name} '#12'"), (ITEM_ID,))
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "add",
+        cmd_add,
+        (
+            '  collab add "owe: send the revised spec @小蓝 due:tomorrow"',
+            '  collab add "wait: approval result @Ming due:+3d !"',
+            '  collab add "risk: approval API may slip @小蓝 #orders review:fri"',
+            '  collab add "meet: @Lan @Ming agreed to fix the bug; owe: retest payment due:fri"',
+        ),
+        (
+            (("text",), {"nargs": "+", **TEXT, "help": "cli.help.add.text"}),
+            (("--again",), {"action": "store_true", "help": "cli.help.add.again"}),
+        ),
+        note_key="cli.help.add.grammar",
+    ),
+    _item_verb("done", cmd_done),
+    _item_verb("drop", cmd_drop),
+    _item_verb("reopen", cmd_reopen),
+    _item_verb("happened", cmd_happened),
+    Command(
+        "snooze",
+        cmd_snooze,
+        ("  collab snooze 12 fri", "  collab snooze 12 +3d", "  collab snooze 12 next week"),
+        (ITEM_ID, (("when",), {"nargs": "+", "metavar": "WHEN", "help": "cli.help.snooze.when"})),
+    ),
+    Command(
+        "contact",
+        cmd_contact,
+        (
+            '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager',
+            '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"',
+            "  collab contact delete 小张 --reassign-to 小蓝",
+            "  collab contact delete 小张 --yes",
+        ),
+        (
+            (("name",), {"nargs": "+", "metavar": "NAME", "help": "cli.help.contact.name"}),
+            (("--reassign-to",), {"metavar": "NAME", "help": "cli.help.contact.reassign"}),
+            (("--yes",), {"action": "store_true", "help": "cli.help.contact.yes"}),
+            (("--dept",), {"dest": "department", **TEXT}),
+            (("--org",), {"dest": "organisation", **TEXT}),
+            (("--title",), TEXT),
+            (("--boss",), {"metavar": "NAME", "help": "cli.help.contact.boss"}),
+            (("--stance",), {"choices": ["refuses", "no-capacity", "eager", "unknown"]}),
+            (("--side",), {"choices": ["leading", "supporting"]}),
+            (("--level",), {"choices": ["working", "leader"]}),
+            (("--flow",), {"choices": ["upstream", "downstream"]}),
+            (
+                ("--kpi",),
+                {"dest": "kpis", "action": "append", **TEXT, "help": "cli.help.contact.kpi"},
+            ),
+            (
+                ("--concern",),
+                {
+                    "dest": "concerns",
+                    "action": "append",
+                    **TEXT,
+                    "help": "cli.help.contact.concern",
+                },
+            ),
+            (("--gain",), {"dest": "gains", **TEXT, "help": "cli.help.contact.gain"}),
+            (("--alias",), {"dest": "aliases", "action": "append", "metavar": "A"}),
+            (("--tag",), {"dest": "tags", "action": "append", "metavar": "TAG"}),
+            (("--email",), TEXT),
+            (("--phone",), TEXT),
+            (("--note",), {"dest": "notes", **TEXT}),
+        ),
+        note_key="cli.help.contact.yes_note",
+    ),
+    Command(
+        "today",
+        cmd_today,
+        ("  collab today", "  collab today --date tomorrow", "  collab today --json | jq .overdue"),
+        ((("--date",), {"metavar": "D", "help": "cli.help.today.date"}), JSON),
+    ),
+    Command("matrix", cmd_matrix, ("  collab matrix", "  collab matrix --json"), (JSON,)),
+    Command(
+        "who",
+        cmd_who,
+        ("  collab who 小蓝", "  collab who lan --json"),
+        ((("name",), {"metavar": "NAME", "help": "cli.help.who.name"}), JSON),
+    ),
+    Command(
+        "export",
+        cmd_export,
+        (
+            "  collab export --format json -o backup.json",
+            "  collab export --format vcf -o contacts.vcf",
+            "  collab export --format ics -o follow-ups.ics",
+            "  collab export --format csv --what contacts -o contacts.csv",
+        ),
+        (
+            (("--format",), {"required": True, "choices": ["json", "vcf", "ics", "csv"]}),
+            (
+                ("--what",),
+                {
+                    "choices": ["items", "contacts", "log"],
+                    "default": "items",
+                    "help": "cli.help.export.what",
+                },
+            ),
+            OUTPUT,
+        ),
+    ),
+    Command(
+        "import",
+        cmd_import,
+        (
+            "  collab import backup.json",
+            "  collab import contacts.vcf --dry-run",
+            "  task export > tasks.json && collab import --from taskwarrior tasks.json",
+        ),
+        (
+            (("file",), {"metavar": "FILE"}),
+            (
+                ("--from",),
+                {
+                    "dest": "source",
+                    "choices": ["json", "vcard", "taskwarrior"],
+                    "help": "cli.help.import.from",
+                },
+            ),
+            (("--dry-run",), {"action": "store_true", "help": "cli.help.import.dry_run"}),
+        ),
+    ),
+    Command(
+        "report",
+        cmd_report,
+        ("  collab report", "  collab report --since 2026-03-01 --tag orders -o status.md"),
+        (
+            (("--since",), {"metavar": "DATE", "help": "cli.help.report.since"}),
+            (("--tag",), {"metavar": "TAG", "help": "cli.help.report.tag"}),
+            OUTPUT,
+        ),
+    ),
+    Command(
+        "restore",
+        cmd_restore,
+        (
+            "  collab restore --list",
+            "  collab restore --dry-run",
+            "  collab restore",
+            "  collab restore 2026-11-20T091500.123456",
+        ),
+        (
+            (("snapshot",), {"nargs": "?", "metavar": "SNAPSHOT", "help": "cli.help.restore.name"}),
+            (("--list",), {"action": "store_true", "help": "cli.help.restore.list"}),
+            (("--dry-run",), {"action": "store_true", "help": "cli.help.restore.dry_run"}),
+        ),
+        note_key="cli.help.restore.note",
+    ),
+    Command(
+        "doctor",
+        cmd_doctor,
+        ("  collab doctor", "  collab doctor --repair"),
+        ((("--repair",), {"action": "store_true", "help": "cli.help.doctor.repair"}),),
+    ),
+    Command("demo", cmd_demo, ("  collab demo", "  collab demo --db /tmp/demo.json")),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,199 +266,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title=t("cli.help.commands"), metavar="COMMAND")
 
-    def command(
-        name: str, handler: Callable[[argparse.Namespace], int], summary: str, examples: str
-    ) -> argparse.ArgumentParser:
+    for spec in COMMANDS:
         sub = commands.add_parser(
-            name,
-            help=summary,
-            description=summary,
+            spec.name,
+            help=t(spec.summary),
+            description=t(spec.summary),
             parents=[db_after],
-            epilog=t("cli.help.examples") + "\n" + examples,
+            epilog="\n".join([t("cli.help.examples"), *spec.examples]) + spec.note(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(handler=handler)
-        return sub
-
-    sub = command(
-        "add",
-        cmd_add,
-        t("cli.help.add"),
-        '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
-        '  collab add "wait: approval result @Ming due:+3d !"\n'
-        '  collab add "risk: approval API may slip @小蓝 #orders review:fri"\n'
-        '  collab add "meet: @Lan @Ming agreed to fix the bug; owe: retest payment due:fri"\n'
-        "\n" + t("cli.help.add.grammar"),
-    )
-    sub.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.help.add.text"))
-    sub.add_argument("--again", action="store_true", help=t("cli.help.add.again"))
-
-    for name, handler, verb in (
-        ("done", cmd_done, "cli.help.done"),
-        ("drop", cmd_drop, "cli.help.drop"),
-        ("reopen", cmd_reopen, "cli.help.reopen"),
-        ("happened", cmd_happened, "cli.help.happened"),
-    ):
-        sub = command(name, handler, t(verb), f"  collab {name} 12\n  collab {name} '#12'")
-        sub.add_argument("id", type=item_id, metavar="ID", help=t("cli.help.id"))
-
-    sub = command(
-        "snooze",
-        cmd_snooze,
-        t("cli.help.snooze"),
-        "  collab snooze 12 fri\n  collab snooze 12 +3d\n  collab snooze 12 next week",
-    )
-    sub.add_argument("id", type=item_id, metavar="ID", help=t("cli.help.id"))
-    sub.add_argument("when", nargs="+", metavar="WHEN", help=t("cli.help.snooze.when"))
-
-    sub = command(
-        "contact",
-        cmd_contact,
-        t("cli.help.contact"),
-        '  collab contact 小蓝 --dept "Dept B" --boss 刘经理 --stance eager\n'
-        '  collab contact Lan --kpi "approval turnaround" --concern "no capacity"\n'
-        "  collab contact delete 小张 --reassign-to 小蓝\n"
-        "  collab contact delete 小张 --yes   " + t("cli.help.contact.yes_note"),
-    )
-    sub.add_argument("name", nargs="+", metavar="NAME", help=t("cli.help.contact.name"))
-    sub.add_argument("--reassign-to", metavar="NAME", help=t("cli.help.contact.reassign"))
-    sub.add_argument("--yes", action="store_true", help=t("cli.help.contact.yes"))
-    sub.add_argument("--dept", dest="department", metavar="TEXT")
-    sub.add_argument("--org", dest="organisation", metavar="TEXT")
-    sub.add_argument("--title", metavar="TEXT")
-    sub.add_argument("--boss", metavar="NAME", help=t("cli.help.contact.boss"))
-    sub.add_argument("--stance", choices=["refuses", "no-capacity", "eager", "unknown"])
-    sub.add_argument("--side", choices=["leading", "supporting"])
-    sub.add_argument("--level", choices=["working", "leader"])
-    sub.add_argument("--flow", choices=["upstream", "downstream"])
-    sub.add_argument(
-        "--kpi",
-        dest="kpis",
-        action="append",
-        metavar="TEXT",
-        help=t("cli.help.contact.kpi"),
-    )
-    sub.add_argument(
-        "--concern",
-        dest="concerns",
-        action="append",
-        metavar="TEXT",
-        help=t("cli.help.contact.concern"),
-    )
-    sub.add_argument("--gain", dest="gains", metavar="TEXT", help=t("cli.help.contact.gain"))
-    sub.add_argument("--alias", dest="aliases", action="append", metavar="A")
-    sub.add_argument("--tag", dest="tags", action="append", metavar="TAG")
-    sub.add_argument("--email", metavar="TEXT")
-    sub.add_argument("--phone", metavar="TEXT")
-    sub.add_argument("--note", dest="notes", metavar="TEXT")
-
-    sub = command(
-        "today",
-        cmd_today,
-        t("cli.help.today"),
-        "  collab today\n  collab today --date tomorrow\n  collab today --json | jq .overdue",
-    )
-    sub.add_argument("--date", metavar="D", help=t("cli.help.today.date"))
-    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    sub = command(
-        "matrix",
-        cmd_matrix,
-        t("cli.help.matrix"),
-        "  collab matrix\n  collab matrix --json",
-    )
-    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    sub = command(
-        "who",
-        cmd_who,
-        t("cli.help.who"),
-        "  collab who 小蓝\n  collab who lan --json",
-    )
-    sub.add_argument("name", metavar="NAME", help=t("cli.help.who.name"))
-    sub.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    sub = command(
-        "export",
-        cmd_export,
-        t("cli.help.export"),
-        "  collab export --format json -o backup.json\n"
-        "  collab export --format vcf -o contacts.vcf\n"
-        "  collab export --format ics -o follow-ups.ics\n"
-        "  collab export --format csv --what contacts -o contacts.csv",
-    )
-    sub.add_argument("--format", required=True, choices=["json", "vcf", "ics", "csv"])
-    sub.add_argument(
-        "--what",
-        choices=["items", "contacts", "log"],
-        default="items",
-        help=t("cli.help.export.what"),
-    )
-    sub.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
-
-    sub = command(
-        "import",
-        cmd_import,
-        t("cli.help.import"),
-        "  collab import backup.json\n  collab import contacts.vcf --dry-run\n"
-        "  task export > tasks.json && collab import --from taskwarrior tasks.json",
-    )
-    sub.add_argument("file", metavar="FILE")
-    sub.add_argument(
-        "--from",
-        dest="source",
-        choices=["json", "vcard", "taskwarrior"],
-        help=t("cli.help.import.from"),
-    )
-    sub.add_argument("--dry-run", action="store_true", help=t("cli.help.import.dry_run"))
-
-    sub = command(
-        "report",
-        cmd_report,
-        t("cli.help.report"),
-        "  collab report\n  collab report --since 2026-03-01 --tag orders -o status.md",
-    )
-    sub.add_argument("--since", metavar="DATE", help=t("cli.help.report.since"))
-    sub.add_argument("--tag", metavar="TAG", help=t("cli.help.report.tag"))
-    sub.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
-
-    sub = command(
-        "restore",
-        cmd_restore,
-        t("cli.help.restore"),
-        "  collab restore --list\n  collab restore --dry-run\n  collab restore\n"
-        "  collab restore 2026-11-20T091500.123456\n"
-        "\n" + t("cli.help.restore.note"),
-    )
-    sub.add_argument("snapshot", nargs="?", metavar="SNAPSHOT", help=t("cli.help.restore.name"))
-    sub.add_argument("--list", action="store_true", help=t("cli.help.restore.list"))
-    sub.add_argument("--dry-run", action="store_true", help=t("cli.help.restore.dry_run"))
-
-    sub = command(
-        "doctor",
-        cmd_doctor,
-        t("cli.help.doctor"),
-        "  collab doctor\n  collab doctor --repair",
-    )
-    sub.add_argument("--repair", action="store_true", help=t("cli.help.doctor.repair"))
-
-    command(
-        "demo",
-        cmd_demo,
-        t("cli.help.demo"),
-        "  collab demo\n  collab demo --db /tmp/demo.json",
-    )
+        sub.set_defaults(handler=spec.handler)
+        for flags, settings in spec.arguments:
+            if "help" in settings:
+                settings = {**settings, "help": t(settings["help"])}
+            sub.add_argument(*flags, **settings)
     return parser
-
-
-def item_id(text: str) -> int:
-    """'12' or '#12'."""
-    import argparse
-
-    try:
-        value = int(text.strip().lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text))) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(t("cli.not_an_id", text=repr(text)))
-    return value

@@ -48,20 +48,18 @@ def _hot_path_of(path: Path) -> Path:
 class StorePathError(StoreError):
     """The data path, or a file the store keeps beside it, is not something it may use."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, key: str = "error.store.path") -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(t("error.store.path", path=self.path, reason=reason))
+        super().__init__(t(key, path=self.path, reason=reason))
 
 
-class StoreReadOnly(StoreError):
+class StoreReadOnly(StorePathError):
     """The data can be read but not saved: its folder, file or lock file is read-only."""
 
     def __init__(self, path: Path, reason: str, readable: bool = True) -> None:
-        self.path = Path(path)
-        self.reason = reason
         key = "error.store.read_only" if readable else "error.store.read_only.old"
-        super().__init__(t(key, path=self.path, reason=reason))
+        super().__init__(path, reason, key)
 
 
 class StoreTooNew(StoreError):

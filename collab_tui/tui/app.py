@@ -39,6 +39,7 @@ from collab_tui.tui.views.today import TodayView
 from collab_tui.words import t
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
 TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
@@ -333,6 +334,16 @@ class CollabApp(App[None]):
         self.reload(touched)
         return result
 
+    def apply_edit(
+        self,
+        label: str,
+        save: Callable[[Store, R, dict[str, Any]], R],
+        base: R,
+        changes: dict[str, Any],
+    ) -> R:
+        """``apply`` for a form's ``changes`` to the stored record ``base``."""
+        return self.apply(label, lambda: save(self.store, base, changes), [self.fresh(base)])
+
     def fresh(self, record: Record) -> Record:
         """A private copy of the stored record (the before-image for undo)."""
         getter = {
@@ -485,12 +496,8 @@ class CollabApp(App[None]):
 
     def edit_item(self, item: Item) -> None:
         def save(changes: dict[str, Any]) -> Item:
-            base = form.item  # rebased on the stored version after a conflict
-            return self.apply(
-                t("change.edit"),
-                lambda: actions.edit_item(self.store, base, changes),
-                [self.fresh(base)],
-            )
+            # form.item: rebased on the stored version after a conflict
+            return self.apply_edit(t("change.edit"), actions.edit_item, form.item, changes)
 
         def edited(saved: Item | None) -> None:
             if saved is not None:
@@ -556,11 +563,7 @@ class CollabApp(App[None]):
                     lambda: actions.save_contact(self.store, None, fields),
                     created=lambda c: [c],
                 )
-            return self.apply(
-                t("change.edit_contact"),
-                lambda: actions.save_contact(self.store, base, fields),
-                [self.fresh(base)],
-            )
+            return self.apply_edit(t("change.edit_contact"), actions.save_contact, base, fields)
 
         def saved(contact: Contact | None) -> None:
             if contact is not None:

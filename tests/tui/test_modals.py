@@ -9,10 +9,9 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets._select import SelectOverlay
 
-from collab_tui import actions
+from collab_tui import actions, model
 from collab_tui.model import (
     Contact,
-    Flow,
     Interaction,
     InteractionKind,
     Item,
@@ -356,7 +355,7 @@ async def test_contact_form_new_contact(store):
         screen.query_one("#department", Input).value = "D"
         screen.query_one("#boss", Select).value = 7
         screen.query_one("#stance", Select).value = Stance.NO_CAPACITY
-        screen.query_one("#flow", Select).value = Flow.UPSTREAM
+        screen.query_one("#flow", Select).value = model.Flow.UPSTREAM
         screen.query_one("#kpis", TextArea).text = "approval rate\n\n  time to approve \n"
         screen.query_one("#concerns", TextArea).text = "headcount"
         screen.query_one("#gains", Input).value = "fewer complaints"
@@ -367,7 +366,7 @@ async def test_contact_form_new_contact(store):
     assert store.contact(8).name == "小红"
     assert contact.name == "小红" and contact.aliases == ["Hong", "Red Xiao"]
     assert contact.department == "D" and contact.boss_id == 7
-    assert contact.stance is Stance.NO_CAPACITY and contact.flow is Flow.UPSTREAM
+    assert contact.stance is Stance.NO_CAPACITY and contact.flow is model.Flow.UPSTREAM
     assert contact.side is None and contact.level is None
     assert contact.kpis == ["approval rate", "time to approve"]
     assert contact.concerns == ["headcount"] and contact.gains == "fewer complaints"

@@ -129,7 +129,11 @@ class FormModal(Dialog[ResultType]):
     SAVE_LABEL = "form.save"
     HINT = "form.hint"
 
-    save: Callable[[Any], Any] | None = None
+    def __init__(
+        self, save: Callable[[Any], Any] | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(classes=classes)
+        self.save = save
 
     def compose_buttons(self) -> ComposeResult:
         yield ErrorLine(id="form-error")

@@ -51,10 +51,9 @@ class ContactForm(FormModal[Any]):
         contacts: list[Contact],
         save: Callable[[dict[str, Any]], Any] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self.contact = contact
         self.contacts = contacts
-        self.save = save
         # Candidates for boss: everyone but this contact.
         self.others = [c for c in contacts if contact is None or c.id != contact.id]
 

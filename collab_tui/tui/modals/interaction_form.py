@@ -37,11 +37,10 @@ class InteractionForm(FormModal[Any]):
         contact_ids: Iterable[int] = (),
         save: Callable[[dict[str, Any]], Any] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self.contacts = contacts
         self.today = today
         self.contact_ids = list(contact_ids)
-        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:

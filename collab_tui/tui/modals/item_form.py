@@ -41,11 +41,10 @@ class ItemForm(FormModal[Any]):
         today: date,
         save: Callable[[dict[str, Any]], Any] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self.item = item
         self.contacts = contacts
         self.today = today
-        self.save = save
 
     @property
     def base(self) -> Item:

@@ -44,11 +44,10 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
         themes: list[str],
         save: Callable[[dict[str, Any]], Any],
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self.settings = settings
         self.theme = theme
         self.themes = themes
-        self.save = save
 
     def compose(self) -> ComposeResult:
         values = self.settings.to_dict()

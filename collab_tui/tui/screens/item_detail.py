@@ -7,33 +7,45 @@ so a done item stays on screen with its new status until Esc.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from collab_tui.model import Interaction, Item, one_line
+from collab_tui.tui.screens._base import SnapshotScreen
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import HangingLines
 from collab_tui.tui.widgets.item_card import interaction_rows, item_rows, linked_risk_rows
 from collab_tui.words import label, t
 
 if TYPE_CHECKING:
-    from collab_tui.tui.app import CollabApp
+    pass
 
 
-class ItemScreen(Screen[None]):
+class ItemScreen(SnapshotScreen):
     BINDINGS = [
-        Binding("d", "done", t("act.item.complete.key"), id="detail.done"),
-        Binding("s", "snooze", t("act.item.snooze.key"), id="detail.snooze"),
-        Binding("e", "edit", t("act.item.edit.key"), id="detail.edit"),
-        Binding("x", "drop", t("act.item.drop.key"), show=False, id="detail.drop"),
-        Binding("i", "important", t("act.item.important.key"), show=False, id="detail.important"),
-        Binding("u", "urgent", t("act.item.urgent.key"), show=False, id="detail.urgent"),
+        Binding("d", "on_item('complete_item')", t("act.item.complete.key"), id="detail.done"),
+        Binding("s", "on_item('snooze_item')", t("act.item.snooze.key"), id="detail.snooze"),
+        Binding("e", "on_item('edit_item')", t("act.item.edit.key"), id="detail.edit"),
+        Binding("x", "on_item('drop_item')", t("act.item.drop.key"), show=False, id="detail.drop"),
+        Binding(
+            "i",
+            "on_item('toggle_important')",
+            t("act.item.important.key"),
+            show=False,
+            id="detail.important",
+        ),
+        Binding(
+            "u",
+            "on_item('toggle_urgent')",
+            t("act.item.urgent.key"),
+            show=False,
+            id="detail.urgent",
+        ),
         Binding("E", "escalate", t("review.key.escalate"), id="detail.escalate"),
         Binding("l", "log", t("act.contact.log.key"), id="detail.log"),
         Binding(
@@ -47,13 +59,8 @@ class ItemScreen(Screen[None]):
     ]
 
     def __init__(self, item_id: int, snapshot: Snapshot) -> None:
-        super().__init__()
+        super().__init__(snapshot)
         self.item_id = item_id
-        self.snapshot = snapshot
-
-    @property
-    def collab(self) -> CollabApp:
-        return cast("CollabApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-heading")
@@ -61,15 +68,6 @@ class ItemScreen(Screen[None]):
             yield HangingLines(id="detail-item")
             yield HangingLines(id="detail-people")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.render_item()
-
-    def show(self, snapshot: Snapshot) -> None:
-        """A fresh snapshot (after a change here or elsewhere): draw the item again."""
-        self.snapshot = snapshot
-        if self.is_mounted:
-            self.render_item()
 
     @property
     def item(self) -> Item | None:
@@ -82,7 +80,7 @@ class ItemScreen(Screen[None]):
         found = self.snapshot.interactions_by_id.get(item.interaction_id)
         return found if found is not None else self.collab.store.interaction(item.interaction_id)
 
-    def render_item(self) -> None:
+    def redraw(self) -> None:
         heading = self.query_one("#detail-heading", Static)
         facts = self.query_one("#detail-item", HangingLines)
         people = self.query_one("#detail-people", HangingLines)
@@ -119,35 +117,11 @@ class ItemScreen(Screen[None]):
             return None
         return item
 
-    def action_done(self) -> None:
+    def action_on_item(self, method: str) -> None:
+        """Run the app's item action ``method`` (e.g. "complete_item") on this item."""
         item = self._open_item()
         if item is not None:
-            self.collab.complete_item(item)
-
-    def action_drop(self) -> None:
-        item = self._open_item()
-        if item is not None:
-            self.collab.drop_item(item)
-
-    def action_snooze(self) -> None:
-        item = self._open_item()
-        if item is not None:
-            self.collab.snooze_item(item)
-
-    def action_edit(self) -> None:
-        item = self._open_item()
-        if item is not None:
-            self.collab.edit_item(item)
-
-    def action_important(self) -> None:
-        item = self._open_item()
-        if item is not None:
-            self.collab.toggle_important(item)
-
-    def action_urgent(self) -> None:
-        item = self._open_item()
-        if item is not None:
-            self.collab.toggle_urgent(item)
+            getattr(self.collab, method)(item)
 
     def action_escalate(self) -> None:
         self.collab.escalate(self.item, None)

@@ -8,18 +8,18 @@ each step shows the record as it is now, and one that was closed meanwhile says 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Item, one_line
 from collab_tui.tui.content import contact_summary, heading, item_prompt
+from collab_tui.tui.screens._base import SnapshotScreen
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import HangingLines, Row
 from collab_tui.tui.widgets.item_card import (
@@ -34,7 +34,7 @@ from collab_tui.tui.widgets.item_card import (
 from collab_tui.words import t
 
 if TYPE_CHECKING:
-    from collab_tui.tui.app import CollabApp
+    pass
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def review_steps(snapshot: Snapshot) -> list[Step]:
     return steps
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(SnapshotScreen):
     BINDINGS = [
         Binding("d", "done", t("review.key.done"), id="review.done"),
         Binding("s", "snooze", t("review.key.snooze"), id="review.snooze"),
@@ -74,14 +74,9 @@ class ReviewScreen(Screen[None]):
     ]
 
     def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.snapshot = snapshot
+        super().__init__(snapshot)
         self.steps = review_steps(snapshot)
         self.position = 0
-
-    @property
-    def collab(self) -> CollabApp:
-        return cast("CollabApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review"):
@@ -90,15 +85,6 @@ class ReviewScreen(Screen[None]):
                 yield HangingLines(id="review-body")
                 yield HangingLines(id="review-side")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.render_step()
-
-    def show(self, snapshot: Snapshot) -> None:
-        """A fresh snapshot (after a change here or elsewhere): redraw the same step."""
-        self.snapshot = snapshot
-        if self.is_mounted:
-            self.render_step()
 
     # --- what is on screen -------------------------------------------------------------
 
@@ -124,7 +110,7 @@ class ReviewScreen(Screen[None]):
             return None
         return self.snapshot.contacts_by_id.get(item.contact_ids[0])
 
-    def render_step(self) -> None:
+    def redraw(self) -> None:
         progress = self.query_one("#review-progress", Static)
         body = self.query_one("#review-body", HangingLines)
         side = self.query_one("#review-side", HangingLines)
@@ -211,11 +197,11 @@ class ReviewScreen(Screen[None]):
 
     def action_next(self) -> None:
         self.position = min(self.position + 1, len(self.steps))
-        self.render_step()
+        self.redraw()
 
     def action_previous(self) -> None:
         self.position = max(self.position - 1, 0)
-        self.render_step()
+        self.redraw()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -149,6 +149,14 @@ class View(Vertical):
     def reveal_contact(self, contact_id: int) -> None:
         """Select a contact (the Contacts tab overrides this)."""
 
+    @on(RecordList.Highlighted)
+    def _row_highlighted(self, event: RecordList.Highlighted) -> None:
+        event.stop()
+        self.render_selection()
+
+    def render_selection(self) -> None:
+        """Draw what goes with the highlighted row (a contact's brief, a meeting in full)."""
+
 
 # The footer shows the everyday keys (it must fit 80 columns); `?` and the palette list all.
 ITEM_BINDINGS = keymap.bindings(keymap.ITEM, on_app=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -59,7 +58,7 @@ class ContactsView(View):
             ],
             generation=snapshot,
         )
-        self.render_brief()
+        self.render_selection()
 
     def selected_contact(self) -> Contact | None:
         target = self.record_list.target
@@ -74,12 +73,7 @@ class ContactsView(View):
             self.record_list.select_target("contact", contact_id)
         self.record_list.focus()
 
-    @on(RecordList.Highlighted, "#contact-list")
-    def _row_highlighted(self, event: RecordList.Highlighted) -> None:
-        event.stop()
-        self.render_brief()
-
-    def render_brief(self) -> None:
+    def render_selection(self) -> None:
         snapshot = self.snapshot
         brief_widget = self.query_one("#brief", HangingLines)
         contact = self.selected_contact()

@@ -54,7 +54,7 @@ class LogView(View):
                 [Section("Log", [(None, loading_line(""))], show_heading=False)],
                 generation=snapshot,
             )
-            self.render_detail()
+            self.render_selection()
             return
         self._update_filter_choices()
         contact_id = self._selected_value("#log-contact")
@@ -79,7 +79,7 @@ class LogView(View):
             [Section("Log", [self._row(r, snapshot) for r in shown], show_heading=False)],
             generation=snapshot,
         )
-        self.render_detail()
+        self.render_selection()
 
     def _row(self, record: Interaction, snapshot: Snapshot) -> tuple[Target, Any]:
         """One row, made once per snapshot: typing re-shows the same rows many times."""
@@ -138,12 +138,7 @@ class LogView(View):
             return None
         return self.snapshot.contacts_by_id.get(record.contact_ids[0])
 
-    @on(RecordList.Highlighted, "#log-list")
-    def _row_highlighted(self, event: RecordList.Highlighted) -> None:
-        event.stop()
-        self.render_detail()
-
-    def render_detail(self) -> None:
+    def render_selection(self) -> None:
         snapshot = self.snapshot
         detail = self.query_one("#log-detail", Static)
         record = self.selected_interaction()
