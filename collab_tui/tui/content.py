@@ -9,14 +9,15 @@ light and the dark themes stay readable.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from textual.content import Content
 
 from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, one_line, plain
-from collab_tui.text import pad
+from collab_tui.text import cell_width, pad
 from collab_tui.text import truncate as clip
 from collab_tui.tui.state import Snapshot
-from collab_tui.words import ago, format_date, label, relative, t
+from collab_tui.words import ago, format_date, label, language, relative, t
 
 KIND_WIDTH = 4  # the kind column: "task", "owe ", "wait", "risk"
 # owe: I deliver to them; wait: they deliver to me.
@@ -62,7 +63,7 @@ def item_prompt(
             if overdue
             else ("$text-warning" if _shown_date(item) == today else "$text-muted")
         )
-        parts.append((pad(words[: DUE_WIDTH - 1], DUE_WIDTH), style))
+        parts.append((pad(clip(words, DUE_WIDTH - 1), DUE_WIDTH), style))
     kind_style = "bold $text-warning" if item.is_risk else "$text-accent"
     occurred = item.status is Status.OCCURRED  # a risk that happened: now a problem
     kind_word = label(Status.OCCURRED) if occurred else label(item.kind)
@@ -104,10 +105,19 @@ def cold_prompt(contact: Contact, last: date | None, open_count: int, today: dat
     )
 
 
+@cache
+def _date_width(year: int, language: str) -> int:
+    """The log's date column: the widest date of this year in the interface's language,
+    and a gap (a date from another year, longer, pushes its own row only)."""
+    today = date(year, 1, 1)
+    return 2 + max(cell_width(format_date(date(year, 12, 28 - n), today)) for n in range(7))
+
+
 def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
     names = snapshot.names(interaction.contact_ids)
+    width = _date_width(snapshot.today.year, language())
     parts: list[str | tuple[str, str]] = [
-        (pad(format_date(interaction.date, snapshot.today), 12), "$text-muted"),
+        (pad(format_date(interaction.date, snapshot.today), width), "$text-muted"),
         (pad(label(interaction.kind), 8), "$text-accent"),
     ]
     if names:

@@ -8,6 +8,7 @@ from textual.content import Content
 
 from collab_tui.facts import brief_facts
 from collab_tui.model import Item, one_line
+from collab_tui.text import pad
 from collab_tui.tui.content import heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
@@ -23,7 +24,7 @@ def _line(content: Content) -> Row:
 
 def _fact(label: str, value: str | Content) -> Row:
     body = value if isinstance(value, Content) else Content(value)
-    return (Content.assemble((f"{label:<13}", "dim")), body)
+    return (Content.assemble((pad(label, 13), "dim")), body)
 
 
 def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Row]:

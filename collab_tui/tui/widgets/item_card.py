@@ -13,6 +13,7 @@ from textual.content import Content
 
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import Interaction, Item, Status, one_line, plain
+from collab_tui.text import pad
 from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
@@ -25,7 +26,7 @@ LABEL_WIDTH = 12
 
 def fact(label: str, value: str | Content) -> Row:
     body = value if isinstance(value, Content) else Content(value)
-    return (Content.assemble((f"{label:<{LABEL_WIDTH}}", "dim")), body)
+    return (Content.assemble((pad(label, LABEL_WIDTH), "dim")), body)
 
 
 def line(content: Content) -> Row:
