@@ -20,6 +20,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -237,9 +238,8 @@ def test_every_failing_call_leaves_before_or_after_and_says_which(
     db = fresh_copy(template, tmp_path, "reference")
     before = logical(db)
     counter = Injector()
-    monkeypatch.setattr(durable, "syscalls", counter)
-    code, err = run_cli(["--db", str(db), *argv], capsys)
-    monkeypatch.setattr(durable, "syscalls", durable.Syscalls())
+    with injected(monkeypatch, counter):
+        code, err = run_cli(["--db", str(db), *argv], capsys)
     assert code == 0, err
     after = logical(db)
     assert after != before
@@ -250,9 +250,8 @@ def test_every_failing_call_leaves_before_or_after_and_says_which(
         label += " sticky" if sticky else ""
         db = fresh_copy(template, tmp_path, f"run{n}")
         injector = Injector(name, position, code, sticky)
-        monkeypatch.setattr(durable, "syscalls", injector)
-        result, err = run_cli(["--db", str(db), *argv], capsys)
-        monkeypatch.setattr(durable, "syscalls", durable.Syscalls())
+        with injected(monkeypatch, injector):
+            result, err = run_cli(["--db", str(db), *argv], capsys)
         assert injector.failed, label
         outcome.runs += 1
         judge(outcome, label, logical(db), before, after, result != 0, err)
@@ -312,10 +311,9 @@ def test_a_failing_save_in_the_app_says_what_happened(
         async with app.run_test(size=(120, 40)) as pilot:
             targets = [i.id for i in store.items()]
             counter = Injector()
-            monkeypatch.setattr(durable, "syscalls", counter)
-            assert app.current_view.select_item(targets.pop())
-            await pilot.press("d")
-            monkeypatch.setattr(durable, "syscalls", durable.Syscalls())
+            with injected(monkeypatch, counter):
+                assert app.current_view.select_item(targets.pop())
+                await pilot.press("d")
             assert counter.counts["replace"] >= 2  # a close writes the hot file and history
             outcome.positions = Counter({k: counter.counts[k] for k in CALLS})
             state = logical(db)
@@ -335,7 +333,7 @@ def test_a_failing_save_in_the_app_says_what_happened(
                 monkeypatch.setattr(durable, "syscalls", Injector(name, position, code, sticky))
                 assert app.current_view.select_item(item_id), label
                 await pilot.press("d")
-                monkeypatch.setattr(durable, "syscalls", durable.Syscalls())
+                inject(monkeypatch, durable.Syscalls())
                 problems = [n for n in app._notifications if n.severity in ("error", "warning")]
                 messages = " ".join(n.message for n in problems)
                 state = logical(db)
@@ -394,6 +392,16 @@ def inject(monkeypatch: pytest.MonkeyPatch, injector: durable.Syscalls) -> None:
     monkeypatch.setattr(durable, "syscalls", injector)
 
 
+@contextmanager
+def injected(monkeypatch: pytest.MonkeyPatch, injector: durable.Syscalls) -> Iterator[None]:
+    """The store's system calls go through ``injector`` inside the block, the real ones after."""
+    inject(monkeypatch, injector)
+    try:
+        yield
+    finally:
+        inject(monkeypatch, durable.Syscalls())
+
+
 @pytest.mark.parametrize("sticky", [False, True])
 def test_case1_a_failing_fsync_on_done_never_loses_the_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sticky
@@ -403,9 +411,8 @@ def test_case1_a_failing_fsync_on_done_never_loses_the_record(
         run_cli(["--db", str(db), "add", "owe: send the signed contract @Lee due:fri"], capsys)[0]
         == 0
     )
-    inject(monkeypatch, Injector("fsync", 3, errno.EIO, sticky))  # the fourth fsync
-    code, err = run_cli(["--db", str(db), "done", "1"], capsys)
-    inject(monkeypatch, durable.Syscalls())
+    with injected(monkeypatch, Injector("fsync", 3, errno.EIO, sticky)):  # the fourth fsync
+        code, err = run_cli(["--db", str(db), "done", "1"], capsys)
     items = {i["id"]: i for i in logical(db)["items"]}
     assert items[1]["title"] == "send the signed contract"  # still there, in some file
     if NOTHING in err:
@@ -424,9 +431,8 @@ def test_case2_a_failing_directory_fsync_on_add_says_saved_so_no_retry_duplicate
     # file's, #1 its folder's.
     assert run_cli(["--db", str(db), "add", "call the notary"], capsys)[0] == 0
     injector = Injector("fsync", 1, errno.EIO, sticky=True)
-    inject(monkeypatch, injector)
-    code, err = run_cli(["--db", str(db), "add", "call the bank"], capsys)
-    inject(monkeypatch, durable.Syscalls())
+    with injected(monkeypatch, injector):
+        code, err = run_cli(["--db", str(db), "add", "call the bank"], capsys)
     assert code != 0 and NOTHING not in err
     assert "saved" in err and "do not make it again" in err
     assert [i["title"] for i in logical(db)["items"]] == ["call the notary", "call the bank"]
@@ -442,16 +448,14 @@ def test_case2_every_fsync_of_a_many_file_import_is_all_or_nothing(
     db = fresh_copy(template, tmp_path, "before")
     before = logical(db)
     counter = Injector()
-    inject(monkeypatch, counter)
-    assert run_cli(["--db", str(db), "import", backup], capsys)[0] == 0
-    inject(monkeypatch, durable.Syscalls())
+    with injected(monkeypatch, counter):
+        assert run_cli(["--db", str(db), "import", backup], capsys)[0] == 0
     after = logical(db)
     assert len(list(db.with_name("collab.history").glob("*.json"))) >= 8
     for position in range(counter.counts["fsync"]):
         db = fresh_copy(template, tmp_path, f"fsync{position}")
-        inject(monkeypatch, Injector("fsync", position, errno.EIO, sticky=True))
-        code, err = run_cli(["--db", str(db), "import", backup], capsys)
-        inject(monkeypatch, durable.Syscalls())
+        with injected(monkeypatch, Injector("fsync", position, errno.EIO, sticky=True)):
+            code, err = run_cli(["--db", str(db), "import", backup], capsys)
         state = logical(db)
         assert state == (before if NOTHING in err else after), (position, err)
 
@@ -464,9 +468,8 @@ def test_case2_a_full_disk_on_done_never_half_closes(
 ) -> None:
     for position in range(3):  # the disk fills up at the journal, the segment, the hot file
         db = fresh_copy(template, tmp_path, f"full{position}")
-        inject(monkeypatch, Injector("write", position, errno.ENOSPC, sticky=True))
-        code, err = run_cli(["--db", str(db), "done", "1"], capsys)
-        inject(monkeypatch, durable.Syscalls())
+        with injected(monkeypatch, Injector("write", position, errno.ENOSPC, sticky=True)):
+            code, err = run_cli(["--db", str(db), "done", "1"], capsys)
         assert code != 0 and "No space left" in err
         status = {i["id"]: i["status"] for i in logical(db)["items"]}[1]
         assert status == ("open" if NOTHING in err else "done")
@@ -493,16 +496,14 @@ def test_case3_a_crash_at_any_point_of_a_close_leaves_no_half_closed_item(
 ) -> None:
     counter = Injector()
     db = fresh_copy(template, tmp_path, "count")
-    inject(monkeypatch, counter)
-    assert run_cli(["--db", str(db), "done", "1"], capsys)[0] == 0
-    inject(monkeypatch, durable.Syscalls())
+    with injected(monkeypatch, counter):
+        assert run_cli(["--db", str(db), "done", "1"], capsys)[0] == 0
     for name in CALLS:
         for position in range(counter.counts[name]):
             db = fresh_copy(template, tmp_path, f"crash-{name}{position}")
-            inject(monkeypatch, Crasher(name, position))
-            with pytest.raises(Crash):
-                cli.main(["--db", str(db), "done", "1"])
-            inject(monkeypatch, durable.Syscalls())
+            with injected(monkeypatch, Crasher(name, position)):
+                with pytest.raises(Crash):
+                    cli.main(["--db", str(db), "done", "1"])
             status = {i["id"]: i["status"] for i in logical(db)["items"]}[1]  # the next open
             assert status in ("open", "done")
             assert half_closed(db) == [], (name, position)
@@ -517,10 +518,9 @@ def crash_after_the_journal(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(db)
     item = store.item(1)
     item.status = Status.DONE
-    inject(monkeypatch, Crasher("replace", 1))  # the journal is rename #0
-    with pytest.raises(Crash):
-        store.update(item)
-    inject(monkeypatch, durable.Syscalls())
+    with injected(monkeypatch, Crasher("replace", 1)):  # the journal is rename #0
+        with pytest.raises(Crash):
+            store.update(item)
     store.close()
     assert db.with_name("collab.json.journal").exists()
 
@@ -597,9 +597,9 @@ def test_the_app_shows_a_saved_but_unfinished_save_as_a_warning(
     async def close_it() -> list[Any]:
         async with app.run_test(size=(120, 40)) as pilot:
             assert app.current_view.select_item(item.id)
-            inject(monkeypatch, Injector("replace", 2, errno.EIO, sticky=True))  # the hot file
-            await pilot.press("d")
-            inject(monkeypatch, durable.Syscalls())
+            hot_file = Injector("replace", 2, errno.EIO, sticky=True)
+            with injected(monkeypatch, hot_file):
+                await pilot.press("d")
             await pilot.pause()
             return list(app._notifications)
 
