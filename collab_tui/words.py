@@ -2,25 +2,39 @@
 
 One place for a translator. ``EN`` maps a key to its English text; ``t(key, **values)``
 looks the key up in the active language's catalog (falling back to English) and fills in
-its ``{placeholders}``. Another language is one more dict in ``CATALOGS`` (for example
-``"zh": ZH``), chosen with ``COLLAB_LANG=zh``; callers do not change.
+its ``{placeholders}``. Callers never change for another language.
+
+Translations are standard gettext catalogs kept in the package:
+``locale/zh_CN/LC_MESSAGES/collab.po`` (msgctxt: the key, msgid: the English text) and the
+``collab.mo`` compiled from it, read with ``gettext.GNUTranslations`` on the first lookup
+in that language. ``scripts/catalog.py`` keeps the .po in step with ``EN`` (see
+docs/TRANSLATING.md). A translation whose English has changed since is not used.
+
+The language (``choose_language``): ``collab --lang`` > ``COLLAB_LANG`` > the app's
+remembered choice (config.py) > ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` (zh* is Chinese)
+> English.
 
 Both front ends take their words from here and only style them: the shell (``render.py``,
 ``cli.py``) with Rich or plain text, the app (``tui/``) with Textual ``Content``.
 
 Stdlib only and no I/O at import: ``collab add`` imports this module. The language is read
-from the environment on the first lookup, not at import.
+from the environment on the first lookup, not at import; gettext is imported only for a
+language other than English.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 __all__ = [
     "CATALOGS",
     "EN",
+    "LANGUAGE_NAMES",
+    "choose_language",
     "ago",
     "format_date",
     "label",
@@ -1022,21 +1036,74 @@ EN: dict[str, str] = {
     "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
 }
 
-CATALOGS: dict[str, dict[str, str]] = {"en": EN}
+CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
+# Languages kept as gettext catalogs: code -> folder under collab_tui/locale/.
+GETTEXT: dict[str, str] = {"zh": "zh_CN"}
+DOMAIN = "collab"  # locale/<folder>/LC_MESSAGES/collab.mo
+LOCALE_DIR = Path(__file__).parent / "locale"
+# Each language named in itself, for the settings dialog (not translated).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 
-_active: dict[str, str] | None = None  # the chosen catalog, read on first use
+_code: str | None = None  # the chosen language, resolved on first use
+_lookup: Callable[[str], str | None] | None = None  # its catalog
+
+
+def _short(value: str) -> str:
+    """'zh_CN.UTF-8', 'zh-Hans' -> 'zh'; 'C.UTF-8' -> 'c'."""
+    return value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+
+
+def known(code: str) -> bool:
+    return code in CATALOGS or code in GETTEXT
+
+
+def choose_language(
+    option: str | None = None, remembered: Callable[[], object] | None = None
+) -> str:
+    """The interface language, first found of: ``option`` (``collab --lang``),
+    ``COLLAB_LANG``, ``remembered()`` (the app's saved choice, read only when needed), then
+    the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: the first one set decides, ``zh*``
+    is Chinese, ``C`` / ``POSIX`` English). A language with no catalog is English.
+    """
+    for value in (option, os.environ.get("COLLAB_LANG")):
+        if value:
+            return _short(value) if known(_short(value)) else "en"
+    saved = remembered() if remembered is not None else None
+    if isinstance(saved, str) and known(_short(saved)):
+        return _short(saved)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return _short(value) if known(_short(value)) else "en"
+    return "en"
 
 
 def language() -> str:
-    """The interface language: ``COLLAB_LANG`` if a catalog exists for it, else "en"."""
-    code = os.environ.get("COLLAB_LANG", "en").split(".")[0].split("_")[0].lower()
-    return code if code in CATALOGS else "en"
+    """The active interface language ("en", "zh")."""
+    return _code if _code is not None else choose_language()
 
 
 def set_language(code: str | None = None) -> None:
-    """Switch the catalog (None: read ``COLLAB_LANG`` again on the next lookup)."""
-    global _active
-    _active = None if code is None else CATALOGS.get(code, EN)
+    """Switch the catalog (None: choose again from the environment on the next lookup)."""
+    global _code, _lookup
+    _code = None if code is None else (_short(code) if known(_short(code)) else "en")
+    _lookup = None
+
+
+def _catalog(code: str) -> Callable[[str], str | None]:
+    """A key -> text look-up for ``code`` (None: not translated)."""
+    if code in CATALOGS:
+        return CATALOGS[code].get
+    import gettext  # only for a language other than English
+
+    path = LOCALE_DIR / GETTEXT[code] / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        with path.open("rb") as file:
+            translations = gettext.GNUTranslations(file)
+    except (OSError, ValueError):  # a broken installation: English rather than a crash
+        return EN.get
+    # The English text is the msgid: a translation of an older English is not used.
+    return lambda key: translations.pgettext(key, EN[key])
 
 
 def t(key: str, /, **values: object) -> str:
@@ -1045,10 +1112,10 @@ def t(key: str, /, **values: object) -> str:
     A key missing from a translation falls back to English; a key missing from English
     is a bug and raises KeyError (tests cover every key the code uses).
     """
-    global _active
-    if _active is None:
-        _active = CATALOGS[language()]
-    text = _active.get(key)
+    global _lookup
+    if _lookup is None:
+        _lookup = _catalog(language())
+    text = _lookup(key)
     if text is None:
         text = EN[key]
     return text.format(**values) if values else text
