@@ -307,6 +307,9 @@ EN: dict[str, str] = {
     "app.theme_not_saved": (
         "Theme {theme} applied but not remembered: could not write {path} ({reason})."
     ),
+    "app.language_not_saved": (
+        "{language} applied but not remembered: could not write {path} ({reason})."
+    ),
     "app.settings_saved": (
         "Settings saved: urgent within {horizon} days, cold after {cold} days, theme {theme}."
     ),
@@ -452,6 +455,7 @@ EN: dict[str, str] = {
     "form.settings.cold": "Cold after",
     "form.settings.days": "days ({low} to {high})",
     "form.settings.theme": "Theme",
+    "form.settings.language": "Language",
     "form.settings.hint": (
         "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
         "Cold after: a contact not heard from for that long is going cold.\n"
@@ -860,6 +864,13 @@ EN: dict[str, str] = {
     ),
     "cli.help.db": "the data file (default: $COLLAB_DB or the user data directory)",
     "cli.help.db_short": "the data file",
+    "cli.help.lang": "the interface language: zh or en (default: see below)",
+    "cli.help.lang_environment": (
+        "COLLAB_LANG=zh|en picks the language like --lang; else the language chosen in the "
+        "app (,), else the locale: LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 and every zh* "
+        "is Chinese)."
+    ),
+    "cli.lang.unknown": "unknown language {value}: use --lang {choices}",
     "cli.help.commands": "commands",
     "cli.help.json": "print JSON",
     "cli.help.output": "write here instead of stdout",
@@ -1048,7 +1059,7 @@ _code: str | None = None  # the chosen language, resolved on first use
 _lookup: Callable[[str], str | None] | None = None  # its catalog
 
 
-def _short(value: str) -> str:
+def short_code(value: str) -> str:
     """'zh_CN.UTF-8', 'zh-Hans' -> 'zh'; 'C.UTF-8' -> 'c'."""
     return value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
@@ -1067,14 +1078,14 @@ def choose_language(
     """
     for value in (option, os.environ.get("COLLAB_LANG")):
         if value:
-            return _short(value) if known(_short(value)) else "en"
+            return short_code(value) if known(short_code(value)) else "en"
     saved = remembered() if remembered is not None else None
-    if isinstance(saved, str) and known(_short(saved)):
-        return _short(saved)
+    if isinstance(saved, str) and known(short_code(saved)):
+        return short_code(saved)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return _short(value) if known(_short(value)) else "en"
+            return short_code(value) if known(short_code(value)) else "en"
     return "en"
 
 
@@ -1086,7 +1097,7 @@ def language() -> str:
 def set_language(code: str | None = None) -> None:
     """Switch the catalog (None: choose again from the environment on the next lookup)."""
     global _code, _lookup
-    _code = None if code is None else (_short(code) if known(_short(code)) else "en")
+    _code = None if code is None else (short_code(code) if known(short_code(code)) else "en")
     _lookup = None
 
 

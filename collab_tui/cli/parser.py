@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
             + '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
             "  collab today\n"
             "  collab who 小蓝\n"
-            "  collab demo\n\n" + t("cli.help.environment")
+            "  collab demo\n\n" + t("cli.help.environment") + "\n" + t("cli.help.lang_environment")
         ),
     )
     parser.add_argument("--version", action="version", version=f"collab-tui {__version__}")
@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=t("cli.help.db"),
     )
+    # Read (and taken out of the arguments) by cli.main before this parser is built, so
+    # that the help itself is in that language; declared here for --help.
+    parser.add_argument("--lang", metavar="zh|en", help=t("cli.help.lang"))
     parser.set_defaults(handler=cmd_tui)
     # --db also after the command name; SUPPRESS keeps the value given before it.
     db_after = argparse.ArgumentParser(add_help=False)
