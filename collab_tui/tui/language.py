@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,7 +19,6 @@ from textual.dom import DOMNode
 
 from collab_tui import words
 from collab_tui.words import EN, t
-
 
 # The language the footer words of our classes are in: the one chosen when they were
 # defined (at import), then the one ``relabel`` last turned them into.
@@ -35,7 +35,7 @@ def _keys_by_text(code: str) -> dict[str, str]:
         words.set_language(current)
 
 
-def _our_classes(base: type = DOMNode) -> Iterator[type]:
+def _our_classes(base: type[DOMNode] = DOMNode) -> Iterator[type[DOMNode]]:
     for cls in base.__subclasses__():
         if cls.__module__.startswith("collab_tui."):
             yield cls
@@ -49,7 +49,7 @@ def _relabelled(binding: Binding, translate: Callable[[str], str]) -> Binding:
     return dataclasses.replace(binding, description=description)
 
 
-def relabel(app: App[object]) -> None:
+def relabel(app: App[Any]) -> None:
     """Every footer word of our widgets, defined and live, in the active language."""
     global _bindings_language
     if _bindings_language == words.language():

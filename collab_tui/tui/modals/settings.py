@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from collab_tui import words
 from collab_tui.model import Settings
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import choice
 from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
-from collab_tui import words
 from collab_tui.words import LANGUAGE_NAMES, t
 
 # field id -> (setting, label key in words.EN, allowed range)
