@@ -98,3 +98,19 @@ def test_json_stays_english_in_chinese(collab):
         assert chinese.json() == english.json(), command
         assert not _chinese(json.dumps(english.json()).replace("小蓝", "")), command
     assert "逾期" in collab("--lang", "zh", "today").out  # while the words are Chinese
+
+
+def test_argparse_speaks_chinese_too(collab):
+    """argparse's own headings and errors come from the catalog (gettext domain 'argparse')."""
+    help_text = collab("--lang", "zh", "--help")
+    assert help_text.code == 0
+    assert help_text.out.startswith("用法：collab")
+    assert "选项" in help_text.out and "显示帮助并退出" in help_text.out
+    assert "usage:" not in help_text.out and "options:" not in help_text.out
+    missing = collab("--lang", "zh", "export")
+    assert missing.code == 2 and "错误：缺少必需的参数：--format" in missing.err
+    choice = collab("--lang", "zh", "contact", "小蓝", "--stance", "sleepy")
+    assert choice.code == 2 and "无效的选项值：'sleepy'" in choice.err
+    english = collab("--help")
+    assert english.out.startswith("usage: collab") and "show this help message" in english.out
+    assert "the following arguments are required" in collab("export").err
