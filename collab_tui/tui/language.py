@@ -4,7 +4,8 @@ Most words are looked up with ``t()`` each time they are drawn, so redrawing is 
 Key bindings are the exception: Textual keeps each footer word in a ``Binding`` made when
 its class was defined, in the language of that moment. ``relabel`` re-translates them in
 place, on the classes (for widgets made later) and on the live widgets, by finding the
-key each description came from.
+key each description came from; the command palette's list, also made at import, is made
+again. Textual's own words (``^p palette``, the palette's prompt) are Textual's.
 """
 
 from __future__ import annotations
@@ -77,3 +78,6 @@ def relabel(app: App[Any]) -> None:
         for key_bindings in node._bindings.key_to_bindings.values():
             key_bindings[:] = [_relabelled(b, translate) for b in key_bindings]
     app.refresh_bindings()
+    from collab_tui.tui import commands, keymap  # the palette's titles, made at import too
+
+    commands.COMMANDS[:] = keymap.palette()

@@ -44,6 +44,10 @@ async def test_switch_to_chinese_in_the_settings_and_restart_in_chinese(
         await pilot.press("2")  # another tab, built anew in Chinese
         await pilot.pause()
         assert "马上做" in screen_text(app)
+        from collab_tui.tui.commands import COMMANDS
+
+        titles = [title for title, _, _ in COMMANDS]  # the command palette
+        assert words.t("act.settings") == "设置" and "设置" in titles and "Settings" not in titles
     assert json.loads(paths.config_path().read_text())["language"] == "zh"
 
     words.set_language(None)  # a new start of the program: nothing chosen yet
