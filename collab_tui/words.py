@@ -459,7 +459,7 @@ EN: dict[str, str] = {
     "form.settings.hint": (
         "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
         "Cold after: a contact not heard from for that long is going cold.\n"
-        "Both are saved in the data file; the theme on this computer."
+        "Both are saved in the data file; the theme and the language on this computer."
     ),
     "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
     "form.close": "Close",
