@@ -2,25 +2,39 @@
 
 One place for a translator. ``EN`` maps a key to its English text; ``t(key, **values)``
 looks the key up in the active language's catalog (falling back to English) and fills in
-its ``{placeholders}``. Another language is one more dict in ``CATALOGS`` (for example
-``"zh": ZH``), chosen with ``COLLAB_LANG=zh``; callers do not change.
+its ``{placeholders}``. Callers never change for another language.
+
+Translations are standard gettext catalogs kept in the package:
+``locale/zh_CN/LC_MESSAGES/collab.po`` (msgctxt: the key, msgid: the English text) and the
+``collab.mo`` compiled from it, read with ``gettext.GNUTranslations`` on the first lookup
+in that language. ``scripts/catalog.py`` keeps the .po in step with ``EN`` (see
+docs/TRANSLATING.md). A translation whose English has changed since is not used.
+
+The language (``choose_language``): ``collab --lang`` > ``COLLAB_LANG`` > the app's
+remembered choice (config.py) > ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` (zh* is Chinese)
+> English.
 
 Both front ends take their words from here and only style them: the shell (``render.py``,
 ``cli.py``) with Rich or plain text, the app (``tui/``) with Textual ``Content``.
 
 Stdlib only and no I/O at import: ``collab add`` imports this module. The language is read
-from the environment on the first lookup, not at import.
+from the environment on the first lookup, not at import; gettext is imported only for a
+language other than English.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 __all__ = [
     "CATALOGS",
     "EN",
+    "LANGUAGE_NAMES",
+    "choose_language",
     "ago",
     "format_date",
     "label",
@@ -293,6 +307,9 @@ EN: dict[str, str] = {
     "app.theme_not_saved": (
         "Theme {theme} applied but not remembered: could not write {path} ({reason})."
     ),
+    "app.language_not_saved": (
+        "{language} applied but not remembered: could not write {path} ({reason})."
+    ),
     "app.settings_saved": (
         "Settings saved: urgent within {horizon} days, cold after {cold} days, theme {theme}."
     ),
@@ -438,10 +455,11 @@ EN: dict[str, str] = {
     "form.settings.cold": "Cold after",
     "form.settings.days": "days ({low} to {high})",
     "form.settings.theme": "Theme",
+    "form.settings.language": "Language",
     "form.settings.hint": (
         "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
         "Cold after: a contact not heard from for that long is going cold.\n"
-        "Both are saved in the data file; the theme on this computer."
+        "Both are saved in the data file; the theme and the language on this computer."
     ),
     "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
     "form.close": "Close",
@@ -846,6 +864,13 @@ EN: dict[str, str] = {
     ),
     "cli.help.db": "the data file (default: $COLLAB_DB or the user data directory)",
     "cli.help.db_short": "the data file",
+    "cli.help.lang": "the interface language: zh or en (default: see below)",
+    "cli.help.lang_environment": (
+        "COLLAB_LANG=zh|en picks the language like --lang; else the language chosen in the "
+        "app (,), else the locale: LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 and every zh* "
+        "is Chinese)."
+    ),
+    "cli.lang.unknown": "unknown language {value}: use --lang {choices}",
     "cli.help.commands": "commands",
     "cli.help.json": "print JSON",
     "cli.help.output": "write here instead of stdout",
@@ -867,7 +892,9 @@ EN: dict[str, str] = {
     "cli.help.snooze": "move an item's due date (a risk's review date)",
     "cli.help.snooze.when": "the new date, e.g. fri, +3d",
     "cli.help.contact": "create, update or delete a contact",
-    "cli.help.contact.yes_note": "With --yes and no --reassign-to, linked records keep 小张 as a former contact.",
+    "cli.help.contact.yes_note": (
+        "With --yes and no --reassign-to, linked records keep 小张 as a former contact."
+    ),
     "cli.help.contact.name": 'a name, or "delete NAME"',
     "cli.help.contact.reassign": (
         "with delete: move their items, log entries and reports to this contact"
@@ -901,6 +928,31 @@ EN: dict[str, str] = {
     "cli.help.doctor.repair": "repair without asking (nothing is ever deleted)",
     "cli.help.demo": "write the worked example into a demo file and open it",
     "cli.not_an_id": "not an item number: {text}",
+    "cli.help.version": "show the version and exit",
+    # argparse's own words (cli/parser.py routes them here): each English is argparse's
+    # text exactly; keep its %s, %r and %(name)s placeholders.
+    "argparse.usage": "usage: ",
+    "argparse.positionals": "positional arguments",
+    "argparse.options": "options",
+    "argparse.help": "show this help message and exit",
+    "argparse.argument": "argument %(argument_name)s: %(message)s",
+    "argparse.error": "%(prog)s: error: %(message)s\n",
+    "argparse.required": "the following arguments are required: %s",
+    "argparse.one_of": "one of the arguments %s is required",
+    "argparse.unrecognized": "unrecognized arguments: %s",
+    "argparse.not_allowed": "not allowed with argument %s",
+    "argparse.ignored": "ignored explicit argument %r",
+    "argparse.expected_one": "expected one argument",
+    "argparse.expected_at_most_one": "expected at most one argument",
+    "argparse.expected_at_least_one": "expected at least one argument",
+    "argparse.expected_n": "expected %s argument",
+    "argparse.expected_n.plural": "expected %s arguments",
+    "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    "argparse.unexpected": "unexpected option string: %s",
+    "argparse.invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.cant_open": "can't open '%(filename)s': %(error)s",
+    "argparse.unknown_parser": "unknown parser %(parser_name)r (choices: %(choices)s)",
     # --- what the shell prints (collab_tui/cli/commands.py) -----------------------------
     "cli.error": "collab: {message}",  # every error and warning line on stderr
     "cli.warning": "collab: warning: {message}",
@@ -1022,21 +1074,74 @@ EN: dict[str, str] = {
     "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
 }
 
-CATALOGS: dict[str, dict[str, str]] = {"en": EN}
+CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
+# Languages kept as gettext catalogs: code -> folder under collab_tui/locale/.
+GETTEXT: dict[str, str] = {"zh": "zh_CN"}
+DOMAIN = "collab"  # locale/<folder>/LC_MESSAGES/collab.mo
+LOCALE_DIR = Path(__file__).parent / "locale"
+# Each language named in itself, for the settings dialog (not translated).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 
-_active: dict[str, str] | None = None  # the chosen catalog, read on first use
+_code: str | None = None  # the chosen language, resolved on first use
+_lookup: Callable[[str], str | None] | None = None  # its catalog
+
+
+def short_code(value: str) -> str:
+    """'zh_CN.UTF-8', 'zh-Hans' -> 'zh'; 'C.UTF-8' -> 'c'."""
+    return value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+
+
+def known(code: str) -> bool:
+    return code in CATALOGS or code in GETTEXT
+
+
+def choose_language(
+    option: str | None = None, remembered: Callable[[], object] | None = None
+) -> str:
+    """The interface language, first found of: ``option`` (``collab --lang``),
+    ``COLLAB_LANG``, ``remembered()`` (the app's saved choice, read only when needed), then
+    the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: the first one set decides, ``zh*``
+    is Chinese, ``C`` / ``POSIX`` English). A language with no catalog is English.
+    """
+    for value in (option, os.environ.get("COLLAB_LANG")):
+        if value:
+            return short_code(value) if known(short_code(value)) else "en"
+    saved = remembered() if remembered is not None else None
+    if isinstance(saved, str) and known(short_code(saved)):
+        return short_code(saved)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return short_code(value) if known(short_code(value)) else "en"
+    return "en"
 
 
 def language() -> str:
-    """The interface language: ``COLLAB_LANG`` if a catalog exists for it, else "en"."""
-    code = os.environ.get("COLLAB_LANG", "en").split(".")[0].split("_")[0].lower()
-    return code if code in CATALOGS else "en"
+    """The active interface language ("en", "zh")."""
+    return _code if _code is not None else choose_language()
 
 
 def set_language(code: str | None = None) -> None:
-    """Switch the catalog (None: read ``COLLAB_LANG`` again on the next lookup)."""
-    global _active
-    _active = None if code is None else CATALOGS.get(code, EN)
+    """Switch the catalog (None: choose again from the environment on the next lookup)."""
+    global _code, _lookup
+    _code = None if code is None else (short_code(code) if known(short_code(code)) else "en")
+    _lookup = None
+
+
+def _catalog(code: str) -> Callable[[str], str | None]:
+    """A key -> text look-up for ``code`` (None: not translated)."""
+    if code in CATALOGS:
+        return CATALOGS[code].get
+    import gettext  # only for a language other than English
+
+    path = LOCALE_DIR / GETTEXT[code] / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        with path.open("rb") as file:
+            translations = gettext.GNUTranslations(file)
+    except (OSError, ValueError):  # a broken installation: English rather than a crash
+        return EN.get
+    # The English text is the msgid: a translation of an older English is not used.
+    return lambda key: translations.pgettext(key, EN[key])
 
 
 def t(key: str, /, **values: object) -> str:
@@ -1045,10 +1150,10 @@ def t(key: str, /, **values: object) -> str:
     A key missing from a translation falls back to English; a key missing from English
     is a bug and raises KeyError (tests cover every key the code uses).
     """
-    global _active
-    if _active is None:
-        _active = CATALOGS[language()]
-    text = _active.get(key)
+    global _lookup
+    if _lookup is None:
+        _lookup = _catalog(language())
+    text = _lookup(key)
     if text is None:
         text = EN[key]
     return text.format(**values) if values else text

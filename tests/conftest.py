@@ -13,7 +13,14 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.delenv("COLLAB_DB", raising=False)
+    # English, whatever the machine's locale: tests of Chinese ask for it.
+    for name in ("COLLAB_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
+    from collab_tui import words
+
+    words.set_language(None)  # choose again from the (restored) environment
 
 
 @pytest.fixture

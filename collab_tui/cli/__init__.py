@@ -24,6 +24,7 @@ from collab_tui.cli.commands import (
     cmd_add,
     today_from_env,
 )
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    argv_or_none = choose_language(argv)
+    if argv_or_none is None:
+        return EXIT_INPUT
+    argv = argv_or_none
     args: Namespace | SimpleNamespace | None = quick_add_args(argv)
     if args is None:
         from collab_tui.cli.parser import build_parser
@@ -59,6 +64,47 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_STORE
     except KeyboardInterrupt:
         return 130
+
+
+def choose_language(argv: list[str]) -> list[str] | None:
+    """Take ``--lang CODE`` (anywhere before ``--``) out of ``argv`` and choose the interface
+    language: ``--lang`` > ``COLLAB_LANG`` > the app's remembered choice > the locale
+    (``words.choose_language``). The option is kept in ``COLLAB_LANG`` for this process, so
+    that the app opened from here, which chooses again with its own preferences file, keeps
+    it. None: an unknown code (reported on stderr).
+    """
+    from collab_tui import words
+
+    rest: list[str] = []
+    option: str | None = None
+    items = iter(argv)
+    for word in items:
+        if word == "--":
+            rest += [word, *items]
+        elif word == "--lang":
+            option = next(items, "")
+        elif word.startswith("--lang="):
+            option = word.removeprefix("--lang=")
+        else:
+            rest.append(word)
+    if option is not None:
+        if not words.known(words.short_code(option)):
+            words.set_language(words.choose_language(remembered=_remembered_language))
+            _error(
+                t("cli.lang.unknown", value=repr(option), choices=", ".join(words.LANGUAGE_NAMES))
+            )
+            return None
+        os.environ["COLLAB_LANG"] = words.short_code(option)
+    words.set_language(words.choose_language(remembered=_remembered_language))
+    return rest
+
+
+def _remembered_language() -> object:
+    """The language chosen in the app's settings (config.py), read only when neither
+    ``--lang`` nor ``COLLAB_LANG`` decides."""
+    from collab_tui.config import load_config
+
+    return load_config().get("language")
 
 
 def quick_add_args(argv: list[str]) -> SimpleNamespace | None:

@@ -27,7 +27,7 @@ from collab_tui.cli.commands import (
     cmd_tui,
     cmd_who,
 )
-from collab_tui.words import t
+from collab_tui.words import EN, t
 
 # --- argument parsing -------------------------------------------------------------------
 
@@ -236,9 +236,30 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
+def argparse_in_our_words() -> None:
+    """argparse's own words ("usage:", "options", its error messages) from words.py.
+
+    argparse looks each one up with gettext's ``_`` / ``ngettext`` (domain "argparse") when
+    it prints it; those two names are routed to our catalog: the keys "argparse.*", whose
+    English is argparse's text. A text we do not know stays as argparse wrote it.
+    """
+    keys = {EN[key]: key for key in EN if key.startswith("argparse.")}
+
+    def translate(message: str) -> str:
+        key = keys.get(message)
+        return message if key is None else t(key)
+
+    def ntranslate(singular: str, plural: str, n: int) -> str:
+        return translate(singular if n == 1 else plural)
+
+    setattr(argparse, "_", translate)  # noqa: B010 (argparse's own, untyped, name)
+    setattr(argparse, "ngettext", ntranslate)  # noqa: B010
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    argparse_in_our_words()
     parser = argparse.ArgumentParser(
         prog="collab",
         description=t("cli.help.description"),
@@ -249,15 +270,23 @@ def build_parser() -> argparse.ArgumentParser:
             + '  collab add "owe: send the revised spec @小蓝 due:tomorrow"\n'
             "  collab today\n"
             "  collab who 小蓝\n"
-            "  collab demo\n\n" + t("cli.help.environment")
+            "  collab demo\n\n" + t("cli.help.environment") + "\n" + t("cli.help.lang_environment")
         ),
     )
-    parser.add_argument("--version", action="version", version=f"collab-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"collab-tui {__version__}",
+        help=t("cli.help.version"),
+    )
     parser.add_argument(
         "--db",
         metavar="PATH",
         help=t("cli.help.db"),
     )
+    # Read (and taken out of the arguments) by cli.main before this parser is built, so
+    # that the help itself is in that language; declared here for --help.
+    parser.add_argument("--lang", metavar="zh|en", help=t("cli.help.lang"))
     parser.set_defaults(handler=cmd_tui)
     # --db also after the command name; SUPPRESS keeps the value given before it.
     db_after = argparse.ArgumentParser(add_help=False)

@@ -21,12 +21,13 @@ from textual.app import App, ComposeResult
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from collab_tui import actions, config, paths, triage
+from collab_tui import actions, config, paths, triage, words
 from collab_tui.dates import format_date, frozen_today
 from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line, plain
 from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
 from collab_tui.text import truncate
 from collab_tui.tui import keymap, modals
+from collab_tui.tui import language as ui_language
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.item_detail import ItemScreen
 from collab_tui.tui.screens.review import ReviewScreen
@@ -77,7 +78,9 @@ class CollabApp(App[None]):
         config_path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.config_path = config_path or paths.config_path()  # the theme (config.py)
+        self.config_path = config_path or paths.config_path()  # theme, language (config.py)
+        # --lang and COLLAB_LANG first, then the language chosen here last time, the locale.
+        words.set_language(words.choose_language(remembered=self._remembered_language))
         self.store = store
         self._frozen_today = today
         self._owns_store = owns_store
@@ -108,6 +111,7 @@ class CollabApp(App[None]):
         return view
 
     def on_mount(self) -> None:
+        ui_language.relabel(self)  # footer words defined in another language
         self._restore_theme()
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.current_view.main_widget.focus()
@@ -162,17 +166,49 @@ class CollabApp(App[None]):
                 "warning",
             )
 
+    def _remembered_language(self) -> object:
+        return config.load_config(self.config_path).get("language")
+
+    async def switch_language(self, code: str) -> None:
+        """Show every word in ``code`` now, and remember it for the next start."""
+        try:
+            config.save_config({"language": code}, self.config_path)
+        except OSError as error:
+            self.say(
+                t(
+                    "app.language_not_saved",
+                    language=words.LANGUAGE_NAMES.get(code, code),
+                    path=self.config_path,
+                    reason=error.strerror or error,
+                ),
+                "warning",
+            )
+        if code == words.language():
+            return
+        words.set_language(code)
+        ui_language.relabel(self)  # the footer
+        tabs = self.query_one(TabbedContent)
+        for number, name in enumerate(TABS, 1):
+            tabs.get_tab(name).label = t("app.tab", n=number, name=t(f"act.tab.{name}"))
+        for name in TABS:  # each tab built anew: its headings and rows in the new words
+            pane = self.query_one(f"#{name}", TabPane)
+            await pane.remove_children()
+            await pane.mount(self._new_view(name))
+        self._focus_current_view()
+
     def action_settings(self) -> None:
         def save(values: dict[str, Any]) -> dict[str, Any]:
-            changes = {k: v for k, v in values.items() if k != "theme"}
+            changes = {k: v for k, v in values.items() if k not in ("theme", "language")}
             if changes != self.store.settings.to_dict():
                 actions.update_settings(self.store, **changes)
                 self.reload([])  # the horizon moves items between quadrants
             self.theme = values["theme"]
             return values
 
-        def saved(values: dict[str, Any] | None) -> None:
+        async def saved(values: dict[str, Any] | None) -> None:
             if values is not None:
+                if values["language"] != words.language():
+                    await self.switch_language(values["language"])
                 self.say(
                     t(
                         "app.settings_saved",

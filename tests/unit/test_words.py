@@ -272,6 +272,51 @@ def test_no_literal_messages():
     assert found == []
 
 
+# Words given to a widget or to argparse as a literal: a label, a title, a help line.
+# (demo.py writes the worked example's data, not interface words.)
+WORDY_KEYWORDS = {"help", "description", "epilog", "title", "placeholder", "tooltip", "prompt"}
+WIDGETS = {"Label", "Static", "Button", "Checkbox", "Tab", "TabPane", "Markdown"}
+
+
+def _literal_widget_words(source: str) -> list[tuple[int, str]]:
+    import ast
+
+    def wordy(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and re.search(r"[A-Za-z]{2,}", node.value) is not None
+        )
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            found += [
+                (node.lineno, f"{kw.arg}={kw.value.value!r}")  # type: ignore[attr-defined]
+                for kw in node.keywords
+                if kw.arg in WORDY_KEYWORDS and wordy(kw.value)
+            ]
+            if name in WIDGETS and node.args and wordy(node.args[0]):
+                found.append((node.lineno, f"{name}({node.args[0].value!r})"))  # type: ignore[attr-defined]
+        elif isinstance(node, ast.Assign) and wordy(node.value):
+            targets = {getattr(target, "attr", "") for target in node.targets}
+            if targets & {"border_title", "border_subtitle", "sub_title", "tooltip"}:
+                found.append((node.lineno, repr(node.value.value)))  # type: ignore[attr-defined]
+    return found
+
+
+def test_no_literal_widget_or_help_words():
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}: {text}"
+        for path, source in _sources()
+        if path.name != "demo.py"
+        for line, text in _literal_widget_words(source)
+    ]
+    assert found == []
+
+
 def test_every_message_reads_in_another_language(monkeypatch):
     """A catalog with every key (here: the keys themselves) leaves no English behind."""
     monkeypatch.setitem(words.CATALOGS, "xx", {key: f"<{key}>" for key in EN})

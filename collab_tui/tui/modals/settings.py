@@ -1,8 +1,9 @@
-"""SettingsModal: the urgency horizon, the going-cold days and the theme.
+"""SettingsModal: the urgency horizon, the going-cold days, the theme and the language.
 
 The two day counts are the data file's settings (saved through ``actions.update_settings``,
-which checks them against the file's limits); the theme is this machine's preference
-(``collab_tui.config``), applied at once and remembered across restarts.
+which checks them against the file's limits); the theme and the language are this
+machine's preferences (``collab_tui.config``), applied at once and remembered across
+restarts.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from collab_tui import words
 from collab_tui.model import Settings
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import choice
 from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
-from collab_tui.words import t
+from collab_tui.words import LANGUAGE_NAMES, t
 
 # field id -> (setting, label key in words.EN, allowed range)
 DAY_FIELDS = {
@@ -28,7 +30,8 @@ DAY_FIELDS = {
 
 
 class SettingsModal(FormModal[dict[str, Any] | None]):
-    """Dismisses with the saved values ({setting: value, "theme": name}), None on Escape."""
+    """Dismisses with the saved values ({setting: value, "theme": name, "language": code}),
+    None on Escape."""
 
     DEFAULT_CSS = """
     SettingsModal #dialog { max-width: 72; }
@@ -43,8 +46,10 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
         theme: str,
         themes: list[str],
         save: Callable[[dict[str, Any]], Any],
+        language: str | None = None,
     ) -> None:
         super().__init__(save)
+        self.language = language or words.language()
         self.settings = settings
         self.theme = theme
         self.themes = themes
@@ -64,6 +69,12 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                 yield row(
                     t("form.settings.theme"),
                     choice([(name, name) for name in self.themes], self.theme, "theme"),
+                )
+                yield row(
+                    t("form.settings.language"),
+                    choice(
+                        [(n, code) for code, n in LANGUAGE_NAMES.items()], self.language, "language"
+                    ),
                 )
                 yield Static(
                     t("form.settings.hint"),
@@ -88,4 +99,5 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
         if len(values) < len(DAY_FIELDS):
             return
         values["theme"] = self.query_one("#theme", Select).value
+        values["language"] = self.query_one("#language", Select).value
         self.finish(values)
