@@ -128,7 +128,7 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             ),
             concerns=say(
                 ["another quarter of complaints reaching the CEO"],
-                ["投诉再闹到CEO那里一个季度"],
+                ["又一个季度投诉捅到CEO那里"],
             ),
             gains=say(
                 "the complaint numbers on his monthly review go down",
@@ -355,7 +355,7 @@ def _meetings(
             21,
             say(
                 "Design change: payment also needs a message when approval happens later",
-                "方案变更：审批晚于下单完成时，支付还要收到一条消息",
+                "方案变更：后来才审批通过的订单，支付还要收到消息通知",
             ),
             ids("zhang", "lan", "zhou"),
             say(
@@ -385,7 +385,7 @@ def _meetings(
             5,
             say(
                 "With the bosses: the approval data was already there",
-                "拉上双方领导：审批数据其实早就有",
+                "拉上各方领导：审批数据其实早就有了",
             ),
             ids("chen", "liu", "zhao", "zhang", "lan", "ming"),
             say(
