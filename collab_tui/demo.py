@@ -6,7 +6,7 @@ Four meetings, follow-ups both ways, risks (one of them: the milestones that wer
 agreed up front). ``write_demo`` fills an empty store with it.
 
 The example is written in English or in Chinese (the interface language, or the
-``language`` given): each text below is a pair ``say("English", "中文")``, picked once when
+``language`` given): each text below is a pair ``pick("English", "中文")``, picked once when
 the demo is written, so both versions have the same records, dates, links and people.
 These texts are content (what a PM would have typed), not interface words, so they live
 here rather than in ``words.py``. The Latin aliases (Chen, Liu, Lan...) stay in both.
@@ -60,8 +60,8 @@ ZH_TAGS = {
 }
 
 
-class _Say:
-    """Picks the demo's text in one language: ``say("English", "中文")``."""
+class _Pick:
+    """Picks the demo's text in one language: ``pick("English", "中文")``."""
 
     def __init__(self, language: str) -> None:
         self.chinese = language == "zh"
@@ -82,11 +82,11 @@ def write_demo(store: Store, today: date, language: str | None = None) -> dict[s
     """
     if not store_is_empty(store):
         raise DemoError(t("error.demo.not_empty"))
-    say = _Say(language or words.language())
+    pick = _Pick(language or words.language())
     with store.batch():
-        people = _contacts(store, today, say)
-        meetings = _meetings(store, today, people, say)
-        items = _items(store, today, people, meetings, say)
+        people = _contacts(store, today, pick)
+        meetings = _meetings(store, today, people, pick)
+        items = _items(store, today, people, meetings, pick)
         for meeting in meetings.values():
             meeting.item_ids = [i.id for i in items if i.interaction_id == meeting.id]
             if meeting.item_ids:
@@ -98,13 +98,13 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=UTC)
 
 
-def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
+def _contacts(store: Store, today: date, pick: _Pick) -> dict[str, Contact]:
     created = _at(today - timedelta(days=45))
     people: dict[str, Contact] = {}
-    shop = say("Shop Co.", "商城公司")
-    payments = say("Dept A (payments)", "支付部（A部门）")
-    approvals = say("Dept B (approvals)", "审批部（B部门）")
-    order_data = say("Dept C (order data)", "订单部（C部门）")
+    shop = pick("Shop Co.", "商城公司")
+    payments = pick("Dept A (payments)", "支付部（A部门）")
+    approvals = pick("Dept B (approvals)", "审批部（B部门）")
+    order_data = pick("Dept C (order data)", "订单部（C部门）")
 
     def add(key: str, contact: Contact) -> None:
         contact.created = contact.updated = created
@@ -117,24 +117,24 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Chen"],
             department=payments,
             organisation=shop,
-            title=say("Head of Payments", "支付部负责人"),
+            title=pick("Head of Payments", "支付部负责人"),
             level=Level.LEADER,
             side=Side.LEADING,
             flow=Flow.DOWNSTREAM,
             stance=Stance.EAGER,
-            kpis=say(
+            kpis=pick(
                 ["payment revenue", "complaint tickets per 10k orders"],
                 ["支付收入", "万单投诉量"],
             ),
-            concerns=say(
+            concerns=pick(
                 ["another quarter of complaints reaching the CEO"],
                 ["又一个季度投诉捅到CEO那里"],
             ),
-            gains=say(
+            gains=pick(
                 "the complaint numbers on his monthly review go down",
                 "他月度考核里的投诉数降下来",
             ),
-            tags=say.tags("orders", "boss"),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -144,21 +144,21 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Liu"],
             department=approvals,
             organisation=shop,
-            title=say("Approvals manager", "审批业务经理"),
+            title=pick("Approvals manager", "审批业务经理"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.NO_CAPACITY,
-            kpis=say(["approval turnaround time", "audit findings"], ["审批时效", "审计问题数"]),
-            concerns=say(
+            kpis=pick(["approval turnaround time", "audit findings"], ["审批时效", "审计问题数"]),
+            concerns=pick(
                 ["his team is staffed for maintenance only this quarter"],
                 ["这个季度团队的人只够做运维"],
             ),
-            gains=say(
+            gains=pick(
                 "an audit finding closed without new headcount",
                 "不加人就能关掉一个审计问题",
             ),
-            tags=say.tags("orders", "boss"),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -168,24 +168,24 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Zhao"],
             department=order_data,
             organisation=shop,
-            title=say("Director, order platform", "订单平台总监"),
+            title=pick("Director, order platform", "订单平台总监"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.UNKNOWN,
-            kpis=say(
+            kpis=pick(
                 ["platform availability", "roadmap delivered on time"],
                 ["平台可用性", "路线图按时交付"],
             ),
-            concerns=say(
+            concerns=pick(
                 ["side requests pulling people off the roadmap"],
                 ["临时需求把人从路线图上抽走"],
             ),
-            gains=say(
+            gains=pick(
                 "automatic approvals become visible, a roadmap item he owes anyway",
                 "自动审批变得可见，这本来就是他路线图上要交付的",
             ),
-            tags=say.tags("orders", "boss"),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -195,28 +195,28 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Zhang"],
             department=payments,
             organisation=shop,
-            title=say("Payment engineer, owns order payment", "支付开发，负责订单支付"),
+            title=pick("Payment engineer, owns order payment", "支付开发，负责订单支付"),
             boss_id=people["chen"].id,
             level=Level.WORKING,
             side=Side.LEADING,
             flow=Flow.DOWNSTREAM,
             stance=Stance.EAGER,
-            kpis=say(["payment success rate", "payment incidents"], ["支付成功率", "支付故障数"]),
-            concerns=say(
+            kpis=pick(["payment success rate", "payment incidents"], ["支付成功率", "支付故障数"]),
+            concerns=pick(
                 ["charging before approval keeps generating complaints", "launch date"],
                 ["审批前扣款，投诉一直不断", "上线时间"],
             ),
-            gains=say(
+            gains=pick(
                 "the complaint tickets stop landing on his team",
                 "投诉工单不再落到他们组",
             ),
             email="zhang@example.com",
             phone="+86 138 0000 0001",
-            notes=say(
+            notes=pick(
                 "Prefers a short written agenda before meetings.",
                 "开会前希望先收到一份简短的书面议程。",
             ),
-            tags=say.tags("orders", "payment"),
+            tags=pick.tags("orders", "payment"),
         ),
     )
     add(
@@ -226,26 +226,26 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Lan"],
             department=approvals,
             organisation=shop,
-            title=say("Approval system owner", "审批系统负责人"),
+            title=pick("Approval system owner", "审批系统负责人"),
             boss_id=people["liu"].id,
             level=Level.WORKING,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.EAGER,
-            kpis=say(
+            kpis=pick(
                 ["approval turnaround time", "approval system stability"],
                 ["审批时效", "审批系统稳定性"],
             ),
-            concerns=say(
+            concerns=pick(
                 ["no room for a new API this quarter", "being blamed for payment complaints"],
                 ["这个季度排不进新接口", "支付投诉算到她头上"],
             ),
-            gains=say(
+            gains=pick(
                 "a bug fixed in her system instead of a new API to maintain",
                 "修掉自己系统的一个bug，不用多维护一个新接口",
             ),
             email="lan@example.com",
-            tags=say.tags("orders", "approval"),
+            tags=pick.tags("orders", "approval"),
         ),
     )
     add(
@@ -255,26 +255,26 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
             aliases=["Ming"],
             department=order_data,
             organisation=shop,
-            title=say("Order information owner", "订单信息负责人"),
+            title=pick("Order information owner", "订单信息负责人"),
             boss_id=people["zhao"].id,
             level=Level.WORKING,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.NO_CAPACITY,
-            kpis=say(
+            kpis=pick(
                 ["order data accuracy", "share of orders approved automatically"],
                 ["订单数据准确率", "自动审批订单占比"],
             ),
-            concerns=say(
+            concerns=pick(
                 ["the sprint is fully booked until next quarter"],
                 ["到下个季度前迭代都排满了"],
             ),
-            gains=say(
+            gains=pick(
                 "fewer questions from downstream teams about automatic approvals",
                 "下游团队少来问自动审批的事",
             ),
             email="ming@example.com",
-            tags=say.tags("orders"),
+            tags=pick.tags("orders"),
         ),
     )
     add(
@@ -282,32 +282,32 @@ def _contacts(store: Store, today: date, say: _Say) -> dict[str, Contact]:
         Contact(
             name="周工",
             aliases=["Zhou"],
-            department=say("Architecture", "架构组"),
+            department=pick("Architecture", "架构组"),
             organisation=shop,
-            title=say("Solution architect", "解决方案架构师"),
+            title=pick("Solution architect", "解决方案架构师"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             stance=Stance.EAGER,
-            kpis=say(
+            kpis=pick(
                 ["cross-team designs signed off", "incidents caused by integrations"],
                 ["跨团队方案评审通过数", "系统对接引发的故障数"],
             ),
-            concerns=say(
+            concerns=pick(
                 ["point-to-point APIs multiplying between departments"],
                 ["部门之间的点对点接口越来越多"],
             ),
-            gains=say(
+            gains=pick(
                 "an event-based design he can reuse elsewhere",
                 "一套别处也能复用的事件驱动方案",
             ),
-            tags=say.tags("orders", "architecture"),
+            tags=pick.tags("orders", "architecture"),
         ),
     )
     return people
 
 
 def _meetings(
-    store: Store, today: date, people: dict[str, Contact], say: _Say
+    store: Store, today: date, people: dict[str, Contact], pick: _Pick
 ) -> dict[int, Interaction]:
     def ids(*keys: str) -> list[int]:
         return [people[k].id for k in keys]
@@ -326,7 +326,7 @@ def _meetings(
             kind=kind,
             contact_ids=contacts,
             decisions=decisions,
-            tags=say.tags("orders"),
+            tags=pick.tags("orders"),
         )
         meeting.created = meeting.updated = _at(day, 16)
         return store.put(meeting)
@@ -335,12 +335,12 @@ def _meetings(
     meetings = [
         add(
             30,
-            say(
+            pick(
                 "Kick-off: Zhang asks Lan for an approval-status API so payment can check it",
                 "启动会：小张请小蓝提供审批状态接口，支付扣款前先查",
             ),
             ids("zhang", "lan"),
-            say(
+            pick(
                 [
                     f"Lan's team provides an approval-status API, definition by {api_due:%d %b}",
                     "payment calls it before charging",
@@ -353,12 +353,12 @@ def _meetings(
         ),
         add(
             21,
-            say(
+            pick(
                 "Design change: payment also needs a message when approval happens later",
                 "方案变更：后来才审批通过的订单，支付还要收到消息通知",
             ),
             ids("zhang", "lan", "zhou"),
-            say(
+            pick(
                 [
                     "add an approval-event message as well as the API",
                     "architect: the launch slips two weeks",
@@ -368,12 +368,12 @@ def _meetings(
         ),
         add(
             12,
-            say(
+            pick(
                 "Automatic approvals come from Ming's system, so Ming joins",
                 "自动审批来自小明的系统，拉小明进来",
             ),
             ids("zhang", "lan", "ming"),
-            say(
+            pick(
                 [
                     "automatic approvals must carry a flag from order information",
                     "Ming's team has no slot this sprint",
@@ -383,12 +383,12 @@ def _meetings(
         ),
         add(
             5,
-            say(
+            pick(
                 "With the bosses: the approval data was already there",
                 "拉上各方领导：审批数据其实早就有了",
             ),
             ids("chen", "liu", "zhao", "zhang", "lan", "ming"),
-            say(
+            pick(
                 [
                     "no new API: Lan fixes the approval-status bug on her side instead",
                     "no slip: the original launch date holds",
@@ -403,9 +403,9 @@ def _meetings(
         ),
         add(
             2,
-            say("the fix is on the test environment", "修复已部署到测试环境"),
+            pick("the fix is on the test environment", "修复已部署到测试环境"),
             ids("lan"),
-            say(
+            pick(
                 ["retest the payment flow once the fix is deployed"],
                 ["修复上线后重测支付流程"],
             ),
@@ -420,7 +420,7 @@ def _items(
     today: date,
     people: dict[str, Contact],
     meetings: dict[int, Interaction],
-    say: _Say,
+    pick: _Pick,
 ) -> list[Item]:
     meeting_ids = sorted(meetings)
     kickoff, design, ming_joins, bosses, _chat = meeting_ids
@@ -448,7 +448,7 @@ def _items(
             important=important,
             status=status,
             interaction_id=meeting,
-            tags=say.tags(*tags),
+            tags=pick.tags(*tags),
             **extra,
         )
         item.created = item.updated = _at(today - created_ago * day, 17)
@@ -458,7 +458,7 @@ def _items(
 
     # Follow-ups I owe.
     add(
-        say("send the revised payment design", "发修订版支付方案"),
+        pick("send the revised payment design", "发修订版支付方案"),
         Kind.OWE,
         ("lan", "zhou"),
         due=-18,
@@ -469,20 +469,22 @@ def _items(
         closed_ago=19,
     )
     add(
-        say("send Ming the list of order fields payment reads", "把支付要读的订单字段清单发给小明"),
+        pick(
+            "send Ming the list of order fields payment reads", "把支付要读的订单字段清单发给小明"
+        ),
         Kind.OWE,
         ("ming",),
         due=-3,
         important=True,
         meeting=ming_joins,
         created_ago=12,
-        notes=say(
+        notes=pick(
             "He needs it to size the automatic-approval flag.",
             "他要靠这份清单评估自动审批标记的工作量。",
         ),
     )
     add(
-        say("weekly status report to the bosses", "给领导发项目周报"),
+        pick("weekly status report to the bosses", "给领导发项目周报"),
         Kind.OWE,
         ("chen",),
         due=0,
@@ -491,7 +493,7 @@ def _items(
         tags=("orders", "report"),
     )
     add(
-        say("retest the payment flow after Lan's fix", "小蓝修复后重测支付流程"),
+        pick("retest the payment flow after Lan's fix", "小蓝修复后重测支付流程"),
         Kind.OWE,
         ("zhang",),
         due=3,
@@ -500,7 +502,7 @@ def _items(
         created_ago=5,
     )
     add(
-        say("share customer complaint samples", "提供客户投诉样例"),
+        pick("share customer complaint samples", "提供客户投诉样例"),
         Kind.OWE,
         ("lan",),
         due=-28,
@@ -510,7 +512,7 @@ def _items(
         closed_ago=27,
     )
     add(
-        say(
+        pick(
             "draft the written milestones (API, joint debugging, integration test)",
             "起草书面里程碑（接口定义、开发联调、集成测试）",
         ),
@@ -523,7 +525,7 @@ def _items(
     )
     # Follow-ups I am waiting on.
     add(
-        say("approval-status API definition", "审批状态接口定义"),
+        pick("approval-status API definition", "审批状态接口定义"),
         Kind.WAIT,
         ("lan",),
         due=-20,
@@ -531,13 +533,13 @@ def _items(
         meeting=kickoff,
         created_ago=30,
         closed_ago=5,
-        notes=say(
+        notes=pick(
             "Replaced by the bug fix agreed with the bosses.",
             "和领导定了改修bug，这项不做了。",
         ),
     )
     add(
-        say("fix the approval-status bug", "修复审批状态bug"),
+        pick("fix the approval-status bug", "修复审批状态bug"),
         Kind.WAIT,
         ("lan",),
         due=1,
@@ -545,13 +547,13 @@ def _items(
         meeting=bosses,
         created_ago=5,
         due_history=[today - day],
-        notes=say(
+        notes=pick(
             "Slipped a day: the test environment was down.",
             "晚了一天：测试环境挂了。",
         ),
     )
     add(
-        say("confirm which orders are approved automatically", "确认哪些订单走自动审批"),
+        pick("confirm which orders are approved automatically", "确认哪些订单走自动审批"),
         Kind.WAIT,
         ("ming",),
         due=-2,
@@ -559,7 +561,7 @@ def _items(
         created_ago=12,
     )
     add(
-        say("architecture sign-off for the approval check", "审批校验方案的架构评审结论"),
+        pick("architecture sign-off for the approval check", "审批校验方案的架构评审结论"),
         Kind.WAIT,
         ("zhou",),
         due=0,
@@ -568,7 +570,7 @@ def _items(
         created_ago=21,
     )
     add(
-        say("headcount answer for the approval work", "审批改造能否给人的答复"),
+        pick("headcount answer for the approval work", "审批改造能否给人的答复"),
         Kind.WAIT,
         ("liu",),
         due=-9,
@@ -578,7 +580,7 @@ def _items(
     )
     # Plain tasks, one per quadrant.
     add(
-        say("book the joint debugging slot", "约联调时间"),
+        pick("book the joint debugging slot", "约联调时间"),
         Kind.TASK,
         ("zhang", "lan"),
         due=7,
@@ -586,21 +588,21 @@ def _items(
         created_ago=4,
     )
     add(
-        say("reply to the finance team's payment survey", "回复财务部的支付调研问卷"),
+        pick("reply to the finance team's payment survey", "回复财务部的支付调研问卷"),
         Kind.TASK,
         due=1,
         created_ago=3,
         tags=("admin",),
     )
     add(
-        say("tidy the project wiki page", "整理项目wiki页面"),
+        pick("tidy the project wiki page", "整理项目wiki页面"),
         Kind.TASK,
         created_ago=8,
         tags=("admin",),
     )
     # Risks.
     add(
-        say(
+        pick(
             "milestones (API definition, joint debugging, integration test) were never agreed",
             "关键节点（接口定义、开发联调、集成测试）一直没有约定",
         ),
@@ -612,13 +614,13 @@ def _items(
         likelihood=Rating.HIGH,
         impact=Rating.HIGH,
         review=today,
-        mitigation=say(
+        mitigation=pick(
             "agree the three milestones in writing with all three teams and bosses",
             "和三个团队及各自领导书面确认这三个节点",
         ),
     )
     add(
-        say(
+        pick(
             "Ming's team has no slot for the automatic-approval flag",
             "小明团队排不出人做自动审批标记",
         ),
@@ -630,13 +632,13 @@ def _items(
         likelihood=Rating.MEDIUM,
         impact=Rating.HIGH,
         review=today + 10 * day,
-        mitigation=say(
+        mitigation=pick(
             "offer one of our developers to pair with Ming's team",
             "我们出一名开发，和小明团队一起做",
         ),
     )
     add(
-        say(
+        pick(
             "customers still charged before approval until the fix ships",
             "修复上线前，客户仍会在审批前被扣款",
         ),
@@ -650,13 +652,13 @@ def _items(
         likelihood=Rating.HIGH,
         impact=Rating.MEDIUM,
         review=today + 3 * day,
-        mitigation=say(
+        mitigation=pick(
             "refund within a day and apologise; daily check",
             "一天内退款并致歉；每天检查一遍",
         ),
     )
     add(
-        say(
+        pick(
             "the launch slips two weeks for the approval-event message",
             "为了审批事件消息，上线推迟两周",
         ),
@@ -669,7 +671,7 @@ def _items(
         closed_ago=5,
         likelihood=Rating.HIGH,
         impact=Rating.HIGH,
-        mitigation=say(
+        mitigation=pick(
             "look for data that is already there before building anything new",
             "先找现成的数据，再考虑新做",
         ),
