@@ -4,13 +4,20 @@ An order-payment project across three departments: customers were charged before
 their management approved the order, so payment must check the approval status.
 Four meetings, follow-ups both ways, risks (one of them: the milestones that were never
 agreed up front). ``write_demo`` fills an empty store with it.
+
+The example is written in English or in Chinese (the interface language, or the
+``language`` given): each text below is a pair ``pick("English", "中文")``, picked once when
+the demo is written, so both versions have the same records, dates, links and people.
+These texts are content (what a PM would have typed), not interface words, so they live
+here rather than in ``words.py``. The Latin aliases (Chen, Liu, Lan...) stay in both.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from collab_tui import words
 from collab_tui.model import (
     Contact,
     Flow,
@@ -38,18 +45,48 @@ def store_is_empty(store: Store) -> bool:
     return not (store.contacts() or store.items(active_only=False) or store.interactions())
 
 
-def write_demo(store: Store, today: date) -> dict[str, int]:
+_T = TypeVar("_T")
+
+# The demo's tags in Chinese (English tags are the keys themselves); one table so every
+# record uses the same tag, and `#订单` in a capture line finds them.
+ZH_TAGS = {
+    "orders": "订单",
+    "boss": "领导",
+    "payment": "支付",
+    "approval": "审批",
+    "architecture": "架构",
+    "report": "汇报",
+    "admin": "杂事",
+}
+
+
+class _Pick:
+    """Picks the demo's text in one language: ``pick("English", "中文")``."""
+
+    def __init__(self, language: str) -> None:
+        self.chinese = language == "zh"
+
+    def __call__(self, english: _T, chinese: _T) -> _T:
+        return chinese if self.chinese else english
+
+    def tags(self, *keys: str) -> list[str]:
+        return [ZH_TAGS[key] if self.chinese else key for key in keys]
+
+
+def write_demo(store: Store, today: date, language: str | None = None) -> dict[str, int]:
     """Fill an empty store with the example; returns how many records of each kind.
 
-    Records go in with ``store.put`` so that their back-dated timestamps are kept (the
-    status report and "done since" read them).
+    ``language`` is "zh" (Chinese) or "en" (any other code: English); by default the
+    interface language. Records go in with ``store.put`` so that their back-dated
+    timestamps are kept (the status report and "done since" read them).
     """
     if not store_is_empty(store):
         raise DemoError(t("error.demo.not_empty"))
+    pick = _Pick(language or words.language())
     with store.batch():
-        people = _contacts(store, today)
-        meetings = _meetings(store, today, people)
-        items = _items(store, today, people, meetings)
+        people = _contacts(store, today, pick)
+        meetings = _meetings(store, today, people, pick)
+        items = _items(store, today, people, meetings, pick)
         for meeting in meetings.values():
             meeting.item_ids = [i.id for i in items if i.interaction_id == meeting.id]
             if meeting.item_ids:
@@ -61,9 +98,13 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=UTC)
 
 
-def _contacts(store: Store, today: date) -> dict[str, Contact]:
+def _contacts(store: Store, today: date, pick: _Pick) -> dict[str, Contact]:
     created = _at(today - timedelta(days=45))
     people: dict[str, Contact] = {}
+    shop = pick("Shop Co.", "商城公司")
+    payments = pick("Dept A (payments)", "支付部（A部门）")
+    approvals = pick("Dept B (approvals)", "审批部（B部门）")
+    order_data = pick("Dept C (order data)", "订单部（C部门）")
 
     def add(key: str, contact: Contact) -> None:
         contact.created = contact.updated = created
@@ -74,17 +115,26 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="老陈",
             aliases=["Chen"],
-            department="Dept A (payments)",
-            organisation="Shop Co.",
-            title="Head of Payments",
+            department=payments,
+            organisation=shop,
+            title=pick("Head of Payments", "支付部负责人"),
             level=Level.LEADER,
             side=Side.LEADING,
             flow=Flow.DOWNSTREAM,
             stance=Stance.EAGER,
-            kpis=["payment revenue", "complaint tickets per 10k orders"],
-            concerns=["another quarter of complaints reaching the CEO"],
-            gains="the complaint numbers on his monthly review go down",
-            tags=["orders", "boss"],
+            kpis=pick(
+                ["payment revenue", "complaint tickets per 10k orders"],
+                ["支付收入", "万单投诉量"],
+            ),
+            concerns=pick(
+                ["another quarter of complaints reaching the CEO"],
+                ["又一个季度投诉捅到CEO那里"],
+            ),
+            gains=pick(
+                "the complaint numbers on his monthly review go down",
+                "他月度考核里的投诉数降下来",
+            ),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -92,17 +142,23 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="刘经理",
             aliases=["Liu"],
-            department="Dept B (approvals)",
-            organisation="Shop Co.",
-            title="Approvals manager",
+            department=approvals,
+            organisation=shop,
+            title=pick("Approvals manager", "审批业务经理"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.NO_CAPACITY,
-            kpis=["approval turnaround time", "audit findings"],
-            concerns=["his team is staffed for maintenance only this quarter"],
-            gains="an audit finding closed without new headcount",
-            tags=["orders", "boss"],
+            kpis=pick(["approval turnaround time", "audit findings"], ["审批时效", "审计问题数"]),
+            concerns=pick(
+                ["his team is staffed for maintenance only this quarter"],
+                ["这个季度团队的人只够做运维"],
+            ),
+            gains=pick(
+                "an audit finding closed without new headcount",
+                "不加人就能关掉一个审计问题",
+            ),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -110,17 +166,26 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="赵总",
             aliases=["Zhao"],
-            department="Dept C (order data)",
-            organisation="Shop Co.",
-            title="Director, order platform",
+            department=order_data,
+            organisation=shop,
+            title=pick("Director, order platform", "订单平台总监"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.UNKNOWN,
-            kpis=["platform availability", "roadmap delivered on time"],
-            concerns=["side requests pulling people off the roadmap"],
-            gains="automatic approvals become visible, a roadmap item he owes anyway",
-            tags=["orders", "boss"],
+            kpis=pick(
+                ["platform availability", "roadmap delivered on time"],
+                ["平台可用性", "路线图按时交付"],
+            ),
+            concerns=pick(
+                ["side requests pulling people off the roadmap"],
+                ["临时需求把人从路线图上抽走"],
+            ),
+            gains=pick(
+                "automatic approvals become visible, a roadmap item he owes anyway",
+                "自动审批变得可见，这本来就是他路线图上要交付的",
+            ),
+            tags=pick.tags("orders", "boss"),
         ),
     )
     add(
@@ -128,21 +193,30 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="小张",
             aliases=["Zhang"],
-            department="Dept A (payments)",
-            organisation="Shop Co.",
-            title="Payment engineer, owns order payment",
+            department=payments,
+            organisation=shop,
+            title=pick("Payment engineer, owns order payment", "支付开发，负责订单支付"),
             boss_id=people["chen"].id,
             level=Level.WORKING,
             side=Side.LEADING,
             flow=Flow.DOWNSTREAM,
             stance=Stance.EAGER,
-            kpis=["payment success rate", "payment incidents"],
-            concerns=["charging before approval keeps generating complaints", "launch date"],
-            gains="the complaint tickets stop landing on his team",
+            kpis=pick(["payment success rate", "payment incidents"], ["支付成功率", "支付故障数"]),
+            concerns=pick(
+                ["charging before approval keeps generating complaints", "launch date"],
+                ["审批前扣款，投诉一直不断", "上线时间"],
+            ),
+            gains=pick(
+                "the complaint tickets stop landing on his team",
+                "投诉工单不再落到他们组",
+            ),
             email="zhang@example.com",
             phone="+86 138 0000 0001",
-            notes="Prefers a short written agenda before meetings.",
-            tags=["orders", "payment"],
+            notes=pick(
+                "Prefers a short written agenda before meetings.",
+                "开会前希望先收到一份简短的书面议程。",
+            ),
+            tags=pick.tags("orders", "payment"),
         ),
     )
     add(
@@ -150,19 +224,28 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="小蓝",
             aliases=["Lan"],
-            department="Dept B (approvals)",
-            organisation="Shop Co.",
-            title="Approval system owner",
+            department=approvals,
+            organisation=shop,
+            title=pick("Approval system owner", "审批系统负责人"),
             boss_id=people["liu"].id,
             level=Level.WORKING,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.EAGER,
-            kpis=["approval turnaround time", "approval system stability"],
-            concerns=["no room for a new API this quarter", "being blamed for payment complaints"],
-            gains="a bug fixed in her system instead of a new API to maintain",
+            kpis=pick(
+                ["approval turnaround time", "approval system stability"],
+                ["审批时效", "审批系统稳定性"],
+            ),
+            concerns=pick(
+                ["no room for a new API this quarter", "being blamed for payment complaints"],
+                ["这个季度排不进新接口", "支付投诉算到她头上"],
+            ),
+            gains=pick(
+                "a bug fixed in her system instead of a new API to maintain",
+                "修掉自己系统的一个bug，不用多维护一个新接口",
+            ),
             email="lan@example.com",
-            tags=["orders", "approval"],
+            tags=pick.tags("orders", "approval"),
         ),
     )
     add(
@@ -170,19 +253,28 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="小明",
             aliases=["Ming"],
-            department="Dept C (order data)",
-            organisation="Shop Co.",
-            title="Order information owner",
+            department=order_data,
+            organisation=shop,
+            title=pick("Order information owner", "订单信息负责人"),
             boss_id=people["zhao"].id,
             level=Level.WORKING,
             side=Side.SUPPORTING,
             flow=Flow.UPSTREAM,
             stance=Stance.NO_CAPACITY,
-            kpis=["order data accuracy", "share of orders approved automatically"],
-            concerns=["the sprint is fully booked until next quarter"],
-            gains="fewer questions from downstream teams about automatic approvals",
+            kpis=pick(
+                ["order data accuracy", "share of orders approved automatically"],
+                ["订单数据准确率", "自动审批订单占比"],
+            ),
+            concerns=pick(
+                ["the sprint is fully booked until next quarter"],
+                ["到下个季度前迭代都排满了"],
+            ),
+            gains=pick(
+                "fewer questions from downstream teams about automatic approvals",
+                "下游团队少来问自动审批的事",
+            ),
             email="ming@example.com",
-            tags=["orders"],
+            tags=pick.tags("orders"),
         ),
     )
     add(
@@ -190,22 +282,33 @@ def _contacts(store: Store, today: date) -> dict[str, Contact]:
         Contact(
             name="周工",
             aliases=["Zhou"],
-            department="Architecture",
-            organisation="Shop Co.",
-            title="Solution architect",
+            department=pick("Architecture", "架构组"),
+            organisation=shop,
+            title=pick("Solution architect", "解决方案架构师"),
             level=Level.LEADER,
             side=Side.SUPPORTING,
             stance=Stance.EAGER,
-            kpis=["cross-team designs signed off", "incidents caused by integrations"],
-            concerns=["point-to-point APIs multiplying between departments"],
-            gains="an event-based design he can reuse elsewhere",
-            tags=["orders", "architecture"],
+            kpis=pick(
+                ["cross-team designs signed off", "incidents caused by integrations"],
+                ["跨团队方案评审通过数", "系统对接引发的故障数"],
+            ),
+            concerns=pick(
+                ["point-to-point APIs multiplying between departments"],
+                ["部门之间的点对点接口越来越多"],
+            ),
+            gains=pick(
+                "an event-based design he can reuse elsewhere",
+                "一套别处也能复用的事件驱动方案",
+            ),
+            tags=pick.tags("orders", "architecture"),
         ),
     )
     return people
 
 
-def _meetings(store: Store, today: date, people: dict[str, Contact]) -> dict[int, Interaction]:
+def _meetings(
+    store: Store, today: date, people: dict[str, Contact], pick: _Pick
+) -> dict[int, Interaction]:
     def ids(*keys: str) -> list[int]:
         return [people[k].id for k in keys]
 
@@ -223,7 +326,7 @@ def _meetings(store: Store, today: date, people: dict[str, Contact]) -> dict[int
             kind=kind,
             contact_ids=contacts,
             decisions=decisions,
-            tags=["orders"],
+            tags=pick.tags("orders"),
         )
         meeting.created = meeting.updated = _at(day, 16)
         return store.put(meeting)
@@ -232,46 +335,80 @@ def _meetings(store: Store, today: date, people: dict[str, Contact]) -> dict[int
     meetings = [
         add(
             30,
-            "Kick-off: Zhang asks Lan for an approval-status API so payment can check it",
+            pick(
+                "Kick-off: Zhang asks Lan for an approval-status API so payment can check it",
+                "启动会：小张请小蓝提供审批状态接口，支付扣款前先查",
+            ),
             ids("zhang", "lan"),
-            [
-                f"Lan's team provides an approval-status API, definition by {api_due:%d %b}",
-                "payment calls it before charging",
-            ],
+            pick(
+                [
+                    f"Lan's team provides an approval-status API, definition by {api_due:%d %b}",
+                    "payment calls it before charging",
+                ],
+                [
+                    f"小蓝团队提供审批状态接口，{api_due.month}月{api_due.day}日前给出接口定义",
+                    "支付扣款前先调这个接口",
+                ],
+            ),
         ),
         add(
             21,
-            "Design change: payment also needs a message when approval happens later",
+            pick(
+                "Design change: payment also needs a message when approval happens later",
+                "方案变更：后来才审批通过的订单，支付还要收到消息通知",
+            ),
             ids("zhang", "lan", "zhou"),
-            [
-                "add an approval-event message as well as the API",
-                "architect: the launch slips two weeks",
-            ],
+            pick(
+                [
+                    "add an approval-event message as well as the API",
+                    "architect: the launch slips two weeks",
+                ],
+                ["接口之外再加一个审批事件消息", "架构师：上线推迟两周"],
+            ),
         ),
         add(
             12,
-            "Automatic approvals come from Ming's system, so Ming joins",
+            pick(
+                "Automatic approvals come from Ming's system, so Ming joins",
+                "自动审批来自小明的系统，拉小明进来",
+            ),
             ids("zhang", "lan", "ming"),
-            [
-                "automatic approvals must carry a flag from order information",
-                "Ming's team has no slot this sprint",
-            ],
+            pick(
+                [
+                    "automatic approvals must carry a flag from order information",
+                    "Ming's team has no slot this sprint",
+                ],
+                ["自动审批要带上订单信息里的标记", "小明团队这个迭代排不出人"],
+            ),
         ),
         add(
             5,
-            "With the bosses: the approval data was already there",
+            pick(
+                "With the bosses: the approval data was already there",
+                "拉上各方领导：审批数据其实早就有了",
+            ),
             ids("chen", "liu", "zhao", "zhang", "lan", "ming"),
-            [
-                "no new API: Lan fixes the approval-status bug on her side instead",
-                "no slip: the original launch date holds",
-                "milestones get agreed in writing this time",
-            ],
+            pick(
+                [
+                    "no new API: Lan fixes the approval-status bug on her side instead",
+                    "no slip: the original launch date holds",
+                    "milestones get agreed in writing this time",
+                ],
+                [
+                    "不做新接口，改由小蓝修复她那边的审批状态bug",
+                    "不延期：按原定日期上线",
+                    "这次把里程碑书面确认下来",
+                ],
+            ),
         ),
         add(
             2,
-            "the fix is on the test environment",
+            pick("the fix is on the test environment", "修复已部署到测试环境"),
             ids("lan"),
-            ["retest the payment flow once the fix is deployed"],
+            pick(
+                ["retest the payment flow once the fix is deployed"],
+                ["修复上线后重测支付流程"],
+            ),
             kind=InteractionKind.CHAT,
         ),
     ]
@@ -279,7 +416,11 @@ def _meetings(store: Store, today: date, people: dict[str, Contact]) -> dict[int
 
 
 def _items(
-    store: Store, today: date, people: dict[str, Contact], meetings: dict[int, Interaction]
+    store: Store,
+    today: date,
+    people: dict[str, Contact],
+    meetings: dict[int, Interaction],
+    pick: _Pick,
 ) -> list[Item]:
     meeting_ids = sorted(meetings)
     kickoff, design, ming_joins, bosses, _chat = meeting_ids
@@ -307,7 +448,7 @@ def _items(
             important=important,
             status=status,
             interaction_id=meeting,
-            tags=list(tags),
+            tags=pick.tags(*tags),
             **extra,
         )
         item.created = item.updated = _at(today - created_ago * day, 17)
@@ -317,7 +458,7 @@ def _items(
 
     # Follow-ups I owe.
     add(
-        "send the revised payment design",
+        pick("send the revised payment design", "发修订版支付方案"),
         Kind.OWE,
         ("lan", "zhou"),
         due=-18,
@@ -328,17 +469,22 @@ def _items(
         closed_ago=19,
     )
     add(
-        "send Ming the list of order fields payment reads",
+        pick(
+            "send Ming the list of order fields payment reads", "把支付要读的订单字段清单发给小明"
+        ),
         Kind.OWE,
         ("ming",),
         due=-3,
         important=True,
         meeting=ming_joins,
         created_ago=12,
-        notes="He needs it to size the automatic-approval flag.",
+        notes=pick(
+            "He needs it to size the automatic-approval flag.",
+            "他要靠这份清单评估自动审批标记的工作量。",
+        ),
     )
     add(
-        "weekly status report to the bosses",
+        pick("weekly status report to the bosses", "给领导发项目周报"),
         Kind.OWE,
         ("chen",),
         due=0,
@@ -347,7 +493,7 @@ def _items(
         tags=("orders", "report"),
     )
     add(
-        "retest the payment flow after Lan's fix",
+        pick("retest the payment flow after Lan's fix", "小蓝修复后重测支付流程"),
         Kind.OWE,
         ("zhang",),
         due=3,
@@ -356,7 +502,7 @@ def _items(
         created_ago=5,
     )
     add(
-        "share customer complaint samples",
+        pick("share customer complaint samples", "提供客户投诉样例"),
         Kind.OWE,
         ("lan",),
         due=-28,
@@ -366,7 +512,10 @@ def _items(
         closed_ago=27,
     )
     add(
-        "draft the written milestones (API, joint debugging, integration test)",
+        pick(
+            "draft the written milestones (API, joint debugging, integration test)",
+            "起草书面里程碑（接口定义、开发联调、集成测试）",
+        ),
         Kind.OWE,
         ("zhang", "lan", "ming"),
         due=2,
@@ -376,7 +525,7 @@ def _items(
     )
     # Follow-ups I am waiting on.
     add(
-        "approval-status API definition",
+        pick("approval-status API definition", "审批状态接口定义"),
         Kind.WAIT,
         ("lan",),
         due=-20,
@@ -384,10 +533,13 @@ def _items(
         meeting=kickoff,
         created_ago=30,
         closed_ago=5,
-        notes="Replaced by the bug fix agreed with the bosses.",
+        notes=pick(
+            "Replaced by the bug fix agreed with the bosses.",
+            "和领导定了改修bug，这项不做了。",
+        ),
     )
     add(
-        "fix the approval-status bug",
+        pick("fix the approval-status bug", "修复审批状态bug"),
         Kind.WAIT,
         ("lan",),
         due=1,
@@ -395,10 +547,13 @@ def _items(
         meeting=bosses,
         created_ago=5,
         due_history=[today - day],
-        notes="Slipped a day: the test environment was down.",
+        notes=pick(
+            "Slipped a day: the test environment was down.",
+            "晚了一天：测试环境挂了。",
+        ),
     )
     add(
-        "confirm which orders are approved automatically",
+        pick("confirm which orders are approved automatically", "确认哪些订单走自动审批"),
         Kind.WAIT,
         ("ming",),
         due=-2,
@@ -406,7 +561,7 @@ def _items(
         created_ago=12,
     )
     add(
-        "architecture sign-off for the approval check",
+        pick("architecture sign-off for the approval check", "审批校验方案的架构评审结论"),
         Kind.WAIT,
         ("zhou",),
         due=0,
@@ -415,7 +570,7 @@ def _items(
         created_ago=21,
     )
     add(
-        "headcount answer for the approval work",
+        pick("headcount answer for the approval work", "审批改造能否给人的答复"),
         Kind.WAIT,
         ("liu",),
         due=-9,
@@ -425,7 +580,7 @@ def _items(
     )
     # Plain tasks, one per quadrant.
     add(
-        "book the joint debugging slot",
+        pick("book the joint debugging slot", "约联调时间"),
         Kind.TASK,
         ("zhang", "lan"),
         due=7,
@@ -433,16 +588,24 @@ def _items(
         created_ago=4,
     )
     add(
-        "reply to the finance team's payment survey",
+        pick("reply to the finance team's payment survey", "回复财务部的支付调研问卷"),
         Kind.TASK,
         due=1,
         created_ago=3,
         tags=("admin",),
     )
-    add("tidy the project wiki page", Kind.TASK, created_ago=8, tags=("admin",))
+    add(
+        pick("tidy the project wiki page", "整理项目wiki页面"),
+        Kind.TASK,
+        created_ago=8,
+        tags=("admin",),
+    )
     # Risks.
     add(
-        "milestones (API definition, joint debugging, integration test) were never agreed",
+        pick(
+            "milestones (API definition, joint debugging, integration test) were never agreed",
+            "关键节点（接口定义、开发联调、集成测试）一直没有约定",
+        ),
         Kind.RISK,
         ("zhang", "lan", "ming"),
         important=True,
@@ -451,10 +614,16 @@ def _items(
         likelihood=Rating.HIGH,
         impact=Rating.HIGH,
         review=today,
-        mitigation="agree the three milestones in writing with all three teams and bosses",
+        mitigation=pick(
+            "agree the three milestones in writing with all three teams and bosses",
+            "和三个团队及各自领导书面确认这三个节点",
+        ),
     )
     add(
-        "Ming's team has no slot for the automatic-approval flag",
+        pick(
+            "Ming's team has no slot for the automatic-approval flag",
+            "小明团队排不出人做自动审批标记",
+        ),
         Kind.RISK,
         ("ming",),
         important=True,
@@ -463,10 +632,16 @@ def _items(
         likelihood=Rating.MEDIUM,
         impact=Rating.HIGH,
         review=today + 10 * day,
-        mitigation="offer one of our developers to pair with Ming's team",
+        mitigation=pick(
+            "offer one of our developers to pair with Ming's team",
+            "我们出一名开发，和小明团队一起做",
+        ),
     )
     add(
-        "customers still charged before approval until the fix ships",
+        pick(
+            "customers still charged before approval until the fix ships",
+            "修复上线前，客户仍会在审批前被扣款",
+        ),
         Kind.RISK,
         ("zhang", "lan"),
         important=True,
@@ -477,10 +652,16 @@ def _items(
         likelihood=Rating.HIGH,
         impact=Rating.MEDIUM,
         review=today + 3 * day,
-        mitigation="refund within a day and apologise; daily check",
+        mitigation=pick(
+            "refund within a day and apologise; daily check",
+            "一天内退款并致歉；每天检查一遍",
+        ),
     )
     add(
-        "the launch slips two weeks for the approval-event message",
+        pick(
+            "the launch slips two weeks for the approval-event message",
+            "为了审批事件消息，上线推迟两周",
+        ),
         Kind.RISK,
         ("zhou",),
         important=True,
@@ -490,6 +671,9 @@ def _items(
         closed_ago=5,
         likelihood=Rating.HIGH,
         impact=Rating.HIGH,
-        mitigation="look for data that is already there before building anything new",
+        mitigation=pick(
+            "look for data that is already there before building anything new",
+            "先找现成的数据，再考虑新做",
+        ),
     )
     return added

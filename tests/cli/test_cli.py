@@ -350,6 +350,42 @@ def test_demo_writes_its_own_file_and_refuses_data(collab, tmp_path):
     assert not (tmp_path / "mine.json").exists()
 
 
+def test_demo_is_written_in_the_interface_language(collab, tmp_path, monkeypatch):
+    import re
+
+    import pytest
+
+    from collab_tui import words
+
+    # The demo follows words.language(); skip where COLLAB_LANG=zh does not choose Chinese
+    # yet (a branch without the Chinese catalog).
+    monkeypatch.setenv("COLLAB_LANG", "zh")
+    words.set_language(None)
+    try:
+        if words.language() != "zh":
+            pytest.skip("COLLAB_LANG=zh does not choose Chinese on this branch")
+    finally:
+        monkeypatch.delenv("COLLAB_LANG")
+        words.set_language(None)
+
+    from collab_tui.store import Store
+
+    def titles(db):
+        with Store.open(db) as store:
+            return [item.title for item in store.items(active_only=False)]
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    chinese = collab("demo", "--db", str(tmp_path / "zh.json"), db=False, env={"COLLAB_LANG": "zh"})
+    assert chinese.code == 0, chinese.err
+    english = collab("demo", "--db", str(tmp_path / "en.json"), db=False)
+    assert english.code == 0, english.err
+    zh_titles, en_titles = titles(tmp_path / "zh.json"), titles(tmp_path / "en.json")
+    assert len(zh_titles) == len(en_titles) == 18
+    assert all(cjk.search(title) for title in zh_titles)
+    assert not any(cjk.search(title) for title in en_titles)
+    assert "审批状态接口定义" in zh_titles and "approval-status API definition" in en_titles
+
+
 def test_bad_collab_today_exits_2(collab):
     result = collab("today", env={"COLLAB_TODAY": "tuesday"})
     assert result.code == 2 and "COLLAB_TODAY" in result.err

@@ -1,24 +1,45 @@
-"""The demo data tells the worked example and exercises every part of the morning review."""
+"""The demo data tells the worked example and exercises every part of the morning review,
+in English and in Chinese, with the same shape in both."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 import pytest
 
-from collab_tui import triage
-from collab_tui.demo import DemoError, store_is_empty, write_demo
+from collab_tui import actions, triage, words
+from collab_tui.demo import ZH_TAGS, DemoError, store_is_empty, write_demo
 from collab_tui.model import Kind, Status
 from collab_tui.store import Store
 
 TODAY = date(2026, 11, 24)
+LANGUAGES = ("en", "zh")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _demo(path, language: str) -> Store:
+    store = Store.open(path)
+    write_demo(store, TODAY, language=language)
+    return store
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request) -> str:
+    return request.param
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "demo.json")
-    write_demo(store, TODAY)
+def store(tmp_path, language):
+    store = _demo(tmp_path / "demo.json", language)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def zh_store(tmp_path):
+    store = _demo(tmp_path / "zh.json", "zh")
     yield store
     store.close()
 
@@ -64,13 +85,15 @@ def test_every_part_of_the_review_has_something(store):
     assert all(quadrants[q] for q in triage.Quadrant)
 
 
-def test_items_cover_every_kind_and_status(store):
+def test_items_cover_every_kind_and_status(store, language):
+    milestones = {"en": "milestones", "zh": "关键节点"}[language]
+    orders, admin = ("orders", "admin") if language == "en" else (ZH_TAGS["orders"], "杂事")
     items = store.items(active_only=False)
     assert {i.kind for i in items} == set(Kind)
     assert {i.status for i in items} == set(Status)
     assert any(i.due_history for i in items)  # something slipped
-    assert any("milestones" in i.title and i.is_risk and i.review == TODAY for i in items)
-    assert all("orders" in i.tags or "admin" in i.tags for i in items)
+    assert any(milestones in i.title and i.is_risk and i.review == TODAY for i in items)
+    assert all(orders in i.tags or admin in i.tags for i in items)
 
 
 def test_dated_relative_to_today(tmp_path):
@@ -90,3 +113,123 @@ def test_refuses_a_store_that_holds_data(store):
     with pytest.raises(DemoError, match="holds data"):
         write_demo(store, TODAY)
     assert len(store.contacts()) == count
+
+
+# --- the Chinese demo ------------------------------------------------------------------
+
+
+def _texts(store: Store) -> dict[str, list[str]]:
+    """Every text a PM typed into the demo, by the field it is in."""
+    contacts = store.contacts()
+    items = store.items(active_only=False)
+    interactions = store.interactions()
+    return {
+        "department": [c.department for c in contacts],
+        "title": [c.title for c in contacts],
+        "kpis": [k for c in contacts for k in c.kpis],
+        "concerns": [k for c in contacts for k in c.concerns],
+        "gains": [c.gains for c in contacts],
+        "contact notes": [c.notes for c in contacts if c.notes],
+        "item title": [i.title for i in items],
+        "item notes": [i.notes for i in items if i.notes],
+        "mitigation": [i.mitigation for i in items if i.mitigation],
+        "summary": [i.summary for i in interactions],
+        "decisions": [d for i in interactions for d in i.decisions],
+    }
+
+
+def test_chinese_demo_is_written_in_chinese(zh_store):
+    for field, texts in _texts(zh_store).items():
+        assert texts, field
+        for text in texts:
+            assert CJK.search(text), f"{field}: {text!r}"
+    departments = {c.department for c in zh_store.contacts()}
+    assert "支付部（A部门）" in departments
+    assert "审批时效" in [k for c in zh_store.contacts() for k in c.kpis]
+    # Tags are Chinese, and one word per idea across every record.
+    tags = {
+        tag
+        for records in (zh_store.contacts(), zh_store.items(False), zh_store.interactions())
+        for record in records
+        for tag in record.tags
+    }
+    assert tags and tags <= set(ZH_TAGS.values())
+    assert not any(re.search("[A-Za-z]", tag) for tag in tags)
+    # Names and the Latin aliases that find them stay as they are.
+    assert {c.name: c.aliases for c in zh_store.contacts()}["小蓝"] == ["Lan"]
+
+
+def _shape(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Everything but the words: ids, kinds, dates, links, people's roles, tag counts."""
+    return {
+        "contacts": [
+            (c.id, c.name, c.aliases, c.boss_id, c.level, c.side, c.flow, c.stance)
+            + (len(c.kpis), len(c.concerns), len(c.tags), c.email, c.phone, c.created)
+            for c in store.contacts()
+        ],
+        "items": [
+            (i.id, i.kind, i.status, i.due, i.review, i.important, i.contact_ids)
+            + (i.interaction_id, i.due_history, i.likelihood, i.impact, len(i.tags))
+            + (i.created, i.closed)
+            for i in store.items(active_only=False)
+        ],
+        "interactions": [
+            (i.id, i.date, i.kind, i.contact_ids, i.item_ids, len(i.decisions), len(i.tags))
+            for i in store.interactions()
+        ],
+    }
+
+
+def test_both_languages_have_the_same_shape(tmp_path):
+    with _demo(tmp_path / "en.json", "en") as en, _demo(tmp_path / "zh.json", "zh") as zh:
+        assert _shape(zh) == _shape(en)
+        assert len(zh.items(False)) == 18 and len(zh.interactions()) == 5
+        # Each English tag has one Chinese tag, the same on every record.
+        pairs = {
+            (e, z)
+            for left, right in ((en.items(False), zh.items(False)), (en.contacts(), zh.contacts()))
+            for a, b in zip(left, right, strict=True)
+            for e, z in zip(a.tags, b.tags, strict=True)
+        }
+        assert pairs == {(e, ZH_TAGS[e]) for e, _ in pairs}
+        # The English texts are not in the Chinese demo, and the other way round.
+        english, chinese = _texts(en), _texts(zh)
+        for field in english:
+            assert not set(english[field]) & set(chinese[field]), field
+            assert not any(CJK.search(text) for text in english[field]), field
+
+
+def test_the_interface_language_decides_by_default(tmp_path, monkeypatch):
+    monkeypatch.setattr(words, "language", lambda: "zh")
+    with Store.open(tmp_path / "demo.json") as store:
+        write_demo(store, TODAY)
+        assert all(CJK.search(i.title) for i in store.items(False))
+    with Store.open(tmp_path / "other.json") as store:
+        write_demo(store, TODAY, language="en")  # an explicit choice wins
+        assert not any(CJK.search(i.title) for i in store.items(False))
+
+
+def test_a_language_with_no_demo_gets_english(tmp_path):
+    with Store.open(tmp_path / "demo.json") as store:
+        write_demo(store, TODAY, language="fr")
+        assert "approval-status API definition" in [i.title for i in store.items(False)]
+
+
+def test_chinese_capture_lines_find_the_demo_people_and_tags(zh_store):
+    # The Chinese example in docs/CAPTURE.md, with a tag of the demo's.
+    line = (
+        "会议：@小蓝 @小明 确认接口方案；决定：不新增接口；"
+        "我欠：重新测试支付流程 截止：周五 ！ #订单"
+    )
+    result = actions.capture(zh_store, line, TODAY)
+    assert result.new_contacts == []
+    meeting, item = result.records
+    names = {c.id: c.name for c in zh_store.contacts()}
+    assert [names[i] for i in meeting.contact_ids] == ["小蓝", "小明"]
+    assert meeting.decisions == ["不新增接口"]
+    assert item.tags == ["订单"] and item.important and item.due == date(2026, 11, 27)
+    tagged = [i for i in zh_store.items() if "订单" in i.tags]
+    assert item in tagged and len(tagged) > 1  # the demo's own #订单 items too
+    # The Latin aliases still find people in the Chinese demo.
+    again = actions.capture(zh_store, "等待：审批结果 @Lan 截止：明天 ＃审批", TODAY)
+    assert again.new_contacts == [] and names[again.records[0].contact_ids[0]] == "小蓝"
