@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from collab_tui import demo
+from collab_tui import demo, words
 from collab_tui.store import Store
 from collab_tui.tui.app import CollabApp, make_app
 
@@ -53,6 +53,17 @@ def empty_store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def app(store: Store) -> CollabApp:
     return make_app(store, TODAY)
+
+
+@pytest.fixture
+def zh_app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CollabApp]:
+    """The app in Chinese on the Chinese demo (as under a zh_CN locale)."""
+    monkeypatch.setenv("COLLAB_LANG", "zh")
+    words.set_language(None)
+    store = Store.open(db_path)
+    demo.write_demo(store, TODAY)
+    yield make_app(store, TODAY)
+    store.close()
 
 
 async def until(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]

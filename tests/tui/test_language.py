@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import Select, TabbedContent
+from textual.widgets import Input, Select, TabbedContent
 
 from collab_tui import paths, words
 from collab_tui.store import Store
@@ -69,3 +69,42 @@ async def test_collab_lang_beats_the_remembered_choice(store: Store, tmp_path, m
         await pilot.pause()
         assert _tab_titles(app)[0] == "1 Today"
         assert "Capture" in screen_text(app)
+
+
+async def test_the_whole_app_reads_chinese_at_80x24(zh_app: CollabApp) -> None:
+    """Every tab, the capture preview, the review, an item, the help: Chinese words, no
+    English interface words, nothing cut into an unreadable line."""
+    english = ["Today", "Matrix", "Contacts", "Overdue", "Capture", "Do now", "Search"]
+    seen: dict[str, str] = {}
+    async with zh_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen["today"] = screen_text(zh_app)
+        for key, name in (("2", "matrix"), ("3", "contacts"), ("4", "log")):
+            await pilot.press(key)
+            await pilot.pause()
+            seen[name] = screen_text(zh_app)
+        await pilot.press("1", "c")
+        await until(pilot, lambda: isinstance(zh_app.screen, modals.CaptureModal))
+        # as an input method delivers it: the whole phrase at once
+        zh_app.screen.query_one("#line", Input).insert_text_at_cursor(
+            "等待：审批结果 @小明 截止：明天"
+        )
+        await pilot.pause()
+        seen["capture"] = screen_text(zh_app)
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        seen["review"] = screen_text(zh_app)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        seen["help"] = screen_text(zh_app)
+    assert "逾期" in seen["today"] and "我欠的" in seen["today"]
+    assert "马上做" in seen["matrix"] and "计划做" in seen["matrix"]
+    assert "小蓝" in seen["contacts"] and "部门" in seen["contacts"]
+    assert "会议" in seen["log"]
+    preview = seen["capture"].split("Enter")[0].rsplit("重要", 1)[-1]  # below the hints
+    assert "等待" in preview and "小明" in preview and "11月24日" in preview, preview
+    assert "晨间回顾" in seen["review"] or "逾期" in seen["review"]
+    assert "速记" in seen["help"]
+    for name, text in seen.items():
+        for word in english:
+            assert word not in text, (name, word)

@@ -102,3 +102,18 @@ def test_matrix_80x24(snap_compare, app: CollabApp) -> None:
 
 def test_item_detail(snap_compare, app: CollabApp) -> None:
     assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+
+
+# --- the app in Chinese, at the smallest supported size -----------------------------------
+
+
+def test_today_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
+    assert snap_compare(zh_app, terminal_size=(80, 24))
+
+
+def test_matrix_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
+    assert snap_compare(zh_app, press=["2"], terminal_size=(80, 24))
+
+
+def test_contacts_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
+    assert snap_compare(zh_app, press=["3"], terminal_size=(80, 24))
