@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from collab_tui import capture as grammar
+from collab_tui import lookup
 from collab_tui.dates import parse_date
 from collab_tui.model import (
     Contact,
@@ -405,7 +406,7 @@ def upsert_contact(
         )
     with store.batch():
         contacts = current_contacts(store.contacts())
-        contact = find_contact_exact(name, contacts)
+        contact = find_contact_exact(name, contacts) or _by_pinyin(name, contacts)
         created = contact is None
         if contact is None:
             contact = Contact(name=name)
@@ -438,6 +439,15 @@ def upsert_contact(
         else:
             contact = store.update(contact)
         return contact, created
+
+
+def _by_pinyin(name: str, contacts: list[Contact]) -> Contact | None:
+    """The contact a pinyin name means (``collab contact xiaolan``), if exactly one; not a
+    prefix, so that ``collab contact Li`` still creates Li when Lisa exists."""
+    found = lookup.find(name, contacts, names_only=True, prefix=False)
+    if len(found) > 1:
+        raise ActionError(str(grammar.AmbiguousName(name, found)))
+    return found[0] if found else None
 
 
 CONTACT_FIELDS = frozenset({"name", "boss_id", *_ENUM_FIELDS, *_TEXT_FIELDS, *_LIST_FIELDS})
@@ -625,14 +635,22 @@ def find_contact_exact(name: str, contacts: list[Contact]) -> Contact | None:
 
 
 def find_contact(name: str, contacts: list[Contact]) -> Contact:
-    """Resolve a name like ``@name`` does; unknown or ambiguous is an ActionError."""
-    try:
-        found = grammar.resolve_name(name, contacts)
-    except grammar.CaptureError as error:  # ambiguous: the message lists the candidates
-        raise ActionError(str(error)) from None
-    if found is None:
-        raise ActionError(t("error.action.no_such_contact", name=repr(one_line(name))))
-    return found
+    """The one contact a query means (``collab who``, ``--boss``, ``delete``): the best
+    match of ``lookup.find`` (exact name or alias, prefix, pinyin, initials, substring).
+
+    Unknown or ambiguous is an ActionError; unknown suggests the closest names.
+    """
+    found = lookup.find(name, contacts)
+    if len(found) > 1:  # the message lists the candidates
+        raise ActionError(str(grammar.AmbiguousName(name, found))) from None
+    if not found:
+        missing = t("error.action.no_such_contact", name=repr(one_line(name)))
+        near = lookup.closest(name, contacts)
+        if near:
+            names = ", ".join(one_line(c.name) for c in near)
+            missing = t("error.action.did_you_mean", error=missing, names=names)
+        raise ActionError(missing)
+    return found[0]
 
 
 def _resolve_boss(name: str, contacts: list[Contact], contact: Contact) -> int:
