@@ -442,9 +442,10 @@ def upsert_contact(
 
 
 def _by_pinyin(name: str, contacts: list[Contact]) -> Contact | None:
-    """The contact a pinyin name means (``collab contact xiaolan``), if exactly one; not a
-    prefix, so that ``collab contact Li`` still creates Li when Lisa exists."""
-    found = lookup.find(name, contacts, names_only=True, prefix=False)
+    """The contact whose whole name ``name`` spells in pinyin (``collab contact xiaolan``),
+    if exactly one; nothing shorter, so ``collab contact Li`` still creates Li when Lisa
+    or 李明 exists."""
+    found = lookup.spelled_out(name, contacts)
     if len(found) > 1:
         raise ActionError(str(grammar.AmbiguousName(name, found)))
     return found[0] if found else None

@@ -142,13 +142,10 @@ def search(query: str, contacts: Iterable[Contact]) -> list[Contact]:
     return [c for _, c in ranked]
 
 
-def find(
-    query: str, contacts: list[Contact], names_only: bool = False, prefix: bool = True
-) -> list[Contact]:
+def find(query: str, contacts: list[Contact], names_only: bool = False) -> list[Contact]:
     """The contacts at the best rank anyone reaches (one: found; several: ambiguous).
 
-    ``names_only``: name and aliases, no substring (``@name``); ``prefix`` False: an
-    exact name, else pinyin only (``collab contact NAME`` creates NAME otherwise).
+    ``names_only``: name and aliases, no substring (how ``@name`` resolves).
 
     The ranks are tried in order across all contacts, so a name typed exactly never
     reads a spelling, and a query that is not letters never reads one either.
@@ -157,11 +154,7 @@ def find(
     if not folded:
         return []
     tiers: list[list[tuple[int, Contact]]] = [
-        [
-            (r, c)
-            for c in contacts
-            if (r := _name_rank(folded, c)) is not None and (prefix or r == EXACT)
-        ]
+        [(r, c) for c in contacts if (r := _name_rank(folded, c)) is not None]
     ]
     letters = _letters(folded)
     if letters:
@@ -175,6 +168,20 @@ def find(
             best = min(r for r, _ in tier)
             return sort_contacts(c for r, c in tier if r == best)
     return []
+
+
+def spelled_out(query: str, contacts: list[Contact]) -> list[Contact]:
+    """The contacts whose name or an alias ``query`` spells in full pinyin (``xiaolan``,
+    ``xiao lan`` for 小蓝; not ``xl``, not ``lan``): ``collab contact`` updates such a
+    contact and creates any other name."""
+    letters = _letters(fold(query))
+    if not letters:
+        return []
+    return sort_contacts(
+        c
+        for c in contacts
+        if any(sp.spells_whole(letters, sp.syllables(spelling_of(c, name))) for name in c.names)
+    )
 
 
 def closest(query: str, contacts: list[Contact], limit: int = 3) -> list[Contact]:

@@ -209,6 +209,18 @@ def match_syllables(query: str, spelled: Syllables) -> int | None:
     return best
 
 
+def spells_whole(query: str, spelled: Syllables) -> bool:
+    """Is ``query`` the whole text spelled out, every syllable in full (``xiaolan``)?"""
+    if not spelled:
+        return False
+    ends = {0}
+    for readings in spelled:
+        ends = {at + len(r) for at in ends for r in readings if query.startswith(r, at)}
+        if not ends:
+            return False
+    return len(query) in ends
+
+
 def _common_prefix(reading: str, query: str, at: int) -> int:
     n = 0
     limit = min(len(reading), len(query) - at)

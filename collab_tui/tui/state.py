@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from collab_tui import triage
+from collab_tui import lookup, triage
 from collab_tui.model import (
     Contact,
     Interaction,
@@ -132,7 +132,7 @@ class Snapshot:
     today: date
     settings: Settings
     items: list[Item]  # active items only
-    contacts: list[Contact]  # sorted by name
+    contacts: list[Contact]  # sorted by name, in pinyin order (lookup.sort_key)
     history: History
     agenda: Any
     matrix: dict[Any, list[Item]]
@@ -141,6 +141,9 @@ class Snapshot:
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
+    # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
+    # worked out once per query, so every row asks a set, not the matcher.
+    _people: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -172,14 +175,39 @@ class Snapshot:
             return None
         return self.contacts_by_id.get(contact.boss_id)
 
+    def people_matching(self, query: str) -> frozenset[int]:
+        """The contacts (former ones too) that ``query`` finds as a person: name, alias,
+        pinyin (``xiaolan``, ``xl``), department or title."""
+        found = self._people.get(query)
+        if found is None:
+            if len(self._people) > 64:  # one entry per keystroke: keep it small
+                self._people.clear()
+            everyone = self.contacts_by_id.values()
+            found = frozenset(c.id for c in everyone if lookup.rank(query, c) is not None)
+            self._people[query] = found
+        return found
+
     def item_matches(self, item: Item, query: str) -> bool:
-        return not query or matches(self.item_search.get(item.id, ""), query)
+        """Its text has every word of ``query``, or one of its people matches it."""
+        return (
+            not query
+            or matches(self.item_search.get(item.id, ""), query)
+            or not self.people_matching(query).isdisjoint(item.contact_ids)
+        )
 
     def contact_matches(self, contact: Contact, query: str) -> bool:
-        return not query or matches(self.contact_search.get(contact.id, ""), query)
+        return (
+            not query
+            or matches(self.contact_search.get(contact.id, ""), query)
+            or contact.id in self.people_matching(query)
+        )
 
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
-        return not query or matches(self.history.search.get(interaction.id, ""), query)
+        return (
+            not query
+            or matches(self.history.search.get(interaction.id, ""), query)
+            or not self.people_matching(query).isdisjoint(interaction.contact_ids)
+        )
 
 
 def load(
@@ -197,7 +225,7 @@ def load(
     """
     settings = store.settings
     items = store.items(active_only=True)
-    everyone = sorted(store.contacts(), key=lambda c: (fold(c.name), c.id))
+    everyone = lookup.sort_contacts(store.contacts())  # by pinyin: 刘经理, 小蓝, 小明
     contacts = current_contacts(everyone)  # former contacts only lend their names
     contact_names = {c.id: " ".join(c.names) for c in everyone}
     if history is None:
