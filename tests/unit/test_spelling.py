@@ -206,5 +206,7 @@ def test_collab_contact_updates_by_pinyin_but_creates_a_new_prefix(store):
 
 def test_find_contact_suggests_the_closest_names(store):
     actions.upsert_contact(store, "小蓝")
-    with pytest.raises(actions.ActionError, match=r"no contact called 'xiaolam'; did you mean 小蓝"):
+    with pytest.raises(
+        actions.ActionError, match=r"no contact called 'xiaolam'; did you mean 小蓝"
+    ):
         actions.find_contact("xiaolam", store.contacts())
