@@ -143,7 +143,7 @@ class Snapshot:
     contact_search: dict[int, str] = field(default_factory=dict)
     # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
     # worked out once per query, so every row asks a set, not the matcher.
-    _people: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _people: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -175,24 +175,29 @@ class Snapshot:
             return None
         return self.contacts_by_id.get(contact.boss_id)
 
-    def people_matching(self, query: str) -> frozenset[int]:
-        """The contacts (former ones too) that ``query`` finds as a person: name, alias,
-        pinyin (``xiaolan``, ``xl``), department or title."""
-        found = self._people.get(query)
+    def people_matching(self, query: str, names_only: bool = False) -> frozenset[int]:
+        """The contacts (former ones too) that ``query`` finds (``lookup.rank``): by name,
+        alias, pinyin (``xiaolan``, ``xl``), department or title; ``names_only``: by name,
+        alias and their pinyin (what an item or log row is found by)."""
+        key = (query, names_only)
+        found = self._people.get(key)
         if found is None:
             if len(self._people) > 64:  # one entry per keystroke: keep it small
                 self._people.clear()
             everyone = self.contacts_by_id.values()
-            found = frozenset(c.id for c in everyone if lookup.rank(query, c) is not None)
-            self._people[query] = found
+            found = frozenset(
+                c.id for c in everyone if lookup.rank(query, c, names_only) is not None
+            )
+            self._people[key] = found
         return found
 
     def item_matches(self, item: Item, query: str) -> bool:
-        """Its text has every word of ``query``, or one of its people matches it."""
+        """Its text has every word of ``query``, or it names one of its people (pinyin
+        too): not their department or title, which would bring in all their items."""
         return (
             not query
             or matches(self.item_search.get(item.id, ""), query)
-            or not self.people_matching(query).isdisjoint(item.contact_ids)
+            or not self.people_matching(query, names_only=True).isdisjoint(item.contact_ids)
         )
 
     def contact_matches(self, contact: Contact, query: str) -> bool:
@@ -206,7 +211,7 @@ class Snapshot:
         return (
             not query
             or matches(self.history.search.get(interaction.id, ""), query)
-            or not self.people_matching(query).isdisjoint(interaction.contact_ids)
+            or not self.people_matching(query, names_only=True).isdisjoint(interaction.contact_ids)
         )
 
 
