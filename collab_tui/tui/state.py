@@ -143,7 +143,10 @@ class Snapshot:
     contact_search: dict[int, str] = field(default_factory=dict)
     # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
     # worked out once per query, so every row asks a set, not the matcher.
-    _people: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict, repr=False)
+    _people: dict[str, tuple[frozenset[int], frozenset[int]]] = field(
+        default_factory=dict, repr=False
+    )
+    _index: lookup.Index | None = field(default=None, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -179,17 +182,14 @@ class Snapshot:
         """The contacts (former ones too) that ``query`` finds (``lookup.rank``): by name,
         alias, pinyin (``xiaolan``, ``xl``), department or title; ``names_only``: by name,
         alias and their pinyin (what an item or log row is found by)."""
-        key = (query, names_only)
-        found = self._people.get(key)
+        found = self._people.get(query)
         if found is None:
             if len(self._people) > 64:  # one entry per keystroke: keep it small
                 self._people.clear()
-            everyone = self.contacts_by_id.values()
-            found = frozenset(
-                c.id for c in everyone if lookup.rank(query, c, names_only) is not None
-            )
-            self._people[key] = found
-        return found
+            if self._index is None:
+                self._index = lookup.Index(self.contacts_by_id.values())
+            found = self._people[query] = self._index.matching(query)
+        return found[1] if names_only else found[0]
 
     def item_matches(self, item: Item, query: str) -> bool:
         """Its text has every word of ``query``, or it names one of its people (pinyin

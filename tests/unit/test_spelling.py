@@ -210,3 +210,11 @@ def test_find_contact_suggests_the_closest_names(store):
         actions.ActionError, match=r"no contact called 'xiaolam'; did you mean 小蓝"
     ):
         actions.find_contact("xiaolam", store.contacts())
+
+
+@pytest.mark.parametrize("query", ["xl", "xiao", "lan", "蓝", "spb", "审批", "approval", "zz", "q"])
+def test_the_index_finds_what_rank_finds(query):
+    contacts = people()
+    anything, by_name = lookup.Index(contacts).matching(query)
+    assert anything == {c.id for c in contacts if lookup.rank(query, c) is not None}
+    assert by_name == {c.id for c in contacts if lookup.rank(query, c, names_only=True) is not None}
