@@ -369,7 +369,7 @@ def _check_contacts(store: Store, contact_ids: list[int]) -> None:
 
 def changed_fields(before: Record, after: Record) -> list[str]:
     """The fields whose values differ (stamps left out): what another process changed."""
-    ignored = {"updated", "created"}
+    ignored = {"updated", "created", "spelling"}  # spelling follows the names
     old, new = before.to_dict(), after.to_dict()
     return [key for key in new if key not in ignored and old.get(key) != new[key]]
 
