@@ -132,6 +132,9 @@ QUERIES = [  # (tab key, view id, query typed one key at a time)
     ("1", "today", "retest approval"),
     ("2", "matrix", "draft the"),
     ("4", "log", "joint debugging"),
+    ("3", "contacts", "zhangwei"),  # pinyin, then initials: matched on stored syllables
+    ("3", "contacts", "zw"),
+    ("1", "today", "liuj"),  # item rows match through their people's pinyin
 ]
 
 

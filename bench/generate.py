@@ -22,6 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
 
 from collab_tui import model  # noqa: E402
+from collab_tui.lookup import refresh_spelling  # noqa: E402
 from collab_tui.model import (  # noqa: E402
     Contact,
     Interaction,
@@ -187,7 +188,8 @@ def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
     meta["last_ids"] = {"contacts": CONTACTS, "items": n_items, "interactions": n_interactions}
     return {
         "meta": {META_ID: meta},
-        "contacts": {str(c.id): c.to_dict() for c in contacts},
+        # with their search keys, as the store saves every contact (lookup.refresh_spelling)
+        "contacts": {str(c.id): refresh_spelling(c).to_dict() for c in contacts},
         "items": {str(i.id): i.to_dict() for i in items},
         "interactions": {str(i.id): i.to_dict() for i in interactions},
     }

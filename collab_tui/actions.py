@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from collab_tui import capture as grammar
+from collab_tui import lookup
 from collab_tui.dates import parse_date
 from collab_tui.model import (
     CONTACT_ENUMS,
@@ -365,7 +366,7 @@ def _check_contacts(store: Store, contact_ids: list[int]) -> None:
 
 def changed_fields(before: Record, after: Record) -> list[str]:
     """The fields whose values differ (stamps left out): what another process changed."""
-    ignored = {"updated", "created"}
+    ignored = {"updated", "created", "spelling"}  # spelling follows the names
     old, new = before.to_dict(), after.to_dict()
     return [key for key in new if key not in ignored and old.get(key) != new[key]]
 
@@ -396,7 +397,7 @@ def upsert_contact(
         )
     with store.batch():
         contacts = current_contacts(store.contacts())
-        contact = find_contact_exact(name, contacts)
+        contact = find_contact_exact(name, contacts) or _by_pinyin(name, contacts)
         created = contact is None
         if contact is None:
             contact = Contact(name=name)
@@ -429,6 +430,16 @@ def upsert_contact(
         else:
             contact = store.update(contact)
         return contact, created
+
+
+def _by_pinyin(name: str, contacts: list[Contact]) -> Contact | None:
+    """The contact whose whole name ``name`` spells in pinyin (``collab contact xiaolan``),
+    if exactly one; nothing shorter, so ``collab contact Li`` still creates Li when Lisa
+    or 李明 exists."""
+    found = lookup.spelled_out(name, contacts)
+    if len(found) > 1:
+        raise ActionError(str(grammar.AmbiguousName(name, found)))
+    return found[0] if found else None
 
 
 CONTACT_FIELDS = frozenset({"name", "boss_id", *CONTACT_ENUMS, *_TEXT_FIELDS, *_LIST_FIELDS})
@@ -616,14 +627,22 @@ def find_contact_exact(name: str, contacts: list[Contact]) -> Contact | None:
 
 
 def find_contact(name: str, contacts: list[Contact]) -> Contact:
-    """Resolve a name like ``@name`` does; unknown or ambiguous is an ActionError."""
-    try:
-        found = grammar.resolve_name(name, contacts)
-    except grammar.CaptureError as error:  # ambiguous: the message lists the candidates
-        raise ActionError(str(error)) from None
-    if found is None:
-        raise ActionError(t("error.action.no_such_contact", name=repr(one_line(name))))
-    return found
+    """The one contact a query means (``collab who``, ``--boss``, ``delete``): the best
+    match of ``lookup.find`` (exact name or alias, prefix, pinyin, initials, substring).
+
+    Unknown or ambiguous is an ActionError; unknown suggests the closest names.
+    """
+    found = lookup.find(name, contacts)
+    if len(found) > 1:  # the message lists the candidates
+        raise ActionError(str(grammar.AmbiguousName(name, found))) from None
+    if not found:
+        missing = t("error.action.no_such_contact", name=repr(one_line(name)))
+        near = lookup.closest(name, contacts)
+        if near:
+            names = ", ".join(one_line(c.name) for c in near)
+            missing = t("error.action.did_you_mean", error=missing, names=names)
+        raise ActionError(missing)
+    return found[0]
 
 
 def _resolve_boss(name: str, contacts: list[Contact], contact: Contact) -> int:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from collab_tui import lookup
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, Kind
 from collab_tui.words import t
@@ -345,23 +346,18 @@ def _key(name: str) -> str:
 
 
 def resolve_name(name: str, contacts: list[Contact]) -> Contact | None:
-    """The contact a typed name means: exact name or alias, else a unique prefix.
+    """The contact a typed name means: exact name or alias, else a unique prefix, else a
+    unique pinyin match of a name or alias (``@xiaolan``, ``@xl`` for 小蓝).
 
-    Raises AmbiguousName when several contacts match; None means nobody matches (the
-    caller creates a contact). An empty name matches nobody.
+    The first of those that anyone matches decides (an exact name always wins over a
+    prefix, a prefix over pinyin: ``lookup.find``). Raises AmbiguousName when several
+    contacts match there; None means nobody matches (the caller creates a contact). An
+    empty name matches nobody.
     """
-    key = _key(name)
-    if not key:
-        return None
-    exact = [c for c in contacts if any(_key(n) == key for n in c.names)]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        raise AmbiguousName(name, exact)
-    prefixed = [c for c in contacts if any(_key(n).startswith(key) for n in c.names)]
-    if len(prefixed) > 1:
-        raise AmbiguousName(name, prefixed)
-    return prefixed[0] if prefixed else None
+    found = lookup.find(name, contacts, names_only=True)
+    if len(found) > 1:
+        raise AmbiguousName(name, found)
+    return found[0] if found else None
 
 
 @dataclass

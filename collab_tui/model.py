@@ -172,6 +172,9 @@ class Contact(DictForm):
     # Deleted, but kept so that the items and log entries linked to them still show a
     # name: a former contact is left out of the contact list, name look-ups and exports.
     former: bool = False
+    # Search keys: each of name, aliases and department -> its syllables (pinyin), as
+    # ``collab_tui.spelling`` writes them. Derived: the store fills it in on every save.
+    spelling: dict[str, str] = field(default_factory=dict)
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
     uid: str = field(default_factory=new_uid)
@@ -259,8 +262,9 @@ def _serializers(cls: Any) -> tuple[tuple[str, Any], ...]:
             table.append((f.name, _date_strings))
         elif f.name in enums:
             table.append((f.name, _enum_value))
-        elif f.default_factory is list:
-            table.append((f.name, list))  # a copy: the dict must not share the record's list
+        elif f.default_factory is list or f.default_factory is dict:
+            # a copy: the dict must not share the record's list or dict
+            table.append((f.name, f.default_factory))
         else:
             table.append((f.name, None))
     _SERIALIZERS[cls] = cached = tuple(table)
@@ -313,8 +317,8 @@ def _converters(cls: Any) -> dict[str, Any]:
             table[f.name] = _date_list
         elif f.name in enums:
             table[f.name] = _enum_converter(enums[f.name])
-        elif f.default_factory is list:
-            table[f.name] = list  # a copy: the record must not share the stored list
+        elif f.default_factory is list or f.default_factory is dict:
+            table[f.name] = f.default_factory  # a copy: the record must not share it
         else:
             table[f.name] = None
     _CONVERTERS[cls] = table

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from collab_tui import words
+from collab_tui import lookup, words
 from collab_tui.model import Contact, Interaction, Item, Kind, Settings, Status
 
 __all__ = [
@@ -233,9 +233,8 @@ def brief(
     return Brief(
         contact=contact,
         boss_chain=_boss_chain(contact, by_id),
-        reports=sorted(
-            (c for c in by_id.values() if c.boss_id == contact_id and c.id != contact_id),
-            key=lambda c: (c.name, c.id),
+        reports=lookup.sort_contacts(
+            c for c in by_id.values() if c.boss_id == contact_id and c.id != contact_id
         ),
         i_owe=[i for i in linked if i.kind is Kind.OWE],
         they_owe=[i for i in linked if i.kind is Kind.WAIT],

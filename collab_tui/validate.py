@@ -229,6 +229,19 @@ def _json_value(value: Any, depth: int) -> str | None:
     return f"{kind.__name__} is not a JSON value"
 
 
+def spelling_map(value: Any) -> str | None:
+    """Contact.spelling: text -> its syllables (see collab_tui/spelling.py)."""
+    if type(value) is not dict:
+        return f"must be an object, not {show(value)}"
+    if len(value) > MAX_LIST:
+        return f"has {len(value):,} entries; at most {MAX_LIST:,} are allowed"
+    for key, entry in value.items():
+        wrong = short_text(key) or long_text(entry)
+        if wrong is not None:
+            return f"{show(key)}: {wrong}"
+    return None
+
+
 # --- the records ---------------------------------------------------------------------------
 
 ids = list_of(record_id, lambda v: type(v) is int and 0 < v <= MAX_ID)
@@ -284,6 +297,7 @@ FIELDS: dict[str, dict[str, Check]] = {
         "phone": short_text,
         "notes": long_text,
         "former": boolean,
+        "spelling": spelling_map,
     },
     "interactions": {
         **_COMMON,

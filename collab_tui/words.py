@@ -642,6 +642,8 @@ EN: dict[str, str] = {
     "error.action.reassign_self": "cannot reassign {name}'s links to themselves",
     "error.action.no_heir": "no contact #{id} to reassign the links to",
     "error.action.no_such_contact": "no contact called {name}",
+    # {error} is the line above; {names} the closest contact names, comma-separated
+    "error.action.did_you_mean": "{error}; did you mean {names}?",
     "error.action.one_of": "{field} must be one of {choices}, not {value}",
     "error.action.log_empty": "a log entry needs a summary or a decision",
     "error.action.log_no_date": "a log entry needs a date",

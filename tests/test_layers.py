@@ -57,3 +57,19 @@ def test_core_layers_never_import_textual(tmp_path):
         tmp_path,
     )
     assert out.strip() == "[]"
+
+
+def test_pinyin_is_imported_only_to_spell_chinese(tmp_path):
+    out = _run(
+        """
+        import sys
+        import collab_tui.spelling, collab_tui.lookup, collab_tui.capture, collab_tui.store
+        from collab_tui.spelling import spell
+        spell("Lisa Wong", personal=True)  # Latin only: no pinyin needed
+        print("pypinyin" in sys.modules, end=" ")
+        spell("小蓝", personal=True)
+        print("pypinyin" in sys.modules)
+        """,
+        tmp_path,
+    )
+    assert out.split() == ["False", "True"]

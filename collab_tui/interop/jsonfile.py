@@ -130,7 +130,7 @@ def import_data(
         steps: list[tuple[Record, bool]] = []  # (record, whether it must be written)
         for record in records:
             existing = _get(store, record)
-            if existing is not None and existing.to_dict() == record.to_dict():
+            if existing is not None and _compared(existing) == _compared(record):
                 summary.unchanged += 1
                 steps.append((record, False))
             else:
@@ -155,6 +155,14 @@ def import_data(
 
     summary, _settings, _steps = plan_then_commit(store, plan, apply, dry_run)
     return summary
+
+
+def _compared(record: Record) -> dict[str, Any]:
+    """A record's content, without what the store derives (a contact's spelling: a
+    backup written before spellings existed is still "unchanged")."""
+    data = record.to_dict()
+    data.pop("spelling", None)
+    return data
 
 
 def _record_from_row(cls: type[Record], row: Any, where: str) -> Record:

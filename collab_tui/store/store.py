@@ -44,6 +44,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from .. import validate
+from ..lookup import refresh_spelling
 from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine
@@ -331,7 +332,7 @@ class Store:
             record.created = record.updated = now()
             if isinstance(record, Item) and not record.is_open and record.closed is None:
                 record.closed = record.updated
-            self._put_doc(table, record.id, clean(record).to_dict(), known_new=True)
+            self._put_doc(table, record.id, _prepared(record).to_dict(), known_new=True)
         return record
 
     def put(self, record: RecordT) -> RecordT:
@@ -339,7 +340,7 @@ class Store:
         table = TABLE_OF[type(record)]
         with self._restoring_on_error(record), self._transaction():
             record.id = self._claim_id(table, record.id)
-            self._put_doc(table, record.id, clean(record).to_dict())
+            self._put_doc(table, record.id, _prepared(record).to_dict())
         return record
 
     def update(self, record: RecordT) -> RecordT:
@@ -362,7 +363,7 @@ class Store:
                     record.closed = None
                 elif record.status != stored.get("status") or record.closed is None:
                     record.closed = record.updated
-            self._put_doc(table, record.id, clean(record).to_dict())
+            self._put_doc(table, record.id, _prepared(record).to_dict())
         return record
 
     def delete(self, record_or_type: Record | type, id: int | None = None) -> bool:
@@ -832,6 +833,14 @@ class Store:
         del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
+
+
+def _prepared(record: RecordT) -> RecordT:
+    """A record as it is written: cleaned, and a contact with its search keys up to date."""
+    clean(record)
+    if isinstance(record, Contact):
+        refresh_spelling(record)
+    return record
 
 
 def _digest(raw: bytes) -> str:

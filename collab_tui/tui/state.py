@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from collab_tui import triage
+from collab_tui import lookup, triage
 from collab_tui.model import (
     Contact,
     Interaction,
@@ -132,7 +132,7 @@ class Snapshot:
     today: date
     settings: Settings
     items: list[Item]  # active items only
-    contacts: list[Contact]  # sorted by name
+    contacts: list[Contact]  # sorted by name, in pinyin order (lookup.sort_key)
     history: History
     agenda: Any
     matrix: dict[Any, list[Item]]
@@ -141,6 +141,12 @@ class Snapshot:
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
+    # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
+    # worked out once per query, so every row asks a set, not the matcher.
+    _people: dict[str, tuple[frozenset[int], frozenset[int]]] = field(
+        default_factory=dict, repr=False
+    )
+    _index: lookup.Index | None = field(default=None, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -172,14 +178,41 @@ class Snapshot:
             return None
         return self.contacts_by_id.get(contact.boss_id)
 
+    def people_matching(self, query: str, names_only: bool = False) -> frozenset[int]:
+        """The contacts (former ones too) that ``query`` finds (``lookup.rank``): by name,
+        alias, pinyin (``xiaolan``, ``xl``), department or title; ``names_only``: by name,
+        alias and their pinyin (what an item or log row is found by)."""
+        found = self._people.get(query)
+        if found is None:
+            if len(self._people) > 64:  # one entry per keystroke: keep it small
+                self._people.clear()
+            if self._index is None:
+                self._index = lookup.Index(self.contacts_by_id.values())
+            found = self._people[query] = self._index.matching(query)
+        return found[1] if names_only else found[0]
+
     def item_matches(self, item: Item, query: str) -> bool:
-        return not query or matches(self.item_search.get(item.id, ""), query)
+        """Its text has every word of ``query``, or it names one of its people (pinyin
+        too): not their department or title, which would bring in all their items."""
+        return (
+            not query
+            or matches(self.item_search.get(item.id, ""), query)
+            or not self.people_matching(query, names_only=True).isdisjoint(item.contact_ids)
+        )
 
     def contact_matches(self, contact: Contact, query: str) -> bool:
-        return not query or matches(self.contact_search.get(contact.id, ""), query)
+        return (
+            not query
+            or matches(self.contact_search.get(contact.id, ""), query)
+            or contact.id in self.people_matching(query)
+        )
 
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
-        return not query or matches(self.history.search.get(interaction.id, ""), query)
+        return (
+            not query
+            or matches(self.history.search.get(interaction.id, ""), query)
+            or not self.people_matching(query, names_only=True).isdisjoint(interaction.contact_ids)
+        )
 
 
 def load(
@@ -197,7 +230,7 @@ def load(
     """
     settings = store.settings
     items = store.items(active_only=True)
-    everyone = sorted(store.contacts(), key=lambda c: (fold(c.name), c.id))
+    everyone = lookup.sort_contacts(store.contacts())  # by pinyin: 刘经理, 小蓝, 小明
     contacts = current_contacts(everyone)  # former contacts only lend their names
     contact_names = {c.id: " ".join(c.names) for c in everyone}
     if history is None:

@@ -327,7 +327,8 @@ def test_ambiguous_prefix_lists_candidates():
 
 
 def test_ambiguous_prefix_of_cjk_names():
-    with pytest.raises(AmbiguousName, match="小张.*小蓝.*小明"):
+    # Candidates are listed in pinyin order: xiao lan, xiao ming, xiao zhang.
+    with pytest.raises(AmbiguousName, match="小蓝.*小明.*小张"):
         resolve_name("小", contacts())
 
 

@@ -264,7 +264,7 @@ def test_brief_for_lan():
 
 def test_brief_reports_and_no_interactions():
     result = brief(MING_BOSS, work(), people(), log(), TODAY)
-    assert [c.name for c in result.reports] == ["小明", "蓝总"]
+    assert [c.name for c in result.reports] == ["蓝总", "小明"]  # pinyin: lan, xiao
     assert result.boss_chain == []
     assert result.i_owe == []  # the done item is not listed
     quiet = brief(ARCHITECT, work(), people(), [], TODAY)

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from collab_tui import lookup
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, one_line, plain
 from collab_tui.words import label, t, with_relative
@@ -168,7 +169,11 @@ class ContactPicker(VerticalGroup):
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
         needle = event.value.strip().casefold()
-        shown = [c for c in self.contacts if needle in _search_text(c)]
+        shown = [
+            c
+            for c in self.contacts
+            if needle in _search_text(c) or lookup.rank(needle, c) is not None  # xl, xiaolan
+        ]
         listing = self.query_one(SelectionList)
         with self.app.batch_update():
             listing.clear_options()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from collab_tui import lookup
 from collab_tui.model import Item, one_line
 from collab_tui.tui.content import cold_prompt, loading_line
 from collab_tui.tui.state import Snapshot
@@ -67,6 +70,7 @@ class TodayView(ItemView):
     def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
         """Waiting-on items under one sub-heading per counterpart (who to chase)."""
         groups: dict[str, list[Item]] = {}
+        order: dict[str, tuple[Any, ...]] = {}  # name -> its pinyin order
         for item in waiting:
             if snapshot.item_matches(item, self.query_text):
                 first = (
@@ -74,8 +78,9 @@ class TodayView(ItemView):
                 )
                 name = one_line(first.name) if first is not None else t("today.nobody")
                 groups.setdefault(name, []).append(item)
+                order.setdefault(name, lookup.sort_key(first) if first is not None else ((),))
         section = Section(t("today.waiting"))
-        for name in sorted(groups, key=str.casefold):
+        for name in sorted(groups, key=order.__getitem__):
             section.rows.append((None, Content.assemble(("  " + name, "bold $text-secondary"))))
             section.rows.extend(
                 (Target("item", i.id, "waiting"), self.item_content(i)) for i in groups[name]
