@@ -31,7 +31,7 @@ from collab_tui.model import (
     one_line,
 )
 from collab_tui.text import truncate
-from collab_tui.words import format_date, label, t
+from collab_tui.words import format_date, label, listing, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -520,7 +520,7 @@ class Links:
             if line
         ]
         if self.reports:
-            out.append(t("links.boss_of", names=", ".join(one_line(c.name) for c in self.reports)))
+            out.append(t("links.boss_of", names=listing(one_line(c.name) for c in self.reports)))
         return out
 
 
@@ -639,7 +639,7 @@ def find_contact(name: str, contacts: list[Contact]) -> Contact:
         missing = t("error.action.no_such_contact", name=repr(one_line(name)))
         near = lookup.closest(name, contacts)
         if near:
-            names = ", ".join(one_line(c.name) for c in near)
+            names = listing(one_line(c.name) for c in near)
             missing = t("error.action.did_you_mean", error=missing, names=names)
         raise ActionError(missing)
     return found[0]
@@ -783,7 +783,7 @@ def undo(
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
     text = f"{label(item.kind)} #{item.id}: {one_line(item.title)}"
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    people = listing(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
         text += arrow + people
@@ -801,7 +801,7 @@ def describe_item(item: Item, names: dict[int, str], today: date) -> str:
 def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str:
     """'logged meeting #5 with 小蓝, 小明: agreed to fix the bug'."""
     text = t("describe.logged", kind=label(interaction.kind), id=interaction.id)
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    people = listing(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     if people:
         text += " " + t("brief.with", names=people)
     if interaction.summary:

@@ -15,7 +15,7 @@ from datetime import date
 from collab_tui import lookup
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, Kind
-from collab_tui.words import t
+from collab_tui.words import listing, t, with_details
 
 __all__ = [
     "AmbiguousName",
@@ -43,7 +43,7 @@ class AmbiguousName(CaptureError):
 
     def __init__(self, name: str, candidates: list[Contact]) -> None:
         self.candidates = candidates
-        listed = ", ".join(f"{c.name} (#{c.id})" if c.id else c.name for c in candidates)
+        listed = listing(with_details(c.name, [f"#{c.id}"] if c.id else []) for c in candidates)
         super().__init__(t("error.capture.ambiguous", name=name, listed=listed), name)
 
 

@@ -25,7 +25,7 @@ language other than English.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -38,10 +38,12 @@ __all__ = [
     "ago",
     "format_date",
     "label",
+    "listing",
     "language",
     "relative",
     "set_language",
     "t",
+    "with_details",
 ]
 
 EN: dict[str, str] = {
@@ -371,6 +373,9 @@ EN: dict[str, str] = {
     "record.contact": "contact",
     "record.interaction": "interaction",
     "list.sep": ", ",  # between the words of a list in running text
+    # a name and what tells it apart: "小蓝 (Dept B, eager)", "赵总 (Director)"
+    "name.with_details": "{name} ({details})",
+    "name.details_sep": ", ",  # between those details (they are of different kinds)
     # --- the app's forms (collab_tui/tui/modals/): shared -------------------------------
     "form.save": "Save",
     "form.cancel": "Cancel",
@@ -1186,6 +1191,17 @@ def label(member: StrEnum, form: str = "") -> str:
 
 
 # --- dates -------------------------------------------------------------------------------
+
+
+def listing(parts: Iterable[str]) -> str:
+    """Words of a list in running text: "小张, 小蓝" ("小张、小蓝" in Chinese)."""
+    return t("list.sep").join(parts)
+
+
+def with_details(name: str, details: Iterable[str]) -> str:
+    """'小蓝 (Dept B, eager)'; the name alone when there are no details."""
+    shown = t("name.details_sep").join(details)
+    return t("name.with_details", name=name, details=shown) if shown else name
 
 
 def format_date(day: date, today: date | None = None) -> str:

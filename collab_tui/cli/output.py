@@ -16,7 +16,17 @@ from typing import Any
 from collab_tui.facts import brief_facts
 from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
 from collab_tui.text import cell_width, pad, truncate
-from collab_tui.words import ago, format_date, label, long_date, relative, t, with_relative
+from collab_tui.words import (
+    ago,
+    format_date,
+    label,
+    listing,
+    long_date,
+    relative,
+    t,
+    with_details,
+    with_relative,
+)
 
 # --- sections ------------------------------------------------------------------------------
 
@@ -51,14 +61,14 @@ ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
 
 
 def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    people = listing(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
     kind = label(item.kind) + ("!" if item.important and not item.is_risk else "")
     if item.status is Status.OCCURRED:
         kind = label(item.status)  # a risk that happened: now a problem being handled
     elif not item.is_open:
-        kind += f" ({label(item.status)})"
+        kind = with_details(kind, [label(item.status)])
     return [
         f"#{item.id}",
         kind,
@@ -207,7 +217,7 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
 
 
 def interaction_lines(interaction: Interaction, names: dict[int, str], today: date) -> list[str]:
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    people = listing(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     head = f"{format_date(interaction.date, today)}  {label(interaction.kind)}"
     if people:
         head += " " + t("brief.with", names=people)

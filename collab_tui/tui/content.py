@@ -17,7 +17,7 @@ from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, o
 from collab_tui.text import cell_width, pad
 from collab_tui.text import truncate as clip
 from collab_tui.tui.state import Snapshot
-from collab_tui.words import ago, format_date, label, language, relative, t
+from collab_tui.words import ago, format_date, label, language, relative, t, with_details
 
 KIND_WIDTH = 4  # the kind column: "task", "owe ", "wait", "risk"
 # owe: I deliver to them; wait: they deliver to me.
@@ -88,8 +88,7 @@ def contact_summary(contact: Contact) -> str:
     details = [one_line(contact.department)] if contact.department else []
     if contact.stance is not Stance.UNKNOWN:
         details.append(label(contact.stance))
-    name = one_line(contact.name)
-    return f"{name} ({', '.join(details)})" if details else name
+    return with_details(one_line(contact.name), details)
 
 
 def cold_prompt(contact: Contact, last: date | None, open_count: int, today: date) -> Content:

@@ -24,6 +24,7 @@ from collab_tui.model import (
     current_contacts,
     one_line,
 )
+from collab_tui.words import listing
 
 
 def fold(text: str) -> str:
@@ -170,7 +171,7 @@ class Snapshot:
     def names(self, contact_ids: list[int]) -> str:
         """The counterparts of a record, comma-separated, control characters removed."""
         found = (self.contacts_by_id.get(i) for i in contact_ids)
-        return ", ".join(one_line(c.name) for c in found if c is not None)
+        return listing(one_line(c.name) for c in found if c is not None)
 
     def boss_of(self, contact_id: int) -> Contact | None:
         contact = self.contacts_by_id.get(contact_id)

@@ -194,3 +194,14 @@ def test_dates_in_chinese(chinese):
     assert ago(TODAY - timedelta(days=3), TODAY) == "3天前"
     assert ago(TODAY - timedelta(days=21), TODAY) == "3周前"
     assert ago(TODAY - timedelta(days=1), TODAY) == "昨天"
+
+
+def test_lists_and_details_read_as_chinese_does(chinese):
+    assert words.listing(["小张", "小蓝", "Ming"]) == "小张、小蓝、Ming"
+    assert words.with_details("周工", ["架构组", "积极"]) == "周工（架构组，积极）"
+    assert words.with_details("周工", []) == "周工"
+
+
+def test_lists_and_details_in_english():
+    assert words.listing(["Zhang", "Lan"]) == "Zhang, Lan"
+    assert words.with_details("Zhou", ["Architecture", "eager"]) == "Zhou (Architecture, eager)"

@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from collab_tui import lookup
 from collab_tui.dates import DateError, parse_date
 from collab_tui.model import Contact, one_line, plain
-from collab_tui.words import label, t, with_relative
+from collab_tui.words import label, listing, t, with_relative
 
 Choice = TypeVar("Choice")
 
@@ -109,7 +109,7 @@ class DateField(VerticalGroup):
 def contact_label(contact: Contact) -> Text:
     """A contact as a list label: literal name (never markup), aliases and department dim."""
     label = Text(one_line(contact.name))
-    extra = ", ".join(one_line(part) for part in (*contact.aliases, contact.department) if part)
+    extra = listing(one_line(part) for part in (*contact.aliases, contact.department) if part)
     if extra:
         label.append(f"  {extra}", style="dim")
     return label
