@@ -36,6 +36,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "choose_language",
     "ago",
+    "document_date",
     "format_date",
     "label",
     "language",
@@ -142,6 +143,52 @@ EN: dict[str, str] = {
     "date.since": "since {date} ({relative})",
     "date.future_since": "in the future: nothing can be done yet",
     "date.last_days": "the last {n} days",
+    # --- the Markdown status report (collab_tui/interop/report.py, `collab report`, R in the
+    # app), read by bosses in a chat or a mail. Markdown (#, **, -) is added by the code;
+    # {title}, {names}, {summary}... are the user's text, already escaped.
+    # How the report writes dates; not shown. "iso": 2026-11-20 everywhere. "words": as
+    # date.month_day (11月20日), with the year (date.month_day_year) in the title and for
+    # a date in another year than the report's end.
+    "report.date.style": "iso",
+    "report.title": "Status report: {since} to {today}",
+    "report.tag": "Tag: {tag}",  # the report is about one #tag only
+    # the summary line under the title: how many of each, then how many people we wait on
+    "report.summary": (
+        "Done {done} · slipped {slipped} · open risks {risks} · waiting on {people}"
+    ),
+    "report.people.one": "{n} person",
+    "report.people.many": "{n} people",
+    # the section headings
+    "report.done": "Done since {since}",
+    "report.slipped": "Slipped",
+    "report.risks": "Open risks",
+    "report.waiting": "Waiting on",
+    "report.decisions": "Decisions",
+    "report.nothing": "Nothing.",  # an empty section
+    "report.no_one": "(no one named)",  # the group of waits that name nobody
+    "report.with": "{line} — with {names}",  # the people an item is with, after its line
+    "report.done.item": "{title} (done {date})",
+    # a slipped item: its title, then what happened ({facts}, joined by report.facts_sep)
+    "report.slipped.item": "{title}: {facts}",
+    "report.facts_sep": "; ",
+    "report.redated": "re-dated {dates}",  # 2026-11-20 → 2026-12-01 → 2026-12-08
+    "report.no_date": "no date",  # the last of the re-dated dates, when the date was removed
+    "report.overdue": "overdue: due {date}, {relative}",  # relative: "3 days late"
+    "report.closed": "done {date}",
+    "report.notes": "Notes: {notes}",
+    # a risk: title, whether it happened, its rating (likelihood high, impact medium)
+    "report.risk.occurred": "{title} (occurred)",
+    "report.risk.item": "{title}: {rating}",
+    "report.risk.likelihood": "likelihood {rating}",
+    "report.risk.impact": "impact {rating}",
+    "report.risk.mitigation": "Mitigation: {text}",
+    "report.risk.owner": "Owner: {names}",
+    "report.risk.review": "Review: {date}",
+    "report.waiting.due": "{title} (due {date}, {relative})",  # relative: "in 3 days"
+    # a log entry with decisions: "2026-11-19, meeting with 小蓝, Ming: what it was about"
+    "report.log.head": "{date}, {kind}",
+    "report.log.with": "{head} with {names}",
+    "report.log.summary": "{head}: {summary}",
     # --- the daily view ----------------------------------------------------------------
     "today.overdue": "Overdue",
     "today.due_today": "Due today",
@@ -1255,6 +1302,15 @@ def ago(day: date, today: date) -> str:
         return _far(day, today)
     unit, n = amount
     return t(f"date.{unit}_ago", n=n)
+
+
+def document_date(day: date, today: date | None = None) -> str:
+    """A date in a document (the status report): '2026-11-20', or in words ('11月20日') if
+    the language's ``report.date.style`` says so, with the year when ``today`` is None or
+    in another year."""
+    if t("report.date.style") != "words":
+        return day.isoformat()
+    return _far(day, today or date.min)
 
 
 def with_relative(day: date, today: date, words: str | None = None) -> str:
