@@ -509,7 +509,8 @@ class Links:
             if line
         ]
         if self.reports:
-            out.append(t("links.boss_of", names=", ".join(one_line(c.name) for c in self.reports)))
+            reports = t("list.sep").join(one_line(c.name) for c in self.reports)
+            out.append(t("links.boss_of", names=reports))
         return out
 
 
@@ -763,8 +764,8 @@ def undo(
 
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
-    text = f"{label(item.kind)} #{item.id}: {one_line(item.title)}"
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    text = t("describe.item", kind=label(item.kind), id=item.id, title=one_line(item.title))
+    people = t("list.sep").join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
         text += arrow + people
@@ -782,9 +783,9 @@ def describe_item(item: Item, names: dict[int, str], today: date) -> str:
 def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str:
     """'logged meeting #5 with 小蓝, 小明: agreed to fix the bug'."""
     text = t("describe.logged", kind=label(interaction.kind), id=interaction.id)
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    people = t("list.sep").join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     if people:
         text += " " + t("brief.with", names=people)
     if interaction.summary:
-        text += f": {one_line(interaction.summary)}"
+        text = t("describe.summary", text=text, summary=one_line(interaction.summary))
     return text

@@ -55,16 +55,20 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
     """``history_loaded`` False: the log is still being read, so the last contact and the
     interactions say so instead of "never logged"."""
     person = brief.contact
+    sep = t("list.sep")
     facts: list[Fact] = []
     if person.aliases:
-        facts.append(Fact(t("brief.also"), ", ".join(one_line(a) for a in person.aliases)))
+        facts.append(Fact(t("brief.also"), sep.join(one_line(a) for a in person.aliases)))
     role = " · ".join(
         one_line(x) for x in (person.title, person.department, person.organisation) if x
     )
     if role:
         facts.append(Fact(t("brief.role"), role))
     chain = " → ".join(
-        one_line(b.name) + (f" ({one_line(b.title)})" if b.title else "") for b in brief.boss_chain
+        t("brief.boss", name=one_line(b.name), title=one_line(b.title))
+        if b.title
+        else one_line(b.name)
+        for b in brief.boss_chain
     )
     facts.append(
         Fact(t("brief.boss_chain"), chain)
@@ -72,10 +76,10 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
         else Fact(t("brief.boss_chain"), t("none_recorded"), "dim")
     )
     if brief.reports:
-        facts.append(Fact(t("brief.reports"), ", ".join(one_line(r.name) for r in brief.reports)))
+        facts.append(Fact(t("brief.reports"), sep.join(one_line(r.name) for r in brief.reports)))
     facts.append(Fact(t("brief.stance"), label(person.stance)))
     roles = [label(r) for r in (person.side, person.level, person.flow) if r is not None]
-    facts.append(Fact(t("brief.roles"), ", ".join(roles) if roles else t("not_set")))
+    facts.append(Fact(t("brief.roles"), sep.join(roles) if roles else t("not_set")))
     last = brief.last_contact
     if not history_loaded:
         facts.append(Fact(t("brief.last_contact"), t("loading_log"), "loading"))

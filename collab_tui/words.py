@@ -238,6 +238,7 @@ EN: dict[str, str] = {
     "brief.notes": "Notes",
     "brief.decided": "decided:",
     "brief.with": "with {names}",
+    "brief.boss": "{name} ({title})",  # one boss in the boss chain, with their job title
     # --- shared phrases ----------------------------------------------------------------
     "none": "none",
     "nothing": "nothing",
@@ -348,6 +349,9 @@ EN: dict[str, str] = {
     "describe.due": "due {date}",
     "describe.review": "review {date}",
     "describe.logged": "logged {kind} #{id}",
+    "describe.item": "{kind} #{id}: {title}",  # owe #12: send the revised spec
+    "describe.summary": "{text}: {summary}",  # a logged meeting, then what it was about
+    "item.closed_kind": "{kind} ({status})",  # a closed item's kind in a table: task (done)
     # --- the app (collab_tui/tui/app.py): tab titles and notifications ---------------------
     "app.tab": "{n} {name}",  # a tab's title: "1 Today" (name: act.tab.<id>)
     "app.warning": "Warning: {warning}",

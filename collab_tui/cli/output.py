@@ -51,14 +51,14 @@ ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
 
 
 def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
+    people = t("list.sep").join(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
     kind = label(item.kind) + ("!" if item.important and not item.is_risk else "")
     if item.status is Status.OCCURRED:
         kind = label(item.status)  # a risk that happened: now a problem being handled
     elif not item.is_open:
-        kind += f" ({label(item.status)})"
+        kind = t("item.closed_kind", kind=kind, status=label(item.status))
     return [
         f"#{item.id}",
         kind,
@@ -196,7 +196,10 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
     for interaction in facts.interactions:
         meetings.lines.extend(interaction_lines(interaction, names, today))
     sections: list[Section] = [
-        Facts(f"{facts.name} (#{facts.contact_id})", [(f.label, f.value) for f in facts.facts])
+        Facts(
+            t("cli.contact.who", name=facts.name, id=facts.contact_id),
+            [(f.label, f.value) for f in facts.facts],
+        )
     ]
     sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
     sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
@@ -207,12 +210,12 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
 
 
 def interaction_lines(interaction: Interaction, names: dict[int, str], today: date) -> list[str]:
-    people = ", ".join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
+    people = t("list.sep").join(one_line(names.get(i, f"#{i}")) for i in interaction.contact_ids)
     head = f"{format_date(interaction.date, today)}  {label(interaction.kind)}"
     if people:
         head += " " + t("brief.with", names=people)
     if interaction.summary:
-        head += f": {one_line(interaction.summary)}"
+        head = t("describe.summary", text=head, summary=one_line(interaction.summary))
     return [head] + [f"  - {t('brief.decided')} {one_line(d)}" for d in interaction.decisions]
 
 
