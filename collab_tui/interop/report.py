@@ -54,8 +54,8 @@ def status_report(
     risks = sorted((i for i in items if i.is_risk and i.is_active), key=_risk_order)
     waiting = [i for i in items if i.kind is Kind.WAIT and i.is_active]
 
-    period = {"since": document_date(since), "today": document_date(today)}
-    out = ["# " + t("report.title", **period), ""]
+    start = document_date(since)
+    out = ["# " + t("report.title", since=start, today=document_date(today)), ""]
     if tag:
         out += [t("report.tag", tag=_md("#" + tag)), ""]
     people_waited_on = len({n for i in waiting for n in _names(i, names)})
@@ -64,9 +64,7 @@ def status_report(
         "report.summary", done=len(done), slipped=len(slipped), risks=len(risks), people=people
     )
     out += [summary, ""]
-    out += _section(
-        t("report.done", since=period["since"]), [_done_line(i, names, today) for i in done]
-    )
+    out += _section(t("report.done", since=start), [_done_line(i, names, today) for i in done])
     out += _section(
         t("report.slipped"), [line for i in slipped for line in _slip_lines(i, names, today)]
     )
