@@ -1047,6 +1047,16 @@ EN: dict[str, str] = {
         "dry run, nothing saved: would have added {added}, updated {updated}, unchanged "
         "{unchanged}, skipped {skipped}"
     ),
+    # what `collab import --dry-run` plans, one line per record ({what}: import.card.from,
+    # import.task...; {fields}: the data fields that change, as named in the file's format)
+    "import.add": "add {what}",
+    "import.update": "update {what} ({fields})",
+    "import.unchanged": "leave {what} alone (unchanged)",
+    "import.skip": "skip {what}: {why}",  # why: the reason, as the reader of the format gives it
+    "import.card": "card {n} (line {line})",  # the n-th vCard in the file, from that line
+    "import.card.from": "{name} from {where}",  # 小蓝 from card 3 (line 14)
+    "import.task": "task {n}",  # the n-th task of a taskwarrior export
+    "import.task.named": "task {n} ({name})",
     # collab restore
     "cli.restore.none": "no backups of {path} yet",
     "cli.restore.verified": "verified",
