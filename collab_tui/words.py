@@ -1052,6 +1052,8 @@ EN: dict[str, str] = {
     "import.add": "add {what}",
     "import.update": "update {what} ({fields})",
     "import.unchanged": "leave {what} alone (unchanged)",
+    "import.update.card": "update {name} ({fields}) from {where}",  # where: import.card
+    "import.unchanged.card": "leave {name} alone (unchanged) from {where}",
     "import.skip": "skip {what}: {why}",  # why: the reason, as the reader of the format gives it
     "import.card": "card {n} (line {line})",  # the n-th vCard in the file, from that line
     "import.card.from": "{name} from {where}",  # 小蓝 from card 3 (line 14)

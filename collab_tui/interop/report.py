@@ -166,8 +166,9 @@ def _risk_lines(item: Item, names: dict[int, str], today: date) -> list[str]:
 def _waiting_section(waiting: list[Item], names: dict[int, str], today: date) -> list[str]:
     groups: dict[str | None, list[Item]] = {}  # None: the waits that name no one
     for item in waiting:
-        for name in _names(item, names) or [None]:
-            groups.setdefault(name, []).append(item)
+        people: list[str | None] = [*_names(item, names)] or [None]
+        for person in people:
+            groups.setdefault(person, []).append(item)
     out = ["## " + t("report.waiting"), ""]
     if not groups:
         return out + [t("report.nothing"), ""]

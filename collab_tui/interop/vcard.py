@@ -90,12 +90,10 @@ class CardChange:
 
     def describe(self) -> str:
         if self.action == "update":
-            what = t("import.card.from", name=self.name, where=self.where)
-            return t("import.update", what=what, fields=", ".join(self.fields))
+            fields = ", ".join(self.fields)
+            return t("import.update.card", name=self.name, fields=fields, where=self.where)
         if self.action == "unchanged":
-            return t(
-                "import.unchanged", what=t("import.card.from", name=self.name, where=self.where)
-            )
+            return t("import.unchanged.card", name=self.name, where=self.where)
         return t("import.add", what=t("import.card.from", name=self.name, where=self.where))
 
 
