@@ -782,7 +782,7 @@ def undo(
 
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
-    text = f"{label(item.kind)} #{item.id}: {one_line(item.title)}"
+    text = t("describe.item", kind=label(item.kind), id=item.id, title=one_line(item.title))
     people = listing(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         arrow = {Kind.OWE: " -> ", Kind.WAIT: " <- "}.get(item.kind, " @ ")
@@ -805,5 +805,5 @@ def describe_interaction(interaction: Interaction, names: dict[int, str]) -> str
     if people:
         text += " " + t("brief.with", names=people)
     if interaction.summary:
-        text += f": {one_line(interaction.summary)}"
+        text = t("describe.summary", text=text, summary=one_line(interaction.summary))
     return text

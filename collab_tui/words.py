@@ -36,6 +36,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "choose_language",
     "ago",
+    "document_date",
     "format_date",
     "label",
     "listing",
@@ -144,6 +145,52 @@ EN: dict[str, str] = {
     "date.since": "since {date} ({relative})",
     "date.future_since": "in the future: nothing can be done yet",
     "date.last_days": "the last {n} days",
+    # --- the Markdown status report (collab_tui/interop/report.py, `collab report`, R in the
+    # app), read by bosses in a chat or a mail. Markdown (#, **, -) is added by the code;
+    # {title}, {names}, {summary}... are the user's text, already escaped.
+    # How the report writes dates; not shown. "iso": 2026-11-20 everywhere. "words": as
+    # date.month_day (11月20日), with the year (date.month_day_year) in the title and for
+    # a date in another year than the report's end.
+    "report.date.style": "iso",
+    "report.title": "Status report: {since} to {today}",
+    "report.tag": "Tag: {tag}",  # the report is about one #tag only
+    # the summary line under the title: how many of each, then how many people we wait on
+    "report.summary": (
+        "Done {done} · slipped {slipped} · open risks {risks} · waiting on {people}"
+    ),
+    "report.people.one": "{n} person",
+    "report.people.many": "{n} people",
+    # the section headings
+    "report.done": "Done since {since}",
+    "report.slipped": "Slipped",
+    "report.risks": "Open risks",
+    "report.waiting": "Waiting on",
+    "report.decisions": "Decisions",
+    "report.nothing": "Nothing.",  # an empty section
+    "report.no_one": "(no one named)",  # the group of waits that name nobody
+    "report.with": "{line} — with {names}",  # the people an item is with, after its line
+    "report.done.item": "{title} (done {date})",
+    # a slipped item: its title, then what happened ({facts}, joined by report.facts_sep)
+    "report.slipped.item": "{title}: {facts}",
+    "report.facts_sep": "; ",
+    "report.redated": "re-dated {dates}",  # 2026-11-20 → 2026-12-01 → 2026-12-08
+    "report.no_date": "no date",  # the last of the re-dated dates, when the date was removed
+    "report.overdue": "overdue: due {date}, {relative}",  # relative: "3 days late"
+    "report.closed": "done {date}",
+    "report.notes": "Notes: {notes}",
+    # a risk: title, whether it happened, its rating (likelihood high, impact medium)
+    "report.risk.occurred": "{title} (occurred)",
+    "report.risk.item": "{title}: {rating}",
+    "report.risk.likelihood": "likelihood {rating}",
+    "report.risk.impact": "impact {rating}",
+    "report.risk.mitigation": "Mitigation: {text}",
+    "report.risk.owner": "Owner: {names}",
+    "report.risk.review": "Review: {date}",
+    "report.waiting.due": "{title} (due {date}, {relative})",  # relative: "in 3 days"
+    # a log entry with decisions: "2026-11-19, meeting with 小蓝, Ming: what it was about"
+    "report.log.head": "{date}, {kind}",
+    "report.log.with": "{head} with {names}",
+    "report.log.summary": "{head}: {summary}",
     # --- the daily view ----------------------------------------------------------------
     "today.overdue": "Overdue",
     "today.due_today": "Due today",
@@ -303,6 +350,8 @@ EN: dict[str, str] = {
     "describe.due": "due {date}",
     "describe.review": "review {date}",
     "describe.logged": "logged {kind} #{id}",
+    "describe.item": "{kind} #{id}: {title}",  # owe #12: send the revised spec
+    "describe.summary": "{text}: {summary}",  # a logged meeting, then what it was about
     # --- the app (collab_tui/tui/app.py): tab titles and notifications ---------------------
     "app.tab": "{n} {name}",  # a tab's title: "1 Today" (name: act.tab.<id>)
     "app.warning": "Warning: {warning}",
@@ -1003,6 +1052,18 @@ EN: dict[str, str] = {
         "dry run, nothing saved: would have added {added}, updated {updated}, unchanged "
         "{unchanged}, skipped {skipped}"
     ),
+    # what `collab import --dry-run` plans, one line per record ({what}: import.card.from,
+    # import.task...; {fields}: the data fields that change, as named in the file's format)
+    "import.add": "add {what}",
+    "import.update": "update {what} ({fields})",
+    "import.unchanged": "leave {what} alone (unchanged)",
+    "import.update.card": "update {name} ({fields}) from {where}",  # where: import.card
+    "import.unchanged.card": "leave {name} alone (unchanged) from {where}",
+    "import.skip": "skip {what}: {why}",  # why: the reason, as the reader of the format gives it
+    "import.card": "card {n} (line {line})",  # the n-th vCard in the file, from that line
+    "import.card.from": "{name} from {where}",  # 小蓝 from card 3 (line 14)
+    "import.task": "task {n}",  # the n-th task of a taskwarrior export
+    "import.task.named": "task {n} ({name})",
     # collab restore
     "cli.restore.none": "no backups of {path} yet",
     "cli.restore.verified": "verified",
@@ -1273,6 +1334,15 @@ def ago(day: date, today: date) -> str:
         return _far(day, today)
     unit, n = amount
     return t(f"date.{unit}_ago", n=n)
+
+
+def document_date(day: date, today: date | None = None) -> str:
+    """A date in a document (the status report): '2026-11-20', or in words ('11月20日') if
+    the language's ``report.date.style`` says so, with the year when ``today`` is None or
+    in another year."""
+    if t("report.date.style") != "words":
+        return day.isoformat()
+    return _far(day, today or date.min)
 
 
 def with_relative(day: date, today: date, words: str | None = None) -> str:

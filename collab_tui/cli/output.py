@@ -206,7 +206,10 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
     for interaction in facts.interactions:
         meetings.lines.extend(interaction_lines(interaction, names, today))
     sections: list[Section] = [
-        Facts(f"{facts.name} (#{facts.contact_id})", [(f.label, f.value) for f in facts.facts])
+        Facts(
+            t("cli.contact.who", name=facts.name, id=facts.contact_id),
+            [(f.label, f.value) for f in facts.facts],
+        )
     ]
     sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
     sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
@@ -222,7 +225,7 @@ def interaction_lines(interaction: Interaction, names: dict[int, str], today: da
     if people:
         head += " " + t("brief.with", names=people)
     if interaction.summary:
-        head += f": {one_line(interaction.summary)}"
+        head = t("describe.summary", text=head, summary=one_line(interaction.summary))
     return [head] + [f"  - {t('brief.decided')} {one_line(d)}" for d in interaction.decisions]
 
 

@@ -12,15 +12,14 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from collab_tui.dates import describe_due
+from collab_tui import lookup
 from collab_tui.model import Interaction, Item, Kind, Status, clean, one_line
+from collab_tui.words import document_date, label, relative, t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
 
 DEFAULT_DAYS = 7  # the period when no start date is given: the last week
-NOTHING = "Nothing."
-NO_ONE = "(no one named)"
 
 # Characters Markdown may read as structure or inline markup.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -35,7 +34,8 @@ def status_report(
     since = since or today - timedelta(days=DEFAULT_DAYS)
     tag = tag.lstrip("#").casefold() if tag else None
     # clean: a file written before the store cleaned text may still hold control characters.
-    names = {c.id: clean(c).name for c in store.contacts()}
+    # in pinyin order, the order the waiting-on section lists people in
+    names = {c.id: clean(c).name for c in lookup.sort_contacts(store.contacts())}
     items = [clean(i) for i in store.items(active_only=False) if _tagged(i.tags, tag)]
     tagged_ids = {i.id for i in items}
     log = [
@@ -56,23 +56,27 @@ def status_report(
     risks = sorted((i for i in items if i.is_risk and i.is_active), key=_risk_order)
     waiting = [i for i in items if i.kind is Kind.WAIT and i.is_active]
 
-    title = f"# Status report: {since.isoformat()} to {today.isoformat()}"
-    out = [title, ""]
+    start = document_date(since)
+    out = ["# " + t("report.title", since=start, today=document_date(today)), ""]
     if tag:
-        out += [f"Tag: {_md('#' + tag)}", ""]
-    people_waited_on = {n for i in waiting for n in _names(i, names)}
-    out += [
-        f"Done {len(done)} · slipped {len(slipped)} · open risks {len(risks)} · "
-        f"waiting on {len(people_waited_on)} "
-        + ("person" if len(people_waited_on) == 1 else "people"),
-        "",
-    ]
-    out += _section(f"Done since {since.isoformat()}", [_done_line(i, names) for i in done])
-    out += _section("Slipped", [line for i in slipped for line in _slip_lines(i, names, today)])
-    out += _section("Open risks", [line for i in risks for line in _risk_lines(i, names)])
+        out += [t("report.tag", tag=_md("#" + tag)), ""]
+    people_waited_on = len({n for i in waiting for n in _names(i, names)})
+    people = t("report.people." + ("one" if people_waited_on == 1 else "many"), n=people_waited_on)
+    summary = t(
+        "report.summary", done=len(done), slipped=len(slipped), risks=len(risks), people=people
+    )
+    out += [summary, ""]
+    out += _section(t("report.done", since=start), [_done_line(i, names, today) for i in done])
+    out += _section(
+        t("report.slipped"), [line for i in slipped for line in _slip_lines(i, names, today)]
+    )
+    out += _section(
+        t("report.risks"), [line for i in risks for line in _risk_lines(i, names, today)]
+    )
     out += _waiting_section(waiting, names, today)
     out += _section(
-        "Decisions", [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names)]
+        t("report.decisions"),
+        [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names, today)],
     )
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -113,84 +117,102 @@ def _log_order(entry: Interaction) -> tuple[date, int]:
 
 
 def _section(heading: str, lines: list[str]) -> list[str]:
-    return [f"## {heading}", "", *(lines or [NOTHING]), ""]
+    return [f"## {heading}", "", *(lines or [t("report.nothing")]), ""]
 
 
-def _done_line(item: Item, names: dict[int, str]) -> str:
-    line = f"- {_md(item.title)} (done {_closed_on(item).isoformat()})"
-    return line + _with(item, names)
+def _done_line(item: Item, names: dict[int, str], today: date) -> str:
+    line = t("report.done.item", title=_md(item.title), date=document_date(_closed_on(item), today))
+    return "- " + _with(line, item, names)
 
 
 def _slip_lines(item: Item, names: dict[int, str], today: date) -> list[str]:
     facts = []
     if item.due_history:
-        dates = [d.isoformat() for d in item.due_history]
-        dates.append(item.due.isoformat() if item.due else "no date")
-        facts.append("re-dated " + " → ".join(dates))
+        dates = [document_date(d, today) for d in item.due_history]
+        dates.append(document_date(item.due, today) if item.due else t("report.no_date"))
+        facts.append(t("report.redated", dates=" → ".join(dates)))
     if item.is_active and item.due is not None and item.due < today:
-        facts.append(f"overdue: due {item.due.isoformat()}, {describe_due(item.due, today)}")
+        due, late = document_date(item.due, today), relative(item.due, today)
+        facts.append(t("report.overdue", date=due, relative=late))
     if item.status is Status.DONE:
-        facts.append(f"done {_closed_on(item).isoformat()}")
-    lines = [f"- **{_md(item.title)}**: {'; '.join(facts)}{_with(item, names)}"]
+        facts.append(t("report.closed", date=document_date(_closed_on(item), today)))
+    line = t("report.slipped.item", title=f"**{_md(item.title)}**", facts=_facts(facts))
+    lines = ["- " + _with(line, item, names)]
     if item.notes.strip():
-        lines.append(f"  - Notes: {_md(item.notes)}")
+        lines.append("  - " + t("report.notes", notes=_md(item.notes)))
     return lines
 
 
-def _risk_lines(item: Item, names: dict[int, str]) -> list[str]:
-    rating = ", ".join(
+def _risk_lines(item: Item, names: dict[int, str], today: date) -> list[str]:
+    rating = t("list.sep").join(
         part
         for part in (
-            f"likelihood {item.likelihood.value}" if item.likelihood else "",
-            f"impact {item.impact.value}" if item.impact else "",
+            t("report.risk.likelihood", rating=label(item.likelihood)) if item.likelihood else "",
+            t("report.risk.impact", rating=label(item.impact)) if item.impact else "",
         )
         if part
     )
-    state = " (occurred)" if item.status is Status.OCCURRED else ""
-    lines = [f"- **{_md(item.title)}**{state}" + (f": {rating}" if rating else "")]
-    lines.append(f"  - Mitigation: {_md(item.mitigation) if item.mitigation.strip() else 'none'}")
+    head = f"**{_md(item.title)}**"
+    if item.status is Status.OCCURRED:
+        head = t("report.risk.occurred", title=head)
+    lines = ["- " + (t("report.risk.item", title=head, rating=rating) if rating else head)]
+    mitigation = _md(item.mitigation) if item.mitigation.strip() else t("none")
+    lines.append("  - " + t("report.risk.mitigation", text=mitigation))
     owners = _names(item, names)
-    lines.append(f"  - Owner: {', '.join(_md(n) for n in owners) if owners else 'none'}")
-    lines.append(f"  - Review: {item.review.isoformat() if item.review else 'no date'}")
+    lines.append("  - " + t("report.risk.owner", names=_people(owners) if owners else t("none")))
+    review = document_date(item.review, today) if item.review else t("report.no_date")
+    lines.append("  - " + t("report.risk.review", date=review))
     return lines
 
 
 def _waiting_section(waiting: list[Item], names: dict[int, str], today: date) -> list[str]:
-    groups: dict[str, list[Item]] = {}
+    groups: dict[str | None, list[Item]] = {}  # None: the waits that name no one
     for item in waiting:
-        for name in _names(item, names) or [NO_ONE]:
-            groups.setdefault(name, []).append(item)
-    out = ["## Waiting on", ""]
+        people: list[str | None] = [*_names(item, names)] or [None]
+        for person in people:
+            groups.setdefault(person, []).append(item)
+    out = ["## " + t("report.waiting"), ""]
     if not groups:
-        return out + [NOTHING, ""]
-    for name in sorted(groups, key=lambda n: (n == NO_ONE, n.casefold())):
-        out += [f"### {_md(name) if name != NO_ONE else name}", ""]
+        return out + [t("report.nothing"), ""]
+    order = {name: n for n, name in enumerate(names.values())}
+    for name in sorted(groups, key=lambda n: (n is None, order.get(n or "", 0))):
+        out += ["### " + (_md(name) if name is not None else t("report.no_one")), ""]
         for item in sorted(groups[name], key=lambda i: (i.due or date.max, i.id)):
-            due = ""
+            line = _md(item.title)
             if item.due is not None:
-                due = f" (due {item.due.isoformat()}, {describe_due(item.due, today)})"
-            out.append(f"- {_md(item.title)}{due}")
+                due, when = document_date(item.due, today), relative(item.due, today)
+                line = t("report.waiting.due", title=line, date=due, relative=when)
+            out.append("- " + line)
         out.append("")
     return out
 
 
-def _log_lines(entry: Interaction, names: dict[int, str]) -> list[str]:
+def _log_lines(entry: Interaction, names: dict[int, str], today: date) -> list[str]:
     who = [names[i] for i in entry.contact_ids if i in names]
-    head = f"- {entry.date.isoformat()}, {entry.kind.value}"
+    head = t("report.log.head", date=document_date(entry.date, today), kind=label(entry.kind))
     if who:
-        head += " with " + ", ".join(_md(n) for n in who)
+        head = t("report.log.with", head=head, names=_people(who))
     if entry.summary.strip():
-        head += f": {_md(entry.summary)}"
-    return [head] + [f"  - {_md(decision)}" for decision in entry.decisions]
+        head = t("report.log.summary", head=head, summary=_md(entry.summary))
+    return ["- " + head] + [f"  - {_md(decision)}" for decision in entry.decisions]
 
 
 def _names(item: Item, names: dict[int, str]) -> list[str]:
     return [names[i] for i in item.contact_ids if i in names]
 
 
-def _with(item: Item, names: dict[int, str]) -> str:
+def _people(people: list[str]) -> str:
+    return t("list.sep").join(_md(n) for n in people)
+
+
+def _facts(facts: list[str]) -> str:
+    return t("report.facts_sep").join(facts)
+
+
+def _with(line: str, item: Item, names: dict[int, str]) -> str:
+    """``line`` followed by the people the item is with, if any."""
     people = _names(item, names)
-    return f" — with {', '.join(_md(n) for n in people)}" if people else ""
+    return t("report.with", line=line, names=_people(people)) if people else line
 
 
 def _md(text: str) -> str:

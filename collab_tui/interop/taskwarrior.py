@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Item, Kind, Status, now
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -35,7 +36,7 @@ class TaskwarriorImportSummary(ImportSummary):
 
     def lines(self) -> list[str]:
         """One line per task, then one per skipped task: what --dry-run prints."""
-        return self.changes + [f"skip {what}: {why}" for what, why in self.skipped]
+        return self.changes + [t("import.skip", what=what, why=why) for what, why in self.skipped]
 
 
 @dataclass
@@ -129,19 +130,21 @@ def import_taskwarrior(
             if existing is None:
                 writes.append(task.item)  # stored with put, not add: keeps entry/modified
                 planned.added += 1
-                planned.changes.append(f"add {task.where}")
+                planned.changes.append(t("import.add", what=task.where))
                 continue
             updated = _updated(existing, task.item)
             changed = _changed_fields(existing, updated)
             if not changed:
                 writes.append(None)
                 planned.unchanged += 1
-                planned.changes.append(f"leave {task.where} alone (unchanged)")
+                planned.changes.append(t("import.unchanged", what=task.where))
             else:
                 updated.updated = stamp
                 writes.append(updated)
                 planned.updated += 1
-                planned.changes.append(f"update {task.where} ({', '.join(changed)})")
+                planned.changes.append(
+                    t("import.update", what=task.where, fields=", ".join(changed))
+                )
         return planned, writes
 
     def apply(planned: tuple[TaskwarriorImportSummary, list[Item | None]]) -> None:
@@ -169,13 +172,13 @@ class _BadTask(Exception):
 
 
 def _task_from_row(row: Any, position: int, tz: tzinfo | None) -> _Task:
-    where = f"task {position}"
+    where = t("import.task", n=position)
     if not isinstance(row, dict):
         raise _BadTask(where, f"expected a JSON object, got {type(row).__name__}")
     uuid = row.get("uuid")
     description = row.get("description")
     if isinstance(description, str) and description.strip():
-        where = f"task {position} ({_clip(description.strip())})"
+        where = t("import.task.named", n=position, name=_clip(description.strip()))
     if not isinstance(uuid, str) or not uuid:
         raise _BadTask(where, "it has no uuid")
     if not isinstance(description, str) or not description.strip():

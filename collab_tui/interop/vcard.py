@@ -22,6 +22,7 @@ from vobject.base import ParseError, parseLine
 from collab_tui import validate
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Flow, Level, Side, Stance, clean, now
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -89,10 +90,11 @@ class CardChange:
 
     def describe(self) -> str:
         if self.action == "update":
-            return f"update {self.name} ({', '.join(self.fields)}) from {self.where}"
+            fields = ", ".join(self.fields)
+            return t("import.update.card", name=self.name, fields=fields, where=self.where)
         if self.action == "unchanged":
-            return f"leave {self.name} alone (unchanged) from {self.where}"
-        return f"add {self.name} from {self.where}"
+            return t("import.unchanged.card", name=self.name, where=self.where)
+        return t("import.add", what=t("import.card.from", name=self.name, where=self.where))
 
 
 @dataclass
@@ -104,7 +106,7 @@ class VcardImportSummary(ImportSummary):
     def lines(self) -> list[str]:
         """One line per card, then one per skipped card: what --dry-run prints."""
         out = [change.describe() for change in self.changes]
-        out += [f"skip {what}: {why}" for what, why in self.skipped]
+        out += [t("import.skip", what=what, why=why) for what, why in self.skipped]
         return out
 
 
@@ -126,7 +128,7 @@ def parse_vcards(data: str | bytes) -> tuple[list[Card], list[tuple[str, str]]]:
     outside_reported = False
 
     def where() -> str:
-        return f"card {number} (line {start})"
+        return t("import.card", n=number, line=start)
 
     for lineno, raw in enumerate(raw_lines, start=1):
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -207,3 +208,105 @@ def test_user_text_cannot_make_headings_or_tables(store):
     ]
     assert not any(line.startswith(("|", ">")) for line in lines)
     assert "\\| a \\| b \\| \\|---\\|---\\| \\> quote \\<script\\>" in report
+
+
+# --- the report in Chinese (the words are report.* in collab_tui/words.py) ------------------
+
+
+@pytest.fixture
+def chinese():
+    from collab_tui import words
+
+    words.set_language("zh")
+    yield
+    words.set_language(None)
+
+
+ENGLISH_WORDS = re.compile(
+    r"Status report|Done|Slipped|Open risks|Waiting on|Decisions|Nothing|no one named|"
+    r"\bwith\b|Notes:|Mitigation|Owner|Review|likelihood|impact|occurred|overdue|re-dated|"
+    r"\bdue\b|\bdone\b|meeting|days late|in \d+ days"
+)
+
+
+def test_the_report_in_chinese(filled, chinese):
+    report = status_report(filled, SINCE, None, TODAY)
+    headings = [line for line in report.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# 工作进展报告：2026年11月17日 至 2026年11月24日",
+        "## 本期完成（自2026年11月17日起）",
+        "## 延期",
+        "## 未关闭的风险",
+        "## 等待对方",
+        "### Ming",
+        "### 小蓝",
+        "### （未指定对方）",
+        "## 本期决定",
+    ]
+    assert "本期完成1项，延期2项，未关闭风险2个，等待2人答复。" in report
+    assert "- 11月18日完成：API definition agreed（对接人：小蓝）" in report
+    assert (
+        "- **send revised spec**：原定11月21日截止，逾期3天（对接人：小蓝）\n"
+        "  - 备注：waiting for the architect"
+    ) in report
+    assert "- **joint debugging**：改期 11月20日 → 12月1日 → 12月8日" in report
+    assert (
+        "- **approval API may slip**：可能性中、影响高\n"
+        "  - 应对措施：agree milestones\n"
+        "  - 负责人：小蓝、Ming\n"
+        "  - 复查日期：12月1日"
+    ) in report
+    assert "- **charged before approval**（已发生）：影响高" in report
+    assert "- approval result（11月27日截止，3天后）" in report
+    assert "- 11月19日 会议（小蓝、Ming）：meeting 4, bosses present\n" in report
+    # What is left in English is the user's own text, never the report's words.
+    own_text = re.compile(r"API definition agreed|send revised spec|approval|Ming|meeting 4")
+    assert not ENGLISH_WORDS.search(own_text.sub("", report)), ENGLISH_WORDS.findall(report)
+
+
+def test_empty_sections_say_nothing_in_chinese(store, chinese):
+    report = status_report(store, SINCE, None, TODAY)
+    assert report.count("\n无。\n") == 5
+    assert "本期完成0项，延期0项，未关闭风险0个，等待0人答复。" in report
+
+
+def test_a_date_in_another_year_has_its_year_in_chinese(store, chinese):
+    store.add(Item(title="年后再说", kind=Kind.WAIT, due=date(2027, 1, 4)))
+    report = status_report(store, SINCE, None, TODAY)
+    assert "- 年后再说（2027年1月4日截止，6周后）" in report
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_user_text_is_escaped_in_both_languages(store, language):
+    from collab_tui import words
+
+    words.set_language(language)
+    try:
+        evil = store.add(Contact(name="# Evil | boss"))
+        store.add(
+            Item(
+                title="**bold** _it_ [link](x)",
+                kind=Kind.RISK,
+                mitigation="| a | b |",
+                contact_ids=[evil.id],
+                review=date(2026, 11, 30),
+            )
+        )
+        store.add(
+            Interaction(
+                date=date(2026, 11, 20),
+                summary="<b>hi</b> `code`",
+                contact_ids=[evil.id],
+                decisions=["# not a heading"],
+            )
+        )
+        report = status_report(store, SINCE, None, TODAY)
+    finally:
+        words.set_language(None)
+    assert "**\\*\\*bold\\*\\* \\_it\\_ \\[link\\](x)**" in report
+    assert "\\| a \\| b \\|" in report
+    assert "\\# Evil \\| boss" in report
+    assert "\\<b\\>hi\\</b\\> \\`code\\`" in report
+    assert "  - \\# not a heading" in report
+    lines = report.splitlines()
+    assert not any(line.startswith(("|", ">", "# Evil", "# not")) for line in lines)
