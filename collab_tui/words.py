@@ -239,6 +239,7 @@ EN: dict[str, str] = {
     "brief.interactions.empty": "none logged yet",
     "brief.notes": "Notes",
     "brief.decided": "decided:",
+    "brief.decision": "decided: {text}",  # a decision under a meeting in the shell's brief
     "brief.with": "with {names}",
     # --- shared phrases ----------------------------------------------------------------
     "none": "none",
@@ -288,6 +289,10 @@ EN: dict[str, str] = {
     "act.settings": "Settings",
     "act.settings.key": "Settings",
     "act.settings.help": "Urgency horizon, going-cold days and the theme",
+    # the footer's word for ctrl+p (Textual's command palette), at the right of the footer
+    "app.palette.key": "palette",
+    "app.palette.tooltip": "Open the command palette",
+    "app.palette.prompt": "Search for commands… (or brief: NAME)",
     "act.help": "Keys",
     "act.help.key": "Keys",
     "act.help.help": "Every key binding",

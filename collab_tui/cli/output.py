@@ -226,7 +226,7 @@ def interaction_lines(interaction: Interaction, names: dict[int, str], today: da
         head += " " + t("brief.with", names=people)
     if interaction.summary:
         head = t("describe.summary", text=head, summary=one_line(interaction.summary))
-    return [head] + [f"  - {t('brief.decided')} {one_line(d)}" for d in interaction.decisions]
+    return [head] + ["  - " + t("brief.decision", text=one_line(d)) for d in interaction.decisions]
 
 
 def brief_json(brief: Any) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
@@ -65,7 +67,18 @@ class CollabApp(App[None]):
     COMMANDS = App.COMMANDS | {CollabCommands}
     # Screens get -narrow under 100 columns: the Matrix stacks its quadrants (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = keymap.bindings(keymap.APP)
+    BINDINGS = [
+        *keymap.bindings(keymap.APP),
+        # Textual's own palette key, declared here so that its footer word is ours to translate
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            t("app.palette.key"),
+            show=False,
+            priority=True,
+            tooltip=t("app.palette.tooltip"),
+        ),
+    ]
     # Read the log in a thread after the first frame (tests turn this off to read it at
     # once, still after the first frame, so what they see does not depend on timing).
     history_in_thread = True
@@ -400,6 +413,12 @@ class CollabApp(App[None]):
 
     def action_search(self) -> None:
         self.current_view.open_search()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            palette = CommandPalette(placeholder=t("app.palette.prompt"), id="--command-palette")
+            self.push_screen(palette)
 
     def action_help(self) -> None:
         from collab_tui.tui.modals.help import HelpScreen  # on use: not needed to start

@@ -5,7 +5,7 @@ Key bindings are the exception: Textual keeps each footer word in a ``Binding`` 
 its class was defined, in the language of that moment. ``relabel`` re-translates them in
 place, on the classes (for widgets made later) and on the live widgets, by finding the
 key each description came from; the command palette's list, also made at import, is made
-again. Textual's own words (``^p palette``, the palette's prompt) are Textual's.
+again. Textual's own palette key and prompt are declared by the app, in these words too.
 """
 
 from __future__ import annotations

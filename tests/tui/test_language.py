@@ -74,7 +74,7 @@ async def test_collab_lang_beats_the_remembered_choice(store: Store, tmp_path, m
 async def test_the_whole_app_reads_chinese_at_80x24(zh_app: CollabApp) -> None:
     """Every tab, the capture preview, the review, an item, the help: Chinese words, no
     English interface words, nothing cut into an unreadable line."""
-    english = ["Today", "Matrix", "Contacts", "Overdue", "Capture", "Do now", "Search"]
+    english = ["Today", "Matrix", "Contacts", "Overdue", "Capture", "Do now", "Search", "palette"]
     seen: dict[str, str] = {}
     async with zh_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -97,6 +97,9 @@ async def test_the_whole_app_reads_chinese_at_80x24(zh_app: CollabApp) -> None:
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         seen["help"] = screen_text(zh_app)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        seen["palette"] = screen_text(zh_app)
     assert "逾期" in seen["today"] and "我欠的" in seen["today"]
     assert "马上做" in seen["matrix"] and "计划做" in seen["matrix"]
     assert "小蓝" in seen["contacts"] and "部门" in seen["contacts"]
@@ -105,6 +108,7 @@ async def test_the_whole_app_reads_chinese_at_80x24(zh_app: CollabApp) -> None:
     assert "等待" in preview and "小明" in preview and "11月24日" in preview, preview
     assert "晨间回顾" in seen["review"] or "逾期" in seen["review"]
     assert "速记" in seen["help"]
+    assert "^p 命令" in seen["today"] and "搜索命令" in seen["palette"]
     for name, text in seen.items():
         for word in english:
             assert word not in text, (name, word)
