@@ -48,7 +48,11 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._keys())
 
     def _keys(self) -> Content:
-        app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
+        app_bindings = [
+            b
+            for b in type(self.app).BINDINGS
+            if isinstance(b, Binding) and b.action != "command_palette"  # an EXTRA row
+        ]
         extra = [(keys, t(key)) for keys, key in EXTRA[0][1]]
         groups: list[tuple[str, list[tuple[str, str]]]] = [
             (t("help.everywhere"), self._rows(app_bindings) + extra),

@@ -26,27 +26,14 @@ class MatrixView(ItemView):
         Binding("left", "move(-1)", t("matrix.previous"), show=False, id="matrix.previous"),
     ]
     search_placeholder = "search.items"
-    _title_width: int | None = None
 
     def compose_body(self) -> ComposeResult:
         with Container(id="quadrants"):
             for quadrant in QUADRANTS:
                 yield RecordList(id=f"q-{quadrant.name.lower()}", classes="quadrant")
 
-    @property
-    def title_width(self) -> int | None:  # type: ignore[override]
-        """Titles are cut so the counterpart stays on the row: a quadrant's width less
-        the due date and kind (20 cells) and room for a name (12)."""
-        if not self.size.width:
-            return None
-        columns = 1 if self.screen.has_class("-narrow") else 2
-        return max(16, self.size.width // columns - 4 - 20 - 12)
-
-    def on_resize(self) -> None:
-        if self.title_width != self._title_width and self.snapshot is not None:
-            self._title_width = self.title_width
-            self._contents = {}  # the rows were built for the old width
-            self.render_view()
+    def list_columns(self) -> int:
+        return 1 if self.screen.has_class("-narrow") else 2
 
     @property
     def main_widget(self) -> Widget:
