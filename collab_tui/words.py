@@ -63,6 +63,11 @@ EN: dict[str, str] = {
     "kind.owe.direction": "for",
     "kind.wait.direction": "from",
     "kind.risk.direction": "with",
+    # the kind in a calendar entry's notes (the .ics export): who delivers
+    "kind.task.calendar": "task",
+    "kind.owe.calendar": "owe (I deliver this)",
+    "kind.wait.calendar": "wait (they deliver this)",
+    "kind.risk.calendar": "risk",
     "status.open": "open",
     "status.done": "done",
     "status.dropped": "dropped",
@@ -1069,6 +1074,78 @@ EN: dict[str, str] = {
     "import.card.from": "{name} from {where}",  # 小蓝 from card 3 (line 14)
     "import.task": "task {n}",  # the n-th task of a taskwarrior export
     "import.task.named": "task {n} ({name})",
+    "import.card.named": "{where} ({name})",  # card 3 (line 14) (小蓝)
+    "import.line": "line {line}",  # a line of the imported file
+    # (the reasons below follow "skip {what}: ", or end the sentence of a refused file)
+    "import.nothing_imported": "{error}. Nothing was imported.",  # the whole file refused
+    "import.more": "{reasons} (and {n} more)",  # the first reasons, then how many others
+    "import.reason": "{where}: {why}",
+    "import.reason.sep": "; ",  # between reasons on one line
+    # vCard files (BEGIN:VCARD, END:VCARD, FN, N and the other property names stay as they are)
+    "import.vcard.none": "not a vCard file: no BEGIN:VCARD found",
+    "import.vcard.unreadable": "no card in this vCard file can be read: {reasons}",
+    "import.vcard.no_end": "no END:VCARD before the next card",
+    "import.vcard.unterminated": "no END:VCARD (the file ends inside this card)",
+    "import.vcard.outside": "text outside any BEGIN:VCARD/END:VCARD",
+    "import.vcard.not_property": "line {line} is not a vCard property: {text}",
+    "import.vcard.not_utf8": "line {line} is not UTF-8 text",
+    "import.vcard.not_utf8_byte": "line {line} is not UTF-8 text (byte {byte})",  # 0xff
+    # {name}: the card's name, or import.vcard.the_card; {prop}: NOTE, PHOTO...
+    "import.vcard.too_long": (
+        "{name}: {prop} (line {line}) is longer than {limit} characters, the most "
+        "collab-tui imports; shorten it and import again"
+    ),
+    "import.vcard.the_card": "the card",
+    "import.vcard.no_name": "the card has no name (FN or N)",
+    # X-COLLAB-STANCE is 'keen', expected one of unknown, refuses, ... (values as written)
+    "import.vcard.bad_value": "line {line}: {prop} is {value}, expected one of {allowed}",
+    "import.vcard.same_email": "{n} contacts have the email {email}; cannot tell which",
+    "import.vcard.same_name": "{n} contacts are named {name}; cannot tell which",
+    # in the list of fields an update changes (the others are named as in the format)
+    "import.vcard.other_properties": "other vCard properties",
+    # taskwarrior exports (uuid, description, status, annotations... are its JSON keys)
+    "import.taskwarrior.not_utf8": "not a taskwarrior export: not UTF-8 text ({error})",
+    "import.taskwarrior.empty": "not a taskwarrior export: the file is empty",
+    "import.taskwarrior.bad_line": "not a taskwarrior export: line {line} is not JSON ({error})",
+    "import.taskwarrior.unusable": (
+        "not a taskwarrior export: no task in it can be used ({reason})"
+    ),
+    "import.task.repeated": "the same uuid appears earlier in the file",
+    "import.task.not_object": "expected a JSON object, got {type}",  # {type}: list, str...
+    "import.task.no_uuid": "it has no uuid",
+    "import.task.no_description": "it has no description",
+    "import.task.recurring": "a recurrence template; its pending instances are imported",
+    "import.task.status": "unknown status {status}",
+    "import.task.not_date": "{value} is not a date",
+    "import.task.bad_date": "{value} is not a taskwarrior date",
+    "import.task.annotations": "annotations is not a list",
+    "import.task.annotation": "an annotation has no description",
+    "import.task.tags": "tags is not a list of words",
+    "import.task.project": "project is not text",
+    # collab-tui backups (JSON); "format", "version", "settings"... are the file's keys
+    "import.json.not_object": "not a collab-tui backup: the file does not hold a JSON object",
+    "import.json.format": 'not a collab-tui backup: "format" is {value}, expected "{expected}"',
+    "import.json.version": 'not a collab-tui backup: "version" is {value}',
+    "import.json.too_new": (
+        "this backup is format version {version}; this collab-tui reads up to version "
+        "{supported}: upgrade collab-tui to import it"
+    ),
+    "import.json.unknown_version": "unknown backup format version {version}",
+    "import.json.settings_type": '"settings" must be an object',
+    "import.json.settings_invalid": '"settings" is invalid: {problems}',
+    "import.json.section_type": '"{section}" must be a list',  # contacts, items...
+    "import.json.repeated_id": "{where}: id {id} appears twice in {section}",  # items[3]
+    "import.json.row": "{where} (id {id})",  # items[3] (id 12)
+    # the CSV export's tables (--what)
+    "interop.csv.unknown_table": "unknown table {what}: choose one of {choices}",
+    # the calendar export (.ics): what a calendar app shows of a due date or a risk review
+    "interop.ics.review": "Review risk: {title}",  # the entry's title
+    # the entry's notes, one "Label: value" a line
+    "interop.ics.kind": "Kind: {kind}",  # kind.*.calendar
+    "interop.ics.with": "With: {names}",
+    "interop.ics.occurred": "Status: occurred (now a problem being handled)",
+    "interop.ics.risk": "Risk: {rating}",  # report.risk.likelihood, report.risk.impact
+    "interop.ics.due_date": "Due: {date}",  # 2026-12-01
     # collab restore
     "cli.restore.none": "no backups of {path} yet",
     "cli.restore.verified": "verified",

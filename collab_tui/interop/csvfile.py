@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from collab_tui.interop import Progress
 from collab_tui.model import Contact, Interaction, Item, clean
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -46,7 +47,7 @@ def export_csv(store: Store, what: str, progress: Progress | None = None) -> str
     ``progress(done, total)`` is called after each row.
     """
     if what not in WHAT:
-        raise ValueError(f"unknown table {what!r}: choose one of {', '.join(WHAT)}")
+        raise ValueError(t("interop.csv.unknown_table", what=repr(what), choices=", ".join(WHAT)))
     # clean: a file written before the store cleaned text may still hold control characters.
     contacts = sorted((clean(c) for c in store.contacts()), key=lambda c: c.id)
     names = {c.id: c.name for c in contacts}

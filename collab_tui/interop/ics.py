@@ -16,7 +16,6 @@ from collab_tui.interop import Progress
 from collab_tui.model import (
     Contact,
     Item,
-    Kind,
     Settings,
     Status,
     clean,
@@ -25,18 +24,12 @@ from collab_tui.model import (
     plain,
 )
 from collab_tui.triage import Quadrant, quadrant
+from collab_tui.words import label, listing, t
 
 PRODID = "-//collab-tui//collab-tui//EN"
 
 # RFC 5545 PRIORITY: 1 is the highest, 9 the lowest, 5 the middle.
 PRIORITY = {Quadrant.DO_NOW: 1, Quadrant.SCHEDULE: 5, Quadrant.DELEGATE: 5, Quadrant.DROP: 9}
-
-KIND_TEXT = {
-    Kind.TASK: "task",
-    Kind.OWE: "owe (I deliver this)",
-    Kind.WAIT: "wait (they deliver this)",
-    Kind.RISK: "risk",
-}
 
 
 def export_ics(
@@ -47,6 +40,9 @@ def export_ics(
     progress: Progress | None = None,
 ) -> bytes:
     """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file.
+
+    The words a person reads in the calendar app (a review's title, the notes) are in the
+    interface's language; the properties and their values stay as RFC 5545 has them.
 
     ``progress(done, total)`` is called after each active item (total: the active items).
     """
@@ -66,7 +62,7 @@ def export_ics(
             todo.add("description", _description(item, names))
             calendar.add_component(todo)
         if item.is_risk and item.review is not None:
-            summary = f"Review risk: {one_line(item.title)}"
+            summary = t("interop.ics.review", title=one_line(item.title))
             todo = _todo(item, f"{item.uid}-review@collab-tui", summary, item.review)
             todo.add("priority", priority)
             todo.add("description", _description(item, names))
@@ -94,25 +90,25 @@ def _todo(item: Item, uid: str, summary: str, due: date) -> Todo:
 
 
 def _description(item: Item, names: dict[int, str]) -> str:
-    lines = [f"Kind: {KIND_TEXT[item.kind]}"]
+    lines = [t("interop.ics.kind", kind=label(item.kind, "calendar"))]
     people = [names[i] for i in item.contact_ids if i in names]
     if people:
-        lines.append("With: " + ", ".join(one_line(name) for name in people))
+        lines.append(t("interop.ics.with", names=listing(one_line(name) for name in people)))
     if item.is_risk and item.status is Status.OCCURRED:
-        lines.append("Status: occurred (now a problem being handled)")
+        lines.append(t("interop.ics.occurred"))
     # A risk changed to another kind keeps its risk fields: so does its calendar entry.
     rating = [
-        f"likelihood {item.likelihood.value}" if item.likelihood else "",
-        f"impact {item.impact.value}" if item.impact else "",
+        t("report.risk.likelihood", rating=label(item.likelihood)) if item.likelihood else "",
+        t("report.risk.impact", rating=label(item.impact)) if item.impact else "",
     ]
     if any(rating):
-        lines.append("Risk: " + ", ".join(r for r in rating if r))
+        lines.append(t("interop.ics.risk", rating=listing(r for r in rating if r)))
     if item.mitigation:
-        lines.append("Mitigation: " + one_line(item.mitigation))
+        lines.append(t("report.risk.mitigation", text=one_line(item.mitigation)))
     if item.review:
-        lines.append(f"Review: {item.review.isoformat()}")
+        lines.append(t("report.risk.review", date=item.review.isoformat()))
     if item.is_risk and item.due:
-        lines.append(f"Due: {item.due.isoformat()}")
+        lines.append(t("interop.ics.due_date", date=item.due.isoformat()))
     if item.notes:
         lines += ["", plain(item.notes)]
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Interaction, Item, Record, Settings, clean, now
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
+from collab_tui.words import t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -66,45 +67,44 @@ def read_records(data: Any) -> tuple[Settings | None, list[Record]]:
     Nothing is stored here, so a bad file can never leave a half-finished import.
     """
     if not isinstance(data, dict):
-        raise ValueError("not a collab-tui backup: the file does not hold a JSON object")
+        raise ValueError(t("import.json.not_object"))
     if data.get("format") != FORMAT_NAME:
         raise ValueError(
-            f'not a collab-tui backup: "format" is {data.get("format")!r}, expected "{FORMAT_NAME}"'
+            t("import.json.format", value=repr(data.get("format")), expected=FORMAT_NAME)
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError(f'not a collab-tui backup: "version" is {version!r}')
+        raise ValueError(t("import.json.version", value=repr(version)))
     if version > FORMAT_VERSION:
-        raise ValueError(
-            f"this backup is format version {version}; this collab-tui reads up to "
-            f"version {FORMAT_VERSION}: upgrade collab-tui to import it"
-        )
+        raise ValueError(t("import.json.too_new", version=version, supported=FORMAT_VERSION))
     if version < 1:
-        raise ValueError(f"unknown backup format version {version}")
+        raise ValueError(t("import.json.unknown_version", version=version))
 
     settings = None
     if data.get("settings") is not None:
         if not isinstance(data["settings"], dict):
-            raise ValueError('"settings" must be an object')
+            raise ValueError(t("import.json.settings_type"))
         problems = check_settings(data["settings"])
         if problems:
-            raise ValueError(f'"settings" is invalid: {describe(problems)}')
+            raise ValueError(t("import.json.settings_invalid", problems=describe(problems)))
         try:
             settings = Settings.from_dict(data["settings"])
         except (TypeError, ValueError) as error:
-            raise ValueError(f'"settings" is invalid: {error}') from None
+            raise ValueError(t("import.json.settings_invalid", problems=error)) from None
 
     records: list[Record] = []
     for section, cls in SECTIONS:
         rows = data.get(section, [])
         if not isinstance(rows, list):
-            raise ValueError(f'"{section}" must be a list')
+            raise ValueError(t("import.json.section_type", section=section))
         seen: set[int] = set()
         for position, row in enumerate(rows, start=1):
             where = f"{section}[{position}]"
             record = _record_from_row(cls, row, where)
             if record.id in seen:
-                raise ValueError(f"{where}: id {record.id} appears twice in {section}")
+                raise ValueError(
+                    t("import.json.repeated_id", where=where, id=record.id, section=section)
+                )
             seen.add(record.id)
             records.append(record)
     return settings, records
@@ -123,7 +123,7 @@ def import_data(
     try:
         settings, records = read_records(data)
     except ValueError as error:
-        raise ValueError(f"{error}. Nothing was imported.") from None
+        raise ValueError(t("import.nothing_imported", error=error)) from None
 
     def plan() -> tuple[ImportSummary, Settings | None, list[tuple[Record, bool]]]:
         summary = ImportSummary()
@@ -171,12 +171,17 @@ def _record_from_row(cls: type[Record], row: Any, where: str) -> Record:
     problems = check_record(table, row)
     if problems:
         record_id = row.get("id") if isinstance(row, dict) else None
-        named = f"{where} (id {record_id})" if record_id_problem(record_id) is None else where
-        raise ValueError(f"{named}: {describe(problems)}")
+        named = (
+            t("import.json.row", where=where, id=record_id)
+            if record_id_problem(record_id) is None
+            else where
+        )
+        raise ValueError(t("import.reason", where=named, why=describe(problems)))
     try:
         return cls.from_dict(row)
     except (TypeError, ValueError, AttributeError) as error:  # nothing check_record lets by
-        raise ValueError(f"{where} (id {row['id']}): {error}") from None
+        named = t("import.json.row", where=where, id=row["id"])
+        raise ValueError(t("import.reason", where=named, why=error)) from None
 
 
 def _by_id(record: Record) -> int:

@@ -54,10 +54,10 @@ def read_tasks(data: str | bytes | list[Any]) -> list[Any]:
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ValueError(f"not a taskwarrior export: not UTF-8 text ({error})") from None
+            raise ValueError(t("import.taskwarrior.not_utf8", error=error)) from None
     text = data.strip()
     if not text:
-        raise ValueError("not a taskwarrior export: the file is empty")
+        raise ValueError(t("import.taskwarrior.empty"))
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError:
@@ -76,7 +76,7 @@ def read_tasks(data: str | bytes | list[Any]) -> list[Any]:
             tasks.append(json.loads(line))
         except json.JSONDecodeError as error:
             raise ValueError(
-                f"not a taskwarrior export: line {lineno} is not JSON ({error.msg})"
+                t("import.taskwarrior.bad_line", line=lineno, error=error.msg)
             ) from None
     return tasks
 
@@ -107,14 +107,15 @@ def import_taskwarrior(
             summary.skipped.append(error.args)
             continue
         if task.uuid in seen:
-            summary.skipped.append((task.where, "the same uuid appears earlier in the file"))
+            summary.skipped.append((task.where, t("import.task.repeated")))
             continue
         seen.add(task.uuid)
         tasks.append(task)
 
     if rows and not tasks:
         where, why = summary.skipped[0]
-        raise ValueError(f"not a taskwarrior export: no task in it can be used ({where}: {why})")
+        reason = t("import.reason", where=where, why=why)
+        raise ValueError(t("import.taskwarrior.unusable", reason=reason))
 
     def plan() -> tuple[TaskwarriorImportSummary, list[Item | None]]:
         planned = TaskwarriorImportSummary(skipped=list(summary.skipped))
@@ -174,20 +175,20 @@ class _BadTask(Exception):
 def _task_from_row(row: Any, position: int, tz: tzinfo | None) -> _Task:
     where = t("import.task", n=position)
     if not isinstance(row, dict):
-        raise _BadTask(where, f"expected a JSON object, got {type(row).__name__}")
+        raise _BadTask(where, t("import.task.not_object", type=type(row).__name__))
     uuid = row.get("uuid")
     description = row.get("description")
     if isinstance(description, str) and description.strip():
         where = t("import.task.named", n=position, name=_clip(description.strip()))
     if not isinstance(uuid, str) or not uuid:
-        raise _BadTask(where, "it has no uuid")
+        raise _BadTask(where, t("import.task.no_uuid"))
     if not isinstance(description, str) or not description.strip():
-        raise _BadTask(where, "it has no description")
+        raise _BadTask(where, t("import.task.no_description"))
     status_text = row.get("status", "pending")
     if status_text == "recurring":
-        raise _BadTask(where, "a recurrence template; its pending instances are imported")
+        raise _BadTask(where, t("import.task.recurring"))
     if status_text not in STATUSES:
-        raise _BadTask(where, f"unknown status {status_text!r}")
+        raise _BadTask(where, t("import.task.status", status=repr(status_text)))
     status = STATUSES[status_text]
 
     try:
@@ -239,14 +240,14 @@ def _instant(value: Any) -> datetime | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date")
+        raise ValueError(t("import.task.not_date", value=repr(value)))
     try:
         moment = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     except ValueError:
         try:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
-            raise ValueError(f"{value!r} is not a taskwarrior date") from None
+            raise ValueError(t("import.task.bad_date", value=repr(value))) from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
     return moment
@@ -261,11 +262,11 @@ def _notes(annotations: Any, tz: tzinfo | None) -> str:
     if annotations in (None, ""):
         return ""
     if not isinstance(annotations, list):
-        raise ValueError("annotations is not a list")
+        raise ValueError(t("import.task.annotations"))
     lines = []
     for annotation in annotations:
         if not isinstance(annotation, dict) or not isinstance(annotation.get("description"), str):
-            raise ValueError("an annotation has no description")
+            raise ValueError(t("import.task.annotation"))
         day = _date(annotation.get("entry"), tz)
         text = annotation["description"].strip()
         lines.append(f"{day.isoformat()}: {text}" if day else text)
@@ -274,13 +275,13 @@ def _notes(annotations: Any, tz: tzinfo | None) -> str:
 
 def _tags(row: dict[str, Any]) -> list[str]:
     tags = row.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ValueError("tags is not a list of words")
-    out = [t for t in tags if t]
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError(t("import.task.tags"))
+    out = [tag for tag in tags if tag]
     project = row.get("project")
     if project not in (None, ""):
         if not isinstance(project, str):
-            raise ValueError("project is not text")
+            raise ValueError(t("import.task.project"))
         project = "-".join(project.split())  # a tag is one word
         if project not in out:
             out.append(project)

@@ -135,14 +135,14 @@ def parse_vcards(data: str | bytes) -> tuple[list[Card], list[tuple[str, str]]]:
         marker = text.strip().upper()
         if marker == "BEGIN:VCARD":
             if current is not None:
-                problems.append((where(), "no END:VCARD before the next card"))
+                problems.append((where(), t("import.vcard.no_end")))
             number += 1
             start = lineno
             current = [(lineno, raw)]
         elif current is None:
             # Text between cards: say so once, it usually means a damaged file.
             if marker and not outside_reported:
-                problems.append((f"line {lineno}", "text outside any BEGIN:VCARD/END:VCARD"))
+                problems.append((t("import.line", line=lineno), t("import.vcard.outside")))
                 outside_reported = True
         elif marker == "END:VCARD":
             current.append((lineno, raw))
@@ -154,18 +154,21 @@ def parse_vcards(data: str | bytes) -> tuple[list[Card], list[tuple[str, str]]]:
         else:
             current.append((lineno, raw))
     if current is not None:
-        problems.append((where(), "no END:VCARD (the file ends inside this card)"))
+        problems.append((where(), t("import.vcard.unterminated")))
     if number == 0:
-        raise ValueError("not a vCard file: no BEGIN:VCARD found")
+        raise ValueError(t("import.vcard.none"))
     return cards, problems
 
 
 def _readable(cards: list[Card], problems: list[tuple[str, str]]) -> None:
     """A file in which not one card can be read is an unreadable file, not an empty one."""
     if not cards:
-        reasons = "; ".join(f"{where}: {why}" for where, why in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise ValueError(f"no card in this vCard file can be read: {reasons}{more}")
+        reasons = t("import.reason.sep").join(
+            t("import.reason", where=where, why=why) for where, why in problems[:3]
+        )
+        if len(problems) > 3:
+            reasons = t("import.more", reasons=reasons, n=len(problems) - 3)
+        raise ValueError(t("import.vcard.unreadable", reasons=reasons))
 
 
 class _BadCard(Exception):
@@ -192,17 +195,17 @@ def _read_card(raw_lines: list[tuple[int, str | bytes]], where: str) -> Card:
         try:
             name, params, value, group = parseLine(line, lineno)
         except ParseError:
-            raise _BadCard(f"line {lineno} is not a vCard property: {_clip(line)}") from None
+            raise _BadCard(t("import.vcard.not_property", line=lineno, text=_clip(line))) from None
         props.append((lineno, line, name.upper(), params or [], value, group or ""))
     _map_properties(card, props, too_long)
     if too_long:
         lineno, prop, limit = too_long[0]
+        name = _clip(card.name) or t("import.vcard.the_card")
         raise _BadCard(
-            f"{_clip(card.name) or 'the card'}: {prop} (line {lineno}) is longer than "
-            f"{limit:,} characters, the most collab-tui imports; shorten it and import again"
+            t("import.vcard.too_long", name=name, prop=prop, line=lineno, limit=f"{limit:,}")
         )
     if not card.name:
-        raise _BadCard("the card has no name (FN or N)")
+        raise _BadCard(t("import.vcard.no_name"))
     return card
 
 
@@ -214,12 +217,13 @@ def _decode(raw_lines: list[tuple[int, str | bytes]]) -> list[tuple[int, str]]:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
                 bad = raw[error.start]
-                raise _BadCard(f"line {lineno} is not UTF-8 text (byte 0x{bad:02x})") from None
+                byte = f"0x{bad:02x}"
+                raise _BadCard(t("import.vcard.not_utf8_byte", line=lineno, byte=byte)) from None
         else:
             text = raw
             # A str read with errors="surrogateescape" carries the bad bytes as surrogates.
             if any("\udc80" <= char <= "\udcff" for char in text):
-                raise _BadCard(f"line {lineno} is not UTF-8 text")
+                raise _BadCard(t("import.vcard.not_utf8", line=lineno))
         out.append((lineno, text))
     return out
 
@@ -317,9 +321,16 @@ def _map_properties(
             try:
                 fields[key] = enum(text)
             except ValueError:
-                allowed = ", ".join(member.value for member in enum)
+                allowed = ", ".join(member.value for member in enum)  # as written
+                value = repr(_clip(text))
                 raise _BadCard(
-                    f"line {lineno}: {name} is {_clip(text)!r}, expected one of {allowed}"
+                    t(
+                        "import.vcard.bad_value",
+                        line=lineno,
+                        prop=name,
+                        value=value,
+                        allowed=allowed,
+                    )
                 ) from None
         elif name in X_LISTS:
             fields.setdefault(X_LISTS[name], []).append(_unescape(value))  # exactly as written
@@ -515,7 +526,9 @@ def _plan(stored: list[Contact], cards: list[Card]) -> tuple[VcardImportSummary,
         try:
             slot = _match(card, candidates)
         except _BadCard as error:
-            summary.skipped.append((f"{card.where} ({card.name})", str(error)))
+            summary.skipped.append(
+                (t("import.card.named", where=card.where, name=card.name), str(error))
+            )
             continue
         if slot is None:
             contact = Contact(name=card.name)
@@ -572,12 +585,12 @@ def _match(card: Card, candidates: _Candidates) -> int | None:
     if email:
         found = candidates.find("email", email)
         if len(found) > 1:
-            raise _BadCard(f"{len(found)} contacts have the email {email}; cannot tell which")
+            raise _BadCard(t("import.vcard.same_email", n=len(found), email=email))
         if found:
             return found[0]
     found = candidates.find("name", card.name)
     if len(found) > 1:
-        raise _BadCard(f"{len(found)} contacts are named {card.name}; cannot tell which")
+        raise _BadCard(t("import.vcard.same_name", n=len(found), name=card.name))
     return found[0] if found else None
 
 
@@ -612,7 +625,7 @@ def _differences(
     if before.uid != after.uid:
         changed.append("uid")
     if before.extra.get(EXTRA_KEY) != after.extra.get(EXTRA_KEY):
-        changed.append("other vCard properties")
+        changed.append(t("import.vcard.other_properties"))
     return changed
 
 

@@ -39,7 +39,11 @@ ENUMS: list[type[StrEnum]] = [
     InteractionKind,
     Quadrant,
 ]
-FORMS = {Kind: ["choice", "direction"], Stance: ["short"], Quadrant: ["heading", "title"]}
+FORMS = {
+    Kind: ["choice", "direction", "calendar"],
+    Stance: ["short"],
+    Quadrant: ["heading", "title"],
+}
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
@@ -131,9 +135,9 @@ def _sources() -> list[tuple[Path, str]]:
     return [
         (path, path.read_text(encoding="utf-8"))
         for path in sorted(PACKAGE.rglob("*.py"))
-        # Exports (interop/) write files in a fixed format; they keep their own words. The
-        # Markdown report is for people: its words are words.py's.
-        if path.name != "words.py" and (path.parent.name != "interop" or path.name == "report.py")
+        # interop/ too: its file formats keep their own names (see FORMAT_LITERALS), but
+        # what a person reads (why a card is skipped, a calendar entry's notes) is words.py's.
+        if path.name != "words.py"
     ]
 
 
@@ -362,3 +366,59 @@ def test_the_report_has_no_literal_words():
     assert _report_literals(source) == []
     old = 'out = ["## Waiting on", ""]\nline = f"- {title} (done {day})"\nx = t("report.done")'
     assert [text for _, text in _report_literals(old)] == ["## Waiting on", " (done "]
+
+
+# Imports and exports: every phrase (a word followed by a space or punctuation and a space)
+# outside t() is a reason, an error or a calendar note a translator would miss. Raised
+# messages count: they are what `collab import` prints. Property names, CSV headers and
+# JSON keys are single tokens ("BEGIN:VCARD", "NEEDS-ACTION", "due_history"): left alone.
+PHRASE = re.compile(r"[A-Za-z]{2,}[,:;.!?)]?\s")
+# Literals with a phrase that are not read by users of the app: data formats, bugs.
+FORMAT_LITERALS = {
+    "report.py": {"status_report needs today's date"},  # a programming error
+}
+
+
+def _interop_literals(source: str) -> list[tuple[int, str]]:
+    import ast
+
+    tree = ast.parse(source)
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" and node.args:
+            skip.update(id(n) for n in ast.walk(node.args[0]))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and PHRASE.search(node.value)
+    ]
+
+
+def test_imports_and_exports_have_no_literal_words():
+    found = [
+        f"interop/{path.name}:{line}: {text!r}"
+        for path in sorted((PACKAGE / "interop").glob("*.py"))
+        for line, text in _interop_literals(path.read_text(encoding="utf-8"))
+        if text not in FORMAT_LITERALS.get(path.name, set())
+    ]
+    assert found == []
+    old = (
+        'raise _BadCard(f"line {lineno} is not UTF-8 text")\n'
+        'lines = [f"Kind: {KIND_TEXT[item.kind]}"]\n'
+        'problems.append((where(), "no END:VCARD before the next card"))\n'
+        'lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{uid}", "TEL;TYPE=VOICE:"]\n'
+        'todo.add("status", "NEEDS-ACTION")\n'
+        'x = t("import.vcard.none")\n'
+    )
+    assert [text for _, text in _interop_literals(old)] == [
+        "line ",
+        " is not UTF-8 text",
+        "Kind: ",
+        "no END:VCARD before the next card",
+    ]
