@@ -167,25 +167,21 @@ class ItemView(View):
     """A tab listing items in RecordLists: the item keys work on the highlighted row."""
 
     BINDINGS = ITEM_BINDINGS
-    _title_width: int | None = None  # the width the rows were built for
 
     def list_columns(self) -> int:
         """How many lists share the tab's width side by side."""
         return 1
 
-    @property
-    def title_width(self) -> int | None:  # type: ignore[override]
-        """Titles are cut so the counterpart stays on the row: a list's width less the
-        due date and kind (20 cells) and room for a name (12)."""
-        if not self.size.width:
-            return None
-        return max(16, self.size.width // self.list_columns() - 4 - 20 - 12)
-
     def on_resize(self) -> None:
-        if self.title_width != self._title_width and self.snapshot is not None:
-            self._title_width = self.title_width
+        """Titles are cut so the counterpart stays on the row: a list's width less the
+        due date and kind (20 cells) and room for a name (12). Kept in ``title_width``
+        (read for every row), and the rows are built again when it changes."""
+        width = max(16, self.size.width // self.list_columns() - 4 - 20 - 12)
+        if width != self.title_width:
+            self.title_width = width
             self._contents = {}  # the rows were built for the old width
-            self.render_view()
+            if self.snapshot is not None:
+                self.render_view()
 
     def record_lists(self) -> list[RecordList]:
         return list(self.query(RecordList))
