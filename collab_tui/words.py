@@ -38,6 +38,7 @@ __all__ = [
     "ago",
     "document_date",
     "format_date",
+    "before_text",
     "label",
     "listing",
     "language",
@@ -512,8 +513,8 @@ EN: dict[str, str] = {
     "capture.line_error": "line {n}: {error}",
     "capture.disabled": "{keys} is disabled until this is fixed.",
     "capture.with": "with",  # a meeting's people
-    "capture.decided": "decided:",
-    "capture.new_contact": "(new contact)",
+    "capture.decision": "decided: {text}",
+    "capture.new_contact": "{name} (new contact)",  # a name that matches no contact yet
     # the settings form
     "form.settings.horizon": "Urgent within",
     "form.settings.cold": "Cold after",
@@ -1334,6 +1335,12 @@ def label(member: StrEnum, form: str = "") -> str:
 
 
 # --- dates -------------------------------------------------------------------------------
+
+
+def before_text(label: str) -> str:
+    """``label`` ready to be followed by text: a space after it, except after full-width
+    punctuation, which carries its own space ("decided: x", "决定：x")."""
+    return label if label.endswith(("：", "，", "、", "。", "）")) else label + " "
 
 
 def listing(parts: Iterable[str]) -> str:

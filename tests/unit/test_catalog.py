@@ -205,3 +205,9 @@ def test_lists_and_details_read_as_chinese_does(chinese):
 def test_lists_and_details_in_english():
     assert words.listing(["Zhang", "Lan"]) == "Zhang, Lan"
     assert words.with_details("Zhou", ["Architecture", "eager"]) == "Zhou (Architecture, eager)"
+
+
+def test_a_label_before_text_takes_a_space_unless_its_punctuation_has_one(chinese):
+    assert words.before_text(t("brief.decided")) == "决定："
+    words.set_language("en")
+    assert words.before_text(t("brief.decided")) == "decided: "

@@ -208,7 +208,7 @@ class CaptureModal(Dialog[str | None]):
             parts += ["  ", (f"“{one_line(meeting.summary)}”", "italic")]
         content = Content.assemble(*parts) + self._tags(meeting.tags)
         for decision in meeting.decisions:
-            content += Content.assemble(f"\n    {t('capture.decided')} ", one_line(decision))
+            content += Content.assemble("\n    ", t("capture.decision", text=one_line(decision)))
         return content
 
     def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
@@ -236,15 +236,13 @@ class CaptureModal(Dialog[str | None]):
         parts: list[Content | str | tuple[str, str]] = []
         for name in names:
             if parts:
-                parts.append(", ")
+                parts.append(t("list.sep"))
             contact = plan.resolved.get(name)
             if contact is not None:
                 parts.append(one_line(contact.name))
             else:
-                parts += [
-                    one_line(plan.new_name_for(name)),
-                    (f" {t('capture.new_contact')}", "italic $text-warning"),
-                ]
+                new = t("capture.new_contact", name=one_line(plan.new_name_for(name)))
+                parts.append((new, "italic $text-warning"))
         return Content.assemble(*parts)
 
     def _tags(self, tags: list[str]) -> Content:

@@ -12,7 +12,7 @@ from collab_tui.text import pad
 from collab_tui.tui.content import heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.words import format_date, label, t
+from collab_tui.words import before_text, format_date, label, t
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")
@@ -70,7 +70,7 @@ def brief_rows(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> l
         )
         lines.append((when, text(one_line(record.summary))))
         lines.extend(
-            (Content.assemble(("    " + t("brief.decided") + " ", "$text-success")), text(d))
+            (Content.assemble(("    " + before_text(t("brief.decided")), "$text-success")), text(d))
             for d in map(one_line, record.decisions)
         )
     if facts.notes:
