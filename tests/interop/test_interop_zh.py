@@ -107,7 +107,7 @@ def test_a_broken_taskwarrior_export_names_the_line_in_chinese(collab, tmp_path)
     broken.write_text('{"uuid": "a", "description": "x"}\n{oops\n', encoding="utf-8")
     result = collab("--lang", "zh", "import", "--from", "taskwarrior", str(broken))
     assert result.code == 2
-    assert result.err.startswith("collab: 不是 taskwarrior 导出文件：第2行不是 JSON（")
+    assert result.err.startswith("collab: 不是 taskwarrior 导出文件，第2行不是有效的 JSON：")
 
 
 def test_a_bad_backup_is_refused_in_chinese_and_nothing_is_imported(collab, tmp_path):
