@@ -69,7 +69,7 @@ def _count(n: int) -> str:
 
 # --- the value checks: each returns None when fine, else what is wrong ------------------
 
-Check = Callable[[Any], "str | None"]
+Check = Callable[[Any], str | None]
 
 
 def show(value: Any, width: int = 40) -> str:
