@@ -734,7 +734,7 @@ def update_settings(store: Store, **changes: Any) -> Settings:
     merged = {**current, **changes}
     problems = validate.check_settings(merged)
     if problems:
-        wrong = "; ".join(f"{p.field} {p.message}" for p in problems)
+        wrong = t("problem.sep").join(f"{p.field} {p.message}" for p in problems)
         raise ActionError(t("error.action.settings_not_saved", problems=wrong))
     settings = Settings.from_dict(merged)
     store.update_settings(settings)

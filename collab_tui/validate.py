@@ -19,6 +19,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from collab_tui.words import t
+
 # --- limits (documented in docs/FORMAT.md, "Limits and damaged records") ---------------
 
 MAX_ID = 2**31 - 1  # ids and links to ids: 1..MAX_ID
@@ -43,17 +45,31 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return field_problem(self.field, self.message)
+
+
+def field_problem(field: str, message: str) -> str:
+    """``title: is missing`` in the interface language (the field's name stays as stored)."""
+    if field == WHOLE_RECORD:
+        return t("problem.record", problem=message)
+    return t("problem.field", field=field, problem=message)
 
 
 def describe(problems: list[Problem]) -> str:
     """Problems as one line: ``tags: must be a list, not null; due: ...``."""
-    return "; ".join(str(p) for p in problems)
+    return t("problem.sep").join(str(p) for p in problems)
+
+
+WHOLE_RECORD = "(record)"  # the field of a problem with the record itself (not an object)
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
 
 
 # --- the value checks: each returns None when fine, else what is wrong ------------------
 
-Check = Callable[[Any], "str | None"]
+Check = Callable[[Any], str | None]
 
 
 def show(value: Any, width: int = 40) -> str:
@@ -63,11 +79,11 @@ def show(value: Any, width: int = 40) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return f"a list ({len(value):,} entries)"
+        return t("problem.value.list", n=_count(len(value)))
     if isinstance(value, dict):
-        return f"an object ({len(value):,} keys)"
+        return t("problem.value.object", n=_count(len(value)))
     if isinstance(value, int) and abs(value) > 10**15:
-        return f"a {len(str(abs(value)))}-digit number"
+        return t("problem.value.digits", n=len(str(abs(value))))
     if isinstance(value, str) and len(value) > width:
         value = value[:width] + "..."
     text = repr(value)
@@ -77,9 +93,9 @@ def show(value: Any, width: int = 40) -> str:
 def _text(limit: int) -> Check:
     def check(value: Any) -> str | None:
         if type(value) is not str:
-            return f"must be text, not {show(value)}"
+            return t("problem.not_text", value=show(value))
         if len(value) > limit:
-            return f"is {len(value):,} characters long; at most {limit:,} are allowed"
+            return t("problem.too_long", n=_count(len(value)), limit=_count(limit))
         return None
 
     return check
@@ -90,15 +106,15 @@ short_text, long_text = _text(SHORT_TEXT), _text(LONG_TEXT)
 
 def record_id(value: Any) -> str | None:
     if type(value) is not int:
-        return f"must be a whole number, not {show(value)}"
+        return t("problem.not_whole_number", value=show(value))
     if not 1 <= value <= MAX_ID:
-        return f"{show(value)} is out of range (1 to {MAX_ID:,})"
+        return t("problem.out_of_range", value=show(value), low=1, high=_count(MAX_ID))
     return None
 
 
 def iso_date(value: Any) -> str | None:
     if type(value) is not str:
-        return f"must be a date (YYYY-MM-DD), not {show(value)}"
+        return t("problem.not_a_date", value=show(value))
     # fromisoformat also takes "20261124" and week dates: the files hold only YYYY-MM-DD.
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
@@ -108,13 +124,13 @@ def iso_date(value: Any) -> str | None:
         else:
             if MIN_YEAR <= day.year <= MAX_YEAR:
                 return None
-            return f"{value} is outside the years {MIN_YEAR} to {MAX_YEAR}"
-    return f"{show(value)} is not a date (YYYY-MM-DD)"
+            return t("problem.year_range", value=value, low=MIN_YEAR, high=MAX_YEAR)
+    return t("problem.bad_date", value=show(value))
 
 
 def timestamp(value: Any) -> str | None:
     if type(value) is not str:
-        return f"must be a timestamp, not {show(value)}"
+        return t("problem.not_a_timestamp", value=show(value))
     if len(value) <= 40:  # a real timestamp is short; do not parse a novel
         try:
             stamp = datetime.fromisoformat(value)
@@ -123,14 +139,14 @@ def timestamp(value: Any) -> str | None:
         else:
             # Naive and aware times cannot be compared: every stored time has an offset.
             if stamp.tzinfo is None:
-                return f"{value} has no UTC offset (like +00:00)"
+                return t("problem.no_offset", value=value)
             if MIN_YEAR <= stamp.year:
                 return None
-    return f"{show(value)} is not an ISO 8601 timestamp"
+    return t("problem.bad_timestamp", value=show(value))
 
 
 def boolean(value: Any) -> str | None:
-    return None if type(value) is bool else f"must be true or false, not {show(value)}"
+    return None if type(value) is bool else t("problem.not_boolean", value=show(value))
 
 
 _ENUM_VALUES: dict[Check, frozenset[str]] = {}  # an enum check -> its values
@@ -143,7 +159,7 @@ def one_of(*allowed: str) -> Check:
     def check(value: Any) -> str | None:
         if type(value) is str and value in values:
             return None
-        return f"{show(value)} is not one of {listed}"
+        return t("problem.not_one_of", value=show(value), allowed=listed)
 
     _ENUM_VALUES[check] = values
     return check
@@ -166,11 +182,11 @@ def list_of(check: Check, fits: Callable[[Any], bool] | None = None) -> Check:
 
     def check_list(value: Any) -> str | None:
         if type(value) is not list:
-            return f"must be a list, not {show(value)}"
+            return t("problem.not_a_list", value=show(value))
         if not value:
             return None
         if len(value) > MAX_LIST:
-            return f"has {len(value):,} entries; at most {MAX_LIST:,} are allowed"
+            return t("problem.too_many", n=_count(len(value)), limit=_count(MAX_LIST))
         if fits is not None:
             for entry in value:
                 if not fits(entry):
@@ -180,7 +196,7 @@ def list_of(check: Check, fits: Callable[[Any], bool] | None = None) -> Check:
         for position, entry in enumerate(value, start=1):
             wrong = check(entry)
             if wrong is not None:
-                return f"entry {position}: {wrong}"
+                return t("problem.entry", n=position, problem=wrong)
         return None
 
     return check_list
@@ -200,23 +216,23 @@ def _json_value(value: Any, depth: int) -> str | None:
     kind = type(value)
     if kind is str:
         if len(value) > EXTRA_TEXT:
-            return f"a text of {len(value):,} characters; at most {EXTRA_TEXT:,} are allowed"
+            return t("problem.text_too_long", n=_count(len(value)), limit=_count(EXTRA_TEXT))
         return None
     if kind is int:
         if not MIN_INT <= value <= MAX_INT:
-            return f"{show(value)} is too large to store"
+            return t("problem.too_large", value=show(value))
         return None
     if value is None or kind is bool or kind is float:
         return None
     if kind is list or kind is dict:
         if depth >= MAX_DEPTH:
-            return f"is nested more than {MAX_DEPTH} levels deep"
+            return t("problem.too_deep", depth=MAX_DEPTH)
         if len(value) > EXTRA_ENTRIES:
-            return f"has {len(value):,} entries; at most {EXTRA_ENTRIES:,} are allowed"
+            return t("problem.too_many", n=_count(len(value)), limit=_count(EXTRA_ENTRIES))
         if kind is dict:
             for key, entry in value.items():
                 if type(key) is not str:
-                    return f"has a key that is not text ({show(key)})"
+                    return t("problem.key_not_text", value=show(key))
                 wrong = _json_value(entry, depth + 1)
                 if wrong is not None:
                     return wrong
@@ -226,19 +242,19 @@ def _json_value(value: Any, depth: int) -> str | None:
                 if wrong is not None:
                     return wrong
         return None
-    return f"{kind.__name__} is not a JSON value"
+    return t("problem.not_json", kind=kind.__name__)
 
 
 def spelling_map(value: Any) -> str | None:
     """Contact.spelling: text -> its syllables (see collab_tui/spelling.py)."""
     if type(value) is not dict:
-        return f"must be an object, not {show(value)}"
+        return t("problem.not_an_object", value=show(value))
     if len(value) > MAX_LIST:
-        return f"has {len(value):,} entries; at most {MAX_LIST:,} are allowed"
+        return t("problem.too_many", n=_count(len(value)), limit=_count(MAX_LIST))
     for key, entry in value.items():
         wrong = short_text(key) or long_text(entry)
         if wrong is not None:
-            return f"{show(key)}: {wrong}"
+            return t("problem.key", key=show(key), problem=wrong)
     return None
 
 
@@ -339,7 +355,7 @@ def check_record(table: str, doc: Any) -> list[Problem]:
     ``table`` is "items", "contacts" or "interactions". Never raises on odd input.
     """
     if type(doc) is not dict:
-        return [Problem("(record)", f"must be a JSON object, not {show(doc)}")]
+        return [Problem(WHOLE_RECORD, t("problem.not_a_record", value=show(doc)))]
     specs = _QUICK[table]
     problems: list[Problem] | None = None
     for key, value in doc.items():
@@ -373,10 +389,10 @@ def check_record(table: str, doc: Any) -> list[Problem]:
     for key in REQUIRED[table]:
         if key not in doc:
             problems = problems or []
-            problems.append(Problem(key, "is missing"))
+            problems.append(Problem(key, t("problem.missing")))
         elif doc[key] == "":
             problems = problems or []
-            problems.append(Problem(key, "is empty"))
+            problems.append(Problem(key, t("problem.empty")))
     return problems or []
 
 
@@ -388,7 +404,7 @@ _QUICK = {
 def check_settings(settings: Any) -> list[Problem]:
     """What is wrong with the settings object (both keys may be absent: defaults)."""
     if type(settings) is not dict:
-        return [Problem("settings", f"must be a JSON object, not {show(settings)}")]
+        return [Problem("settings", t("problem.not_a_record", value=show(settings)))]
     problems = []
     for key, (low, high) in (
         ("urgency_horizon_days", HORIZON_DAYS),
@@ -398,9 +414,11 @@ def check_settings(settings: Any) -> list[Problem]:
             continue
         value = settings[key]
         if type(value) is not int:
-            problems.append(Problem(key, f"must be a whole number of days, not {show(value)}"))
+            problems.append(Problem(key, t("problem.not_days", value=show(value))))
         elif not low <= value <= high:
-            problems.append(Problem(key, f"{show(value)} is out of range ({low} to {high})"))
+            problems.append(
+                Problem(key, t("problem.out_of_range", value=show(value), low=low, high=high))
+            )
     for key, value in settings.items():
         if key not in ("urgency_horizon_days", "cold_after_days"):
             wrong = unknown_value(value)

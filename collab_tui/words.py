@@ -1192,6 +1192,52 @@ EN: dict[str, str] = {
     "cli.demo.open": "open it with: {command}",
     "error.store.invalid.settings": "The settings",  # {what} of error.store.invalid
     "error.store.invalid.record": "{kind} {id}",  # Item 3
+    # --- what is wrong with a record's field (collab_tui/validate.py) --------------------
+    # Shown by `collab doctor`, the warning about damaged records, forms and `collab import`.
+    # {field} is a data field's name as stored (title, due, tags...): it stays as it is.
+    # {value} is the wrong value as stored ('soon', null, true) or one of problem.value.*;
+    # {problem} one of the texts below. They follow problem.field or an entry's number, so
+    # they have no subject ("is missing"), and may end up inside parentheses (doctor.damaged).
+    "problem.field": "{field}: {problem}",
+    "problem.record": "(record): {problem}",  # the record itself is not an object
+    "problem.sep": "; ",  # between the problems of one record
+    "problem.missing": "is missing",
+    "problem.empty": "is empty",
+    "problem.not_text": "must be text, not {value}",
+    "problem.too_long": "is {n} characters long; at most {limit} are allowed",
+    "problem.not_whole_number": "must be a whole number, not {value}",
+    "problem.not_days": "must be a whole number of days, not {value}",
+    "problem.out_of_range": "{value} is out of range ({low} to {high})",
+    "problem.not_a_date": "must be a date (YYYY-MM-DD), not {value}",
+    "problem.bad_date": "{value} is not a date (YYYY-MM-DD)",
+    "problem.year_range": "{value} is outside the years {low} to {high}",
+    "problem.not_a_timestamp": "must be a timestamp, not {value}",
+    "problem.no_offset": "{value} has no UTC offset (like +00:00)",
+    "problem.bad_timestamp": "{value} is not an ISO 8601 timestamp",
+    "problem.not_boolean": "must be true or false, not {value}",
+    "problem.not_one_of": "{value} is not one of {allowed}",  # allowed: "task / owe / wait"
+    "problem.not_a_list": "must be a list, not {value}",
+    "problem.too_many": "has {n} entries; at most {limit} are allowed",
+    "problem.entry": "entry {n}: {problem}",  # the nth entry of a list field
+    "problem.key": "{key}: {problem}",  # an entry of a field that maps keys to values
+    "problem.not_an_object": "must be an object, not {value}",
+    "problem.not_a_record": "must be a JSON object, not {value}",
+    # a value under a key collab-tui does not know (kept as it is), too big for the file
+    "problem.text_too_long": "a text of {n} characters; at most {limit} are allowed",
+    "problem.too_large": "{value} is too large to store",
+    "problem.too_deep": "is nested more than {depth} levels deep",
+    "problem.key_not_text": "has a key that is not text ({value})",
+    "problem.not_json": "{kind} is not a JSON value",  # kind: a Python type name
+    # the id of a stored record disagrees with the key it is stored under (store/quarantine.py)
+    "problem.id_differs": "{id} differs from its key {key}",
+    "problem.key_out_of_range": "key {key} is out of range",
+    # a short picture of a wrong value, as {value}
+    "problem.value.list": "a list ({n} entries)",
+    "problem.value.object": "an object ({n} keys)",
+    "problem.value.digits": "a {n}-digit number",
+    # a damaged record in a data file (warning.damaged.*): {problem} is problem.field
+    "problem.damage.record": "{file} {table} #{id} {problem}",
+    "problem.damage.settings": "{file} settings {problem}",
     # --- why a backup does not verify (collab_tui/store/backups.py; `collab restore --list`)
     "error.backup.manifest_unreadable": "{manifest} cannot be read: {reason}",
     "error.backup.manifest_damaged": "{manifest} is damaged",

@@ -129,7 +129,7 @@ def _damage_findings(damage: list[Damage], store: Store) -> list[Finding]:
         for table, docs in f.storage.set_aside.items()
     }
     for (file, table, record_id), problems in records.items():
-        detail = "; ".join(f"{d.field}: {d.message}" for d in problems)
+        detail = t("problem.sep").join(validate.field_problem(d.field, d.message) for d in problems)
         doc = set_aside.get((file, table), {}).get(record_id)
         fields = ", ".join(sorted({d.field for d in problems}))
         if doc is not None and salvage(table, doc, problems) is not None:

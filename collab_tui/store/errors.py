@@ -157,5 +157,5 @@ class RecordInvalid(ValueError):
     def __init__(self, what: str, problems: list[Any]) -> None:
         self.what = what
         self.problems = problems
-        detail = "; ".join(str(p) for p in problems)
+        detail = t("problem.sep").join(str(p) for p in problems)
         super().__init__(t("error.store.invalid", what=what, problems=detail))

@@ -34,9 +34,16 @@ class Damage(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        problem = validate.field_problem(self.field, self.message)
         if self.table == "settings":
-            return f"{self.file.name} settings {self.field}: {self.message}"
-        return f"{self.file.name} {self.table} #{self.id} {self.field}: {self.message}"
+            return t("problem.damage.settings", file=self.file.name, problem=problem)
+        return t(
+            "problem.damage.record",
+            file=self.file.name,
+            table=self.table,
+            id=self.id,
+            problem=problem,
+        )
 
 
 def screen(path: Path, data: Data, hot: bool) -> tuple[Data, list[Damage]]:
@@ -57,10 +64,10 @@ def screen(path: Path, data: Data, hot: bool) -> tuple[Data, list[Damage]]:
             problems = validate.check_record(table, doc)
             stored_id = doc.get("id")
             if stored_id is not None and not problems and str(stored_id) != doc_id:
-                wrong = f"{stored_id} differs from its key {doc_id}"
+                wrong = t("problem.id_differs", id=stored_id, key=doc_id)
                 problems.append(validate.Problem("id", wrong))
             if not problems and not 1 <= int(doc_id) <= validate.MAX_ID:
-                problems.append(validate.Problem("id", f"key {doc_id} is out of range"))
+                problems.append(validate.Problem("id", t("problem.key_out_of_range", key=doc_id)))
             if problems:
                 set_aside.setdefault(table, {})[doc_id] = writable(doc)
                 damage.extend(Damage(path, table, doc_id, p.field, p.message) for p in problems)

@@ -147,3 +147,22 @@ def test_doctor_reports_leftover_temp_files(collab):
     assert str(leftover) in report.out and "interrupted save" in report.out
     assert not leftover.exists()
     assert report.code == 0  # the store removes them when it opens: nothing left to do
+
+
+def test_doctor_and_the_warning_name_the_damaged_field_in_chinese(collab):
+    seed(collab)
+    edit(collab.db, lambda d: d["items"]["1"].update(due="not-a-date", tags=None))
+
+    report = collab("--lang", "zh", "doctor")
+    assert report.code == 1
+    assert "due：'not-a-date' 不是 YYYY-MM-DD 格式的日期" in report.out
+    assert "tags：应为列表，不是 null" in report.out
+    assert "collab.json 中的 items #1 已损坏（" in report.out
+    assert "must be" not in report.out and "is not a date" not in report.out
+
+    warned = collab("--lang", "zh", "today")
+    assert warned.code == 0, warned.err
+    assert "有1条损坏的记录已被隔离：collab.json 中 items #1 的 " in warned.err
+    assert "not a date" not in warned.err and "must be" not in warned.err
+    # English as before
+    assert "(due: 'not-a-date' is not a date (YYYY-MM-DD); " in collab("doctor").out

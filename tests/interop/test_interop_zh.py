@@ -4,6 +4,7 @@ calendar's notes; the data (vCard, iCalendar, JSON keys) stays the same in every
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from icalendar import Calendar
@@ -107,7 +108,7 @@ def test_a_broken_taskwarrior_export_names_the_line_in_chinese(collab, tmp_path)
     broken.write_text('{"uuid": "a", "description": "x"}\n{oops\n', encoding="utf-8")
     result = collab("--lang", "zh", "import", "--from", "taskwarrior", str(broken))
     assert result.code == 2
-    assert result.err.startswith("collab: 不是 taskwarrior 导出文件：第2行不是 JSON（")
+    assert result.err.startswith("collab: 不是 taskwarrior 导出文件，第2行不是有效的 JSON：")
 
 
 def test_a_bad_backup_is_refused_in_chinese_and_nothing_is_imported(collab, tmp_path):
@@ -180,3 +181,52 @@ def test_collab_export_ics_follows_the_interface_language(collab, tmp_path):
     assert str(todo["SUMMARY"]) == "复查风险：上线可能延期"
     assert str(todo["DESCRIPTION"]).startswith("类型：风险\n协作方：小明\n")
     assert str(todo["STATUS"]) == "NEEDS-ACTION"
+
+
+# --- what is wrong with a record (collab_tui/validate.py) ------------------------------
+
+
+def _backup_with(tmp_path, **item):
+    path = tmp_path / "bad.json"
+    row = {"id": 1, "title": "发修订版需求", **item}
+    rows = [{key: value for key, value in row.items() if value is not ...}]  # ...: left out
+    path.write_text(
+        json.dumps({"format": "collab-tui", "version": 1, "items": rows}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_bad_record_in_a_backup_names_its_field_in_chinese(collab, tmp_path):
+    no_title = _backup_with(tmp_path, title=...)
+    result = collab("--lang", "zh", "import", str(no_title))
+    assert result.code == 2
+    assert result.err.strip() == "collab: items[1]（id 1）：title：缺失。未导入任何内容。"
+    english = collab("import", str(no_title))
+    assert english.err.strip() == (
+        "collab: items[1] (id 1): title: is missing. Nothing was imported."
+    )
+
+    bad = _backup_with(tmp_path, due="soon", tags=["ok", None], kind="todo")
+    result = collab("--lang", "zh", "import", str(bad))
+    assert result.code == 2
+    assert result.err.strip() == (
+        "collab: items[1]（id 1）：due：'soon' 不是 YYYY-MM-DD 格式的日期；"
+        "tags：第2项：应为文本，不是 null；kind：'todo' 无效，可选值：task / owe / wait / risk。"
+        "未导入任何内容。"
+    )
+    english = collab("import", str(bad))
+    assert english.err.strip() == (
+        "collab: items[1] (id 1): due: 'soon' is not a date (YYYY-MM-DD); "
+        "tags: entry 2: must be text, not null; kind: 'todo' is not one of "
+        "task / owe / wait / risk. Nothing was imported."
+    )
+
+
+def test_cards_read_without_nested_parentheses_in_chinese(collab, files):
+    cards, _ = files
+    assert collab("import", str(cards)).code == 0
+    result = collab("--lang", "zh", "import", "--dry-run", str(cards))
+    assert result.code == 0, result.err
+    assert "  第3张名片（第10行）的小明 无变化" in result.out.splitlines()
+    assert not re.search("（[^）]*（", result.out)

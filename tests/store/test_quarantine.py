@@ -180,3 +180,21 @@ def test_a_segment_checked_before_is_not_checked_again_until_its_bytes_change(pa
         store.items(active_only=False)
         assert segment.name in calls
         assert [(p.file, p.id, p.field) for p in store.problems] == [(segment, "3", "due")]
+
+
+def test_a_refused_record_says_what_is_wrong_in_chinese(path):
+    from collab_tui import words
+
+    seed(path)
+    words.set_language("zh")
+    try:
+        with Store.open(path) as store:
+            with pytest.raises(RecordInvalid) as error:
+                store.add(Item("x" * 1_001, tags=["ok", "t" * 1_001]))
+    finally:
+        words.set_language(None)
+    assert str(error.value).endswith(
+        "title：长达 1,001 个字符，最多 1,000 个；tags：第2项：长达 1,001 个字符，最多 1,000 个。"
+        "未做任何更改。"
+    )
+    assert error.value.problems[0].field == "title"  # the field's name stays as stored
