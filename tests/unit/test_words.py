@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -216,14 +217,22 @@ def _key_like_constants(source: str) -> list[tuple[int, str]]:
             if isinstance(node.func, ast.Name) and node.func.id == "Act" and node.args:
                 skip.add(id(node.args[0]))
     return [
+        (line, value)
+        for line, value in _strings(tree, skip)
+        if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", value)
+        and value.split(".")[0] in firsts
+        and not value.endswith((".tcss", ".json", ".md", ".py"))
+    ]
+
+
+def _strings(tree: Any, skip: set[int]) -> list[tuple[int, str]]:
+    """(line, text) of every string constant in ``tree`` but those whose id is in ``skip``."""
+    import ast
+
+    return [
         (node.lineno, node.value)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in skip
-        and re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", node.value)
-        and node.value.split(".")[0] in firsts
-        and not node.value.endswith((".tcss", ".json", ".md", ".py"))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
     ]
 
 
@@ -337,28 +346,11 @@ def test_every_message_reads_in_another_language(monkeypatch):
 # The status report is assembled from words.py's keys around Markdown: an English word in a
 # literal or an f-string there ("## Slipped", f"(done {day})") is one a translator misses.
 # Docstrings, the keys given to t() and programming errors (raise) are not read by users.
-def _report_literals(source: str) -> list[tuple[int, str]]:
-    import ast
+WORD = re.compile(r"[A-Za-z]{2,}")
 
-    tree = ast.parse(source)
-    skip: set[int] = set()
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            skip.add(id(body[0].value))  # a docstring
-        if isinstance(node, ast.Raise) or (
-            isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" and node.args
-        ):
-            target = node if isinstance(node, ast.Raise) else node.args[0]
-            skip.update(id(n) for n in ast.walk(target))
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in skip
-        and re.search(r"[A-Za-z]{2,}", node.value)
-    ]
+
+def _report_literals(source: str) -> list[tuple[int, str]]:
+    return _literals(source, WORD, raised_too=False)
 
 
 def test_the_report_has_no_literal_words():
@@ -380,6 +372,12 @@ FORMAT_LITERALS = {
 
 
 def _interop_literals(source: str) -> list[tuple[int, str]]:
+    return _literals(source, PHRASE, raised_too=True)
+
+
+def _literals(source: str, wanted: re.Pattern[str], raised_too: bool) -> list[tuple[int, str]]:
+    """The string constants of ``source`` that ``wanted`` finds, except docstrings and the
+    keys given to t(); messages of ``raise`` only when ``raised_too``."""
     import ast
 
     tree = ast.parse(source)
@@ -388,16 +386,11 @@ def _interop_literals(source: str) -> list[tuple[int, str]]:
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             skip.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Raise) and not raised_too:
+            skip.update(id(n) for n in ast.walk(node))
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" and node.args:
             skip.update(id(n) for n in ast.walk(node.args[0]))
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in skip
-        and PHRASE.search(node.value)
-    ]
+    return [(line, value) for line, value in _strings(tree, skip) if wanted.search(value)]
 
 
 # validate.py and the store's damage report: what is wrong with a record, shown by `collab
