@@ -611,6 +611,8 @@ class Store:
         written = {key: None if data is None else len(data) for key, data in plan}
         self._meta()["summary_stamp"] = summary.new_stamp(txn.history_found, written)
         self._meta()["records_digest"] = _records_digest(self._hot.storage.data)
+        if self._meta()["records_digest"] is None:
+            del self._meta()["records_digest"]
         plan.append((HOT, self._hot.storage.serialized()))
         return plan
 
@@ -672,8 +674,10 @@ class Store:
         keeps a digest of the records (all checked on their way in) as last saved.
         """
         meta = data.get("meta", {}).get(META_ID)
-        if isinstance(meta, dict) and meta.get("records_digest") == _records_digest(data):
-            return {}, []
+        if isinstance(meta, dict):
+            digest = meta.get("records_digest")
+            if digest is not None and digest == _records_digest(data):
+                return {}, []
         return quarantine.screen(self.path, data, True)
 
     def _screen_segment(self, path: Path, data: Data, raw: bytes) -> tuple[Data, list[Any]]:
@@ -1009,9 +1013,13 @@ def _digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=16).hexdigest()
 
 
-def _records_digest(data: Data) -> str:
-    """A digest of the hot file's records (the tables the quarantine screens)."""
-    return _digest(dumps({table: data.get(table, {}) for table in migrations.RECORD_TABLES}))
+def _records_digest(data: Data) -> str | None:
+    """A digest of the hot file's records (the tables the quarantine screens); None if
+    they cannot be serialised (a record nested too deep for orjson: it must be screened)."""
+    try:
+        return _digest(dumps({table: data.get(table, {}) for table in migrations.RECORD_TABLES}))
+    except (TypeError, ValueError):
+        return None
 
 
 def _stamp_after(previous: datetime) -> datetime:
