@@ -2,6 +2,6 @@
 
 import sys
 
-from collab_tui.cli import main
+from collab_tui.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -9,7 +9,6 @@ A missing or unreadable file means the defaults; a write replaces the file atomi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,10 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     """The saved preferences; {} when there are none or the file cannot be read."""
     path = path or config_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        import json  # here: with no preferences saved, `collab add` need not import it
+
+        data = json.loads(text)
     except (OSError, ValueError):
         return {}  # a damaged preferences file only costs the defaults
     return data if isinstance(data, dict) else {}
@@ -29,6 +31,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
 def save_config(changes: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
     """Merge ``changes`` into the saved preferences and write them atomically (OSError on
     failure: the previous file is then untouched)."""
+    import json
+
     from collab_tui.store.durable import ensure_dir, write_atomic
 
     path = path or config_path()

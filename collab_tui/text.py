@@ -15,6 +15,8 @@ def _width(ch: str) -> int:
 
 def cell_width(text: str) -> int:
     """Columns ``text`` takes on a terminal."""
+    if text.isascii():  # most cells: one column a character, no per-character look-up
+        return len(text)
     return sum(map(_width, text))
 
 

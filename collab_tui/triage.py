@@ -7,7 +7,7 @@ TUI and the tests all see the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -133,10 +133,13 @@ def agenda(
     interactions: Iterable[Interaction],
     today: date,
     settings: Settings,
+    last_contact: Mapping[int, date] | None = None,
 ) -> Agenda:
     """The daily review for ``today``. An item may appear in several lists (an overdue
     owe item is in ``overdue`` and ``owe``), except that ``do_now`` leaves out what
-    ``overdue`` and ``due_today`` already show."""
+    ``overdue`` and ``due_today`` already show. ``last_contact`` (each contact's latest
+    interaction on or before ``today``, as the store summarises it) stands in for
+    ``interactions`` when given."""
     active = sort_items(i for i in items if i.is_active)
     not_risks = [i for i in active if not i.is_risk]
     overdue = [i for i in not_risks if i.due is not None and i.due < today]
@@ -154,7 +157,7 @@ def agenda(
         owe=[i for i in active if i.kind is Kind.OWE],
         waiting=[i for i in active if i.kind is Kind.WAIT],
         risks_to_review=[i for i in active if i.is_risk and _risk_needs_review(i, today)],
-        going_cold=_going_cold(active, contacts, interactions, today, settings),
+        going_cold=_going_cold(active, contacts, interactions, today, settings, last_contact),
     )
 
 
@@ -169,6 +172,7 @@ def _going_cold(
     interactions: Iterable[Interaction],
     today: date,
     settings: Settings,
+    last_contact: Mapping[int, date] | None = None,
 ) -> list[ColdContact]:
     """Contacts with active items and no contact for more than ``cold_after_days``.
 
@@ -176,7 +180,9 @@ def _going_cold(
     contact never logged counts from the day it was added: someone named in this
     morning's capture has not gone quiet.
     """
-    last = last_contact_dates(i for i in interactions if i.date <= today)
+    last = last_contact
+    if last is None:
+        last = last_contact_dates(i for i in interactions if i.date <= today)
     cutoff = today - timedelta(days=settings.cold_after_days)
     linked_to: dict[int, list[Item]] = {}  # contact id -> its active items, in order
     for item in active:

@@ -32,6 +32,46 @@ if TYPE_CHECKING:
 
 # --- entry point -------------------------------------------------------------------------
 
+# Commands that finish in a blink: no cyclic GC, and no interpreter tear-down at the end.
+QUICK_COMMANDS = frozenset({"add", "today", "who", "matrix"})
+
+
+def run() -> int:
+    """The ``collab`` program: ``main()``, then, for the quick commands, a quick exit.
+
+    A quick command runs without the cyclic garbage collector (it allocates a few
+    thousand objects and ends) and leaves with ``os._exit`` once its output is flushed:
+    the interpreter's tear-down of every module and object would add ~20 ms to a
+    ~60 ms command. Safe because every file the store writes is already fsynced and
+    closed (the lock goes with the process); only stdout and stderr may hold output.
+    """
+    import gc
+
+    argv = sys.argv[1:]
+    quick = _command_word(argv) in QUICK_COMMANDS
+    if quick:
+        gc.disable()
+    code = main(argv)
+    if quick:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # e.g. the reader of a pipe left: let Python end as usual
+            return code
+        os._exit(code)
+    return code
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command of ``collab [--db P] [--lang L] COMMAND ...``, or None."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--lang"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv

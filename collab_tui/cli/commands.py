@@ -204,7 +204,9 @@ def cmd_today(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         items = store.items()
         contacts = store.contacts()
-        agenda = triage.agenda(items, contacts, store.interactions(), day, store.settings)
+        # The last contact dates come from the store's summary: no history is read.
+        last = store.last_contact_dates(day)
+        agenda = triage.agenda(items, contacts, (), day, store.settings, last_contact=last)
     if args.json:
         _print_json(render.agenda_json(agenda, day))
     else:
@@ -234,7 +236,12 @@ def cmd_who(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         contacts = store.contacts()
         contact = actions.find_contact(args.name, current_contacts(contacts))
-        brief = triage.brief(contact.id, store.items(), contacts, store.interactions(), args.today)
+        # The newest interactions, their count and the last contact come from the store's
+        # summary: no history is read.
+        log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
+        brief = triage.brief(contact.id, store.items(), contacts, log.recent, args.today)
+        brief.all_interactions_count = log.total
+        brief.last_contact = log.last_contact
     if args.json:
         _print_json(render.brief_json(brief))
     else:

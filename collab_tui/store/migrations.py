@@ -9,6 +9,10 @@ Version 0 is a plain single-file TinyDB as the first prototype wrote it: tables
 ``items``, ``contacts``, ``interactions`` (plus TinyDB's empty ``_default``), no ``meta``,
 records without an ``id`` field (the TinyDB doc id was the id), and items marked done by
 ``"done": true`` / ``"done_at"`` instead of ``status`` / ``closed``.
+
+Version 2 adds the hot file's ``summary`` table (the log summarised per contact, see
+``summary.py``) and ``meta.summary_stamp``. Both are derived: ``write_layout`` computes
+them from the log, so the migration itself changes no record.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 from ..model import Settings
 from ..words import t
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_ID = "1"  # the single document of the ``meta`` table
 RECORD_TABLES = ("contacts", "items", "interactions")
 
@@ -32,6 +36,7 @@ def new_meta() -> dict[str, Any]:
         "generation": 0,  # bumped by every transaction, so every save changes the hot file
         "last_ids": {table: 0 for table in RECORD_TABLES},
         "settings": Settings().to_dict(),
+        "summary_stamp": {},  # no history yet (see summary.py)
     }
 
 
@@ -69,9 +74,14 @@ def _v0_to_v1(data: Data) -> Data:
     return out
 
 
+def _v1_to_v2(data: Data) -> Data:
+    return data  # the summary is derived: write_layout builds it from the log
+
+
 # version N -> function turning a version-N logical dict into a version-N+1 one.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     0: _v0_to_v1,
+    1: _v1_to_v2,
 }
 
 

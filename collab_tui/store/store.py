@@ -36,7 +36,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from .. import validate
 from ..lookup import refresh_spelling
 from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
 from ..words import t
-from . import backups, durable, journal, locking, migrations, places, quarantine
+from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
     ConflictError,
     JournalDamaged,
@@ -64,6 +64,8 @@ from .migrations import META_ID, SCHEMA_VERSION
 from .storage import Data, DurableStorage, ParseError, dumps, load_file
 
 HOT = "hot"  # file key of the hot file; history segments are keyed "YYYY-MM"
+SUMMARY = "summary"  # the hot file's table summarising the log per contact (summary.py)
+SUMMARY_LOG = "summary_log"  # the interactions that summary names, copied
 COLD_TABLES = ("items", "interactions")
 ACTIVE_STATUSES = ("open", "occurred")  # mirrors Item.is_active, on the dict form
 LOCK_TIMEOUT = 10.0
@@ -105,6 +107,11 @@ def write_layout(path: Path, data: Data) -> None:
     path = Path(path)
     hot: Data = {name: table for name, table in data.items() if name != "interactions"}
     hot["items"] = {}
+    hot[SUMMARY], hot[SUMMARY_LOG] = summary.build(
+        doc
+        for doc in data.get("interactions", {}).values()
+        if not validate.check_record("interactions", doc)  # as a load would screen them
+    )
     segments: dict[str, Data] = {}
     for table in COLD_TABLES:
         for doc_id, doc in data.get(table, {}).items():
@@ -117,12 +124,18 @@ def write_layout(path: Path, data: Data) -> None:
     durable.ensure_dir(path.parent)
     if segments:
         durable.ensure_dir(history)
+    written: dict[str, int | None] = {}
     for month, segment in segments.items():
-        durable.write_atomic(segment_path(path, month), dumps(segment))
+        raw = dumps(segment)
+        durable.write_atomic(segment_path(path, month), raw)
+        written[month] = len(raw)
     if history.is_dir():
         for stale in history.glob("*.json"):
             if stale.stem not in segments:
                 stale.unlink()
+    if "meta" in hot:
+        meta = hot["meta"][migrations.META_ID]
+        meta["summary_stamp"] = summary.new_stamp({}, written)
     durable.write_atomic(path, dumps(hot))
 
 
@@ -198,6 +211,9 @@ class _Txn:
     """What the current transaction touched, to write each file once."""
 
     changed: set[str] = field(default_factory=set)  # files with new, changed or removed records
+    log_added: list[dict[str, Any]] = field(default_factory=list)  # new interactions
+    log_reshaped: bool = False  # an interaction changed or removed: rebuild the summary
+    history_found: summary.Found = field(default_factory=dict)  # segments before the commit
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -223,6 +239,7 @@ class Store:
         self._checked_pending: dict[str, str] = {}  # segments found clean since the last save
         self._cold_index: dict[str, dict[str, str]] | None = None  # table -> id -> month
         self._txn: _Txn | None = None
+        self._summary_fresh_at: durable.Signature = None  # hot file whose summary was checked
         self._closed = False
         places.check_companions(self.path, self.history, backups.backups_dir(self.path))
         existed = self.path.parent.is_dir()
@@ -234,7 +251,7 @@ class Store:
             self._finish_interrupted_commit()
             self._prepare_file()
             # Parsed once: the version check reads the cache.
-            self._hot = _File(self.path, lambda data, raw: quarantine.screen(self.path, data, True))
+            self._hot = _File(self.path, lambda data, raw: self._screen_hot(data))
             self._migrate_if_older()
             self._check_hot()
 
@@ -319,6 +336,67 @@ class Store:
     def interaction(self, id: int) -> Interaction | None:
         doc = self._find("interactions", id)
         return Interaction.from_dict(doc) if doc is not None else None
+
+    # --- the log, summarised per contact (without reading the history) ------------------
+
+    def last_contact_dates(self, today: date) -> dict[int, date]:
+        """Each contact's latest interaction date on or before ``today``."""
+        fresh = self._fresh_summary()
+        if fresh is not None:
+            entries, _ = fresh
+            try:
+                found = {int(cid): summary.last_contact(e, today) for cid, e in entries.items()}
+            except (KeyError, TypeError, ValueError, AttributeError):
+                found = {0: False}  # a summary edited by hand: ask the history
+            if all(day is not False for day in found.values()):
+                return {cid: day for cid, day in found.items() if isinstance(day, date)}
+        latest: dict[int, date] = {}
+        for interaction in self.interactions():
+            if interaction.date <= today:
+                for cid in interaction.contact_ids:
+                    if cid not in latest or interaction.date > latest[cid]:
+                        latest[cid] = interaction.date
+        return latest
+
+    def contact_log(self, contact_id: int, today: date, n: int) -> summary.ContactLog:
+        """A contact's ``n`` newest interactions (planned ones too), how many there are in
+        all, and the latest date on or before ``today``."""
+        fresh = self._fresh_summary()
+        if fresh is not None and n <= summary.RECENT:
+            entries, log = fresh
+            entry = entries.get(str(contact_id))
+            try:
+                last = summary.last_contact(entry, today)
+                docs = [log[str(i)] for _, i in entry["recent"][:n]] if entry else []
+                if last is not False and not any(
+                    validate.check_record("interactions", d) for d in docs
+                ):
+                    recent = [Interaction.from_dict(d) for d in docs]
+                    return summary.ContactLog(recent, entry["count"] if entry else 0, last)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # a summary edited by hand: ask the history
+        theirs = [i for i in self.interactions() if contact_id in i.contact_ids]
+        theirs.sort(key=lambda i: (i.date, i.id), reverse=True)
+        past = [i.date for i in theirs if i.date <= today]
+        return summary.ContactLog(theirs[:n], len(theirs), max(past) if past else None)
+
+    def _fresh_summary(self) -> tuple[summary.Entries, summary.Log] | None:
+        """The hot file's summary of the log if its stamp matches the history on disk."""
+        if self._txn is not None:  # mid-transaction it lags behind: the caller reads history
+            return None
+        with self._locked():
+            self._refresh_if_changed()
+            entries = self._hot.storage.data.get(SUMMARY)
+            log = self._hot.storage.data.get(SUMMARY_LOG)
+            signature = self._hot.storage.signature
+            if not isinstance(entries, dict) or not isinstance(log, dict) or signature is None:
+                return None
+            if self._summary_fresh_at != signature:
+                stamp = self._meta().get("summary_stamp")
+                if not summary.stamp_ok(stamp, summary.scan(self.history), signature[1]):
+                    return None
+                self._summary_fresh_at = signature
+            return entries, log
 
     # --- writing -------------------------------------------------------------------------
 
@@ -495,6 +573,7 @@ class Store:
         if not backups.has_snapshot_today(self.path):
             with contextlib.suppress(OSError):  # a failed daily backup must not block saving
                 backups.snapshot(self.path)
+        self._update_summary(txn)
         plan = self._write_plan(txn)
         changes = [journal.Change(self._file(key).path, data) for key, data in plan]
         try:
@@ -529,13 +608,77 @@ class Store:
                 plan.append((key, None))
         self._meta()["checked"] = checked
         self._checked_pending.clear()
+        written = {key: None if data is None else len(data) for key, data in plan}
+        self._meta()["summary_stamp"] = summary.new_stamp(txn.history_found, written)
+        self._meta()["records_digest"] = _records_digest(self._hot.storage.data)
+        if self._meta()["records_digest"] is None:
+            del self._meta()["records_digest"]
         plan.append((HOT, self._hot.storage.serialized()))
         return plan
+
+    def _update_summary(self, txn: _Txn) -> None:
+        """Bring the log's summary up to date for this commit (before its write plan).
+
+        New interactions are counted in; any other change to the log, or a summary that
+        no longer matches the history on disk (or is missing), means a rebuild from the
+        whole history, which such changes have loaded already.
+        """
+        found = summary.scan(self.history)
+        data = self._hot.storage.data
+        entries, log = data.get(SUMMARY), data.get(SUMMARY_LOG)
+        stamp = self._meta().get("summary_stamp")
+        fresh = (
+            isinstance(entries, dict)
+            and isinstance(log, dict)
+            and summary.stamp_ok(stamp, found, self.path.stat().st_mtime_ns)
+        )
+        if not fresh:
+            self._reload_segments_changed_on_disk(txn)
+        if not fresh or txn.log_reshaped:
+            try:
+                self._load_all_cold()
+            except (StoreCorrupt, OSError):
+                # A damaged or unreadable segment that this save does not need (`collab
+                # add` must still work). Without a summary, reads use the history (and
+                # report the damage); the next save tries again.
+                data.pop(SUMMARY, None)
+                data.pop(SUMMARY_LOG, None)
+                txn.history_found = found
+                return
+            data[SUMMARY], data[SUMMARY_LOG] = summary.build(
+                d for s in self._segments.values() for d in s.docs("interactions").values()
+            )
+        elif txn.log_added and isinstance(entries, dict) and isinstance(log, dict):
+            summary.add(entries, log, txn.log_added)
+        txn.history_found = found
+
+    def _reload_segments_changed_on_disk(self, txn: _Txn) -> None:
+        """Forget cached segments that changed on disk (and this commit does not write)."""
+        for month, segment in list(self._segments.items()):
+            if month not in txn.changed and segment.storage.changed_on_disk():
+                if segment.path.exists():
+                    segment.reload()
+                else:
+                    del self._segments[month]
+                self._cold_index = None
 
     def _checked(self) -> dict[str, str]:
         """History segments known to hold only valid records: month -> digest of its bytes."""
         checked = self._meta().get("checked")
         return dict(checked) if isinstance(checked, dict) else {}
+
+    def _screen_hot(self, data: Data) -> tuple[Data, list[Any]]:
+        """Set damaged records aside, unless the records are exactly as a save left them.
+
+        Checking the hot file's 800 records cost every command ~10 ms; the meta record
+        keeps a digest of the records (all checked on their way in) as last saved.
+        """
+        meta = data.get("meta", {}).get(META_ID)
+        if isinstance(meta, dict):
+            digest = meta.get("records_digest")
+            if digest is not None and digest == _records_digest(data):
+                return {}, []
+        return quarantine.screen(self.path, data, True)
 
     def _screen_segment(self, path: Path, data: Data, raw: bytes) -> tuple[Data, list[Any]]:
         """Set damaged records aside, unless these very bytes were checked before.
@@ -621,7 +764,13 @@ class Store:
             durable.remove_stale_temps(self.history)
         if self._is_new_file():
             self._require_writable()
-            fresh = {"meta": {META_ID: migrations.new_meta()}, "contacts": {}, "items": {}}
+            fresh = {
+                "meta": {META_ID: migrations.new_meta()},
+                "contacts": {},
+                "items": {},
+                SUMMARY: {},
+                SUMMARY_LOG: {},
+            }
             self._write_or_raise(self.path, lambda: durable.write_atomic(self.path, dumps(fresh)))
 
     def _migrate_if_older(self) -> None:
@@ -631,6 +780,8 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version)
         if version < SCHEMA_VERSION:
+            if version >= 1:  # a damaged meta record is refused, not migrated over
+                self._check_meta(data)
             self._migrate(data, version)
             self._hot.reload()
 
@@ -705,6 +856,9 @@ class Store:
         version = self._version_or_corrupt(data)
         if version > SCHEMA_VERSION:
             raise StoreTooNew(self.path, version)
+        self._check_meta(data)
+
+    def _check_meta(self, data: Data) -> None:
         meta = data.get("meta", {}).get(META_ID, {})
         if not (
             isinstance(meta.get("generation"), int)
@@ -824,6 +978,11 @@ class Store:
         self._txn_state().changed.add(new_key)
         if new_key != HOT and self._cold_index is not None:
             self._cold_index[table][str(record_id)] = new_key
+        if table == "interactions":
+            if known_new:
+                self._txn_state().log_added.append(dict(doc))
+            else:
+                self._txn_state().log_reshaped = True
 
     def _remove_doc(self, key: str, table: str, record_id: int) -> None:
         source = self._file(key)
@@ -831,6 +990,8 @@ class Store:
             return
         self._txn_state().changed.add(key)
         del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
+        if table == "interactions":
+            self._txn_state().log_reshaped = True
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
 
@@ -844,9 +1005,21 @@ def _prepared(record: RecordT) -> RecordT:
 
 
 def _digest(raw: bytes) -> str:
-    import hashlib  # on use: `collab add` writes no history segment
+    try:  # hashlib's own import loads OpenSSL (~3 ms of every command); blake2 is built in
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
 
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return blake2b(raw, digest_size=16).hexdigest()
+
+
+def _records_digest(data: Data) -> str | None:
+    """A digest of the hot file's records (the tables the quarantine screens); None if
+    they cannot be serialised (a record nested too deep for orjson: it must be screened)."""
+    try:
+        return _digest(dumps({table: data.get(table, {}) for table in migrations.RECORD_TABLES}))
+    except (TypeError, ValueError):
+        return None
 
 
 def _stamp_after(previous: datetime) -> datetime:

@@ -1,0 +1,283 @@
+"""The log's per-contact summary in the hot file: exact after every kind of change, never
+trusted once the history changed behind the store's back, and enough for `today` and `who`
+without reading the history (issue #10)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+from tinydb import TinyDB
+
+from collab_tui import actions, triage
+from collab_tui.cli import main
+from collab_tui.interop import jsonfile
+from collab_tui.model import Contact, Interaction, Item, Kind
+from collab_tui.store import SCHEMA_VERSION, Store, doctor, restore, summary  # noqa: F401
+from collab_tui.store import store as store_module
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "data" / "collab.json"
+
+
+def hot(db: Path) -> dict:
+    return orjson.loads(db.read_bytes())
+
+
+def segments(db: Path) -> list[Path]:
+    return sorted(db.with_name("collab.history").glob("*.json"))
+
+
+@contextlib.contextmanager
+def history_unreadable():
+    """Any attempt to read the history fails, as with an unreadable history folder."""
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self.history))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Store, "_load_all_cold", refuse)
+        yield
+
+
+def fill(db: Path) -> dict[str, int]:
+    """Two contacts, a third never met, interactions over several months (one planned
+    after TODAY, one naming a contact twice), open items for each."""
+    with Store.open(db) as store:
+        lan = store.add(Contact("小蓝"))
+        bob = store.add(Contact("Bob"))
+        quiet = store.add(Contact("Quiet"))
+        for n, (day, who) in enumerate(
+            [
+                ("2026-01-10", [lan.id]),
+                ("2026-03-02", [lan.id, bob.id]),
+                ("2026-09-20", [bob.id, bob.id]),
+                ("2026-10-01", [lan.id]),
+                ("2026-11-01", [lan.id, bob.id]),
+                ("2026-12-15", [lan.id]),  # planned
+            ]
+        ):
+            store.add(
+                Interaction(
+                    date=date.fromisoformat(day), summary=f"talk {n}", contact_ids=who,
+                    decisions=[f"decision {n}"],
+                )
+            )  # fmt: skip
+        for contact in (lan, bob, quiet):
+            store.add(Item(f"follow up {contact.name}", kind=Kind.OWE, contact_ids=[contact.id]))
+        return {"lan": lan.id, "bob": bob.id, "quiet": quiet.id}
+
+
+def assert_exact(db: Path) -> None:
+    """The stored summary is what the whole history gives, and reads use it alone."""
+    with Store.open(db) as store:
+        docs = [i.to_dict() for i in store.interactions()]
+        contacts = store.contacts()
+    entries, log = summary.build(docs)
+    data = hot(db)
+    assert data["summary"] == entries
+    assert data["summary_log"] == log
+    everything = [Interaction.from_dict(d) for d in docs]
+    with Store.open(db) as store, history_unreadable():
+        assert store.last_contact_dates(TODAY) == triage.last_contact_dates(
+            i for i in everything if i.date <= TODAY
+        )
+        for contact in contacts:
+            log_of = store.contact_log(contact.id, TODAY, triage.BRIEF_INTERACTIONS)
+            full = triage.brief(contact.id, [], contacts, everything, TODAY)
+            assert log_of.recent == full.last_interactions
+            assert log_of.total == full.all_interactions_count
+            assert log_of.last_contact == full.last_contact
+
+
+def test_a_new_store_has_an_empty_summary(db):
+    Store.open(db).close()
+    data = hot(db)
+    assert data["summary"] == {} and data["summary_log"] == {}
+    assert data["meta"]["1"]["summary_stamp"] == {}
+
+
+def test_exact_after_adds_edits_deletes_and_batches(db):
+    ids = fill(db)
+    assert_exact(db)
+    with Store.open(db) as store:
+        newest = max(store.interactions(), key=lambda i: (i.date, i.id))
+        newest.contact_ids = [ids["bob"]]  # moved from 小蓝 to Bob
+        newest.date = date(2026, 2, 1)  # and into another month
+        store.update(newest)
+    assert_exact(db)
+    with Store.open(db) as store:
+        first = min(store.interactions(), key=lambda i: i.id)
+        store.delete(first)
+    assert_exact(db)
+    with Store.open(db) as store, store.batch():
+        store.add(Interaction(date=date(2026, 11, 20), summary="x", contact_ids=[ids["quiet"]]))
+        store.add(Interaction(date=date(2026, 11, 21), summary="y", contact_ids=[ids["lan"]]))
+    assert_exact(db)
+    with Store.open(db) as store:  # an item-only save keeps it (and its stamp) exact
+        store.add(Item("unrelated"))
+    assert_exact(db)
+
+
+def test_exact_after_logging_undo_contact_delete_and_import(db, tmp_path):
+    ids = fill(db)
+    with Store.open(db) as store:
+        logged = actions.log_interaction(store, [ids["quiet"]], "first talk", date(2026, 11, 22))
+        actions.undo(store, [], [logged], {("Interaction", logged.id): logged.updated})
+    assert_exact(db)
+    with Store.open(db) as store:
+        actions.delete_contact(store, ids["bob"], reassign_to=ids["quiet"])
+    assert_exact(db)
+    backup = tmp_path / "backup.json"
+    with Store.open(db) as store:
+        backup.write_bytes(orjson.dumps(jsonfile.export_data(store)))
+    other = tmp_path / "other" / "collab.json"
+    with Store.open(other) as store:
+        jsonfile.import_data(store, orjson.loads(backup.read_bytes()))
+    assert_exact(other)
+    assert hot(other)["summary"] == hot(db)["summary"]
+
+
+def test_doctor_repair_and_restore_leave_it_exact(db):
+    fill(db)
+    segment = segments(db)[0]
+    data = orjson.loads(segment.read_bytes())
+    data["interactions"]["999"] = {"id": 999, "date": "not a date", "contact_ids": [1]}
+    segment.write_bytes(orjson.dumps(data))  # damaged by hand: set aside on load
+    with Store.open(db) as store:
+        store.interactions()
+        doctor.repair(store)
+    assert_exact(db)
+    with Store.open(db) as store:
+        store.add(Interaction(date=date(2026, 11, 22), summary="after", contact_ids=[1]))
+    restore.restore(db)  # today's first save took a snapshot: back to before "after"
+    with Store.open(db) as store:
+        assert "after" not in [i.summary for i in store.interactions()]
+        store.add(Item("a save after the restore"))
+    assert_exact(db)
+
+
+@pytest.mark.parametrize("same_size", [False, True])
+def test_a_segment_changed_behind_the_stores_back_is_not_trusted(db, same_size):
+    ids = fill(db)
+    with Store.open(db) as store:
+        store.add(Item("a save: the stamp now records the segments' mtimes"))
+    segment = next(s for s in segments(db) if s.stem == "2026-11")
+    raw = segment.read_bytes()
+    if same_size:  # the same bytes count: only the mtime tells
+        edited = raw.replace(b'"2026-11-01"', b'"2026-11-19"')
+    else:
+        data = orjson.loads(raw)
+        doc = next(iter(data["interactions"].values()))
+        data["interactions"]["900"] = {**doc, "id": 900, "date": "2026-11-19", "uid": "9" * 32}
+        edited = orjson.dumps(data)
+    assert (len(edited) == len(raw)) == same_size
+    segment.write_bytes(edited)
+    future = os.stat(db).st_mtime_ns + 10**9
+    os.utime(segment, ns=(future, future))
+    with Store.open(db) as store:
+        assert store.last_contact_dates(TODAY)[ids["lan"]] == date(2026, 11, 19)
+        with history_unreadable(), pytest.raises(PermissionError):
+            store.last_contact_dates(TODAY)  # the stale summary is not used
+    with Store.open(db) as store:
+        store.add(Item("the next save rebuilds it"))
+    assert_exact(db)
+
+
+def test_a_missing_summary_is_rebuilt_by_the_next_save(db):
+    ids = fill(db)
+    data = hot(db)
+    del data["summary"]
+    db.write_bytes(orjson.dumps(data))
+    with Store.open(db) as store:
+        assert store.last_contact_dates(TODAY)[ids["lan"]] == date(2026, 11, 1)
+        with history_unreadable(), pytest.raises(PermissionError):
+            store.contact_log(ids["lan"], TODAY, 3)
+        store.add(Item("a save"))
+    assert_exact(db)
+
+
+def test_version_1_files_are_migrated(db):
+    fill(db)
+    data = hot(db)
+    for table in ("summary", "summary_log"):
+        del data[table]
+    del data["meta"]["1"]["summary_stamp"]
+    data["meta"]["1"]["schema_version"] = 1
+    db.write_bytes(orjson.dumps(data))
+    with Store.open(db) as store:
+        assert store.contacts()
+    assert hot(db)["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2
+    assert_exact(db)
+    stock = TinyDB(db)  # a stock TinyDB still sees the contacts and the open items
+    assert {d["name"] for d in stock.table("contacts").all()} == {"小蓝", "Bob", "Quiet"}
+    assert len(stock.table("items").all()) == 3
+    stock.close()
+
+
+def test_write_layout_writes_the_summary(db):
+    fill(db)
+    data = hot(db)
+    for segment in segments(db):
+        for table, docs in orjson.loads(segment.read_bytes()).items():
+            data.setdefault(table, {}).update(docs)
+    del data["summary"], data["summary_log"]
+    other = db.with_name("other.json")
+    store_module.write_layout(other, data)
+    assert hot(other)["summary"] == hot(db)["summary"]
+    assert_exact(other)
+
+
+# --- the shell: `today` and `who` without the history ----------------------------------------
+
+
+def run(args: list[str], capsys) -> tuple[int, str]:
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+COMMANDS = [["today"], ["today", "--json"], ["who", "小蓝"], ["who", "Bob", "--json"], ["matrix"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_today_and_who_read_no_history(db, capsys, monkeypatch, command):
+    fill(db)
+    monkeypatch.setenv("COLLAB_TODAY", TODAY.isoformat())
+    args = ["--db", str(db), *command]
+    with Store.open(db) as store:  # what the full history says
+        contacts = store.contacts()
+        everything = store.interactions()
+        full_agenda = triage.agenda(store.items(), contacts, everything, TODAY, store.settings)
+    code, with_history = run(args, capsys)
+    assert code == 0
+    with history_unreadable():
+        code, without = run(args, capsys)
+    assert code == 0
+    assert without == with_history
+    if command == ["today"]:
+        cold = [c.contact.name for c in full_agenda.going_cold]
+        assert cold == ["Bob", "小蓝"]  # last talked to on 1 Nov: going cold, shown
+        assert "Bob" in without
+    if command[0] == "who" and "--json" in command:
+        shown = orjson.loads(without)
+        assert shown["interactions_count"] == 3  # "talk 2" names Bob twice: counted once
+        assert shown["last_contact"] == "2026-11-01"
+
+
+def test_a_stale_summary_makes_today_read_the_history(db, capsys, monkeypatch):
+    fill(db)
+    monkeypatch.setenv("COLLAB_TODAY", TODAY.isoformat())
+    segment = segments(db)[-1]
+    segment.write_bytes(segment.read_bytes() + b" ")  # changed behind the store's back
+    code, _ = run(["--db", str(db), "who", "小蓝"], capsys)
+    assert code == 0
+    with history_unreadable():
+        assert run(["--db", str(db), "who", "小蓝"], capsys)[0] == 1  # not the stale summary
