@@ -432,6 +432,7 @@ EN: dict[str, str] = {
     "record.item": "item",
     "record.contact": "contact",
     "record.interaction": "interaction",
+    "log.people": "{names}:",  # before a summary in a row of the log: "Lan, Ming: agreed..."
     "list.sep": ", ",  # between the words of a list in running text
     # a name and what tells it apart: "小蓝 (Dept B, eager)", "赵总 (Director)"
     "name.with_details": "{name} ({details})",

@@ -17,7 +17,16 @@ from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, o
 from collab_tui.text import cell_width, pad
 from collab_tui.text import truncate as clip
 from collab_tui.tui.state import Snapshot
-from collab_tui.words import ago, format_date, label, language, relative, t, with_details
+from collab_tui.words import (
+    ago,
+    before_text,
+    format_date,
+    label,
+    language,
+    relative,
+    t,
+    with_details,
+)
 
 KIND_WIDTH = 4  # the kind column: "task", "owe ", "wait", "risk"
 # owe: I deliver to them; wait: they deliver to me.
@@ -120,7 +129,7 @@ def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
         (pad(label(interaction.kind), 8), "$text-accent"),
     ]
     if names:
-        parts.append((names + ": ", "$text-secondary"))
+        parts.append((before_text(t("log.people", names=names)), "$text-secondary"))
     parts.append(one_line(interaction.summary))
     return Content.assemble(*parts)
 
