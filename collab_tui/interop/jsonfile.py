@@ -144,15 +144,15 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
     if groups is None:
         return round_trip
     names = tuple(f.name for f in fields(cls) if f.name != "extra")
-    texts, text_lists = _getter(groups["text"]), _getter(groups["text list"])
+    texts, text_lists = _getter(groups["text"]), _getter(groups["text_list"])
     stamps, days, day_lists = (
         _getter(groups["datetime"]),
         _getter(groups["date"]),
-        _getter(groups["date list"]),
+        _getter(groups["date_list"]),
     )
     enums = _getter(groups["enum"])
     enum_values = frozenset(
-        itertools.product(*([*getattr(model, kind), None] for kind in groups["enum kinds"]))
+        itertools.product(*([*getattr(model, kind), None] for kind in groups["enum_kinds"]))
     )
 
     def exported_form(doc: dict[str, Any]) -> dict[str, Any]:
@@ -178,13 +178,13 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
     which is always right.
     """
     groups: dict[str, list[str]] = {
-        name: [] for name in ("text", "text list", "datetime", "date", "date list", "enum")
+        name: [] for name in ("text", "text_list", "datetime", "date", "date_list", "enum")
     }
-    groups["enum kinds"] = []
+    groups["enum_kinds"] = []
     for f in fields(cls):
         if f.name == "extra":
             continue
-        kind = str(f.type).removesuffix(" | None")
+        kind = str(f.type).removesuffix(" | None").replace(" ", "")
         enum = getattr(model, kind, None)
         if kind in _PASSED_AS_THEY_ARE:
             continue
@@ -192,7 +192,7 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
             groups[_GROUP_OF[kind]].append(f.name)
         elif isinstance(enum, type) and issubclass(enum, StrEnum):
             groups["enum"].append(f.name)
-            groups["enum kinds"].append(kind)
+            groups["enum_kinds"].append(kind)
         else:
             return None
     return groups
@@ -200,13 +200,13 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
 
 # Field types that from_dict, clean and to_dict pass through as they are (lists and dicts
 # copied): whole numbers and true/false, which check_record makes sure of, and the spelling.
-_PASSED_AS_THEY_ARE = frozenset({"int", "bool", "list[int]", "dict[str, str]"})
+_PASSED_AS_THEY_ARE = frozenset({"int", "bool", "list[int]", "dict[str,str]"})
 _GROUP_OF = {
     "str": "text",
-    "list[str]": "text list",
+    "list[str]": "text_list",
     "datetime": "datetime",
     "date": "date",
-    "list[date]": "date list",
+    "list[date]": "date_list",
 }
 _DIRTY = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # what model.clean changes (its _DIRTY)
 # Timestamps and dates exactly as isoformat writes them (no zero microseconds, no -00:00):
