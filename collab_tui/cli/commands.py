@@ -281,13 +281,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             bar(done, total)
 
         if args.format == "json":
-            import orjson
-
             from collab_tui.interop import jsonfile
 
-            data = jsonfile.export_data(store, progress=progress)
-            # orjson: ~20x faster than json.dumps(indent=...) on three years of records.
-            payload: str | bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+            # Written as it is made, while the store is open: never whole in memory.
+            payload: str | bytes | Iterator[bytes] = jsonfile.export_chunks(
+                store, progress=progress
+            )
+            _write_output(payload, args.output)
             what = "cli.export.records"
         elif args.format == "vcf":
             from collab_tui.interop import vcard
@@ -308,7 +308,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             payload = csvfile.export_csv(store, args.what, progress=progress)
             what = f"cli.export.{args.what}"
-    _write_output(payload, args.output)
+    if not isinstance(payload, Iterator):
+        _write_output(payload, args.output)
     if args.output and args.output != "-":
         count = t(what, n=rows["total"])
         if args.format == "ics":
@@ -337,7 +338,7 @@ def _note(message: str) -> None:
     print(_plain(message), file=sys.stderr)
 
 
-def _write_output(payload: str | bytes, output: str | None) -> None:
+def _write_output(payload: str | bytes | Iterator[bytes], output: str | None) -> None:
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if output and output != "-":
         from collab_tui.store import durable
@@ -348,7 +349,8 @@ def _write_output(payload: str | bytes, output: str | None) -> None:
         if isinstance(payload, str) and sys.stdout.isatty():
             data = _plain(payload).encode("utf-8")  # no escapes from stored text on a terminal
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for chunk in (data,) if isinstance(data, bytes) else data:
+            sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -89,9 +90,12 @@ def temp_name(path: Path) -> Path:
 
 
 def write_atomic(
-    path: Path, data: bytes, sync_dir: bool = True, mode: int | None = FILE_MODE
+    path: Path, data: bytes | Iterable[bytes], sync_dir: bool = True, mode: int | None = FILE_MODE
 ) -> None:
     """Replace ``path`` with ``data`` atomically and durably (mode 0600).
+
+    ``data`` may come in pieces (an iterable of bytes), written as they come; an
+    exception while making them leaves the previous file untouched, like a failed write.
 
     Raises OSError on failure; if it was raised before the rename, the previous file is
     untouched and no temp file remains. Only a failing directory fsync (``sync_dir``,
@@ -110,10 +114,11 @@ def write_atomic(
         try:
             if mode != FILE_MODE:
                 os.fchmod(fd, mode)
-            view = memoryview(data)
-            while view:
-                written = syscalls.write(fd, view)
-                view = view[written:]
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    written = syscalls.write(fd, view)
+                    view = view[written:]
             syscalls.fsync(fd)
         finally:
             syscalls.close(fd)

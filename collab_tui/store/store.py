@@ -488,6 +488,22 @@ class Store:
         with self._transaction():
             yield self
 
+    # --- bulk reading, for exports -------------------------------------------------------
+
+    def stored_dicts(self, table: str) -> list[dict[str, Any]]:
+        """Every record of ``table`` (closed history included) as the cached dict itself.
+
+        For an export that writes records without building objects: the dicts belong to
+        the store and must not be changed. Unsorted.
+        """
+        if table == "contacts":
+            return list(self._hot.docs("contacts").values())
+        self._load_all_cold()  # first: loading may settle a copy left in both places
+        docs = list(self._hot.docs("items").values()) if table == "items" else []
+        for segment in self._segments.values():
+            docs.extend(segment.docs(table).values())
+        return docs
+
     # --- other processes -----------------------------------------------------------------
 
     def changed_on_disk(self) -> bool:
