@@ -1000,6 +1000,7 @@ EN: dict[str, str] = {
     # argparse's own words (cli/parser.py routes them here): each English is argparse's
     # text exactly; keep its %s, %r and %(name)s placeholders.
     "argparse.usage": "usage: ",
+    "argparse.heading": "{heading}:",
     "argparse.positionals": "positional arguments",
     "argparse.options": "options",
     "argparse.help": "show this help message and exit",

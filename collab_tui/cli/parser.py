@@ -256,6 +256,25 @@ def argparse_in_our_words() -> None:
     setattr(argparse, "ngettext", ntranslate)  # noqa: B010
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout, with section headings in our words' punctuation ("选项：")."""
+
+    def __init__(self, prog: str, **settings: Any) -> None:
+        super().__init__(prog, **settings)
+        self.headings: set[str] = set()
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self.headings.add(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self.headings:
+            text = text.replace(f"{heading}:\n", t("argparse.heading", heading=heading) + "\n")
+        return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -263,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collab",
         description=t("cli.help.description"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         epilog=(
             t("cli.help.examples")
             + "\n"
@@ -302,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
             description=t(spec.summary),
             parents=[db_after],
             epilog="\n".join([t("cli.help.examples"), *spec.examples]) + spec.note(),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=HelpFormatter,
         )
         sub.set_defaults(handler=spec.handler)
         for flags, settings in spec.arguments:
