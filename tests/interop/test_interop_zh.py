@@ -11,7 +11,6 @@ from icalendar import Calendar
 
 from collab_tui import words
 from collab_tui.interop.ics import export_ics
-from collab_tui.model import Settings
 
 from .test_ics import TODAY, sample
 
@@ -139,7 +138,7 @@ def test_a_bad_backup_is_refused_in_chinese_and_nothing_is_imported(collab, tmp_
 def _calendar(language: str) -> dict[str, dict]:
     words.set_language(language)
     items, contacts = sample()
-    data = export_ics(items, contacts, TODAY, Settings())
+    data = export_ics(items, contacts, TODAY)
     return {str(todo["UID"]): todo for todo in Calendar.from_ical(data).walk("VTODO")}
 
 
