@@ -174,7 +174,7 @@ def test_collab_export_ics_follows_the_interface_language(collab, tmp_path):
     result = collab("--lang", "zh", "export", "--format", "ics", "-o", str(out))
     assert result.code == 0, result.err
     assert result.err.strip() == (
-        f"已将1个待办（来自1个进行中的事项：截止日期与风险复查）导出到 {out}"
+        f"已将1个待办（来自1个事项：截止日期与风险复查）导出到 {out}"
     )
     (todo,) = Calendar.from_ical(out.read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]) == "复查风险：上线可能延期"
