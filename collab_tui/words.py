@@ -999,8 +999,8 @@ EN: dict[str, str] = {
     "cli.help.sync.password_command": (
         "with --setup: a command that prints the password (default: the keyring)"
     ),
-    "cli.help.sync.addressbook": "with --setup: the server's address book (default collab)",
-    "cli.help.sync.calendar": "with --setup: the server's task list (default collab)",
+    "cli.help.sync.addressbook": "with --setup: the server's address book (default %(default)s)",
+    "cli.help.sync.calendar": "with --setup: the server's task list (default %(default)s)",
     "cli.help.report": "a Markdown status report for your bosses",
     "cli.help.report.since": "start of the period (default: a week ago)",
     "cli.help.report.tag": "only records with this tag",

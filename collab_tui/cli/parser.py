@@ -222,11 +222,15 @@ COMMANDS: tuple[Command, ...] = (
             ),
             (
                 ("--addressbook",),
-                {"metavar": "NAME", "default": "collab", "help": "cli.help.sync.addressbook"},
+                {
+                    "metavar": "NAME",
+                    "default": "collab-contacts",
+                    "help": "cli.help.sync.addressbook",
+                },
             ),
             (
                 ("--calendar",),
-                {"metavar": "NAME", "default": "collab", "help": "cli.help.sync.calendar"},
+                {"metavar": "NAME", "default": "collab-todos", "help": "cli.help.sync.calendar"},
             ),
             JSON,
         ),

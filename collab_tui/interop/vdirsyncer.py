@@ -26,6 +26,10 @@ from collab_tui.words import t
 
 KEYRING_SERVICE = "collab-tui"
 COLLECTION = "collab"  # the local name of the synced collection (a subfolder of a vdir)
+# The server's collections, created by `collab sync --setup` when missing: collab's own,
+# so that the phone's whole address book does not pour into collab (two names: one server
+# cannot have an address book and a calendar at the same path).
+ADDRESSBOOK, CALENDAR = "collab-contacts", "collab-todos"
 TIMEOUT = 600  # seconds one vdirsyncer run may take
 
 
@@ -50,8 +54,8 @@ def write_config(
     calendar_url: str = "",
     username: str = "",
     password_command: str = "",
-    addressbook: str = COLLECTION,
-    calendar: str = COLLECTION,
+    addressbook: str = ADDRESSBOOK,
+    calendar: str = CALENDAR,
     base: Path | None = None,
 ) -> Path:
     """Write the vdirsyncer configuration for ``url`` (atomically); returns its path.

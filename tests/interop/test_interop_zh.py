@@ -173,9 +173,7 @@ def test_collab_export_ics_follows_the_interface_language(collab, tmp_path):
     out = tmp_path / "risks.ics"
     result = collab("--lang", "zh", "export", "--format", "ics", "-o", str(out))
     assert result.code == 0, result.err
-    assert result.err.strip() == (
-        f"已将1个待办（来自1个事项：截止日期与风险复查）导出到 {out}"
-    )
+    assert result.err.strip() == (f"已将1个待办（来自1个事项：截止日期与风险复查）导出到 {out}")
     (todo,) = Calendar.from_ical(out.read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]) == "复查风险：上线可能延期"
     assert str(todo["DESCRIPTION"]).startswith("类型：风险\n协作方：小明\n")
