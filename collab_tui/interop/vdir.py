@@ -29,7 +29,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -266,7 +266,9 @@ def import_vdir(
         for name, (uid, data) in {**cards, **todos}.items():
             state.files[name] = digest(data)
             state.uids[name] = uid
-        state.last_sync = now().isoformat()
+        # Later than every stamp this import made: its own changes are not "changed in
+        # collab since the last sync" at the next one.
+        state.last_sync = datetime.now(UTC).isoformat()
     return result
 
 
