@@ -51,7 +51,8 @@ CLOSED_DAYS = 30
 # only (not from how close the due date is today), so it changes only with the record.
 HIGH, MEDIUM, LOW = 1, 5, 9
 
-STATUS_OF = {Status.DONE: "COMPLETED", Status.DROPPED: "CANCELLED"}  # else NEEDS-ACTION
+# RFC 5545 STATUS by the item's status (stored value); any other is NEEDS-ACTION.
+STATUS_OF = {"done": "COMPLETED", "dropped": "CANCELLED"}
 
 
 def priority(item: Item) -> int:
@@ -149,7 +150,7 @@ def _todo(item: Item, uid: str, summary: str, due: date, names: dict[int, str]) 
     todo.add("last-modified", item.updated)
     todo.add("summary", summary)
     todo.add("due", due)  # a date, so VALUE=DATE: a day, not a moment
-    todo.add("status", STATUS_OF.get(item.status, "NEEDS-ACTION"))
+    todo.add("status", STATUS_OF.get(item.status.value, "NEEDS-ACTION"))
     if item.status is Status.DONE and item.closed is not None:
         todo.add("completed", item.closed)
     if item.tags:

@@ -69,42 +69,48 @@ def write_config(
     base = base or sync_dir()
     for folder in (contacts_vdir(base), todos_vdir(base), base / "status"):
         ensure_dir(folder)
-    credentials = ""
+    credentials: dict[str, object] = {}
     if username:
         command = shlex.split(password_command) or ["keyring", "get", KEYRING_SERVICE, username]
-        credentials = (
-            f"username = {_value(username)}\npassword.fetch = {_value(['command', *command])}\n"
-        )
+        credentials = {"username": username, "password.fetch": ["command", *command]}
+    sections: list[tuple[str, dict[str, object]]] = [
+        ("general", {"status_path": str(base / "status") + os.sep})
+    ]
     pairs = [
-        ("collab_contacts", "carddav", url, addressbook, contacts_vdir(base).parent, ".vcf", ""),
+        ("collab_contacts", "carddav", url, addressbook, contacts_vdir(base), ".vcf", {}),
         (
             "collab_todos",
             "caldav",
             calendar_url or url,
             calendar,
-            todos_vdir(base).parent,
+            todos_vdir(base),
             ".ics",
-            'item_types = ["VTODO"]\n',
+            {"item_types": ["VTODO"]},
         ),
     ]
-    text = (
-        "# Written by `collab sync --setup`; vdirsyncer's format:\n"
-        "# https://vdirsyncer.pimutils.org/en/stable/config.html\n\n"
-        f"[general]\nstatus_path = {_value(str(base / 'status') + os.sep)}\n"
-    )
     for pair, kind, server, collection, folder, ext, more in pairs:
         # The server's answer wins in vdirsyncer; collab then compares it with its own
         # records (LAST-MODIFIED / REV against `updated`) and re-exports what it keeps.
-        text += (
-            f"\n[pair {pair}]\na = {_value(pair + '_local')}\nb = {_value(pair + '_server')}\n"
-            f"collections = {_value([[COLLECTION, COLLECTION, collection]])}\n"
-            'conflict_resolution = "b wins"\n'
-            f'\n[storage {pair}_local]\ntype = "filesystem"\npath = {_value(str(folder))}\n'
-            f"fileext = {_value(ext)}\n"
-            f"\n[storage {pair}_server]\ntype = {_value(kind)}\nurl = {_value(server)}\n"
-            + credentials
-            + more
-        )
+        sections += [
+            (
+                f"pair {pair}",
+                {
+                    "a": pair + "_local",
+                    "b": pair + "_server",
+                    "collections": [[COLLECTION, COLLECTION, collection]],
+                    "conflict_resolution": "b wins",
+                },
+            ),
+            (
+                f"storage {pair}_local",
+                {"type": "filesystem", "path": str(folder.parent), "fileext": ext},
+            ),
+            (f"storage {pair}_server", {"type": kind, "url": server, **credentials, **more}),
+        ]
+    text = ""
+    for name, entries in sections:
+        text += f"[{name}]\n"
+        text += "".join(f"{key} = {_value(value)}\n" for key, value in entries.items()) + "\n"
     path = config_path(base)
     write_atomic(path, text.encode("utf-8"))
     return path
