@@ -73,8 +73,8 @@ def write_config(
     if username:
         command = shlex.split(password_command) or ["keyring", "get", KEYRING_SERVICE, username]
         credentials = {"username": username, "password.fetch": ["command", *command]}
-    sections: list[tuple[str, dict[str, object]]] = [
-        ("general", {"status_path": str(base / "status") + os.sep})
+    sections: list[tuple[tuple[str, ...], dict[str, object]]] = [
+        (("general",), {"status_path": str(base / "status") + os.sep})
     ]
     pairs = [
         ("collab_contacts", "carddav", url, addressbook, contacts_vdir(base), ".vcf", {}),
@@ -93,7 +93,7 @@ def write_config(
         # records (LAST-MODIFIED / REV against `updated`) and re-exports what it keeps.
         sections += [
             (
-                f"pair {pair}",
+                ("pair", pair),
                 {
                     "a": pair + "_local",
                     "b": pair + "_server",
@@ -102,14 +102,14 @@ def write_config(
                 },
             ),
             (
-                f"storage {pair}_local",
+                ("storage", pair + "_local"),
                 {"type": "filesystem", "path": str(folder.parent), "fileext": ext},
             ),
-            (f"storage {pair}_server", {"type": kind, "url": server, **credentials, **more}),
+            (("storage", pair + "_server"), {"type": kind, "url": server, **credentials, **more}),
         ]
     text = ""
     for name, entries in sections:
-        text += f"[{name}]\n"
+        text += f"[{' '.join(name)}]\n"
         text += "".join(f"{key} = {_value(value)}\n" for key, value in entries.items()) + "\n"
     path = config_path(base)
     write_atomic(path, text.encode("utf-8"))
