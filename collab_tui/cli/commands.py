@@ -461,7 +461,7 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if path.is_dir():
+    if path.is_dir() and not args.source:  # a vdir; `--from FORMAT` wants a file
         return _import_vdir(args, path)
     source = guess_source(path, args.source)
     from collab_tui.store.store import gc_paused
