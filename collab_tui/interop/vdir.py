@@ -82,8 +82,12 @@ class SyncState:
             return
         except (OSError, ValueError):
             data = {}  # damaged: every file is then read once more, which is harmless
-        for name, entry in (data.get("vdirs") or {}).items():
-            self.vdirs[name] = VdirState(**{k: entry[k] for k in vars(VdirState()) if k in entry})
+        vdirs = data.get("vdirs") if isinstance(data, dict) else None
+        for name, entry in (vdirs if isinstance(vdirs, dict) else {}).items():
+            defaults = vars(VdirState())
+            if isinstance(entry, dict):  # a damaged entry: read every file of that vdir again
+                kept = {k: v for k, v in entry.items() if type(v) is type(defaults.get(k))}
+                self.vdirs[name] = VdirState(**kept)
 
     def vdir(self, directory: Path) -> VdirState:
         return self.vdirs.setdefault(str(directory.resolve()), VdirState())
@@ -124,7 +128,7 @@ def contact_entries(contacts: list[Contact]) -> list[Entry]:
     """One vCard per contact, cut from the one-file export (boss links resolved there)."""
     contacts = current_contacts(contacts)
     text = vcard.export_vcards(contacts)
-    cards = re.findall(r"BEGIN:VCARD\r\n.*?END:VCARD\r\n", text, re.DOTALL)
+    cards = re.findall(r"BEGIN:VCARD\r?\n.*?END:VCARD\r?\n", text, re.DOTALL)
     return [
         Entry(contact.uid, card.encode("utf-8"), contact.updated)
         for contact, card in zip(contacts, cards, strict=True)

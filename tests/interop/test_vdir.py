@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import UTC, date, datetime, timedelta
 
@@ -301,3 +302,15 @@ def test_cli_vdir_export_import_and_sync_before_setup(collab, tmp_path):
     assert refused.code == 2 and "--vdir takes --format vcf or ics" in refused.err
     not_set_up = collab("sync")
     assert not_set_up.code == 2 and "collab sync --setup URL" in not_set_up.err
+
+
+def test_a_damaged_sync_state_only_means_reading_every_file_again(world):
+    store, lan, folder, state = world
+    export(store, folder, state)
+    state.save()
+    damaged = {"vdirs": {"x": [1], str(folder.resolve()): {"files": "oops"}}}
+    state.path.write_text(json.dumps(damaged))
+    again = vdir.SyncState(state.path.parent.parent / "collab.json", state.path.parent)
+    assert again.vdir(folder).files == {}
+    result = vdir.import_vdir(store, folder, again.vdir(folder), TODAY)
+    assert (result.added, result.updated, result.unchanged) == (0, 0, 2)
