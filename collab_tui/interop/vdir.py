@@ -84,10 +84,12 @@ class SyncState:
             data = {}  # damaged: every file is then read once more, which is harmless
         vdirs = data.get("vdirs") if isinstance(data, dict) else None
         for name, entry in (vdirs if isinstance(vdirs, dict) else {}).items():
-            defaults = vars(VdirState())
-            if isinstance(entry, dict):  # a damaged entry: read every file of that vdir again
-                kept = {k: v for k, v in entry.items() if type(v) is type(defaults.get(k))}
-                self.vdirs[name] = VdirState(**kept)
+            if isinstance(entry, dict):  # a damaged part: read every file of that vdir again
+                state = VdirState()
+                for key, default in vars(VdirState()).items():
+                    if type(entry.get(key)) is type(default):
+                        setattr(state, key, entry[key])
+                self.vdirs[name] = state
 
     def vdir(self, directory: Path) -> VdirState:
         return self.vdirs.setdefault(str(directory.resolve()), VdirState())
