@@ -13,12 +13,14 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from collab_tui import actions
 from collab_tui.interop import vdirsyncer
+from collab_tui.store import Store
 
 pytest.importorskip("radicale", reason="radicale is a development dependency (uv sync)")
 
@@ -117,12 +119,16 @@ def stamp() -> str:
 
 def test_contacts_and_todos_go_both_ways_and_settle(server, collab, tmp_path):
     url, root = server
-    collab("contact", "刘经理", "--title", "Director")
-    lan = ("--kpi", "approval turnaround", "--stance", "eager", "--boss", "刘经理")
-    collab("contact", "小蓝", *lan)
-    collab("contact", "Ming", "--dept", "Payments")
-    collab("add", "owe: send the revised spec @小蓝 due:2026-11-25 #orders !")
-    collab("add", "wait: approval result @Ming due:2026-11-27")
+    store = Store.open(collab.db)  # seeded in this process: quicker than five commands
+    actions.upsert_contact(store, "刘经理", title="Director")
+    actions.upsert_contact(
+        store, "小蓝", kpis=["approval turnaround"], stance="eager", boss="刘经理"
+    )
+    actions.upsert_contact(store, "Ming", department="Payments")
+    today = date(2026, 11, 24)
+    actions.capture(store, "owe: send the revised spec @小蓝 due:2026-11-25 #orders !", today)
+    actions.capture(store, "wait: approval result @Ming due:2026-11-27", today)
+    store.close()
 
     setup = collab("sync", "--setup", url, *PASSWORD)
     assert setup.code == 0, setup.err
