@@ -131,7 +131,8 @@ def _listed(items: list[Item], today: date) -> list[Item]:
 
 def _todos(item: Item, names: dict[int, str]) -> Iterator[tuple[str, Todo]]:
     item = clean(copy.deepcopy(item))  # older files may still hold control characters
-    if item.due is not None:
+    # A to-do that came from a calendar app stays there even without a due date.
+    if item.due is not None or ICAL_UID in item.extra:
         uid = ical_uid(item)
         yield uid, _todo(item, uid, one_line(item.title), item.due, names)
     if item.is_risk and item.review is not None:
@@ -140,7 +141,7 @@ def _todos(item: Item, names: dict[int, str]) -> Iterator[tuple[str, Todo]]:
         yield uid, _todo(item, uid, summary, item.review, names)
 
 
-def _todo(item: Item, uid: str, summary: str, due: date, names: dict[int, str]) -> Todo:
+def _todo(item: Item, uid: str, summary: str, due: date | None, names: dict[int, str]) -> Todo:
     todo = Todo()
     todo.add("uid", uid)
     # Without a METHOD, DTSTAMP is when the entry was last revised (RFC 5545 3.8.7.2):
@@ -149,7 +150,8 @@ def _todo(item: Item, uid: str, summary: str, due: date, names: dict[int, str]) 
     todo.add("created", item.created)
     todo.add("last-modified", item.updated)
     todo.add("summary", summary)
-    todo.add("due", due)  # a date, so VALUE=DATE: a day, not a moment
+    if due is not None:
+        todo.add("due", due)  # a date, so VALUE=DATE: a day, not a moment
     todo.add("status", STATUS_OF.get(item.status.value, "NEEDS-ACTION"))
     if item.status is Status.DONE and item.closed is not None:
         todo.add("completed", item.closed)

@@ -15,7 +15,8 @@ the data file.
 Deletions are deliberate, never silent:
 
 - a record deleted in collab (a contact) or a closed item past ``ics.CLOSED_DAYS`` has
-  its file removed, if the file is still as collab wrote it;
+  its file removed, if collab wrote that file and it is still as collab wrote it (a file
+  collab only read, an event in a shared calendar folder say, is never removed);
 - a file deleted on the other side (a card deleted on the phone) does not delete the
   record: a contact carries collab's own fields (KPIs, stance, boss, the log), and a
   deleted deadline is not a deadline met. The record is kept, counted as "kept", and not
@@ -61,6 +62,7 @@ class VdirState:
 
     files: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256 (hex)
     uids: dict[str, str] = field(default_factory=dict)  # file name -> UID inside
+    own: list[str] = field(default_factory=list)  # file names collab exported (sorted)
     deleted: dict[str, str] = field(default_factory=dict)  # UID -> when found deleted (ISO)
     last_sync: str = ""  # ISO time of the last import
 
@@ -181,12 +183,15 @@ def export_vdir(directory: Path, ext: str, entries: list[Entry], state: VdirStat
             result.written += 1
         state.files[name] = digest(entry.data)
         state.uids[name] = entry.uid
+    own = set(state.own) | exported
     for name, (_uid, data) in present.items():
-        if name not in exported and name in state.files and state.files[name] == digest(data):
+        if name in own and name not in exported and state.files.get(name) == digest(data):
             (directory / name).unlink()  # collab's own file, of a record no longer shown
             state.files.pop(name)
             state.uids.pop(name, None)
+            own.discard(name)
             result.removed += 1
+    state.own = sorted(own & set(state.files))
     return result
 
 
@@ -287,8 +292,9 @@ def _changed(
     for name in [n for n in state.files if n.endswith(ext) and n not in present]:
         state.files.pop(name)
         uid = state.uids.pop(name, "")
-        if uid:
+        if uid and name in state.own:  # a record's file: the record stays (module docstring)
             state.deleted[uid] = now().isoformat()
+            state.own.remove(name)
             result.kept += 1
     return {n: f for n, f in present.items() if state.files.get(n) != digest(f[1])}
 

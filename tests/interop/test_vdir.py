@@ -314,3 +314,26 @@ def test_a_damaged_sync_state_only_means_reading_every_file_again(world):
     assert again.vdir(folder).files == {}
     result = vdir.import_vdir(store, folder, again.vdir(folder), TODAY)
     assert (result.added, result.updated, result.unchanged) == (0, 0, 2)
+
+
+def test_a_broken_or_foreign_calendar_file_is_skipped_by_name(store, tmp_path):
+    folder = tmp_path / "todos"
+    folder.mkdir()
+    (folder / "broken.ics").write_bytes(b"\x00\xffnot a calendar")
+    (folder / "event.ics").write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:e1\r\n"
+        b"DTSTAMP:20261124T080000Z\r\nSUMMARY:lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (folder / "todo.ics").write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTODO\r\nUID:t1\r\n"
+        b"DTSTAMP:20261124T080000Z\r\nSUMMARY:call Ming\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    state = vdir.SyncState(tmp_path / "collab.json", tmp_path / "state")
+    result = vdir.import_vdir(store, folder, state.vdir(folder), TODAY)
+    assert result.added == 1 and [what for what, _why in result.skipped] == ["broken.ics"]
+    (task,) = store.items()
+    assert task.title == "call Ming" and task.due is None and task.kind is Kind.TASK
+    # Written back, undated as it came, rather than removed from the folder (and server).
+    done = vdir.export_to(store, folder, vdir.TODOS, state.vdir(folder), TODAY)
+    assert done.removed == 0 and done.written == 1
+    assert b"SUMMARY:call Ming" in (folder / "todo.ics").read_bytes()
