@@ -340,6 +340,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     anything, so that one run leaves both sides the same."""
     from collab_tui.interop import vdir, vdirsyncer
 
+    vdirsyncer.program()  # missing: say so before anything is written
     if args.setup:
         path = vdirsyncer.write_config(
             args.setup,
@@ -352,7 +353,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
         vdirsyncer.discover()
         print(t("cli.sync.set_up", path=path))
         return EXIT_OK
-    vdirsyncer.program()  # missing: say so before anything is written
     if not vdirsyncer.config_path().exists():
         raise vdirsyncer.SyncError(t("error.sync.not_set_up"))
     folders = ((vdirsyncer.contacts_vdir(), vdir.CONTACTS), (vdirsyncer.todos_vdir(), vdir.TODOS))

@@ -112,6 +112,15 @@ def write_config(
         text += f"[{' '.join(name)}]\n"
         text += "".join(f"{key} = {_value(value)}\n" for key, value in entries.items()) + "\n"
     path = config_path(base)
+    try:
+        changed = path.read_text(encoding="utf-8") != text
+    except FileNotFoundError:
+        changed = False
+    if changed:
+        # vdirsyncer's status describes the old server: kept, it would read the new one's
+        # missing items as deletions and delete the local files.
+        shutil.rmtree(base / "status", ignore_errors=True)
+        ensure_dir(base / "status")
     write_atomic(path, text.encode("utf-8"))
     return path
 

@@ -275,6 +275,14 @@ def test_setup_writes_no_password_and_quotes_what_it_writes(tmp_path):
     )
     assert 'password.fetch = ["command", "pass", "show", "dav"]' in command.read_text()
     assert 'item_types = ["VTODO"]' in command.read_text()
+    status = tmp_path / "s2" / "status" / "collab_contacts"
+    status.mkdir()
+    vdirsyncer.write_config(
+        "https://a/", username="me", password_command="pass show dav", base=tmp_path / "s2"
+    )
+    assert status.exists()  # the same server: vdirsyncer's status stays
+    vdirsyncer.write_config("https://b/", username="me", base=tmp_path / "s2")
+    assert not status.exists() and status.parent.is_dir()  # another: it would mislead
 
 
 def test_a_missing_vdirsyncer_is_a_clear_error(monkeypatch, tmp_path):
