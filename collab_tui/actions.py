@@ -36,6 +36,7 @@ from collab_tui.words import format_date, label, listing, t
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from collab_tui.interop.ics import TodoPlan
     from collab_tui.store import Store
 
 _T = TypeVar("_T")
@@ -321,6 +322,25 @@ def edit_item(store: Store, base: Item, changes: dict[str, Any]) -> Item:
         # Links it already had may point to contacts deleted since; new ones must exist.
         _check_contacts(store, [i for i in item.contact_ids if i not in base.contact_ids])
         return store.update(item)
+
+
+def apply_todo_plan(store: Store, plan: TodoPlan) -> list[Item]:
+    """Bring back what a calendar changed (``ics.plan_todos``), in one transaction.
+
+    Each change goes through ``edit_item`` (a new due date keeps the old one in the due
+    history; the store stamps ``closed``); a to-do new to collab becomes a task.
+    """
+    saved: list[Item] = []
+    with store.batch():
+        for change in plan.changes:
+            if change.item is None:
+                saved.append(store.add(Item(kind=Kind.TASK, **change.changes)))
+                continue
+            current = store.item(change.item.id)
+            if current is None:
+                continue  # deleted meanwhile: nothing to bring back to
+            saved.append(edit_item(store, current, change.changes))
+    return saved
 
 
 def kind_change_note(before: Item, after: Item) -> str:

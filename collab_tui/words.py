@@ -817,6 +817,15 @@ EN: dict[str, str] = {
     ),
     "error.store.invalid": "{what} was not saved: {problems}. Nothing was changed.",
     # --- errors: restoring a backup (collab_tui/store/restore.py) -----------------------
+    "error.sync.no_vdirsyncer": (
+        "vdirsyncer is not installed: run `uv tool install vdirsyncer` (or install "
+        "collab-tui[sync]), then collab sync again"
+    ),
+    "error.sync.not_set_up": (
+        "sync is not set up: run `collab sync --setup URL` first (docs/INTEROP.md, "
+        '"Sync your devices")'
+    ),
+    "error.sync.failed": "vdirsyncer {command} failed; nothing more was done:\n{output}",
     "error.restore.no_backups": "There are no backups of {path}. Nothing was changed.",
     "error.restore.none_verifies": (
         "No backup of {path} verifies (see `collab restore --list`). Nothing was changed."
@@ -982,6 +991,16 @@ EN: dict[str, str] = {
     "cli.help.import": "read a backup, vCards or a taskwarrior export",
     "cli.help.import.from": "the file's format (default: from the extension)",
     "cli.help.import.dry_run": "show what would change; save nothing",
+    "cli.help.export.vdir": "for vcf or ics: one file per contact or to-do in folder DIR",
+    "cli.help.sync": "sync contacts and to-dos with a CardDAV/CalDAV server (vdirsyncer)",
+    "cli.help.sync.setup": "write the sync configuration for the server at URL",
+    "cli.help.sync.calendar_url": "with --setup: the CalDAV URL, when not the same as URL",
+    "cli.help.sync.username": "with --setup: the account's user name",
+    "cli.help.sync.password_command": (
+        "with --setup: a command that prints the password (default: the keyring)"
+    ),
+    "cli.help.sync.addressbook": "with --setup: the server's address book (default %(default)s)",
+    "cli.help.sync.calendar": "with --setup: the server's task list (default %(default)s)",
     "cli.help.report": "a Markdown status report for your bosses",
     "cli.help.report.since": "start of the period (default: a week ago)",
     "cli.help.report.tag": "only records with this tag",
@@ -1050,6 +1069,29 @@ EN: dict[str, str] = {
     "cli.export.todos": "{n} to-dos (due dates and risk reviews) from {count}",
     "cli.export.done": "exported {count} to {path}",
     "cli.report.written": "wrote the status report to {path}",
+    # a vdir: one file per contact or to-do (collab export --vdir, collab import DIR)
+    "cli.export.vdir_format": "--vdir takes --format vcf or ics",
+    "cli.export.vdir_done": (
+        "{written} files written, {unchanged} unchanged, {removed} removed, {held} changed "
+        "there and left for the next import, in {path}"
+    ),
+    "cli.import.vdir_done": (
+        "added {added}, updated {updated}, completed {completed}, unchanged {unchanged}, "
+        "conflicts {conflicts}, kept {kept} (deleted there), skipped {skipped}"
+    ),
+    "cli.import.vdir_dry_run": (
+        "dry run, nothing saved: would have added {added}, updated {updated}, completed "
+        "{completed}, unchanged {unchanged}, conflicts {conflicts}, kept {kept} (deleted "
+        "there), skipped {skipped}"
+    ),
+    "cli.import.conflict": "  conflict: {name}: changed on both sides; collab's later change kept",
+    # collab sync
+    "cli.sync.set_up": "sync is set up ({path}); run `collab sync`",
+    "cli.sync.done": (
+        "synced: {sent} sent, {added} added, {updated} updated, {completed} completed, "
+        "{conflicts} conflicts, {kept} kept (deleted on the server), {skipped} skipped"
+    ),
+    "sync.what.contacts": "the changed contacts",
     "cli.import.progress": "importing {name}",
     "cli.import.unknown_format": (
         "cannot tell the format of {name}: use --from json|vcard|taskwarrior"

@@ -269,6 +269,8 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.vdir:
+        return _export_vdir(args)
     rows = {"total": 0}  # records the exporter went through, from its progress calls
 
     with (
@@ -298,11 +300,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.format == "ics":
             from collab_tui.interop import ics
 
-            items = store.items()
-            payload = ics.export_ics(
-                items, store.contacts(), args.today, store.settings, progress=progress
-            )
-            what = "cli.export.active_items"
+            # Closed items too: they stay in calendars, completed, for ics.CLOSED_DAYS.
+            items = store.items(active_only=False)
+            payload = ics.export_ics(items, store.contacts(), args.today, progress=progress)
+            what = "cli.export.items"
         else:
             from collab_tui.interop import csvfile
 
@@ -317,6 +318,79 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = t("cli.export.todos", n=todos, count=count)
         _note(t("cli.export.done", count=count, path=args.output))
     return EXIT_OK
+
+
+def _export_vdir(args: argparse.Namespace) -> int:
+    from collab_tui.interop import vdir
+
+    if args.format not in ("vcf", "ics"):
+        raise UsageError(t("cli.export.vdir_format"))
+    folder = Path(args.vdir).expanduser()
+    ext = vdir.CONTACTS if args.format == "vcf" else vdir.TODOS
+    state = vdir.SyncState(db_path(args))
+    with open_store(args) as store:
+        done = vdir.export_to(store, folder, ext, state.vdir(folder), args.today)
+    state.save()
+    _note(t("cli.export.vdir_done", **vars(done), path=folder))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Export to the vdirs, run vdirsyncer, import what came back; again if that changed
+    anything, so that one run leaves both sides the same."""
+    from collab_tui.interop import vdir, vdirsyncer
+
+    vdirsyncer.program()  # missing: say so before anything is written
+    if args.setup:
+        path = vdirsyncer.write_config(
+            args.setup,
+            args.calendar_url or "",
+            args.username or "",
+            args.password_command or "",
+            args.addressbook,
+            args.calendar,
+        )
+        vdirsyncer.discover()
+        print(t("cli.sync.set_up", path=path))
+        return EXIT_OK
+    if not vdirsyncer.config_path().exists():
+        raise vdirsyncer.SyncError(t("error.sync.not_set_up"))
+    folders = ((vdirsyncer.contacts_vdir(), vdir.CONTACTS), (vdirsyncer.todos_vdir(), vdir.TODOS))
+    state = vdir.SyncState(db_path(args))
+    result = vdir.VdirImport()
+    sent = removed = 0
+    with open_store(args) as store:
+        for round_ in (1, 2):
+            written = 0
+            for folder, ext in folders:
+                done = vdir.export_to(store, folder, ext, state.vdir(folder), args.today)
+                written += done.written + done.removed
+                sent += done.written
+                removed += done.removed
+            state.save()
+            if round_ == 2 and not written:
+                break  # what came back needs nothing sent
+            vdirsyncer.sync()
+            if round_ == 2:
+                break
+            for folder, _ext in folders:
+                result.merge(vdir.import_vdir(store, folder, state.vdir(folder), args.today))
+            state.save()
+    counts = {"sent": sent, "removed": removed, **result.counts()}
+    if args.json:
+        skipped = [{"what": what, "why": why} for what, why in result.skipped]
+        _print_json({**counts, "conflicted": result.conflicts, "skipped_records": skipped})
+        return EXIT_OK
+    _print_vdir_details(result)
+    print(t("cli.sync.done", **counts))
+    return EXIT_OK
+
+
+def _print_vdir_details(result: Any) -> None:
+    for name in result.conflicts:
+        print(_plain(t("cli.import.conflict", name=name)))
+    for what, why in result.skipped:
+        print(_plain(t("cli.import.skipped", what=what, why=why)))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -387,6 +461,8 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if path.is_dir() and not args.source:  # a vdir; `--from FORMAT` wants a file
+        return _import_vdir(args, path)
     source = guess_source(path, args.source)
     from collab_tui.store.store import gc_paused
 
@@ -413,6 +489,21 @@ def cmd_import(args: argparse.Namespace) -> int:
                     store, payload, progress=progress, dry_run=args.dry_run
                 )
     print_summary(summary, args.dry_run)
+    return EXIT_OK
+
+
+def _import_vdir(args: argparse.Namespace, folder: Path) -> int:
+    from collab_tui.interop import vdir
+
+    state = vdir.SyncState(db_path(args))
+    with open_store(args) as store:
+        result = vdir.import_vdir(store, folder, state.vdir(folder), args.today, args.dry_run)
+    if not args.dry_run:
+        state.save()
+    _print_vdir_details(result)
+    print(
+        t("cli.import.vdir_dry_run" if args.dry_run else "cli.import.vdir_done", **result.counts())
+    )
     return EXIT_OK
 
 

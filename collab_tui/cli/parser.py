@@ -23,6 +23,7 @@ from collab_tui.cli.commands import (
     cmd_report,
     cmd_restore,
     cmd_snooze,
+    cmd_sync,
     cmd_today,
     cmd_tui,
     cmd_who,
@@ -165,9 +166,11 @@ COMMANDS: tuple[Command, ...] = (
             "  collab export --format vcf -o contacts.vcf",
             "  collab export --format ics -o follow-ups.ics",
             "  collab export --format csv --what contacts -o contacts.csv",
+            "  collab export --format vcf --vdir ~/.contacts/work",
         ),
         (
             (("--format",), {"required": True, "choices": ["json", "vcf", "ics", "csv"]}),
+            (("--vdir",), {"metavar": "DIR", "help": "cli.help.export.vdir"}),
             (
                 ("--what",),
                 {
@@ -186,6 +189,7 @@ COMMANDS: tuple[Command, ...] = (
             "  collab import backup.json",
             "  collab import contacts.vcf --dry-run",
             "  task export > tasks.json && collab import --from taskwarrior tasks.json",
+            "  collab import ~/.contacts/work",
         ),
         (
             (("file",), {"metavar": "FILE"}),
@@ -198,6 +202,37 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             (("--dry-run",), {"action": "store_true", "help": "cli.help.import.dry_run"}),
+        ),
+    ),
+    Command(
+        "sync",
+        cmd_sync,
+        (
+            "  collab sync --setup https://dav.example.com/ --username me",
+            "  collab sync",
+            "  collab sync --json",
+        ),
+        (
+            (("--setup",), {"metavar": "URL", "help": "cli.help.sync.setup"}),
+            (("--calendar-url",), {"metavar": "URL", "help": "cli.help.sync.calendar_url"}),
+            (("--username",), {"metavar": "NAME", "help": "cli.help.sync.username"}),
+            (
+                ("--password-command",),
+                {"metavar": "COMMAND", "help": "cli.help.sync.password_command"},
+            ),
+            (
+                ("--addressbook",),
+                {
+                    "metavar": "NAME",
+                    "default": "collab-contacts",
+                    "help": "cli.help.sync.addressbook",
+                },
+            ),
+            (
+                ("--calendar",),
+                {"metavar": "NAME", "default": "collab-todos", "help": "cli.help.sync.calendar"},
+            ),
+            JSON,
         ),
     ),
     Command(

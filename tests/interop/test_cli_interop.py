@@ -114,10 +114,7 @@ def test_ics_export(collab, tmp_path):
     out = tmp_path / "follow-ups.ics"
     written = collab("export", "--format", "ics", "-o", str(out))
     assert written.out == "" and out.read_bytes().replace(b"\r\n", b"\n") == result.out.encode()
-    assert (
-        written.err
-        == f"exported 2 to-dos (due dates and risk reviews) from 3 active items to {out}\n"
-    )
+    assert written.err == f"exported 2 to-dos (due dates and risk reviews) from 3 items to {out}\n"
     calendar = Calendar.from_ical(result.out.encode())
     todos = {str(t["SUMMARY"]): t for t in calendar.walk("VTODO")}
     assert sorted(todos) == ["Review risk: approval API may slip", "send the revised spec"]
