@@ -1270,6 +1270,37 @@ EN: dict[str, str] = {
     "error.parse.record": "table {table} has a malformed record {id}",
     "error.parse.no_version": "meta has no integer schema_version",
     "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
+    # --- planned meetings, recurring and blocked items (issue 12, items 4-6) -------------
+    "record.meeting": "planned meeting",
+    "error.time": 'not a time of day "{phrase}": try 15:00, 9:30, 3pm, 15点, 下午3点半',
+    "error.every": (
+        'not a repeat rule "{phrase}": try week, 2w, month, mon, 每周, 每两周, 每月, 每周一'
+    ),
+    "error.capture.items_only": "{token}: only an item repeats or waits on another, not a {word}:",
+    "error.capture.item_ref": "{token}: after: takes item numbers, e.g. after:#12 or after:12,14",
+    "error.capture.decision_planned": (
+        "{word}: belongs to a meeting that was held; a planned one has no decisions yet"
+    ),
+    "problem.not_every": "{value} is not a repeat rule (week, 2w, month, mon ...)",
+    "problem.not_time": "{value} is not a time of day (HH:MM)",
+    "error.capture.outcome_meet": (
+        "an outcome is the meeting's own line: write what happened, without meet:"
+    ),
+    "error.action.every_needs_due": "a recurring item needs a due date to count from",
+    "error.action.after_self": "item #{id} cannot wait on itself",
+    "error.action.after_circle": "that would make item #{id} wait on itself (through others)",
+    "error.action.meeting_empty": "a planned meeting needs a title or someone to meet",
+    "error.action.meeting_no_date": "a planned meeting needs a date",
+    "error.action.no_meeting": "no planned meeting #{id}",
+    "said.planned": "planned {what}",
+    "said.cancelled": "cancelled {what}",
+    "said.next_in_series": "next: {what}",
+    "said.series_stopped": "the series stops here",
+    "said.unblocked": "no longer blocked: {what}",
+    "describe.meeting": "meeting #{id} {when}",
+    "describe.meeting.at": "{date} {time}",
+    # the summary of a planned meeting's log entry: "{title}: what happened"
+    "meeting.outcome_of": "{title}:",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
