@@ -32,7 +32,7 @@ from collab_tui.model import (
     one_line,
 )
 from collab_tui.text import truncate
-from collab_tui.words import before_text, format_date, label, listing, t
+from collab_tui.words import before_text, every_label, format_date, label, listing, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -957,6 +957,10 @@ def describe_item(item: Item, names: dict[int, str], today: date) -> str:
         text += " · " + t("describe.due", date=format_date(item.due, today))
     if item.review is not None:
         text += " · " + t("describe.review", date=format_date(item.review, today))
+    if item.every is not None:
+        text += " · " + every_label(item.every)
+    if item.after:
+        text += " · " + t("describe.after", ids=listing(f"#{i}" for i in item.after))
     if item.tags:
         text += " · " + " ".join("#" + one_line(tag) for tag in item.tags)
     if item.important and not item.is_risk:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from collab_tui.words import format_date as _format_date
@@ -27,6 +27,9 @@ __all__ = [
     "format_date",
     "add_months",
     "frozen_today",
+    "frozen_clock",
+    "parse_time",
+    "parse_every",
 ]
 
 # The message's words: error.date.* in collab_tui/words.py.
@@ -384,3 +387,18 @@ def first_in_rule(rule: str, today: date) -> date:
     if rule in _WEEKDAY_NAMES:
         return next_in_rule(rule, today - timedelta(days=1))
     return today
+
+
+def frozen_clock() -> time | None:
+    """The time of day COLLAB_TIME=HH:MM freezes, else None (use the real clock).
+
+    With COLLAB_TODAY and no COLLAB_TIME the clock reads 09:00 (the morning review), so a
+    frozen day shows the same meetings as passed or to come on every run.
+    """
+    frozen = os.environ.get("COLLAB_TIME", "").strip()
+    if frozen:
+        try:
+            return time.fromisoformat(parse_time(frozen))
+        except TimeError:
+            raise DateError(t("error.date.collab_time", value=repr(frozen))) from None
+    return time(9, 0) if frozen_today() is not None else None

@@ -946,7 +946,8 @@ EN: dict[str, str] = {
     "cli.help.add": "capture items, risks or a meeting in one line",
     "cli.help.add.grammar": (
         "kinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
-        "! for important. Unknown names become new contacts."
+        "! for important, every:RULE (week, 2w, month, mon), after:#ID (waits on an item),\n"
+        "meet: ... on:WHEN [TIME] plans a meeting. Unknown names become new contacts."
     ),
     "cli.help.add.text": "the capture line",
     "cli.help.add.again": (
@@ -1301,6 +1302,41 @@ EN: dict[str, str] = {
     "describe.meeting.at": "{date} {time}",
     # the summary of a planned meeting's log entry: "{title}: what happened"
     "meeting.outcome_of": "{title}:",
+    "error.date.collab_time": "COLLAB_TIME must be HH:MM, not {value}",
+    "column.when": "when",
+    "today.meetings": "Meetings today",
+    "today.awaiting_outcome": "Meetings awaiting their outcome",
+    "today.blocked": "Blocked",
+    "blocked.by": "blocked by {ids}",
+    "meetings.heading": "Planned meetings",
+    "meetings.none": "no meetings planned",
+    "meetings.outcome_due": "held? log its outcome: collab outcome {id}",
+    "every.day": "every day",
+    "every.days": "every {n} days",
+    "every.week": "every week",
+    "every.weeks": "every {n} weeks",
+    "every.month": "every month",
+    "every.months": "every {n} months",
+    "every.weekday": "every {day}",
+    "describe.after": "waits on {ids}",
+    "cli.help.add.every": "make each item recurring: week, 2w, month, mon (every:RULE)",
+    "cli.help.add.after": "each item waits on item ID (after:#ID); repeat for several",
+    "cli.help.drop.stop_series": "a recurring item: end the series (no next one)",
+    "cli.help.drop.note": (
+        "Dropping a recurring item skips this occurrence: the next one is created, as when\n"
+        "it is done. --stop-series ends the series instead."
+    ),
+    "cli.help.meet": "plan a meeting (on:WHEN [TIME]) or log one held today",
+    "cli.help.meet.text": "what collab add takes after meet:",
+    "cli.help.meet.note": (
+        "on:WHEN [TIME] today or later plans the meeting (collab meetings, collab today);\n"
+        "without on: it is logged as held today, with on: an earlier day as held then."
+    ),
+    "cli.help.meetings": "the planned meetings, in time order",
+    "cli.help.outcome": "a planned meeting was held: log its outcome (a capture line)",
+    "cli.help.outcome.id": "the planned meeting's number",
+    "cli.help.outcome.text": "what happened; decision: and items as in collab add",
+    "cli.help.cancel": "cancel a planned meeting",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
@@ -1443,6 +1479,17 @@ def format_date(day: date, today: date | None = None) -> str:
     if today is not None and day.year != today.year:
         return t("date.short_year", **parts)
     return t("date.short", **parts)
+
+
+def every_label(rule: str) -> str:
+    """A repeat rule as words: 'every week', 'every 2 weeks', 'every Mon' (dates.parse_every)."""
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    if rule in weekdays:
+        return t("every.weekday", day=t(f"weekday.{weekdays.index(rule)}"))
+    if rule in ("day", "week", "month"):
+        return t(f"every.{rule}")
+    unit = {"d": "days", "w": "weeks", "m": "months"}[rule[-1]]
+    return t(f"every.{unit}", n=rule[:-1])
 
 
 def long_date(day: date) -> str:
