@@ -1319,6 +1319,7 @@ EN: dict[str, str] = {
     "every.months": "every {n} months",
     "every.weekday": "every {day}",
     "describe.after": "waits on {ids}",
+    "date.repeats": "{text} · {every}",
     "cli.help.add.every": "make each item recurring: week, 2w, month, mon (every:RULE)",
     "cli.help.add.after": "each item waits on item ID (after:#ID); repeat for several",
     "cli.help.drop.stop_series": "a recurring item: end the series (no next one)",

@@ -114,7 +114,7 @@ def when_text(item: Item, today: date) -> str:
     if item.due_history:
         text = t("date.moved", text=text, n=len(item.due_history))
     if item.every is not None:
-        text = with_details(text, [every_label(item.every)])
+        text = t("date.repeats", text=text, every=every_label(item.every))
     return text
 
 
