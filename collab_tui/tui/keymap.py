@@ -67,7 +67,7 @@ ITEM = [
 ]
 # Keys on a planned meeting's row (Today).
 MEETING = [
-    Act("meeting.outcome", "l", "meeting_outcome"),
+    Act("meeting.outcome", "l", "meeting_outcome", footer=False),
     Act("meeting.cancel", "delete", "cancel_meeting", footer=False),
 ]
 CONTACT = [
