@@ -111,17 +111,17 @@ def item_prompt(
 
 
 def meeting_line(meeting: Meeting, snapshot: Snapshot) -> Content:
-    """'15:00  meeting  API review  with 小蓝, 小明' (another day: its date first)."""
-    when = meeting.time or ""
-    if meeting.date != snapshot.today:
-        day = format_date(meeting.date, snapshot.today)
-        when = t("describe.meeting.at", date=day, time=when) if when else day
+    """'15:00  meet  API review  with 小蓝, 小明'; another day: 'yesterday  meet  16:00 …'."""
+    today = snapshot.today
+    when = (meeting.time or "") if meeting.date == today else relative(meeting.date, today)
     parts: list[str | tuple[str, str]] = [
         (pad(clip(when, DUE_WIDTH - 1), DUE_WIDTH), "bold $text-warning"),
         (pad(t("record.meeting.short"), KIND_WIDTH), "$text-accent"),
         " ",
-        one_line(meeting.title),
     ]
+    if meeting.date != today and meeting.time:
+        parts.append((meeting.time + " ", "$text-warning"))
+    parts.append(one_line(meeting.title))
     names = snapshot.names(meeting.contact_ids)
     if names:
         parts.append(("  " + t("brief.with", names=names), "$text-secondary"))
