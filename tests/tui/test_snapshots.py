@@ -101,7 +101,7 @@ def test_matrix_80x24(snap_compare, app: CollabApp) -> None:
 
 
 def test_item_detail(snap_compare, app: CollabApp) -> None:
-    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["2", "enter"], terminal_size=SIZE)
 
 
 # --- the app in Chinese, at the smallest supported size -----------------------------------
