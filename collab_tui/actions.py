@@ -202,7 +202,8 @@ def _apply_plan(
                     summary = held.title
             meeting = store.add(
                 Interaction(
-                    date=held.date if held is not None else draft_meeting.on or today,
+                    # held early: dated the day it was logged, never in the future
+                    date=min(held.date, today) if held is not None else draft_meeting.on or today,
                     summary=summary,
                     kind=InteractionKind.MEETING,
                     contact_ids=meeting_ids,
@@ -857,7 +858,8 @@ def _planned(store: Store, meeting_id: int) -> Meeting:
 
 def log_meeting_outcome(store: Store, meeting_id: int, outcome: str, today: date) -> CaptureResult:
     """A planned meeting was held: its outcome (one capture line, without ``meet:``)
-    becomes the interaction logged for it, dated the meeting's day, with its people;
+    becomes the interaction logged for it, dated the meeting's day (today if that is still
+    ahead), with its people;
     decisions and items in the line are kept as a capture keeps them. The planned
     meeting is removed. One transaction: all of it, or (on any error) nothing."""
     parsed = grammar.parse_outcome(outcome, today)  # CaptureError names the bad token

@@ -236,3 +236,11 @@ def test_a_damaged_planned_meeting_is_set_aside_not_lost(tmp_path):
     with Store.open(db) as store:
         assert store.meetings() == []
         assert [(p.table, p.field) for p in store.problems] == [("meetings", "time")]
+
+
+def test_an_outcome_logged_before_the_day_is_dated_today(store):
+    actions.capture(store, "meet: sync @Lan on:fri 10:00", TODAY)
+    (planned,) = store.meetings()
+    actions.log_meeting_outcome(store, planned.id, "held early", TODAY)
+    (held,) = store.interactions()
+    assert held.date == TODAY
