@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from collab_tui import capture as grammar
-from collab_tui import lookup, triage
+from collab_tui import lookup
 from collab_tui.dates import RuleError, parse_date, parse_every, parse_time
 from collab_tui.model import (
     CONTACT_ENUMS,
@@ -274,6 +274,8 @@ def close_item(
     (dropping it ends the series). Items waiting on it are freed once nothing else they
     wait on is active: a dropped blocker frees them as a done one does.
     """
+    from collab_tui import triage  # on use: `collab add` never needs it
+
     with store.batch():
         item = _active_item(store, item_id)
         closed = Closed(_close(store, item, status))
@@ -416,6 +418,8 @@ def _check_after(store: Store, item_id: int, after: list[int]) -> None:
         if store.item(other) is None:
             raise ActionError(t("error.action.no_item", id=other))
     if item_id:
+        from collab_tui import triage  # on use: `collab add` never needs it
+
         active = {i.id: i for i in store.items()}
         if triage.waits_on(after, item_id, active):
             raise ActionError(t("error.action.after_circle", id=item_id))
