@@ -1349,6 +1349,7 @@ EN: dict[str, str] = {
     "act.meeting.cancel.help": "Remove the selected planned meeting",
     "help.meetings": "Planned meetings (Today)",
     "app.select_meeting": "Select a planned meeting first (Today).",
+    "app.blocked_no_escalation": "It is blocked by {ids}: chase or escalate that one instead.",
     "app.outcome_prompt": "How did it go? {title} with {names}",
     "app.cancel_meeting_question": "Cancel the meeting {title}?",
     "app.meeting_cancelled": "Cancelled: {title}  (z undoes)",

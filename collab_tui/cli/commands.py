@@ -339,13 +339,14 @@ def cmd_who(args: argparse.Namespace) -> int:
         # The newest interactions, their count and the last contact come from the store's
         # summary: no history is read.
         log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
-        brief = triage.brief(contact.id, store.items(), contacts, log.recent, args.today)
+        items = store.items()
+        brief = triage.brief(contact.id, items, contacts, log.recent, args.today)
         brief.all_interactions_count = log.total
         brief.last_contact = log.last_contact
     if args.json:
         _print_json(render.brief_json(brief))
     else:
-        _show(render.brief_sections(brief, contacts, args.today), args)
+        _show(render.brief_sections(brief, contacts, args.today, render.blocked_map(items)), args)
     return EXIT_OK
 
 

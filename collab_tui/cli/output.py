@@ -290,7 +290,12 @@ def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
 # --- who (the pre-meeting brief) ---------------------------------------------------------------
 
 
-def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Section]:
+def brief_sections(
+    brief: Any,
+    contacts: list[Contact],
+    today: date,
+    blocked: Mapping[int, list[int]] | None = None,
+) -> list[Section]:
     names = _names(contacts)
     facts = brief_facts(brief, today)
     meetings = Lines(facts.interactions_heading, [], empty=facts.interactions_empty)
@@ -303,7 +308,9 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
         )
     ]
     sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
-    sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
+    sections += [
+        item_table(g.heading, g.items, names, today, g.empty, blocked) for g in facts.groups
+    ]
     sections.append(meetings)
     if facts.notes:
         sections.append(Lines(t("brief.notes"), facts.notes))

@@ -842,6 +842,11 @@ class CollabApp(App[None]):
 
     def escalate(self, item: Item | None, contact: Contact | None) -> None:
         """Open capture with an `owe:` to the counterpart's boss (bring a proposal)."""
+        blockers = self.snapshot.blocked.get(item.id, []) if item is not None else []
+        if blockers:  # it waits on another item: that one is what to chase
+            ids = listing(f"#{b.id}" for b in blockers)
+            self.say(t("app.blocked_no_escalation", ids=ids), "warning")
+            return
         counterpart = contact
         if counterpart is None and item is not None and item.contact_ids:
             counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])

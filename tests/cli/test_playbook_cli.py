@@ -80,3 +80,9 @@ def test_blocked_item_is_shown_blocked_not_overdue_until_its_blocker_is_done(col
     assert "no longer blocked: task #2: retest payment flow" in done.out
     freed = collab("today", "--json").json()
     assert [i["id"] for i in freed["overdue"]] == [2] and freed["blocked"] == []
+
+
+def test_the_brief_shows_a_blocked_item_as_blocked(collab):
+    collab("add", "wait: fix the approval bug @Lan due:+2d")
+    collab("add", "owe: retest payment flow @Lan after:#1")
+    assert "retest payment flow (blocked by #1)" in collab("who", "Lan").out

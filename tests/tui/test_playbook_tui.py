@@ -178,3 +178,12 @@ async def test_the_item_form_sets_repeats_and_waits_on(app: CollabApp, store: St
         await pilot.pause()
         stored = store.item(item.id)
         assert (stored.every, stored.after) == ("2w", [fix.id])
+
+
+async def test_a_blocked_item_is_not_offered_for_escalation(app: CollabApp, store: Store) -> None:
+    retest = item_named(store, "retest the payment flow")
+    async with app.run_test(size=SIZE) as pilot:
+        app.escalate(app.snapshot.items_by_id[retest.id], None)
+        await pilot.pause()
+        assert not isinstance(app.screen, modals.CaptureModal)
+        assert any("blocked by #" in n.message for n in app._notifications)
