@@ -1307,6 +1307,7 @@ EN: dict[str, str] = {
     "today.meetings": "Meetings today",
     "today.awaiting_outcome": "Meetings awaiting their outcome",
     "today.blocked": "Blocked",
+    "today.outcome_hint": "l logs how it went",
     "blocked.by": "blocked by {ids}",
     "meetings.heading": "Planned meetings",
     "meetings.none": "no meetings planned",

@@ -110,7 +110,7 @@ def item_prompt(
     return Content.assemble(*parts)
 
 
-def meeting_line(meeting: Meeting, snapshot: Snapshot) -> Content:
+def meeting_line(meeting: Meeting, snapshot: Snapshot, outcome_due: bool = False) -> Content:
     """'15:00  meet  API review  with 小蓝, 小明'; another day: 'yesterday  meet  16:00 …'."""
     today = snapshot.today
     when = (meeting.time or "") if meeting.date == today else relative(meeting.date, today)
@@ -125,6 +125,8 @@ def meeting_line(meeting: Meeting, snapshot: Snapshot) -> Content:
     names = snapshot.names(meeting.contact_ids)
     if names:
         parts.append(("  " + t("brief.with", names=names), "$text-secondary"))
+    if outcome_due:
+        parts.append(("  " + t("today.outcome_hint"), "italic $text-muted"))
     return Content.assemble(*parts)
 
 

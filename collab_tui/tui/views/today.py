@@ -89,7 +89,10 @@ class TodayView(ItemView):
         for meeting in shown:
             people = [snapshot.contacts_by_id.get(i) for i in meeting.contact_ids]
             section.rows.append(
-                (Target("meeting", meeting.id, name), meeting_line(meeting, snapshot))
+                (
+                    Target("meeting", meeting.id, name),
+                    meeting_line(meeting, snapshot, outcome_due=name == "outcome"),
+                )
             )
             section.rows.extend(
                 (
