@@ -244,3 +244,18 @@ def test_an_outcome_logged_before_the_day_is_dated_today(store):
     actions.log_meeting_outcome(store, planned.id, "held early", TODAY)
     (held,) = store.interactions()
     assert held.date == TODAY
+
+
+def test_reading_planned_meetings_never_reads_the_history(tmp_path, monkeypatch):
+    db = tmp_path / "collab.json"
+    with Store.open(db) as store:
+        actions.capture(store, "meet: retro @Lan on:2026-10-01", TODAY)  # history: October
+        actions.capture(store, "meet: sync @Lan on:fri 10:00", TODAY)
+
+    def refuse(self):
+        raise PermissionError(13, "the history is not read for Today")
+
+    monkeypatch.setattr(Store, "_load_all_cold", refuse)
+    with Store.open(db) as store:
+        assert [m.title for m in store.meetings()] == ["sync"]
+        assert store.meeting(1) is not None and store.meeting(2) is None
