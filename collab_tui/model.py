@@ -130,6 +130,11 @@ class Item(DictForm):
     impact: Rating | None = None
     mitigation: str = ""
     review: date | None = None
+    # A recurring item's rule ("week", "2w", "month", "mon": dates.parse_every); done or
+    # dropped, the next one is created from the due date (triage.next_in_series).
+    every: str | None = None
+    # The ids of the items it waits on: blocked while any of them is active.
+    after: list[int] = field(default_factory=list)
     uid: str = field(default_factory=new_uid)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -208,7 +213,25 @@ class Interaction(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-Record = Item | Contact | Interaction
+@dataclass
+class Meeting(DictForm):
+    """A planned meeting: when, with whom, about what. It stays in the hot file until its
+    outcome is logged, which turns it into an Interaction (actions.log_meeting_outcome)."""
+
+    title: str
+    date: date
+    time: str | None = None  # "HH:MM" (24-hour), or None: no set time
+    id: int = 0
+    contact_ids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Record = Item | Contact | Interaction | Meeting
 # One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -227,6 +250,7 @@ _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Item": {"kind": Kind, "status": Status, "likelihood": Rating, "impact": Rating},
     "Contact": CONTACT_ENUMS,
     "Interaction": {"kind": InteractionKind},
+    "Meeting": {},
 }
 _DATES = {"due", "review", "date"}
 _DATETIMES = {"created", "updated", "closed"}

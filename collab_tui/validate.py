@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from collab_tui.dates import is_every_rule
 from collab_tui.words import t
 
 # --- limits (documented in docs/FORMAT.md, "Limits and damaged records") ---------------
@@ -266,6 +267,29 @@ optional_id = nullable(record_id)
 optional_date = nullable(iso_date)
 rating = nullable(one_of("low", "medium", "high"))
 
+
+def every_rule(value: Any) -> str | None:
+    """Item.every: a canonical repeat rule (dates.parse_every)."""
+    if type(value) is str and is_every_rule(value):
+        return None
+    return t("problem.not_every", value=show(value))
+
+
+def clock_time(value: Any) -> str | None:
+    """Meeting.time: "HH:MM", 24-hour."""
+    if (
+        type(value) is str
+        and len(value) == 5
+        and value[2] == ":"
+        and value[:2].isdigit()
+        and value[3:].isdigit()
+        and int(value[:2]) < 24
+        and int(value[3:]) < 60
+    ):
+        return None
+    return t("problem.not_time", value=show(value))
+
+
 _COMMON: dict[str, Check] = {
     "id": record_id,
     "tags": texts,
@@ -293,6 +317,8 @@ FIELDS: dict[str, dict[str, Check]] = {
         "impact": rating,
         "mitigation": long_text,
         "review": optional_date,
+        "every": nullable(every_rule),
+        "after": ids,
     },
     "contacts": {
         **_COMMON,
@@ -324,11 +350,20 @@ FIELDS: dict[str, dict[str, Check]] = {
         "decisions": texts,
         "item_ids": ids,
     },
+    "meetings": {
+        **_COMMON,
+        "title": short_text,
+        "date": iso_date,
+        "time": nullable(clock_time),
+        "contact_ids": ids,
+        "notes": long_text,
+    },
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "items": ("id", "title"),
     "contacts": ("id", "name"),
     "interactions": ("id", "date"),
+    "meetings": ("id", "title", "date"),
 }
 
 

@@ -955,7 +955,8 @@ EN: dict[str, str] = {
     "cli.help.add": "capture items, risks or a meeting in one line",
     "cli.help.add.grammar": (
         "kinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
-        "! for important. Unknown names become new contacts."
+        "! for important, every:RULE (week, 2w, month, mon), after:#ID (waits on an item),\n"
+        "meet: ... on:WHEN [TIME] plans a meeting. Unknown names become new contacts."
     ),
     "cli.help.add.text": "the capture line",
     "cli.help.add.again": (
@@ -1313,6 +1314,121 @@ EN: dict[str, str] = {
     "error.parse.record": "table {table} has a malformed record {id}",
     "error.parse.no_version": "meta has no integer schema_version",
     "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
+    # --- planned meetings, recurring and blocked items (issue 12, items 4-6) -------------
+    "record.meeting": "planned meeting",
+    "error.time": 'not a time of day "{phrase}": try 15:00, 9:30, 3pm, 15点, 下午3点半',
+    "error.every": (
+        'not a repeat rule "{phrase}": try week, 2w, month, mon, 每周, 每两周, 每月, 每周一'
+    ),
+    "error.capture.items_only": "{token}: only an item repeats or waits on another, not a {word}:",
+    "error.capture.item_ref": "{token}: after: takes item numbers, e.g. after:#12 or after:12,14",
+    "error.capture.decision_planned": (
+        "{word}: belongs to a meeting that was held; a planned one has no decisions yet"
+    ),
+    "problem.not_every": "{value} is not a repeat rule (week, 2w, month, mon ...)",
+    "problem.not_time": "{value} is not a time of day (HH:MM)",
+    "error.capture.outcome_meet": (
+        "an outcome is the meeting's own line: write what happened, without meet:"
+    ),
+    "error.action.every_needs_due": "a recurring item needs a due date to count from",
+    "error.action.after_self": "item #{id} cannot wait on itself",
+    "error.action.after_circle": "that would make item #{id} wait on itself (through others)",
+    "error.action.meeting_empty": "a planned meeting needs a title or someone to meet",
+    "error.action.meeting_no_date": "a planned meeting needs a date",
+    "error.action.no_meeting": "no planned meeting #{id}",
+    "said.planned": "planned {what}",
+    "said.cancelled": "cancelled {what}",
+    "said.next_in_series": "next: {what}",
+    "said.series_stopped": "the series stops here",
+    "said.unblocked": "no longer blocked: {what}",
+    "describe.meeting": "meeting #{id} {when}",
+    "describe.meeting.at": "{date} {time}",
+    # the summary of a planned meeting's log entry: "{title}: what happened"
+    "meeting.outcome_of": "{title}:",
+    "error.date.collab_time": "COLLAB_TIME must be HH:MM, not {value}",
+    "column.when": "when",
+    "today.meetings": "Meetings today",
+    "today.awaiting_outcome": "Meetings awaiting their outcome",
+    "today.blocked": "Blocked",
+    "today.outcome_hint": "l logs how it went",
+    "blocked.by": "blocked by {ids}",
+    "meetings.heading": "Planned meetings",
+    "meetings.none": "no meetings planned",
+    "meetings.outcome_due": "held? log its outcome: collab outcome {id}",
+    "every.day": "every day",
+    "every.days": "every {n} days",
+    "every.week": "every week",
+    "every.weeks": "every {n} weeks",
+    "every.month": "every month",
+    "every.months": "every {n} months",
+    "every.weekday": "every {day}",
+    "describe.after": "waits on {ids}",
+    "date.repeats": "{text} · {every}",
+    "cli.help.add.every": "make each item recurring: week, 2w, month, mon (every:RULE)",
+    "cli.help.add.after": "each item waits on item ID (after:#ID); repeat for several",
+    "cli.help.drop.stop_series": "a recurring item: end the series (no next one)",
+    "cli.help.drop.note": (
+        "Dropping a recurring item skips this occurrence: the next one is created, as when\n"
+        "it is done. --stop-series ends the series instead."
+    ),
+    "cli.help.meet": "plan a meeting (on:WHEN [TIME]) or log one held today",
+    "cli.help.meet.text": "what collab add takes after meet:",
+    "cli.help.meet.note": (
+        "on:WHEN [TIME] today or later plans the meeting (collab meetings, collab today);\n"
+        "without on: it is logged as held today, with on: an earlier day as held then."
+    ),
+    "cli.help.meetings": "the planned meetings, in time order",
+    "cli.help.outcome": "a planned meeting was held: log its outcome (a capture line)",
+    "cli.help.outcome.id": "the planned meeting's number",
+    "cli.help.outcome.text": "what happened; decision: and items as in collab add",
+    "cli.help.cancel": "cancel a planned meeting",
+    "act.plan_meeting": "Plan a meeting",
+    "act.plan_meeting.key": "Meeting",
+    "act.plan_meeting.help": "Plan a meeting: a day, a time, its people",
+    "act.meeting.outcome": "Meeting: log its outcome",
+    "act.meeting.outcome.key": "Outcome",
+    "act.meeting.outcome.help": "The meeting was held: log how it went (one capture line)",
+    "act.meeting.cancel": "Meeting: cancel",
+    "act.meeting.cancel.key": "Cancel",
+    "act.meeting.cancel.help": "Remove the selected planned meeting",
+    "help.meetings": "Planned meetings (Today)",
+    "app.select_meeting": "Select a planned meeting first (Today).",
+    "app.blocked_no_escalation": "It is blocked by {ids}: chase or escalate that one instead.",
+    "app.outcome_prompt": "How did it go? {title} with {names}",
+    "app.cancel_meeting_question": "Cancel the meeting {title}?",
+    "app.meeting_cancelled": "Cancelled: {title}  (z undoes)",
+    "change.plan_meeting": "plan a meeting",
+    "change.outcome": "log a meeting's outcome",
+    "change.cancel_meeting": "cancel a meeting",
+    "record.meeting.short": "meet",
+    "card.every": "repeats",
+    "card.after": "waits on",
+    "card.after.blocking": "blocking",
+    "card.after.clear": "finished",
+    "card.after.closed": "(closed)",
+    "card.when": "when",
+    "form.item.every": "Repeats",
+    "form.item.every.hint": "week, 2w, month, mon, 每周 … (empty: once)",
+    "form.item.after": "Waits on",
+    "form.item.after.hint": "item numbers, e.g. #12 #14",
+    "form.item.after.bad": "Waits on: write item numbers, e.g. #12 #14",
+    "form.meeting.title": "Plan a meeting",
+    "form.meeting.about": "About",
+    "form.meeting.about.hint": "what it is for, e.g. API review",
+    "form.meeting.date": "Day",
+    "form.meeting.time": "Time",
+    "form.meeting.time.hint": "15:00, 3pm, 下午3点 (empty: no set time)",
+    "form.meeting.with": "With",
+    "form.meeting.log": "Log",
+    "form.meeting.outcome.hint": "Enter logs it · Esc cancel",
+    "form.meeting.outcome.placeholder": "agreed X; decision: …; owe: … due:fri",
+    "review.meeting_keys": "l logs its outcome (one line: what happened; decision: …; owe: …).",
+    "review.meeting_logged": "Its outcome is logged. n for the next one.",
+    "series.question": "{title} repeats {every}. Skip only this one, or stop the series?",
+    "series.skip": "Skip this one",
+    "series.skip.key": "Skip",
+    "series.stop": "Stop the series",
+    "series.stop.key": "Stop series",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
@@ -1455,6 +1571,17 @@ def format_date(day: date, today: date | None = None) -> str:
     if today is not None and day.year != today.year:
         return t("date.short_year", **parts)
     return t("date.short", **parts)
+
+
+def every_label(rule: str) -> str:
+    """A repeat rule as words: 'every week', 'every 2 weeks', 'every Mon' (dates.parse_every)."""
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    if rule in weekdays:
+        return t("every.weekday", day=t(f"weekday.{weekdays.index(rule)}"))
+    if rule in ("day", "week", "month"):
+        return t(f"every.{rule}")
+    unit = {"d": "days", "w": "weeks", "m": "months"}[rule[-1]]
+    return t(f"every.{unit}", n=rule[:-1])
 
 
 def long_date(day: date) -> str:

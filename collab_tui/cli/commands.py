@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,15 @@ def today_from_env() -> date:
     from collab_tui.dates import frozen_today
 
     return frozen_today() or date.today()
+
+
+def clock_from_env() -> time:
+    """The time of day, unless COLLAB_TIME (or COLLAB_TODAY) freezes it (dates.frozen_clock)."""
+    from datetime import datetime
+
+    from collab_tui.dates import frozen_clock
+
+    return frozen_clock() or datetime.now().time()
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -76,9 +85,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     from collab_tui import actions
 
     lines = " ".join(args.text).splitlines()  # a pasted block: one capture per line
+    # --every / --after: the grammar's every: and after: words, on each line's last clause
+    extra = [f"every:{args.every}"] if getattr(args, "every", None) else []
+    extra += [f"after:#{i}" for i in getattr(args, "after", None) or []]
+    if extra:
+        lines = [" ".join([line, *extra]) if line.strip() else line for line in lines]
     with open_store(args) as store:
         try:
-            result = actions.capture_lines(store, lines, args.today, again=args.again)
+            result = actions.capture_lines(
+                store, lines, args.today, again=getattr(args, "again", False)
+            )
         except actions.ActionError as error:
             repeat = actions.AlreadyCaptured
             if not (isinstance(error, repeat) or isinstance(error.__cause__, repeat)):
@@ -103,8 +119,37 @@ def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-cmd_done = _item_command("complete")
-cmd_drop = _item_command("drop")
+def _close_command(action: str) -> Callable[[argparse.Namespace], int]:
+    """done / drop: also say what comes next in a series and what it no longer blocks."""
+
+    def run(args: argparse.Namespace) -> int:
+        from collab_tui import actions
+        from collab_tui.model import Status
+
+        status = Status.DONE if action == "complete" else Status.DROPPED
+        stop = bool(getattr(args, "stop_series", False))
+        with open_store(args) as store:
+            closed = actions.close_item(store, args.id, status, args.today, stop_series=stop)
+            names = {c.id: c.name for c in store.contacts()}
+        said = [t(f"said.{action}", what=actions.describe_item(closed.item, names, args.today))]
+        if closed.next is not None:
+            what = actions.describe_item(closed.next, names, args.today)
+            said.append(t("said.next_in_series", what=what))
+        elif closed.item.every is not None:
+            said.append(t("said.series_stopped"))
+        said += [
+            t("said.unblocked", what=actions.describe_item(i, names, args.today))
+            for i in closed.unblocked
+        ]
+        for line in said:
+            print(_plain(line))
+        return EXIT_OK
+
+    return run
+
+
+cmd_done = _close_command("complete")
+cmd_drop = _close_command("drop")
 cmd_reopen = _item_command("reopen")
 cmd_happened = _item_command("occurred")
 
@@ -116,6 +161,48 @@ def cmd_snooze(args: argparse.Namespace) -> int:
         item = actions.snooze(store, args.id, " ".join(args.when), args.today)
         names = {c.id: c.name for c in store.contacts()}
     print(_plain(t("said.snooze", what=actions.describe_item(item, names, args.today))))
+    return EXIT_OK
+
+
+def cmd_meet(args: argparse.Namespace) -> int:
+    """`collab meet TEXT`: `collab add "meet: TEXT"` (on:WHEN plans it, see CAPTURE.md)."""
+    args.text = ["meet: " + " ".join(args.text)]
+    return cmd_add(args)
+
+
+def cmd_outcome(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    with open_store(args) as store:
+        result = actions.log_meeting_outcome(store, args.id, " ".join(args.text), args.today)
+    for line in result.lines:
+        print(_plain(line))
+    return EXIT_OK
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    with open_store(args) as store:
+        meeting = actions.cancel_meeting(store, args.id)
+        names = {c.id: c.name for c in store.contacts()}
+    what = actions.describe_meeting(meeting, names, args.today)
+    print(_plain(t("said.cancelled", what=what)))
+    return EXIT_OK
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from collab_tui import triage
+    from collab_tui.cli import output as render
+
+    clock = clock_from_env()
+    with open_store(args) as store:
+        meetings = triage.sort_meetings(store.meetings())
+        contacts = store.contacts()
+    if args.json:
+        _print_json(render.meetings_json(meetings, args.today, clock))
+    else:
+        _show([render.meetings_table(meetings, contacts, args.today, clock)], args)
     return EXIT_OK
 
 
@@ -206,7 +293,18 @@ def cmd_today(args: argparse.Namespace) -> int:
         contacts = store.contacts()
         # The last contact dates come from the store's summary: no history is read.
         last = store.last_contact_dates(day)
-        agenda = triage.agenda(items, contacts, (), day, store.settings, last_contact=last)
+        # Another day is reviewed from its morning; today at the time it is now.
+        clock = clock_from_env() if day == args.today else None
+        agenda = triage.agenda(
+            items,
+            contacts,
+            (),
+            day,
+            store.settings,
+            last_contact=last,
+            meetings=store.meetings(),
+            clock=clock,
+        )
     if args.json:
         _print_json(render.agenda_json(agenda, day))
     else:
@@ -220,11 +318,13 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         contacts = store.contacts()
-        quadrants = triage.matrix(store.items(), args.today, store.settings)
+        items = store.items()
+        quadrants = triage.matrix(items, args.today, store.settings)
+    blocked = render.blocked_map(items)
     if args.json:
         _print_json(render.matrix_json(quadrants))
     else:
-        _show(render.matrix_sections(quadrants, contacts, args.today), args)
+        _show(render.matrix_sections(quadrants, contacts, args.today, blocked), args)
     return EXIT_OK
 
 
@@ -239,13 +339,14 @@ def cmd_who(args: argparse.Namespace) -> int:
         # The newest interactions, their count and the last contact come from the store's
         # summary: no history is read.
         log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
-        brief = triage.brief(contact.id, store.items(), contacts, log.recent, args.today)
+        items = store.items()
+        brief = triage.brief(contact.id, items, contacts, log.recent, args.today)
         brief.all_interactions_count = log.total
         brief.last_contact = log.last_contact
     if args.json:
         _print_json(render.brief_json(brief))
     else:
-        _show(render.brief_sections(brief, contacts, args.today), args)
+        _show(render.brief_sections(brief, contacts, args.today, render.blocked_map(items)), args)
     return EXIT_OK
 
 

@@ -9,15 +9,18 @@ read as markup or terminal escapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any
 
+from collab_tui import triage
 from collab_tui.facts import brief_facts
-from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
+from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
     ago,
+    every_label,
     format_date,
     label,
     listing,
@@ -60,7 +63,25 @@ Section = Table | Facts | Lines
 ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
 
 
-def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
+def blocked_map(items: Iterable[Item]) -> dict[int, list[int]]:
+    """Active item id -> the ids of the active items it waits on (blocked items only)."""
+    active = {i.id: i for i in items if i.is_active}
+    return {
+        i.id: [b.id for b in triage.blockers(i, active)]
+        for i in active.values()
+        if triage.is_blocked(i, active)
+    }
+
+
+def blocked_title(title: str, blocked_by: list[int]) -> str:
+    """'retest payment flow (blocked by #12)'."""
+    ids = listing(f"#{i}" for i in blocked_by)
+    return with_details(title, [t("blocked.by", ids=ids)])
+
+
+def item_row(
+    item: Item, names: dict[int, str], today: date, blocked_by: list[int] | None = None
+) -> list[str]:
     people = listing(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
@@ -69,10 +90,13 @@ def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
         kind = label(item.status)  # a risk that happened: now a problem being handled
     elif not item.is_open:
         kind = with_details(kind, [label(item.status)])
+    title = one_line(item.title)
+    if blocked_by:
+        title = blocked_title(title, blocked_by)
     return [
         f"#{item.id}",
         kind,
-        one_line(item.title),
+        title,
         people,
         when_text(item, today),
         " ".join("#" + one_line(tag) for tag in item.tags),
@@ -89,25 +113,33 @@ def when_text(item: Item, today: date) -> str:
     text = with_relative(item.due, today)
     if item.due_history:
         text = t("date.moved", text=text, n=len(item.due_history))
+    if item.every is not None:
+        text = t("date.repeats", text=text, every=every_label(item.every))
     return text
 
 
-def item_style(item: Item, today: date) -> str:
+def item_style(item: Item, today: date, blocked: bool = False) -> str:
     if not item.is_active:
         return "closed"
-    if item.due is not None and item.due < today:
+    if item.due is not None and item.due < today and not blocked:  # blocked: not late
         return "late"
     return ""
 
 
 def item_table(
-    heading: str, items: list[Item], names: dict[int, str], today: date, empty: str = ""
+    heading: str,
+    items: list[Item],
+    names: dict[int, str],
+    today: date,
+    empty: str = "",
+    blocked: Mapping[int, list[int]] | None = None,
 ) -> Table:
+    blocked = blocked or {}
     return Table(
         heading=heading,
         columns=ITEM_COLUMNS,
-        rows=[item_row(item, names, today) for item in items],
-        styles=[item_style(item, today) for item in items],
+        rows=[item_row(item, names, today, blocked.get(item.id)) for item in items],
+        styles=[item_style(item, today, item.id in blocked) for item in items],
         empty=empty or t("nothing"),
     )
 
@@ -121,14 +153,25 @@ def _names(contacts: list[Contact]) -> dict[int, str]:
 
 def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[Section]:
     names = _names(contacts)
+    blocked = {b.item.id: [i.id for i in b.blocked_by] for b in agenda.blocked}
     sections: list[Section] = [
         Lines(long_date(today), [], empty=""),
+        meetings_table(agenda.meetings_today, contacts, today, None, t("today.meetings")),
+    ]
+    if agenda.awaiting_outcome:  # shown only when there is an outcome to log
+        outcome = meetings_table(agenda.awaiting_outcome, contacts, today, None)
+        outcome.heading = t("today.awaiting_outcome")
+        sections.append(outcome)
+    sections += [
         item_table(t("today.overdue"), agenda.overdue, names, today),
         item_table(t("today.due_today"), agenda.due_today, names, today),
         item_table(t("quadrant.do_now.heading"), agenda.do_now, names, today),
-        item_table(t("today.owe"), agenda.owe, names, today),
-        item_table(t("today.waiting"), agenda.waiting, names, today),
+        item_table(t("today.owe"), agenda.owe, names, today, blocked=blocked),
+        item_table(t("today.waiting"), agenda.waiting, names, today, blocked=blocked),
         item_table(t("today.risks"), agenda.risks_to_review, names, today),
+        item_table(
+            t("today.blocked"), [b.item for b in agenda.blocked], names, today, blocked=blocked
+        ),
     ]
     cold = Table(
         t("today.cold"), ["contact", "last contact", "open items"], empty=t("today.cold.empty")
@@ -158,6 +201,11 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
         "owe": [i.to_dict() for i in agenda.owe],
         "waiting": [i.to_dict() for i in agenda.waiting],
         "risks_to_review": [i.to_dict() for i in agenda.risks_to_review],
+        "meetings_today": [m.to_dict() for m in agenda.meetings_today],
+        "awaiting_outcome": [m.to_dict() for m in agenda.awaiting_outcome],
+        "blocked": [
+            {**b.item.to_dict(), "blocked_by": [i.id for i in b.blocked_by]} for b in agenda.blocked
+        ],
         "going_cold": [
             {
                 "contact_id": entry.contact.id,
@@ -181,14 +229,57 @@ def _quadrant_key(quadrant: Any) -> str:
 
 
 def matrix_sections(
-    quadrants: dict[Any, list[Item]], contacts: list[Contact], today: date
+    quadrants: dict[Any, list[Item]],
+    contacts: list[Contact],
+    today: date,
+    blocked: Mapping[int, list[int]] | None = None,
 ) -> list[Section]:
     names = _names(contacts)
     by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
     return [
-        item_table(t(f"quadrant.{key}.heading"), by_key.get(key, []), names, today)
+        item_table(t(f"quadrant.{key}.heading"), by_key.get(key, []), names, today, blocked=blocked)
         for key in QUADRANT_KEYS
     ]
+
+
+# --- planned meetings ---------------------------------------------------------------------
+
+MEETING_COLUMNS = ["id", "when", "title", "who"]
+
+
+def meetings_table(
+    meetings: list[Meeting],
+    contacts: list[Contact],
+    today: date,
+    clock: time | None,
+    heading: str = "",
+) -> Table:
+    """Planned meetings, in time order; with ``clock``, those passed say so (outcome due)."""
+    names = _names(contacts)
+    table = Table(heading or t("meetings.heading"), MEETING_COLUMNS, empty=t("meetings.none"))
+    for meeting in meetings:
+        when = format_date(meeting.date, today)
+        if meeting.time:
+            # Today's meetings: the time says it all.
+            at = t("describe.meeting.at", date=when, time=meeting.time)
+            when = meeting.time if meeting.date == today else at
+        passed = clock is not None and triage.meeting_passed(meeting, today, clock)
+        title = one_line(meeting.title)
+        if passed:
+            title = with_details(title, [t("meetings.outcome_due", id=meeting.id)])
+        people = listing(one_line(names.get(i, f"#{i}")) for i in meeting.contact_ids)
+        table.rows.append([f"#{meeting.id}", when, title, people])
+        table.styles.append("late" if passed else "")
+    return table
+
+
+def meetings_json(meetings: list[Meeting], today: date, clock: time | None) -> dict[str, Any]:
+    return {
+        "date": today.isoformat(),
+        "meetings": [
+            {**m.to_dict(), "passed": triage.meeting_passed(m, today, clock)} for m in meetings
+        ],
+    }
 
 
 def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
@@ -199,7 +290,12 @@ def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
 # --- who (the pre-meeting brief) ---------------------------------------------------------------
 
 
-def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Section]:
+def brief_sections(
+    brief: Any,
+    contacts: list[Contact],
+    today: date,
+    blocked: Mapping[int, list[int]] | None = None,
+) -> list[Section]:
     names = _names(contacts)
     facts = brief_facts(brief, today)
     meetings = Lines(facts.interactions_heading, [], empty=facts.interactions_empty)
@@ -212,7 +308,9 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
         )
     ]
     sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
-    sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
+    sections += [
+        item_table(g.heading, g.items, names, today, g.empty, blocked) for g in facts.groups
+    ]
     sections.append(meetings)
     if facts.notes:
         sections.append(Lines(t("brief.notes"), facts.notes))

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from collab_tui import __version__
 from collab_tui.cli.commands import (
     cmd_add,
+    cmd_cancel,
     cmd_contact,
     cmd_demo,
     cmd_doctor,
@@ -19,6 +20,9 @@ from collab_tui.cli.commands import (
     cmd_happened,
     cmd_import,
     cmd_matrix,
+    cmd_meet,
+    cmd_meetings,
+    cmd_outcome,
     cmd_reopen,
     cmd_report,
     cmd_restore,
@@ -89,11 +93,30 @@ COMMANDS: tuple[Command, ...] = (
         (
             (("text",), {"nargs": "+", **TEXT, "help": "cli.help.add.text"}),
             (("--again",), {"action": "store_true", "help": "cli.help.add.again"}),
+            (("--every",), {"metavar": "RULE", "help": "cli.help.add.every"}),
+            (
+                ("--after",),
+                {
+                    "type": item_id,
+                    "action": "append",
+                    "metavar": "ID",
+                    "help": "cli.help.add.after",
+                },
+            ),
         ),
         note_key="cli.help.add.grammar",
     ),
     _item_verb("done", cmd_done),
-    _item_verb("drop", cmd_drop),
+    Command(
+        "drop",
+        cmd_drop,
+        ("  collab drop 12", "  collab drop 12 --stop-series"),
+        (
+            ITEM_ID,
+            (("--stop-series",), {"action": "store_true", "help": "cli.help.drop.stop_series"}),
+        ),
+        note_key="cli.help.drop.note",
+    ),
     _item_verb("reopen", cmd_reopen),
     _item_verb("happened", cmd_happened),
     Command(
@@ -150,6 +173,36 @@ COMMANDS: tuple[Command, ...] = (
         cmd_today,
         ("  collab today", "  collab today --date tomorrow", "  collab today --json | jq .overdue"),
         ((("--date",), {"metavar": "D", "help": "cli.help.today.date"}), JSON),
+    ),
+    Command(
+        "meet",
+        cmd_meet,
+        (
+            '  collab meet "API review @小蓝 @小明 on:fri 15:00"',
+            '  collab meet "会议：接口评审 @小蓝 时间：周五 下午3点"',
+            '  collab meet "@Lan agreed to fix the bug; owe: retest payment due:fri"',
+        ),
+        ((("text",), {"nargs": "+", **TEXT, "help": "cli.help.meet.text"}),),
+        note_key="cli.help.meet.note",
+    ),
+    Command("meetings", cmd_meetings, ("  collab meetings", "  collab meetings --json"), (JSON,)),
+    Command(
+        "outcome",
+        cmd_outcome,
+        (
+            '  collab outcome 3 "agreed the new API; decision: ship fri; owe: send spec due:mon"',
+            "  collab outcome 3",
+        ),
+        (
+            (("id",), {"type": item_id, "metavar": "ID", "help": "cli.help.outcome.id"}),
+            (("text",), {"nargs": "*", **TEXT, "help": "cli.help.outcome.text"}),
+        ),
+    ),
+    Command(
+        "cancel",
+        cmd_cancel,
+        ("  collab cancel 3",),
+        ((("id",), {"type": item_id, "metavar": "ID", "help": "cli.help.outcome.id"}),),
     ),
     Command("matrix", cmd_matrix, ("  collab matrix", "  collab matrix --json"), (JSON,)),
     Command(

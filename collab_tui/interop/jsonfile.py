@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from collab_tui import model
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
-from collab_tui.model import Contact, Interaction, Item, Record, Settings, clean, now
+from collab_tui.model import Contact, Interaction, Item, Meeting, Record, Settings, clean, now
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
 from collab_tui.words import t
@@ -34,10 +34,11 @@ CHUNK_ROWS = 2000  # records serialised at a time by export_chunks
 
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
-SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction]], ...] = (
+SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction] | type[Meeting]], ...] = (
     ("contacts", Contact),
     ("items", Item),
     ("interactions", Interaction),
+    ("meetings", Meeting),  # planned meetings (absent from backups written before them)
 )
 
 
@@ -105,6 +106,7 @@ def _backup(store: Store, exported: datetime | None, progress: Progress | None) 
         "contacts": store.stored_dicts("contacts"),
         "items": items,
         "interactions": interactions,
+        "meetings": store.stored_dicts("meetings"),
     }
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
@@ -145,6 +147,7 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
         return round_trip
     names = tuple(f.name for f in fields(cls) if f.name != "extra")
     texts, text_lists = _getter(groups["text"]), _getter(groups["text_list"])
+    optional_texts = _getter(groups["optional_text"])
     stamps, days, day_lists = (
         _getter(groups["datetime"]),
         _getter(groups["date"]),
@@ -159,7 +162,11 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
         if tuple(doc) != names or enums(doc) not in enum_values:
             return round_trip(doc)
         try:
-            text = " ".join(itertools.chain(texts(doc), *text_lists(doc)))
+            text = " ".join(
+                itertools.chain(
+                    texts(doc), filter(_is_value, optional_texts(doc)), *text_lists(doc)
+                )
+            )
             stamp = " ".join(filter(_is_value, stamps(doc)))
             day = " ".join(filter(_is_value, itertools.chain(days(doc), *day_lists(doc))))
         except TypeError:  # a value of another type: let the round trip decide
@@ -178,7 +185,8 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
     which is always right.
     """
     groups: dict[str, list[str]] = {
-        name: [] for name in ("text", "text_list", "datetime", "date", "date_list", "enum")
+        name: []
+        for name in ("text", "optional_text", "text_list", "datetime", "date", "date_list", "enum")
     }
     groups["enum_kinds"] = []
     for f in fields(cls):
@@ -188,7 +196,9 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
         enum = getattr(model, kind, None)
         if kind in _PASSED_AS_THEY_ARE:
             continue
-        if kind in _GROUP_OF:
+        if str(f.type).replace(" ", "") == "str|None":  # Item.every, Meeting.time
+            groups["optional_text"].append(f.name)
+        elif kind in _GROUP_OF:
             groups[_GROUP_OF[kind]].append(f.name)
         elif isinstance(enum, type) and issubclass(enum, StrEnum):
             groups["enum"].append(f.name)
@@ -360,6 +370,8 @@ def _get(store: Store, record: Record) -> Record | None:
         return store.contact(record.id)
     if isinstance(record, Item):
         return store.item(record.id)
+    if isinstance(record, Meeting):
+        return store.meeting(record.id)
     return store.interaction(record.id)
 
 

@@ -2,7 +2,8 @@
 
 Layout (PATH is e.g. ``collab.json``)::
 
-    collab.json                 hot: tables meta, contacts, items (active items only)
+    collab.json                 hot: tables meta, contacts, items (active items only),
+                                meetings (planned meetings: logged ones become interactions)
     collab.history/2026-03.json cold: items closed in that month, interactions dated in it
     collab.backups/<stamp>/     rotating, verified snapshots of both (see backups.py)
     collab.json.lock            the inter-process lock
@@ -45,7 +46,7 @@ from tinydb.table import Table
 
 from .. import validate
 from ..lookup import refresh_spelling
-from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
+from ..model import Contact, Interaction, Item, Meeting, Record, RecordT, Settings, clean, now
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
@@ -74,7 +75,9 @@ TABLE_OF: dict[type, str] = {
     Item: "items",
     Contact: "contacts",
     Interaction: "interactions",
+    Meeting: "meetings",
 }
+HOT_TABLES = ("contacts", "meetings")  # always in the hot file
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -83,7 +86,7 @@ CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items
 
 def home_of(table: str, doc: dict[str, Any]) -> str:
     """The file key a record belongs in: HOT, or the "YYYY-MM" of its history segment."""
-    if table == "contacts":
+    if table in HOT_TABLES:
         return HOT
     if table == "interactions":
         month: str = doc["date"][:7]
@@ -327,6 +330,15 @@ class Store:
         doc = self._find("contacts", id)
         return Contact.from_dict(doc) if doc is not None else None
 
+    def meetings(self) -> list[Meeting]:
+        """The planned meetings (hot: reading them never touches the history)."""
+        docs = self._hot.docs("meetings").values()
+        return sorted((Meeting.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def meeting(self, id: int) -> Meeting | None:
+        doc = self._find("meetings", id)
+        return Meeting.from_dict(doc) if doc is not None else None
+
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
@@ -496,8 +508,8 @@ class Store:
         For an export that writes records without building objects: the dicts belong to
         the store and must not be changed. Unsorted.
         """
-        if table == "contacts":
-            return list(self._hot.docs("contacts").values())
+        if table in HOT_TABLES:
+            return list(self._hot.docs(table).values())
         self._load_all_cold()  # first: loading may settle a copy left in both places
         docs = list(self._hot.docs("items").values()) if table == "items" else []
         for segment in self._segments.values():
@@ -784,6 +796,7 @@ class Store:
                 "meta": {META_ID: migrations.new_meta()},
                 "contacts": {},
                 "items": {},
+                "meetings": {},
                 SUMMARY: {},
                 SUMMARY_LOG: {},
             }
@@ -947,7 +960,7 @@ class Store:
         key = str(record_id)
         if table != "interactions" and key in self._hot.docs(table):
             return HOT
-        if table == "contacts":
+        if table in HOT_TABLES:
             return None
         self._load_all_cold()
         assert self._cold_index is not None

@@ -12,7 +12,7 @@ import copy
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,8 +24,18 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage, words
-from collab_tui.dates import format_date, frozen_today
-from collab_tui.model import Contact, Interaction, InteractionKind, Item, Record, one_line, plain
+from collab_tui.dates import format_date, frozen_clock, frozen_today
+from collab_tui.model import (
+    Contact,
+    Interaction,
+    InteractionKind,
+    Item,
+    Meeting,
+    Record,
+    Status,
+    one_line,
+    plain,
+)
 from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
 from collab_tui.text import truncate
 from collab_tui.tui import keymap, modals
@@ -39,13 +49,13 @@ from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
 from collab_tui.tui.views.today import TodayView
-from collab_tui.words import t
+from collab_tui.words import listing, t
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
-TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
+TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings", "plan_meeting"}
 TABS = ["today", "matrix", "contacts", "log"]  # titled "1 Today"...: act.tab.<name>
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
@@ -98,13 +108,22 @@ class CollabApp(App[None]):
         self._frozen_today = today
         self._owns_store = owns_store
         self.undo_stack = UndoStack()
-        self.snapshot: Snapshot = load(store, self.today)  # the log comes after the frame
+        self.snapshot: Snapshot = load(store, self.today, clock=self.clock)  # log: after frame
         self._history_epoch = 0  # bumped by every reload while the log is being read
 
     @property
     def today(self) -> date:
         """The frozen date (tests, COLLAB_TODAY), else the real one, read each reload."""
         return self._frozen_today or date.today()
+
+    @property
+    def clock(self) -> time:
+        """The time of day (which meetings have passed): COLLAB_TIME, else 09:00 on a
+        frozen day (tests, screenshots: the morning review), else the real clock."""
+        frozen = frozen_clock()
+        if frozen is not None:
+            return frozen
+        return time(9, 0) if self._frozen_today is not None else datetime.now().time()
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -277,7 +296,9 @@ class CollabApp(App[None]):
         )
         if not self.snapshot.history_loaded:
             self._history_epoch += 1  # the log being read may miss this change: read again
-        self.show_snapshot(load(self.store, self.today, self.snapshot, touched_interactions))
+        self.show_snapshot(
+            load(self.store, self.today, self.snapshot, touched_interactions, clock=self.clock)
+        )
 
     def load_history(self) -> None:
         """Read the whole log (in a thread), then show it everywhere."""
@@ -300,7 +321,9 @@ class CollabApp(App[None]):
         elif isinstance(history, Exception):
             self.say(t("app.log_unreadable", error=history), "error")
         else:
-            self.show_snapshot(load(self.store, self.today, self.snapshot, history=history))
+            self.show_snapshot(
+                load(self.store, self.today, self.snapshot, history=history, clock=self.clock)
+            )
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         if snapshot.is_empty != self.snapshot.is_empty:
@@ -399,6 +422,7 @@ class CollabApp(App[None]):
             Item: self.store.item,
             Contact: self.store.contact,
             Interaction: self.store.interaction,
+            Meeting: self.store.meeting,
         }[type(record)]
         stored = getter(record.id)
         return copy.deepcopy(stored if stored is not None else record)
@@ -488,21 +512,56 @@ class CollabApp(App[None]):
         self.on_selected(self.complete_item)
 
     def complete_item(self, item: Item) -> bool:
-        done = self.change(
-            t("change.done"), lambda: actions.complete(self.store, item.id), [self.fresh(item)]
-        )
+        done = self._close(item, Status.DONE)
         if done is not None:
-            self.say(t("app.done", title=item.title))
+            self.say("\n".join([t("app.done", title=item.title), *self._closed_lines(done)]))
         return done is not None
+
+    def _close(self, item: Item, status: Status, stop_series: bool = False) -> Any:
+        label = t("change.done") if status is Status.DONE else t("change.drop")
+        return self.change(
+            label,
+            lambda: actions.close_item(self.store, item.id, status, self.today, stop_series),
+            [self.fresh(item)],
+            created=lambda closed: [closed.next] if closed.next is not None else [],
+        )
+
+    def _closed_lines(self, closed: actions.Closed) -> list[str]:
+        """What else closing it did: the next of its series, the items it freed."""
+        names = self._names()
+        lines = []
+        if closed.next is not None:
+            what = actions.describe_item(closed.next, names, self.today)
+            lines.append(t("said.next_in_series", what=what))
+        elif closed.item.every is not None:
+            lines.append(t("said.series_stopped"))
+        lines += [
+            t("said.unblocked", what=actions.describe_item(i, names, self.today))
+            for i in closed.unblocked
+        ]
+        return lines
 
     def action_drop(self) -> None:
         self.on_selected(self.drop_item)
 
     def drop_item(self, item: Item) -> None:
-        if self.change(
-            t("change.drop"), lambda: actions.drop(self.store, item.id), [self.fresh(item)]
-        ):
-            self.say(t("app.dropped", title=item.title))
+        """Drop it; a recurring item first asks: skip this one, or stop the series?"""
+
+        def drop(stop_series: bool) -> None:
+            dropped = self._close(item, Status.DROPPED, stop_series)
+            if dropped is not None:
+                lines = [t("app.dropped", title=item.title), *self._closed_lines(dropped)]
+                self.say("\n".join(lines))
+
+        if item.every is None:
+            drop(False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice is not None:
+                drop(choice == "stop")
+
+        self.push_screen(modals.SeriesDialog(item), answered)
 
     def open_item(self, item_id: int) -> None:
         """The item detail screen (Enter on an item row)."""
@@ -695,6 +754,79 @@ class CollabApp(App[None]):
         form = modals.InteractionForm(self.snapshot.contacts, self.today, contact_ids, save)
         self.push_screen(form, saved)
 
+    # --- planned meetings ---------------------------------------------------------------
+
+    def action_plan_meeting(self) -> None:
+        selected = self.current_view.selected_contact()
+        contact_ids = (selected.id,) if selected is not None else ()
+
+        def save(fields: dict[str, Any]) -> Meeting:
+            return self.apply(
+                t("change.plan_meeting"),
+                lambda: actions.plan_meeting(self.store, **fields),
+                created=lambda r: [r],
+            )
+
+        def saved(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                what = actions.describe_meeting(meeting, self._names(), self.today)
+                self.say(t("said.planned", what=what))
+
+        form = modals.MeetingForm(self.snapshot.contacts, self.today, contact_ids, save)
+        self.push_screen(form, saved)
+
+    def selected_meeting(self) -> Meeting | None:
+        meeting = self.current_view.selected_meeting()
+        if meeting is None:
+            self.say(t("app.select_meeting"), "warning")
+        return meeting
+
+    def action_meeting_outcome(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.log_outcome(meeting)
+
+    def log_outcome(self, meeting: Meeting, after: Callable[[], None] | None = None) -> None:
+        """Ask for the meeting's outcome (one capture line), log it; then ``after``."""
+
+        def save(line: str) -> actions.CaptureResult:
+            return self.apply(
+                t("change.outcome"),
+                lambda: actions.log_meeting_outcome(self.store, meeting.id, line, self.today),
+                [self.fresh(meeting)],
+                created=lambda r: [*r.records, *r.new_contacts],
+            )
+
+        def saved(result: actions.CaptureResult | None) -> None:
+            if result is not None:
+                self.say("\n".join(one_line(line) for line in result.lines))
+                if after is not None:
+                    after()
+
+        names = listing(one_line(n) for n in self._names_of(meeting.contact_ids))
+        title = t("app.outcome_prompt", title=one_line(meeting.title), names=names)
+        self.push_screen(modals.OutcomePrompt(title, save), saved)
+
+    def action_cancel_meeting(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.change(
+                t("change.cancel_meeting"),
+                lambda: actions.cancel_meeting(self.store, meeting.id),
+                [self.fresh(meeting)],
+            ):
+                self.say(t("app.meeting_cancelled", title=one_line(meeting.title)))
+
+        question = t("app.cancel_meeting_question", title=one_line(meeting.title))
+        self.push_screen(modals.ConfirmDialog(question), answered)
+
+    def _names_of(self, contact_ids: list[int]) -> list[str]:
+        by_id = self.snapshot.contacts_by_id
+        return [by_id[i].name for i in contact_ids if i in by_id]
+
     def log_contact_today(self, contact: Contact) -> bool:
         """The review's 'logged contact': a chat with them today counts as contact."""
         saved = self.change(
@@ -710,6 +842,11 @@ class CollabApp(App[None]):
 
     def escalate(self, item: Item | None, contact: Contact | None) -> None:
         """Open capture with an `owe:` to the counterpart's boss (bring a proposal)."""
+        blockers = self.snapshot.blocked.get(item.id, []) if item is not None else []
+        if blockers:  # it waits on another item: that one is what to chase
+            ids = listing(f"#{b.id}" for b in blockers)
+            self.say(t("app.blocked_no_escalation", ids=ids), "warning")
+            return
         counterpart = contact
         if counterpart is None and item is not None and item.contact_ids:
             counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from collab_tui.model import (
     Contact,
     Interaction,
     Item,
+    Meeting,
     Record,
     Settings,
     current_contacts,
@@ -142,6 +143,9 @@ class Snapshot:
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
+    meetings: list[Meeting] = field(default_factory=list)  # planned, in time order
+    # active item id -> the active items it waits on (blocked items only)
+    blocked: dict[int, list[Item]] = field(default_factory=dict)
     # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
     # worked out once per query, so every row asks a set, not the matcher.
     _people: dict[str, tuple[frozenset[int], frozenset[int]]] = field(
@@ -208,6 +212,13 @@ class Snapshot:
             or contact.id in self.people_matching(query)
         )
 
+    def meeting_matches(self, meeting: Meeting, query: str) -> bool:
+        return (
+            not query
+            or matches(fold(meeting.title + " " + " ".join(meeting.tags)), query)
+            or not self.people_matching(query, names_only=True).isdisjoint(meeting.contact_ids)
+        )
+
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
         return (
             not query
@@ -222,9 +233,11 @@ def load(
     previous: Snapshot | None = None,
     touched_interactions: Iterable[int] | None = None,
     history: History | None = None,
+    clock: time | None = None,
 ) -> Snapshot:
     """Read the store's hot data (items, contacts, settings) and compute what the screens
-    need. The log comes from ``history`` if given, else from the previous snapshot with
+    need (``clock``: the time of day, for which meetings have passed). The log comes
+    from ``history`` if given, else from the previous snapshot with
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
     it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
@@ -243,7 +256,10 @@ def load(
             history = update_history(previous.history, store, touched_interactions, contact_names)
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
-    agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
+    meetings = triage.sort_meetings(store.meetings())
+    agenda = triage.agenda(
+        items, contacts, history.latest(today), today, settings, meetings=meetings, clock=clock
+    )
     if not history.loaded:
         agenda.going_cold = []  # unknown until the log is read
     snapshot = Snapshot(
@@ -257,6 +273,8 @@ def load(
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,
+        meetings=meetings,
+        blocked={b.item.id: b.blocked_by for b in agenda.blocked},
     )
     snapshot.contact_search = {
         c.id: fold(

@@ -181,6 +181,9 @@ def test_today_json_keys_and_plain_output(collab):
         "owe",
         "waiting",
         "risks_to_review",
+        "meetings_today",
+        "awaiting_outcome",
+        "blocked",
         "going_cold",
     ]
     assert data["date"] == TODAY

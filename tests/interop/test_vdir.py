@@ -345,3 +345,18 @@ def test_a_broken_or_foreign_calendar_file_is_skipped_by_name(store, tmp_path):
     done = vdir.export_to(store, folder, vdir.TODOS, state.vdir(folder), TODAY)
     assert done.removed == 0 and done.written == 1
     assert b"SUMMARY:call Ming" in (folder / "todo.ics").read_bytes()
+
+
+def test_a_recurring_todo_ticked_off_in_a_calendar_gets_its_next_occurrence(store, tmp_path):
+    weekly = store.add(Item(title="weekly status report", due=date(2026, 11, 27), every="week"))
+    waiting = store.add(Item(title="send the summary", after=[weekly.id]))
+    folder = tmp_path / "todos"
+    state = vdir.SyncState(tmp_path / "collab.json", tmp_path / "state")
+    vdir.export_to(store, folder, vdir.TODOS, state.vdir(folder), TODAY)
+    path = folder / f"{weekly.uid}@collab-tui.ics"
+    path.write_bytes(path.read_bytes().replace(b"NEEDS-ACTION", b"COMPLETED"))
+    assert vdir.import_vdir(store, folder, state.vdir(folder), TODAY).completed == 1
+    assert store.item(weekly.id).status is Status.DONE
+    (following,) = [i for i in store.items() if i.title == "weekly status report"]
+    assert following.id != weekly.id and following.due == date(2026, 12, 4)
+    assert store.item(waiting.id).after == [weekly.id]  # done: it no longer blocks

@@ -101,7 +101,7 @@ def test_matrix_80x24(snap_compare, app: CollabApp) -> None:
 
 
 def test_item_detail(snap_compare, app: CollabApp) -> None:
-    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["2", "enter"], terminal_size=SIZE)
 
 
 # --- the app in Chinese, at the smallest supported size -----------------------------------
@@ -117,3 +117,9 @@ def test_matrix_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
 
 def test_contacts_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
     assert snap_compare(zh_app, press=["3"], terminal_size=(80, 24))
+
+
+def test_today_meetings_outcomes_and_blocked(snap_compare, app: CollabApp) -> None:
+    """Today's meeting with its people, yesterday's awaiting its outcome, the recurring
+    report and the blocked retest (tall enough to show every section)."""
+    assert snap_compare(app, terminal_size=(120, 62))

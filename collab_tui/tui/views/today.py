@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from collab_tui import lookup
-from collab_tui.model import Item, one_line
-from collab_tui.tui.content import cold_prompt, loading_line
+from collab_tui.model import Item, Meeting, one_line
+from collab_tui.tui.content import cold_prompt, contact_summary, loading_line, meeting_line
 from collab_tui.tui.state import Snapshot
-from collab_tui.tui.views.base import ItemView
+from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import t
 
@@ -20,6 +20,7 @@ WELCOME = "app.welcome"  # a key in words.EN: Textual markup, shown on an empty 
 
 
 class TodayView(ItemView):
+    BINDINGS = [*ITEM_BINDINGS, *MEETING_BINDINGS]
     search_placeholder = "search.items"
 
     def compose_body(self) -> ComposeResult:
@@ -46,12 +47,23 @@ class TodayView(ItemView):
 
         waiting = self._waiting_by_counterpart(snapshot, agenda.waiting)
         cold = [c for c in agenda.going_cold if snapshot.contact_matches(c.contact, query)]
-        return [
+        sections = [
+            self._meetings(snapshot, "meetings", t("today.meetings"), agenda.meetings_today)
+        ]
+        if agenda.awaiting_outcome:  # shown only when there is an outcome to log
+            sections.append(
+                self._meetings(
+                    snapshot, "outcome", t("today.awaiting_outcome"), agenda.awaiting_outcome
+                )
+            )
+        blocked = items("blocked", t("today.blocked"), [b.item for b in agenda.blocked])
+        return sections + [
             items("overdue", t("today.overdue"), agenda.overdue),
             items("due_today", t("today.due_today"), agenda.due_today),
             items("owe", t("today.owe"), agenda.owe),
             waiting,
             items("risks", t("today.risks"), agenda.risks_to_review),
+            blocked,
             Section(
                 t("today.cold"),
                 [
@@ -66,6 +78,31 @@ class TodayView(ItemView):
                 counted=snapshot.history_loaded,
             ),
         ]
+
+    def _meetings(
+        self, snapshot: Snapshot, name: str, title: str, meetings: list[Meeting]
+    ) -> Section:
+        """Each meeting, then its people (Enter on one opens their brief). The heading
+        counts the meetings, not their people."""
+        shown = [m for m in meetings if snapshot.meeting_matches(m, self.query_text)]
+        section = Section(t("heading.count", title=title, count=len(shown)), counted=False)
+        for meeting in shown:
+            people = [snapshot.contacts_by_id.get(i) for i in meeting.contact_ids]
+            section.rows.append(
+                (
+                    Target("meeting", meeting.id, name),
+                    meeting_line(meeting, snapshot, outcome_due=name == "outcome"),
+                )
+            )
+            section.rows.extend(
+                (
+                    Target("contact", c.id, f"{name}-{meeting.id}"),
+                    Content.assemble(("      ", ""), ("→ ", "$text-muted"), contact_summary(c)),
+                )
+                for c in people
+                if c is not None
+            )
+        return section
 
     def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
         """Waiting-on items under one sub-heading per counterpart (who to chase)."""

@@ -17,7 +17,7 @@ from collab_tui.text import pad
 from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.words import label, t
+from collab_tui.words import every_label, label, t
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")
@@ -49,6 +49,22 @@ def when(day: date | datetime | None, today: date, words: bool = True) -> str:
     )
 
 
+def blocked_rows(item: Item, snapshot: Snapshot) -> list[Row]:
+    """What it waits on: each item, active ones marked as blocking it."""
+    rows: list[Row] = []
+    blocking = {b.id for b in snapshot.blocked.get(item.id, [])}
+    for position, other_id in enumerate(item.after):
+        other = snapshot.items_by_id.get(other_id)
+        title = one_line(other.title) if other is not None else t("card.after.closed")
+        state = t("card.after.blocking") if other_id in blocking else t("card.after.clear")
+        value = Content.assemble(
+            f"#{other_id} {title}  ",
+            (state, "bold $text-warning" if other_id in blocking else "$text-success"),
+        )
+        rows.append(fact(t("card.after") if position == 0 else "", value))
+    return rows
+
+
 def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None) -> list[Row]:
     """What the item is: title, kind and status, dates, slips, people, tags, risk, notes."""
     today = snapshot.today
@@ -68,6 +84,9 @@ def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None
     rows.append(fact(t("card.created"), when(item.created, today, words=False)))
     if item.closed is not None:
         rows.append(fact(t("card.closed"), when(item.closed, today, words=False)))
+    if item.every is not None:
+        rows.append(fact(t("card.every"), every_label(item.every)))
+    rows += blocked_rows(item, snapshot)
     rows += slip_rows(item, today)
     rows += people_rows(item, snapshot)
     if item.tags:
