@@ -24,6 +24,7 @@ from collab_tui.model import (
     current_contacts,
     one_line,
 )
+from collab_tui.store.summary import RECENT, ContactLog
 from collab_tui.words import listing
 
 
@@ -57,8 +58,11 @@ class History:
     """The interaction log and what is derived from it.
 
     Years of log are the slow part of the store to read (the monthly history files), so
-    the app starts without it (``NOT_LOADED``), reads it in a thread (``read_history``)
-    and afterwards updates it record by record (``update_history``).
+    the app starts without it (``NOT_LOADED``): Today, Contacts, the matrix, the briefs and
+    the cards use the store's per-contact summary of the log instead (``Snapshot.brief``,
+    ``Snapshot.recent_log``). The log is read, in a thread (``read_history``), only when
+    the Log tab is first shown, and afterwards updated record by record
+    (``update_history``).
     """
 
     interactions: list[Interaction]  # newest first
@@ -148,6 +152,9 @@ class Snapshot:
         default_factory=dict, repr=False
     )
     _index: lookup.Index | None = field(default=None, repr=False)
+    # The store, for the per-contact summary of the log while the log is not loaded.
+    store: Any = field(default=None, repr=False)
+    _logs: dict[int, ContactLog] = field(default_factory=dict, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -167,6 +174,48 @@ class Snapshot:
         """Nothing stored at all (a log still loading counts as empty only if there is
         nothing else either: then the first-run screen shows at once)."""
         return not (self.items or self.contacts or self.interactions)
+
+    def contact_log(self, contact_id: int) -> ContactLog:
+        """A contact's newest interactions (the brief's few), how many in all and the last
+        contact: from the log when loaded, else from the store's summary (no history read)."""
+        found = self._logs.get(contact_id)
+        if found is None:
+            if self.history.loaded or self.store is None:
+                brief = triage.brief(
+                    contact_id, (), self.contacts_by_id.values(), self.interactions, self.today
+                )
+                found = ContactLog(
+                    brief.last_interactions, brief.all_interactions_count, brief.last_contact
+                )
+            else:
+                found = self.store.contact_log(contact_id, self.today, RECENT)
+            self._logs[contact_id] = found
+        return found
+
+    def brief(self, contact_id: int) -> triage.Brief:
+        """The pre-meeting brief of a contact (KeyError if unknown)."""
+        log = self.contact_log(contact_id)
+        brief = triage.brief(contact_id, self.items, self.contacts, log.recent, self.today)
+        brief.all_interactions_count = log.total
+        brief.last_contact = log.last_contact
+        return brief
+
+    def recent_log(self, contact_ids: Iterable[int], limit: int) -> list[Interaction]:
+        """The newest interactions with any of these people, newest first. While the log
+        is not loaded: the newest few of each person (the summary keeps RECENT each)."""
+        wanted = set(contact_ids)
+        if self.history.loaded:
+            records: Iterable[Interaction] = self.interactions
+        else:
+            by_id = {r.id: r for cid in wanted for r in self.contact_log(cid).recent}
+            records = sorted(by_id.values(), key=_newest_first, reverse=True)
+        found: list[Interaction] = []
+        for record in records:  # newest first
+            if wanted.intersection(record.contact_ids):
+                found.append(record)
+                if len(found) == limit:
+                    break
+        return found
 
     def names(self, contact_ids: list[int]) -> str:
         """The counterparts of a record, comma-separated, control characters removed."""
@@ -227,7 +276,7 @@ def load(
     need. The log comes from ``history`` if given, else from the previous snapshot with
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
-    it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
+    it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first shown).
     """
     settings = store.settings
     items = store.items(active_only=True)
@@ -243,9 +292,11 @@ def load(
             history = update_history(previous.history, store, touched_interactions, contact_names)
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
-    agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
-    if not history.loaded:
-        agenda.going_cold = []  # unknown until the log is read
+    if history.loaded:
+        agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
+    else:  # who is going cold, from the store's summary of the log: no history read
+        last_contact = store.last_contact_dates(today)
+        agenda = triage.agenda(items, contacts, (), today, settings, last_contact=last_contact)
     snapshot = Snapshot(
         today=today,
         settings=settings,
@@ -257,6 +308,7 @@ def load(
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,
+        store=store,
     )
     snapshot.contact_search = {
         c.id: fold(

@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from collab_tui import triage
 from collab_tui.model import Contact, one_line
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.tui import keymap
@@ -86,10 +85,7 @@ class ContactsView(View):
             return
         if self._brief_for[0] is snapshot and self._brief_for[1] == contact.id:
             return  # unchanged: filtering should not redraw the same brief on every key
-        brief = triage.brief(
-            contact.id, snapshot.items, snapshot.contacts, snapshot.interactions, snapshot.today
-        )
-        brief_widget.show_rows(brief_rows(brief, snapshot, snapshot.history_loaded))
+        brief_widget.show_rows(brief_rows(snapshot.brief(contact.id), snapshot))
         self._brief_for = (snapshot, contact.id)
 
 

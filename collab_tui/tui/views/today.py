@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from collab_tui import lookup
 from collab_tui.model import Item, one_line
-from collab_tui.tui.content import cold_prompt, loading_line
+from collab_tui.tui.content import cold_prompt
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
@@ -60,10 +60,7 @@ class TodayView(ItemView):
                         cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
                     )
                     for c in cold
-                ]
-                if snapshot.history_loaded
-                else [(None, loading_line())],
-                counted=snapshot.history_loaded,
+                ],
             ),
         ]
 
