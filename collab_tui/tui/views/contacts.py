@@ -25,6 +25,7 @@ class ContactsView(View):
     list_id = "contact-list"
     search_placeholder = "search.contacts"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
+    _header = ""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal():
@@ -42,7 +43,9 @@ class ContactsView(View):
         dept_width = column_width((c.department for c in snapshot.contacts), dept, 22)
         stance = t("contacts.column.stance")
         header = pad(name, name_width) + " " + pad(dept, dept_width) + " " + stance
-        self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
+        if header != self._header:  # not on every key: a Static's update lays out the screen
+            self._header = header
+            self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
         shown = [c for c in snapshot.contacts if snapshot.contact_matches(c, self.query_text)]
         self.record_list.show(
             [
