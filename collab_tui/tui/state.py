@@ -71,6 +71,20 @@ class History:
     contact_names: dict[int, str]  # the names the search strings were built with
     loaded: bool = True
     _latest: tuple[date, list[Interaction]] | None = None
+    _by_contact: dict[int, list[int]] | None = None
+
+    def ids_with(self, contact_ids: Iterable[int]) -> set[int]:
+        """The ids of the interactions with any of these people (an index built once)."""
+        if self._by_contact is None:
+            index: dict[int, list[int]] = {}
+            for record in self.interactions:
+                for contact_id in record.contact_ids:
+                    index.setdefault(contact_id, []).append(record.id)
+            self._by_contact = index
+        found: set[int] = set()
+        for contact_id in contact_ids:
+            found.update(self._by_contact.get(contact_id, ()))
+        return found
 
     def latest(self, today: date) -> list[Interaction]:
         """For each contact, its latest interaction up to ``today`` (all that the going-cold

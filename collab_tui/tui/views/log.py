@@ -176,14 +176,19 @@ class LogView(View):
 def matching(records: list[Interaction], query: str, snapshot: Snapshot) -> list[Interaction]:
     """The records ``query`` finds (``Snapshot.interaction_matches``), in their order.
 
-    The common case, words that name nobody, is a substring test inline, word by word
-    over what the word before left: a call per record made filtering ten years of log
-    (33,000 records) take ~50 ms a key."""
+    Inline substring tests, word by word over what the word before left, then the
+    records with a person the query names: a call per record made filtering ten years
+    of log (33,000 records) take ~50 ms a key."""
     if not query:
         return records
-    if snapshot.people_matching(query, names_only=True):
-        return [r for r in records if snapshot.interaction_matches(r, query)]
     search = snapshot.history.search
+    found = records
     for word in query_words(query):
-        records = [r for r in records if word in search.get(r.id, "")]
-    return records
+        found = [r for r in found if word in search.get(r.id, "")]
+    people = snapshot.people_matching(query, names_only=True)
+    if not people:
+        return found
+    # Or with one of the people it names (``xl`` finds 小蓝's meetings), in log order.
+    keep = snapshot.history.ids_with(people)
+    keep.update(r.id for r in found)
+    return [r for r in records if r.id in keep]

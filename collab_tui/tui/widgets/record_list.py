@@ -143,9 +143,10 @@ class RecordList(ScrollView, can_focus=True):
             if section.show_heading:
                 targets.append(None)
                 contents.append(heading(section.title, section.count if section.counted else None))
-            for target, content in section.rows:
-                targets.append(target)
-                contents.append(content)
+            if section.rows:  # unzipped in C: the Log shows 33,000 rows at ten years
+                section_targets, section_contents = zip(*section.rows, strict=True)
+                targets.extend(section_targets)
+                contents.extend(section_contents)
         self._targets, self._contents = targets, contents
         self._set_row_count(len(targets))
         self._restore(keep, old_cursor)
