@@ -1,6 +1,6 @@
-"""TUI benchmark on the three-year data set: start-up, filtering as you type, memory.
+"""TUI benchmark on generated data: start-up, filtering as you type, memory.
 
-    uv run python bench/bench_tui.py [--runs 7] [--tour-runs 3]
+    uv run python bench/bench_tui.py [--years 3] [--runs 7] [--tour-runs 3] [--no-filtering]
 
 Everything is measured in this run on this machine, so the ratios compare like with like:
 
@@ -14,7 +14,8 @@ Everything is measured in this run on this machine, so the ratios compare like w
   ``render_view`` -> table / list update -> repaint). Also the synchronous part alone
   (``render_view``) and a key that changes nothing (the harness's own overhead).
 * memory: peak resident set (``ru_maxrss`` of the child from ``wait4``) of the start-up
-  runs, and of a "tour" run that visits every tab and filters on each.
+  runs, and of a "tour" run that visits every tab and filters on each (the Log tab reads
+  the log when first shown: the tour waits for it).
 """
 
 from __future__ import annotations

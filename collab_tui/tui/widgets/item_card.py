@@ -1,8 +1,8 @@
 """An item in full, as ``HangingLines`` rows: the item detail screen and the review card.
 
 Every piece of user text goes through ``one_line``/``plain`` into literal ``Content``
-(never markup). The log parts read the snapshot's history, which is empty for the first
-moment after start-up: they say "loading" then instead of "none logged".
+(never markup). The recent log comes from ``Snapshot.recent_log``: the store's summary
+of the log (each person's newest few) until the Log tab has read the whole log.
 """
 
 from __future__ import annotations
