@@ -351,11 +351,11 @@ def cmd_who(args: argparse.Namespace) -> int:
 
 
 def _show(sections: list[Any], args: argparse.Namespace) -> None:
-    """Rich tables on a terminal, plain text when piped (and Rich is never imported)."""
+    """Styled, wrapped tables on a terminal, plain text when piped."""
     from collab_tui.cli import output as render
 
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR_TABLES"):
-        render.print_rich(sections)
+        render.print_terminal(sections)
     else:
         sys.stdout.write(render.to_plain(sections))
 

@@ -108,8 +108,11 @@ class CollabApp(App[None]):
         self._frozen_today = today
         self._owns_store = owns_store
         self.undo_stack = UndoStack()
-        self.snapshot: Snapshot = load(store, self.today, clock=self.clock)  # log: after frame
+        # the log: when the Log tab opens
+        self.snapshot: Snapshot = load(store, self.today, clock=self.clock)
+        self._generation_loaded = store.generation
         self._history_epoch = 0  # bumped by every reload while the log is being read
+        self._history_reading = False
 
     @property
     def today(self) -> date:
@@ -162,7 +165,8 @@ class CollabApp(App[None]):
                 return
             if not self.query(f"#{name}-view"):
                 await pane.mount(self._new_view(name))
-        self.load_history()  # the first frame is on screen: now read years of log
+        if self.store.generation != self._generation_loaded:  # saved since it was built
+            self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (and disable) keys that cannot act here: the tabs' keys while another
@@ -273,6 +277,8 @@ class CollabApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
+        if isinstance(self.current_view, LogView) and not self.snapshot.history_loaded:
+            self.load_history()  # years of log are read when first asked for, not before
         self.current_view.ensure_drawn()  # a hidden tab skipped reloads: draw it now
         self.call_after_refresh(self._focus_current_view)
 
@@ -302,6 +308,9 @@ class CollabApp(App[None]):
 
     def load_history(self) -> None:
         """Read the whole log (in a thread), then show it everywhere."""
+        if self._history_reading:
+            return
+        self._history_reading = True
         if self.history_in_thread:
             self._read_history(self._history_epoch)
         else:
@@ -316,6 +325,7 @@ class CollabApp(App[None]):
         self.call_from_thread(self._history_read, epoch, history)
 
     def _history_read(self, epoch: int, history: History | Exception) -> None:
+        self._history_reading = False
         if epoch != self._history_epoch:  # the store changed meanwhile: read it again
             self.load_history()
         elif isinstance(history, Exception):

@@ -25,6 +25,7 @@ from collab_tui.model import (
     current_contacts,
     one_line,
 )
+from collab_tui.store.summary import RECENT, ContactLog
 from collab_tui.words import listing
 
 
@@ -58,8 +59,11 @@ class History:
     """The interaction log and what is derived from it.
 
     Years of log are the slow part of the store to read (the monthly history files), so
-    the app starts without it (``NOT_LOADED``), reads it in a thread (``read_history``)
-    and afterwards updates it record by record (``update_history``).
+    the app starts without it (``NOT_LOADED``): Today, Contacts, the matrix, the briefs and
+    the cards use the store's per-contact summary of the log instead (``Snapshot.brief``,
+    ``Snapshot.recent_log``). The log is read, in a thread (``read_history``), only when
+    the Log tab is first shown, and afterwards updated record by record
+    (``update_history``).
     """
 
     interactions: list[Interaction]  # newest first
@@ -68,6 +72,20 @@ class History:
     contact_names: dict[int, str]  # the names the search strings were built with
     loaded: bool = True
     _latest: tuple[date, list[Interaction]] | None = None
+    _by_contact: dict[int, list[int]] | None = None
+
+    def ids_with(self, contact_ids: Iterable[int]) -> set[int]:
+        """The ids of the interactions with any of these people (an index built once)."""
+        if self._by_contact is None:
+            index: dict[int, list[int]] = {}
+            for record in self.interactions:
+                for contact_id in record.contact_ids:
+                    index.setdefault(contact_id, []).append(record.id)
+            self._by_contact = index
+        found: set[int] = set()
+        for contact_id in contact_ids:
+            found.update(self._by_contact.get(contact_id, ()))
+        return found
 
     def latest(self, today: date) -> list[Interaction]:
         """For each contact, its latest interaction up to ``today`` (all that the going-cold
@@ -152,6 +170,9 @@ class Snapshot:
         default_factory=dict, repr=False
     )
     _index: lookup.Index | None = field(default=None, repr=False)
+    # The store, for the per-contact summary of the log while the log is not loaded.
+    store: Any = field(default=None, repr=False)
+    _logs: dict[int, ContactLog] = field(default_factory=dict, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -171,6 +192,48 @@ class Snapshot:
         """Nothing stored at all (a log still loading counts as empty only if there is
         nothing else either: then the first-run screen shows at once)."""
         return not (self.items or self.contacts or self.interactions)
+
+    def contact_log(self, contact_id: int) -> ContactLog:
+        """A contact's newest interactions (the brief's few), how many in all and the last
+        contact: from the log when loaded, else from the store's summary (no history read)."""
+        found = self._logs.get(contact_id)
+        if found is None:
+            if self.history.loaded or self.store is None:
+                brief = triage.brief(
+                    contact_id, (), self.contacts_by_id.values(), self.interactions, self.today
+                )
+                found = ContactLog(
+                    brief.last_interactions, brief.all_interactions_count, brief.last_contact
+                )
+            else:
+                found = self.store.contact_log(contact_id, self.today, RECENT)
+            self._logs[contact_id] = found
+        return found
+
+    def brief(self, contact_id: int) -> triage.Brief:
+        """The pre-meeting brief of a contact (KeyError if unknown)."""
+        log = self.contact_log(contact_id)
+        brief = triage.brief(contact_id, self.items, self.contacts, log.recent, self.today)
+        brief.all_interactions_count = log.total
+        brief.last_contact = log.last_contact
+        return brief
+
+    def recent_log(self, contact_ids: Iterable[int], limit: int) -> list[Interaction]:
+        """The newest interactions with any of these people, newest first. While the log
+        is not loaded: the newest few of each person (the summary keeps RECENT each)."""
+        wanted = set(contact_ids)
+        if self.history.loaded:
+            records: Iterable[Interaction] = self.interactions
+        else:
+            by_id = {r.id: r for cid in wanted for r in self.contact_log(cid).recent}
+            records = sorted(by_id.values(), key=_newest_first, reverse=True)
+        found: list[Interaction] = []
+        for record in records:  # newest first
+            if wanted.intersection(record.contact_ids):
+                found.append(record)
+                if len(found) == limit:
+                    break
+        return found
 
     def names(self, contact_ids: list[int]) -> str:
         """The counterparts of a record, comma-separated, control characters removed."""
@@ -240,7 +303,7 @@ def load(
     from ``history`` if given, else from the previous snapshot with
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
-    it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
+    it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first shown).
     """
     settings = store.settings
     items = store.items(active_only=True)
@@ -257,11 +320,21 @@ def load(
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
     meetings = triage.sort_meetings(store.meetings())
-    agenda = triage.agenda(
-        items, contacts, history.latest(today), today, settings, meetings=meetings, clock=clock
-    )
-    if not history.loaded:
-        agenda.going_cold = []  # unknown until the log is read
+    if history.loaded:
+        agenda = triage.agenda(
+            items, contacts, history.latest(today), today, settings, meetings=meetings, clock=clock
+        )
+    else:  # who is going cold, from the store's summary of the log: no history read
+        agenda = triage.agenda(
+            items,
+            contacts,
+            (),
+            today,
+            settings,
+            last_contact=store.last_contact_dates(today),
+            meetings=meetings,
+            clock=clock,
+        )
     snapshot = Snapshot(
         today=today,
         settings=settings,
@@ -275,6 +348,7 @@ def load(
         contact_names=contact_names,
         meetings=meetings,
         blocked={b.item.id: b.blocked_by for b in agenda.blocked},
+        store=store,
     )
     snapshot.contact_search = {
         c.id: fold(

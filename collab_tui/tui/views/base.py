@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -28,6 +29,16 @@ class SearchBox(Input):
     """Hidden until `/`; Escape clears the filter and hides it again."""
 
     BINDINGS = [Binding("escape", "close", t("search.close"), id="search.close")]
+
+    def _watch_value(self, value: str) -> None:
+        """Input's own, without the layout of the whole screen it caused on every key.
+
+        Input sets ``virtual_size`` (a layout reactive) to one size on each change, and
+        every layout sets it back to another: each keystroke re-laid out the screen. The
+        box has a fixed size, so the size Input sets is stored first without a layout;
+        Input's own assignment then changes nothing."""
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_close(self) -> None:
         view = next((a for a in self.ancestors if isinstance(a, View)), None)

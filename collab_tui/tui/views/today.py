@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from collab_tui import lookup
 from collab_tui.model import Item, Meeting, one_line
-from collab_tui.tui.content import cold_prompt, contact_summary, loading_line, meeting_line
+from collab_tui.tui.content import cold_prompt, contact_summary, meeting_line
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
@@ -72,10 +72,7 @@ class TodayView(ItemView):
                         cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
                     )
                     for c in cold
-                ]
-                if snapshot.history_loaded
-                else [(None, loading_line())],
-                counted=snapshot.history_loaded,
+                ],
             ),
         ]
 

@@ -1,8 +1,8 @@
 """An item in full, as ``HangingLines`` rows: the item detail screen and the review card.
 
 Every piece of user text goes through ``one_line``/``plain`` into literal ``Content``
-(never markup). The log parts read the snapshot's history, which is empty for the first
-moment after start-up: they say "loading" then instead of "none logged".
+(never markup). The recent log comes from ``Snapshot.recent_log``: the store's summary
+of the log (each person's newest few) until the Log tab has read the whole log.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from textual.content import Content
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import Interaction, Item, Status, one_line, plain
 from collab_tui.text import pad
-from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
+from collab_tui.tui.content import contact_summary, heading, item_prompt, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
 from collab_tui.words import every_label, label, t
@@ -145,27 +145,11 @@ def people_rows(item: Item, snapshot: Snapshot) -> list[Row]:
     return rows
 
 
-def recent_interactions(
-    contact_ids: list[int], snapshot: Snapshot, limit: int = 5
-) -> list[Interaction]:
-    """The newest log entries with any of these people (newest first)."""
-    wanted = set(contact_ids)
-    found: list[Interaction] = []
-    for record in snapshot.interactions:  # newest first
-        if wanted.intersection(record.contact_ids):
-            found.append(record)
-            if len(found) == limit:
-                break
-    return found
-
-
 def interaction_rows(
     contact_ids: list[int], snapshot: Snapshot, title: str | None = None, limit: int = 5
 ) -> list[Row]:
     rows: list[Row] = [BLANK, line(heading(t("card.recent_log") if title is None else title))]
-    if not snapshot.history_loaded:
-        return [*rows, line(loading_line())]
-    records = recent_interactions(contact_ids, snapshot, limit)
+    records = snapshot.recent_log(contact_ids, limit)
     if not records:
         return [*rows, (INDENT, dim(t("brief.interactions.empty")))]
     for record in records:
