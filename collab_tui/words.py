@@ -979,6 +979,10 @@ EN: dict[str, str] = {
     "cli.help.who.name": "a name, alias or unique prefix",
     "cli.help.export": "write a backup, vCards, a calendar or a spreadsheet",
     "cli.help.export.what": "for csv: which records (default items)",
+    "cli.help.export.bom": (
+        "for csv: start with a byte-order mark, so that Excel and WPS show CJK text"
+        " (the default; --no-bom for scripts)"
+    ),
     "cli.help.import": "read a backup, vCards or a taskwarrior export",
     "cli.help.import.from": "the file's format (default: from the extension)",
     "cli.help.import.dry_run": "show what would change; save nothing",

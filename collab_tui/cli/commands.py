@@ -306,7 +306,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from collab_tui.interop import csvfile
 
-            payload = csvfile.export_csv(store, args.what, progress=progress)
+            # A BOM unless --no-bom: without it Excel shows CJK names garbled.
+            bom = args.bom is not False
+            payload = csvfile.export_csv(store, args.what, progress=progress, bom=bom)
             what = f"cli.export.{args.what}"
     if not isinstance(payload, Iterator):
         _write_output(payload, args.output)

@@ -177,6 +177,10 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             OUTPUT,
+            (
+                ("--bom",),
+                {"action": argparse.BooleanOptionalAction, "help": "cli.help.export.bom"},
+            ),
         ),
     ),
     Command(

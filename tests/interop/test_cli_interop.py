@@ -133,12 +133,16 @@ def test_csv_export(collab, tmp_path):
     result = collab("export", "--format", "csv", "--what", "items", "-o", str(out))
     assert result.code == 0 and result.out == "", result.err
     assert result.err == f"exported 1 items to {out}\n"
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,kind,title,")  # a BOM: Excel then reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     (row,) = rows
     assert row["title"].startswith("'=cmd")
     assert row["contacts"] == "Lan" and row["tags"] == "orders"
-    contacts = collab("export", "--format", "csv", "--what", "contacts")
-    assert list(csv.DictReader(io.StringIO(contacts.out)))[0]["name"] == "Lan"
+    collab("add", "wait: approval result @王小明")
+    contacts = collab("export", "--format", "csv", "--what", "contacts", "--no-bom")
+    assert contacts.out.startswith("id,name,")  # for scripts: no BOM
+    assert [r["name"] for r in csv.DictReader(io.StringIO(contacts.out))] == ["Lan", "王小明"]
 
 
 def test_report(collab, tmp_path):
