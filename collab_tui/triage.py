@@ -87,10 +87,16 @@ def quadrant(item: Item, today: date, settings: Settings) -> Quadrant:
     return Quadrant.DELEGATE if urgent else Quadrant.DROP
 
 
+def is_hidden(item: Item, today: date) -> bool:
+    """Put away until a later day (``hidden_until``): not in the matrix or the review yet."""
+    return item.hidden_until is not None and item.hidden_until > today
+
+
 def matrix(items: Iterable[Item], today: date, settings: Settings) -> dict[Quadrant, list[Item]]:
-    """Active items by quadrant (all four keys present), each list in ``sort_items`` order."""
+    """Active items by quadrant (all four keys present), each list in ``sort_items`` order;
+    hidden ones (``is_hidden``) left out."""
     quadrants: dict[Quadrant, list[Item]] = {q: [] for q in Quadrant}
-    for item in sort_items(i for i in items if i.is_active):
+    for item in sort_items(i for i in items if i.is_active and not is_hidden(i, today)):
         quadrants[quadrant(item, today, settings)].append(item)
     return quadrants
 
@@ -139,8 +145,8 @@ def agenda(
     owe item is in ``overdue`` and ``owe``), except that ``do_now`` leaves out what
     ``overdue`` and ``due_today`` already show. ``last_contact`` (each contact's latest
     interaction on or before ``today``, as the store summarises it) stands in for
-    ``interactions`` when given."""
-    active = sort_items(i for i in items if i.is_active)
+    ``interactions`` when given. Hidden items (``is_hidden``) are in no list."""
+    active = sort_items(i for i in items if i.is_active and not is_hidden(i, today))
     not_risks = [i for i in active if not i.is_risk]
     overdue = [i for i in not_risks if i.due is not None and i.due < today]
     due_today = [i for i in not_risks if i.due == today]

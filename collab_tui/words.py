@@ -986,6 +986,10 @@ EN: dict[str, str] = {
     "cli.help.import": "read a backup, vCards or a taskwarrior export",
     "cli.help.import.from": "the file's format (default: from the extension)",
     "cli.help.import.dry_run": "show what would change; save nothing",
+    "cli.help.import.tz": (
+        "for taskwarrior: the time zone it ran in (default: the zone recorded by the last"
+        " import, else this machine's)"
+    ),
     "cli.help.report": "a Markdown status report for your bosses",
     "cli.help.report.since": "start of the period (default: a week ago)",
     "cli.help.report.tag": "only records with this tag",
@@ -1128,6 +1132,13 @@ EN: dict[str, str] = {
     "import.task.annotation": "an annotation has no description",
     "import.task.tags": "tags is not a list of words",
     "import.task.project": "project is not text",
+    "import.task.depends": "depends is not a list of uuids",
+    # {problem}: why the store would refuse it (too long, too deep...)
+    "import.task.kept": "its other attributes cannot be kept: {problem}",
+    # {zone}: what --tz was given, quoted
+    "import.taskwarrior.bad_zone": (
+        "{zone} is not a time zone: give a name such as Asia/Shanghai, UTC or +08:00"
+    ),
     # collab-tui backups (JSON); "format", "version", "settings"... are the file's keys
     "import.json.not_object": "not a collab-tui backup: the file does not hold a JSON object",
     "import.json.format": 'not a collab-tui backup: "format" is {value}, expected "{expected}"',

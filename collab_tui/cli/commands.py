@@ -412,7 +412,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from collab_tui.interop import taskwarrior
 
                 summary = taskwarrior.import_taskwarrior(
-                    store, payload, progress=progress, dry_run=args.dry_run
+                    store, payload, progress=progress, tz=args.tz, dry_run=args.dry_run
                 )
     print_summary(summary, args.dry_run)
     return EXIT_OK

@@ -190,6 +190,7 @@ COMMANDS: tuple[Command, ...] = (
             "  collab import backup.json",
             "  collab import contacts.vcf --dry-run",
             "  task export > tasks.json && collab import --from taskwarrior tasks.json",
+            "  collab import --from taskwarrior tasks.json --tz Asia/Shanghai",
         ),
         (
             (("file",), {"metavar": "FILE"}),
@@ -202,6 +203,7 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             (("--dry-run",), {"action": "store_true", "help": "cli.help.import.dry_run"}),
+            (("--tz",), {"metavar": "ZONE", "help": "cli.help.import.tz"}),
         ),
     ),
     Command(

@@ -46,9 +46,7 @@ LOG_COLUMNS = [
 ]  # fmt: skip
 
 
-def export_csv(
-    store: Store, what: str, progress: Progress | None = None, bom: bool = False
-) -> str:
+def export_csv(store: Store, what: str, progress: Progress | None = None, bom: bool = False) -> str:
     """The table for ``what`` ("items", "contacts" or "log") as CSV text (CRLF rows).
 
     ``progress(done, total)`` is called after each row; ``bom`` starts the text with U+FEFF,

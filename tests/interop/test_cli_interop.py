@@ -145,6 +145,26 @@ def test_csv_export(collab, tmp_path):
     assert [r["name"] for r in csv.DictReader(io.StringIO(contacts.out))] == ["Lan", "王小明"]
 
 
+def test_taskwarrior_dates_do_not_depend_on_the_machines_zone(collab, tmp_path):
+    args = ("import", "--from", "taskwarrior", str(DATA / "taskwarrior-export.json"))
+    first = collab(*args, extra_env={"TZ": "Asia/Shanghai"})
+    assert "added 8" in first.out, first.err
+    dates = {i["title"]: i["due"] for i in backup(collab)["items"]}
+    assert dates["Send revised spec to Lan"] == "2026-12-03"
+    # The same file on a machine in California: the zone recorded by the first import holds.
+    again = collab(*args, extra_env={"TZ": "America/Los_Angeles"})
+    assert "added 0, updated 0, unchanged 8, skipped 1" in again.out, again.err
+    assert {i["title"]: i["due"] for i in backup(collab)["items"]} == dates
+    # A fresh store in California, told where taskwarrior ran: the same dates.
+    fresh = tmp_path / "fresh.json"
+    told = collab(*args, "--tz", "Asia/Shanghai", db=fresh, extra_env={"TZ": "America/Los_Angeles"})
+    assert told.code == 0, told.err
+    assert {i["title"]: i["due"] for i in backup(collab, db=fresh)["items"]} == dates
+    bad = collab(*args, "--tz", "Shanghai", db=fresh)
+    assert bad.code == 2
+    assert "'Shanghai' is not a time zone: give a name such as Asia/Shanghai" in bad.err
+
+
 def test_report(collab, tmp_path):
     collab("add", "wait: approval result @小明 due:2026-11-27 #orders")
     collab("add", "meet: @小蓝 agreed to fix the bug instead #orders")
