@@ -1113,6 +1113,8 @@ EN: dict[str, str] = {
     "import.vcard.same_name": "{n} contacts are named {name}; cannot tell which",
     # in the list of fields an update changes (the others are named as in the format)
     "import.vcard.other_properties": "other vCard properties",
+    # {charset}: the CHARSET a vCard 2.1 line declares, quoted
+    "import.vcard.charset": "line {line}: unknown character set {charset}",
     # taskwarrior exports (uuid, description, status, annotations... are its JSON keys)
     "import.taskwarrior.not_utf8": "not a taskwarrior export: not UTF-8 text ({error})",
     "import.taskwarrior.empty": "not a taskwarrior export: the file is empty",
