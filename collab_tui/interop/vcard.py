@@ -460,7 +460,7 @@ def _map_properties(
         # first is used and the others are kept as they are.
         altid = _param(params, "ALTID")
         if altid and altid in seen_altids.setdefault(name, set()):
-            card.kept.append(line)
+            card.kept.append(_as_v3(line))
             _check_size(too_long, lineno, name, line, LONG_TEXT_LIMIT)
             continue
         if altid:
@@ -505,7 +505,7 @@ def _map_properties(
                 fields[key] = text
                 card.written[key] = written
             else:  # kept as it is; the import may still choose it (see _fill)
-                card.kept.append(line)
+                card.kept.append(_as_v3(line))
                 card.others.setdefault(key, []).append((len(card.kept) - 1, text, written))
         elif name == "NOTE" and "notes" not in fields:
             fields["notes"] = _unescape(value)
@@ -541,7 +541,7 @@ def _map_properties(
             card.boss_uid = _unescape(value).strip()
             _check_size(too_long, lineno, name, card.boss_uid, short)
         else:
-            card.kept.append(line)
+            card.kept.append(_as_v3(line))
             _check_size(too_long, lineno, name, line, LONG_TEXT_LIMIT)
 
     if "name" not in fields and card.n_line:
@@ -802,6 +802,8 @@ def _fill(contact: Contact, card: Card) -> None:
     lines = list(card.kept)
     written = dict(card.written)
     fields = dict(card.fields)
+    before = contact.extra.get(EXTRA_KEY)
+    before = before if isinstance(before, dict) else {}
     for key, others in card.others.items():
         # No preferred one marked (an address book re-sorted the card and dropped the
         # mark): keep the contact's current email or phone if the card still has it.
@@ -810,7 +812,7 @@ def _fill(contact: Contact, card: Card) -> None:
             continue
         for index, value, how in others:
             if _same(key, value, current):
-                lines[index] = written[key].line  # the card's first one becomes a kept one
+                lines[index] = _as_v3(written[key].line)  # the card's first one: now kept
                 fields[key], written[key] = value, how
                 break
     for key, value in fields.items():
@@ -819,11 +821,20 @@ def _fill(contact: Contact, card: Card) -> None:
         contact.uid = card.uid  # later imports of this address book then match by UID
     kept: dict[str, Any] = {}
     if lines:
-        kept["lines"] = lines
+        # In the order an export writes them (grouped after the primary email and phone,
+        # see _grouped), so that importing that export changes nothing.
+        # (A newline marks the stand-ins for the primary ones: no unfolded line has one.)
+        primaries = [f"{how.group}.\n" for how in written.values() if how.group]
+        kept["lines"] = [line for line in _grouped(primaries + lines) if line not in primaries]
     for key, how in written.items():
-        # How the card wrote it, when that says more than collab-tui's own export does.
-        if how.group or tuple(v.upper() for v in how.types) != DEFAULT_TYPES[key]:
-            kept[key] = {"group": how.group, "types": list(how.types)}
+        # How the card wrote it, when that says more than collab-tui's own export does
+        # (which writes the default types where a card has none).
+        types = how.types or DEFAULT_TYPES[key]
+        if how.group or tuple(v.upper() for v in types) != DEFAULT_TYPES[key]:
+            kept[key] = {"group": how.group, "types": list(types)}
+    for key in DEFAULT_TYPES:
+        if key not in fields and key in before:
+            kept[key] = before[key]  # no email (phone) in the card: the one stored stays
     if card.n_line:
         kept["n"] = card.n_line
         kept["fn"] = contact.name  # the N is only written back while the name is the same
@@ -863,8 +874,16 @@ def _differences(
 
 
 def _kept_of(contact: Contact) -> dict[str, Any]:
+    """The kept vCard data, its lines in no particular order: an address book that only
+    re-sorted a card (khard does on every save) changed nothing."""
     kept = contact.extra.get(EXTRA_KEY)
-    return dict(kept) if isinstance(kept, dict) else {}
+    if not isinstance(kept, dict):
+        return {}
+    kept = dict(kept)
+    lines = kept.get("lines")
+    if isinstance(lines, list) and all(isinstance(line, str) for line in lines):
+        kept["lines"] = sorted(lines)
+    return kept
 
 
 def _apply(store: Store, steps: list[_Step], progress: Progress | None) -> None:
@@ -1023,16 +1042,20 @@ def _grouped(lines: list[str]) -> list[str]:
     places: dict[str, list[str]] = {}
     out: list[str | list[str]] = []
     for line in lines:
-        name = line.split(":", 1)[0].split(";", 1)[0]
-        if "." not in name:
+        group = _group_of(line)
+        if not group:
             out.append(line)
             continue
-        group = name.split(".", 1)[0].upper()
         if group not in places:
             places[group] = []
             out.append(places[group])
         places[group].append(line)
     return [line for entry in out for line in ([entry] if isinstance(entry, str) else entry)]
+
+
+def _group_of(line: str) -> str:
+    name = line.split(":", 1)[0].split(";", 1)[0]
+    return name.split(".", 1)[0].upper() if "." in name else ""
 
 
 def _n_line(name: str) -> str:
