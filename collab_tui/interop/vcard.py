@@ -263,9 +263,6 @@ def _read_card(raw_lines: list[tuple[int, str | bytes]], where: str) -> Card:
     return card
 
 
-Pieces = list[tuple[int, str]] | list[tuple[int, bytes]]
-
-
 def _unfold(lines: list[tuple[int, str | bytes]]) -> list[tuple[int, list[tuple[int, Any]]]]:
     """Physical lines grouped into properties: (first line number, [(line, piece), ...]).
 
@@ -324,24 +321,32 @@ def _decode(pieces: list[tuple[int, Any]]) -> str:
     raw = pieces[0][1] if len(pieces) == 1 else b"".join(piece for _, piece in pieces)
     head = raw[: raw.find(b":")]
     declared = _CHARSET_BYTES.search(head) if b"harset" in head.lower() else None
-    charset = _codec(declared.group(1).decode("ascii")) if declared else "utf-8"
-    # Outlook writes 8-bit text in the CHARSET it names (gb2312, big5, windows-1252...).
-    for encoding in dict.fromkeys((charset or "utf-8", "utf-8")):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError as error:
-            if encoding == "utf-8":
-                raise _BadCard(_not_utf8(pieces, error)) from None
-    raise AssertionError  # the loop always returns or raises  # pragma: no cover
+    if declared:
+        # Outlook writes 8-bit text in the CHARSET it names (gb2312, big5, windows-1252...).
+        name = declared.group(1).decode("ascii")
+        charset = _codec(name)
+        if charset is None:
+            line = pieces[0][0]
+            raise _BadCard(t("import.vcard.charset", line=line, charset=repr(_clip(name))))
+        if charset != "utf-8":
+            try:
+                return raw.decode(charset)
+            except UnicodeDecodeError:
+                pass  # not in the character set it names: UTF-8 is the guess left
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _BadCard(_not_utf8(pieces, error)) from None
 
 
 def _not_utf8(pieces: list[tuple[int, Any]], error: UnicodeDecodeError) -> str:
     offset = error.start  # where the bad byte is in the joined pieces: on which line?
-    for lineno, piece in pieces:
-        if offset < len(piece):
-            return t("import.vcard.not_utf8_byte", line=lineno, byte=f"0x{piece[offset]:02x}")
-        offset -= len(piece)
-    raise AssertionError  # the error is inside the pieces  # pragma: no cover
+    index = 0
+    while offset >= len(pieces[index][1]):
+        offset -= len(pieces[index][1])
+        index += 1
+    lineno, piece = pieces[index]
+    return t("import.vcard.not_utf8_byte", line=lineno, byte=f"0x{piece[offset]:02x}")
 
 
 def _codec(charset: str) -> str | None:

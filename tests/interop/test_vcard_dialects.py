@@ -232,3 +232,9 @@ def test_a_gb2312_line_that_is_not_gb2312_is_reported_at_its_line(store):
     card = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=gb2312:\xff\xfe\r\nEND:VCARD\r\n"
     with pytest.raises(ValueError, match="line 3 is not UTF-8 text .byte 0xff."):
         import_vcards(store, card)
+    folded = b"BEGIN:VCARD\r\nFN:ok\r\nNOTE:fine\r\n and \xe9\r\nEND:VCARD\r\n"
+    with pytest.raises(ValueError, match="line 4 is not UTF-8 text .byte 0xe9."):
+        import_vcards(store, folded)
+    unknown = b"BEGIN:VCARD\r\nFN;CHARSET=x-mac-klingon:\xe9\r\nEND:VCARD\r\n"
+    with pytest.raises(ValueError, match="line 2: unknown character set 'x-mac-klingon'"):
+        import_vcards(store, unknown)
