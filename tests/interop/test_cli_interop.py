@@ -165,6 +165,18 @@ def test_taskwarrior_dates_do_not_depend_on_the_machines_zone(collab, tmp_path):
     assert "'Shanghai' is not a time zone: give a name such as Asia/Shanghai" in bad.err
 
 
+def test_outlook_and_android_cards_in_clean_vcard_3_out(collab, tmp_path):
+    for name in ("outlook-2.1.vcf", "android-2.1.vcf"):
+        result = collab("import", str(DATA / name))
+        assert result.code == 0 and "skipped 0" in result.out, result.err
+    out = tmp_path / "contacts.vcf"
+    assert collab("export", "--format", "vcf", "-o", str(out)).code == 0
+    text = out.read_text("utf-8").replace("\r\n ", "")
+    assert "FN:王小明" in text and "FN:李雷" in text
+    assert "TEL;TYPE=WORK,pref:010-8888-6666" in text
+    assert "CHARSET" not in text and "QUOTED-PRINTABLE" not in text and "BASE64" not in text
+
+
 def test_report(collab, tmp_path):
     collab("add", "wait: approval result @小明 due:2026-11-27 #orders")
     collab("add", "meet: @小蓝 agreed to fix the bug instead #orders")
