@@ -124,6 +124,8 @@ class Item(DictForm):
     updated: datetime = field(default_factory=now)
     closed: datetime | None = None  # when it became done / dropped / occurred
     due_history: list[date] = field(default_factory=list)  # earlier due dates, oldest first
+    # Out of Today, the matrix and the review before this day (taskwarrior's ``wait``).
+    hidden_until: date | None = None
     interaction_id: int | None = None  # the meeting that produced it
     # risks only
     likelihood: Rating | None = None
@@ -252,7 +254,7 @@ _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Interaction": {"kind": InteractionKind},
     "Meeting": {},
 }
-_DATES = {"due", "review", "date"}
+_DATES = {"due", "review", "date", "hidden_until"}
 _DATETIMES = {"created", "updated", "closed"}
 _DATE_LISTS = {"due_history"}
 

@@ -97,10 +97,16 @@ def quadrant(item: Item, today: date, settings: Settings) -> Quadrant:
     return Quadrant.DELEGATE if urgent else Quadrant.DROP
 
 
+def is_hidden(item: Item, today: date) -> bool:
+    """Put away until a later day (``hidden_until``): not in the matrix or the review yet."""
+    return item.hidden_until is not None and item.hidden_until > today
+
+
 def matrix(items: Iterable[Item], today: date, settings: Settings) -> dict[Quadrant, list[Item]]:
-    """Active items by quadrant (all four keys present), each list in ``sort_items`` order."""
+    """Active items by quadrant (all four keys present), each list in ``sort_items`` order;
+    hidden ones (``is_hidden``) left out."""
     quadrants: dict[Quadrant, list[Item]] = {q: [] for q in Quadrant}
-    for item in sort_items(i for i in items if i.is_active):
+    for item in sort_items(i for i in items if i.is_active and not is_hidden(i, today)):
         quadrants[quadrant(item, today, settings)].append(item)
     return quadrants
 
@@ -272,13 +278,15 @@ def agenda(
     ``overdue`` and ``due_today`` already show. ``last_contact`` (each contact's latest
     interaction on or before ``today``, as the store summarises it) stands in for
     ``interactions`` when given. A blocked item (waiting on an active item) is listed
-    under ``blocked`` only: it is neither overdue, due today nor to do now. ``clock`` is
-    the time of day, for which of today's ``meetings`` have passed."""
+    under ``blocked`` only: it is neither overdue, due today nor to do now. Hidden items
+    (``is_hidden``) are in no list. ``clock`` is the time of day, for which of today's
+    ``meetings`` have passed."""
     active = sort_items(i for i in items if i.is_active)
     by_id = {i.id: i for i in active}
-    blocked = [BlockedItem(i, blockers(i, by_id)) for i in active if is_blocked(i, by_id)]
+    visible = [i for i in active if not is_hidden(i, today)]
+    blocked = [BlockedItem(i, blockers(i, by_id)) for i in visible if is_blocked(i, by_id)]
     held = {id(b.item) for b in blocked}
-    free = [i for i in active if id(i) not in held]
+    free = [i for i in visible if id(i) not in held]
     not_risks = [i for i in free if not i.is_risk]
     overdue = [i for i in not_risks if i.due is not None and i.due < today]
     due_today = [i for i in not_risks if i.due == today]

@@ -308,6 +308,7 @@ FIELDS: dict[str, dict[str, Check]] = {
         "urgent": nullable(boolean),
         "due": optional_date,
         "due_history": list_of(iso_date),
+        "hidden_until": optional_date,
         "contact_ids": ids,
         "notes": long_text,
         "status": one_of("open", "done", "dropped", "occurred"),

@@ -989,6 +989,10 @@ EN: dict[str, str] = {
     "cli.help.who.name": "a name, alias or unique prefix",
     "cli.help.export": "write a backup, vCards, a calendar or a spreadsheet",
     "cli.help.export.what": "for csv: which records (default items)",
+    "cli.help.export.bom": (
+        "for csv: start with a byte-order mark, so that Excel and WPS show CJK text"
+        " (the default; --no-bom for scripts)"
+    ),
     "cli.help.import": "read a backup, vCards or a taskwarrior export",
     "cli.help.import.from": "the file's format (default: from the extension)",
     "cli.help.import.dry_run": "show what would change; save nothing",
@@ -1002,6 +1006,10 @@ EN: dict[str, str] = {
     ),
     "cli.help.sync.addressbook": "with --setup: the server's address book (default %(default)s)",
     "cli.help.sync.calendar": "with --setup: the server's task list (default %(default)s)",
+    "cli.help.import.tz": (
+        "for taskwarrior: the time zone it ran in (default: the zone recorded by the last"
+        " import, else this machine's)"
+    ),
     "cli.help.report": "a Markdown status report for your bosses",
     "cli.help.report.since": "start of the period (default: a week ago)",
     "cli.help.report.tag": "only records with this tag",
@@ -1149,6 +1157,8 @@ EN: dict[str, str] = {
     "import.vcard.same_name": "{n} contacts are named {name}; cannot tell which",
     # in the list of fields an update changes (the others are named as in the format)
     "import.vcard.other_properties": "other vCard properties",
+    # {charset}: the CHARSET a vCard 2.1 line declares, quoted
+    "import.vcard.charset": "line {line}: unknown character set {charset}",
     # taskwarrior exports (uuid, description, status, annotations... are its JSON keys)
     "import.taskwarrior.not_utf8": "not a taskwarrior export: not UTF-8 text ({error})",
     "import.taskwarrior.empty": "not a taskwarrior export: the file is empty",
@@ -1168,6 +1178,13 @@ EN: dict[str, str] = {
     "import.task.annotation": "an annotation has no description",
     "import.task.tags": "tags is not a list of words",
     "import.task.project": "project is not text",
+    "import.task.depends": "depends is not a list of uuids",
+    # {problem}: why the store would refuse it (too long, too deep...)
+    "import.task.kept": "its other attributes cannot be kept: {problem}",
+    # {zone}: what --tz was given, quoted
+    "import.taskwarrior.bad_zone": (
+        "{zone} is not a time zone: give a name such as Asia/Shanghai, UTC or +08:00"
+    ),
     # collab-tui backups (JSON); "format", "version", "settings"... are the file's keys
     "import.json.not_object": "not a collab-tui backup: the file does not hold a JSON object",
     "import.json.format": 'not a collab-tui backup: "format" is {value}, expected "{expected}"',

@@ -408,7 +408,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from collab_tui.interop import csvfile
 
-            payload = csvfile.export_csv(store, args.what, progress=progress)
+            # A BOM unless --no-bom: without it Excel shows CJK names garbled.
+            bom = args.bom is not False
+            payload = csvfile.export_csv(store, args.what, progress=progress, bom=bom)
             what = f"cli.export.{args.what}"
     if not isinstance(payload, Iterator):
         _write_output(payload, args.output)
@@ -587,7 +589,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from collab_tui.interop import taskwarrior
 
                 summary = taskwarrior.import_taskwarrior(
-                    store, payload, progress=progress, dry_run=args.dry_run
+                    store, payload, progress=progress, tz=args.tz, dry_run=args.dry_run
                 )
     print_summary(summary, args.dry_run)
     return EXIT_OK

@@ -233,6 +233,10 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             OUTPUT,
+            (
+                ("--bom",),
+                {"action": argparse.BooleanOptionalAction, "help": "cli.help.export.bom"},
+            ),
         ),
     ),
     Command(
@@ -243,6 +247,7 @@ COMMANDS: tuple[Command, ...] = (
             "  collab import contacts.vcf --dry-run",
             "  task export > tasks.json && collab import --from taskwarrior tasks.json",
             "  collab import ~/.contacts/work",
+            "  collab import --from taskwarrior tasks.json --tz Asia/Shanghai",
         ),
         (
             (("file",), {"metavar": "FILE"}),
@@ -255,6 +260,7 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             (("--dry-run",), {"action": "store_true", "help": "cli.help.import.dry_run"}),
+            (("--tz",), {"metavar": "ZONE", "help": "cli.help.import.tz"}),
         ),
     ),
     Command(

@@ -146,6 +146,9 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
     if groups is None:
         return round_trip
     names = tuple(f.name for f in fields(cls) if f.name != "extra")
+    # Fields added later with a None default (Item.hidden_until): a doc stored before them
+    # lacks the key, and its row has None there; filling it in is far cheaper than a round trip.
+    later = frozenset(f.name for f in fields(cls) if f.default is None)
     texts, text_lists = _getter(groups["text"]), _getter(groups["text_list"])
     optional_texts = _getter(groups["optional_text"])
     stamps, days, day_lists = (
@@ -159,7 +162,12 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
     )
 
     def exported_form(doc: dict[str, Any]) -> dict[str, Any]:
-        if tuple(doc) != names or enums(doc) not in enum_values:
+        keys = tuple(doc)
+        if keys != names and len(keys) < len(names) and later.issuperset(names - doc.keys()):
+            if keys == tuple(name for name in names if name in doc):
+                doc = {name: doc.get(name) for name in names}
+                keys = names
+        if keys != names or enums(doc) not in enum_values:
             return round_trip(doc)
         try:
             text = " ".join(
