@@ -203,8 +203,8 @@ EN: dict[str, str] = {
     "today.owe": "I owe",
     "today.waiting": "Waiting on",
     "today.risks": "Risks to review",
-    "today.cold": "Going cold",
-    "today.cold.empty": "no one: every counterpart with open items was in touch lately",
+    "today.cold": "Overdue for contact",
+    "today.cold.empty": "no one: everyone was in touch within their cadence",
     "today.cold.tag": "cold",
     "today.cold.last": "last contact {relative}",
     "today.cold.open": "{n} open",
@@ -1270,6 +1270,79 @@ EN: dict[str, str] = {
     "error.parse.record": "table {table} has a malformed record {id}",
     "error.parse.no_version": "meta has no integer schema_version",
     "error.demo.not_empty": "the demo only goes into an empty file, and this one holds data",
+    # --- the counterpart playbook: stance next steps, escalation, cadence (docs/PLAYBOOK.md)
+    # The next step each stance calls for (an item the PM accepts, edits or skips).
+    "playbook.step.refuses": "Look for another team or an outside supplier instead of {name}",
+    "playbook.step.no-capacity": "Offer {name} our own people; ask them only to review",
+    "playbook.step.eager": "Book the next meeting with {name} and both bosses; learn their KPIs first",
+    # Why (shown with the suggestion)
+    "playbook.why.refuses": "They said no: do not push. Find another team, or buy it outside.",
+    "playbook.why.no-capacity": (
+        "They want it but have no people: supply the people yourself and ask only for review."
+    ),
+    "playbook.why.eager": (
+        "They are keen: book the next meeting with both bosses present, knowing their KPIs."
+    ),
+    "playbook.prompt.title": "Next step for {name}",
+    "playbook.prompt.stance": "{name} is now: {stance}",
+    "playbook.prompt.accept": "Add it",
+    "playbook.prompt.skip": "Skip",
+    "playbook.prompt.hint": "Edit the step, then Add it; Escape skips",
+    "brief.stance_history": "stance history",
+    "brief.next_step": "next step",
+    "brief.escalations": "Escalations",
+    "today.escalations": "Escalations",
+    "column.stance": "stance",
+    "column.last_topic": "last topic",
+    "escalation.owe_title": "{ask} (escalated: {subject})",
+    "escalation.owe_default": "agree on {option}",
+    "escalation.line": "#{id} on #{item} → {name}, {n} options",
+    "escalation.shown": "Escalated to {name} on {date}: {ask}",
+    "error.action.cadence": "a cadence is a whole number of days from {low} to {high}, not {value}",
+    "error.escalation.no_option": (
+        "an escalation needs at least one option: bring a solution, not only the problem"
+    ),
+    "error.escalation.option_name": "option {n} needs a name",
+    "error.escalation.recommend": "the recommendation must be one of the options (1 to {count}), not {n}",
+    "error.escalation.no_problem": "an escalation needs the problem",
+    "error.escalation.no_target": (
+        "whom does it go to? No boss is recorded for the counterpart and my boss is not set"
+    ),
+    "problem.option_name": "every option needs a name",
+    "report.escalations": "Escalations",
+    "report.escalation.item": "{problem} (#{id}) → {name}",
+    "report.escalation.due": "{line}, answer due {date}",
+    "report.escalation.tried": "tried: {text}",
+    "report.escalation.option": "option {n}: {name}",
+    "report.escalation.recommended": "{name} (recommended)",
+    "report.escalation.facts": "{line}: {facts}",
+    "report.escalation.pros": "pros {text}",
+    "report.escalation.cons": "cons {text}",
+    "report.escalation.cost": "cost {text}",
+    "report.escalation.ask": "the ask: {text}",
+    "said.escalated": "escalation #{id} on #{item} to {name}",
+    "cli.contact.my_boss": "{name} is now my boss (escalations can go to them)",
+    "cli.contact.next_step": "next step (playbook): {what}",
+    "cli.contact.step": "{kind}: {title}, due {due}",
+    "cli.contact.accept_hint": "add it with --accept-next-step, or capture your own version",
+    "cli.contact.accept_needs_stance": "--accept-next-step goes with --stance",
+    "cli.help.contact.cadence": "keep in touch every DAYS days (0: do not follow)",
+    "cli.help.contact.my_boss": "this contact is my own boss (for escalations)",
+    "cli.help.contact.accept_next_step": "add the playbook's next step for the new stance",
+    "cli.help.escalate": "take an item to a leader, with options and a recommendation",
+    "cli.help.escalate.problem": "the problem, in a sentence",
+    "cli.help.escalate.tried": "what was tried already",
+    "cli.help.escalate.option": "an option (repeat it): name|pros|cons|cost",
+    "cli.help.escalate.recommend": "the recommended option's number (default 1)",
+    "cli.help.escalate.ask": "what you ask the leader to decide or do",
+    "cli.help.escalate.to": "whom to (default: the counterpart's boss, else my boss)",
+    "cli.help.escalate.due": "when the answer is due (default: in two days)",
+    "cli.help.escalate.note": (
+        "At least one option is required: escalate with a solution in hand. The escalation "
+        "is linked to the item, its people and tags, and an owe item to the leader is "
+        "added, due --due."
+    ),
+    "cli.escalate.bad_option": "an option is name|pros|cons|cost, not {text}",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from collab_tui.facts import brief_facts
+from collab_tui.facts import brief_facts, escalation_line
 from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
@@ -131,21 +131,32 @@ def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[S
         item_table(t("today.risks"), agenda.risks_to_review, names, today),
     ]
     cold = Table(
-        t("today.cold"), ["contact", "last contact", "open items"], empty=t("today.cold.empty")
+        t("today.cold"),
+        ["contact", "stance", "last contact", "last topic", "open items"],
+        empty=t("today.cold.empty"),
     )
     for entry in agenda.going_cold:
         last = entry.last_contact
         cold.rows.append(
             [
                 one_line(entry.contact.name),
+                label(entry.contact.stance),
                 with_relative(last, today, ago(last, today))
                 if last is not None
                 else t("never_logged"),
+                one_line(entry.last_topic),
                 ", ".join(f"#{item.id}" for item in entry.open_items),
             ]
         )
         cold.styles.append("")
     sections.append(cold)
+    if agenda.escalations:
+        sections.append(
+            Lines(
+                t("today.escalations"),
+                [escalation_line(e, names, today) for e in agenda.escalations],
+            )
+        )
     return sections
 
 
@@ -167,6 +178,22 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
             }
             for entry in agenda.going_cold
         ],
+        "cadence": [cadence_json(entry) for entry in agenda.going_cold],
+        "escalations": [e.to_dict() for e in agenda.escalations],
+    }
+
+
+def cadence_json(entry: Any) -> dict[str, Any]:
+    """One contact overdue for contact (``collab today --json`` key ``cadence``)."""
+    return {
+        "contact_id": entry.contact.id,
+        "name": entry.contact.name,
+        "stance": entry.contact.stance.value,
+        "cadence_days": entry.cadence_days,
+        "last_contact": entry.last_contact.isoformat() if entry.last_contact else None,
+        "days_overdue": entry.days_overdue,
+        "last_topic": entry.last_topic,
+        "open_items": [i.id for i in entry.open_items],
     }
 
 
@@ -241,6 +268,9 @@ def brief_json(brief: Any) -> dict[str, Any]:
         "risks": [i.to_dict() for i in brief.risks],
         "last_interactions": [r.to_dict() for r in brief.last_interactions],
         "interactions_count": brief.all_interactions_count,
+        "stance_history": list(brief.contact.stance_history),
+        "next_step": brief.next_step.to_dict() if brief.next_step is not None else None,
+        "escalations": [e.to_dict() for e in brief.escalations],
     }
 
 

@@ -10,6 +10,10 @@ Version 0 is a plain single-file TinyDB as the first prototype wrote it: tables
 records without an ``id`` field (the TinyDB doc id was the id), and items marked done by
 ``"done": true`` / ``"done_at"`` instead of ``status`` / ``closed``.
 
+Version 3 adds the hot table ``escalations`` (``_v2_to_v3_playbook_a``); contacts may
+carry ``stance_history`` and ``cadence_days`` and the settings the cadence defaults and
+``my_boss_id`` (optional, with defaults: no record changes).
+
 Version 2 adds the hot file's ``summary`` table (the log summarised per contact, see
 ``summary.py``) and ``meta.summary_stamp``. Both are derived: ``write_layout`` computes
 them from the log, so the migration itself changes no record.
@@ -23,9 +27,9 @@ from typing import Any
 from ..model import Settings
 from ..words import t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_ID = "1"  # the single document of the ``meta`` table
-RECORD_TABLES = ("contacts", "items", "interactions")
+RECORD_TABLES = ("contacts", "items", "interactions", "escalations")
 
 Data = dict[str, Any]
 
@@ -78,10 +82,19 @@ def _v1_to_v2(data: Data) -> Data:
     return data  # the summary is derived: write_layout builds it from the log
 
 
+def _v2_to_v3_playbook_a(data: Data) -> Data:
+    """The escalations table (empty) and its id counter."""
+    data.setdefault("escalations", {})
+    last_ids = data["meta"][META_ID].setdefault("last_ids", {})
+    last_ids.setdefault("escalations", 0)
+    return data
+
+
 # version N -> function turning a version-N logical dict into a version-N+1 one.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3_playbook_a,
 }
 
 

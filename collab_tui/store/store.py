@@ -45,7 +45,17 @@ from tinydb.table import Table
 
 from .. import validate
 from ..lookup import refresh_spelling
-from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
+from ..model import (
+    Contact,
+    Escalation,
+    Interaction,
+    Item,
+    Record,
+    RecordT,
+    Settings,
+    clean,
+    now,
+)
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
@@ -74,7 +84,9 @@ TABLE_OF: dict[type, str] = {
     Item: "items",
     Contact: "contacts",
     Interaction: "interactions",
+    Escalation: "escalations",
 }
+HOT_ONLY = ("contacts", "escalations")  # tables that never move to the history
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -83,7 +95,7 @@ CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items
 
 def home_of(table: str, doc: dict[str, Any]) -> str:
     """The file key a record belongs in: HOT, or the "YYYY-MM" of its history segment."""
-    if table == "contacts":
+    if table in HOT_ONLY:
         return HOT
     if table == "interactions":
         month: str = doc["date"][:7]
@@ -327,6 +339,15 @@ class Store:
         doc = self._find("contacts", id)
         return Contact.from_dict(doc) if doc is not None else None
 
+    def escalations(self) -> list[Escalation]:
+        """Every escalation (they live in the hot file: reading them reads no history)."""
+        docs = self._hot.docs("escalations").values()
+        return sorted((Escalation.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def escalation(self, id: int) -> Escalation | None:
+        doc = self._find("escalations", id)
+        return Escalation.from_dict(doc) if doc is not None else None
+
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
@@ -379,6 +400,17 @@ class Store:
         theirs.sort(key=lambda i: (i.date, i.id), reverse=True)
         past = [i.date for i in theirs if i.date <= today]
         return summary.ContactLog(theirs[:n], len(theirs), max(past) if past else None)
+
+    def last_topics(self, contact_ids: list[int], today: date) -> dict[int, str]:
+        """Each contact's last interaction summary on or before ``today`` (from the summary:
+        a few contacts cost no history read)."""
+        topics: dict[int, str] = {}
+        for contact_id in contact_ids:
+            log = self.contact_log(contact_id, today, summary.RECENT)
+            past = [i for i in log.recent if i.date <= today]
+            if past:
+                topics[contact_id] = past[0].summary or "; ".join(past[0].decisions)
+        return topics
 
     def _fresh_summary(self) -> tuple[summary.Entries, summary.Log] | None:
         """The hot file's summary of the log if its stamp matches the history on disk."""
@@ -496,8 +528,8 @@ class Store:
         For an export that writes records without building objects: the dicts belong to
         the store and must not be changed. Unsorted.
         """
-        if table == "contacts":
-            return list(self._hot.docs("contacts").values())
+        if table in HOT_ONLY:
+            return list(self._hot.docs(table).values())
         self._load_all_cold()  # first: loading may settle a copy left in both places
         docs = list(self._hot.docs("items").values()) if table == "items" else []
         for segment in self._segments.values():
@@ -784,6 +816,7 @@ class Store:
                 "meta": {META_ID: migrations.new_meta()},
                 "contacts": {},
                 "items": {},
+                "escalations": {},
                 SUMMARY: {},
                 SUMMARY_LOG: {},
             }
@@ -947,7 +980,7 @@ class Store:
         key = str(record_id)
         if table != "interactions" and key in self._hot.docs(table):
             return HOT
-        if table == "contacts":
+        if table in HOT_ONLY:
             return None
         self._load_all_cold()
         assert self._cold_index is not None
