@@ -84,7 +84,9 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
         facts.append(Fact(t("brief.reports"), listing(one_line(r.name) for r in brief.reports)))
     facts.append(Fact(t("brief.stance"), label(person.stance)))
     if person.stance_history:
-        facts.append(Fact(t("brief.stance_history"), stance_history_text(person.stance_history, today)))
+        facts.append(
+            Fact(t("brief.stance_history"), stance_history_text(person.stance_history, today))
+        )
     if brief.next_step is not None:
         facts.append(Fact(t("brief.next_step"), one_line(brief.next_step.title)))
     roles = [label(r) for r in (person.side, person.level, person.flow) if r is not None]

@@ -291,8 +291,11 @@ def _entries(value: Any, checks: dict[str, Check]) -> str | None:
                 ),
                 None,
             ) or next(
-                (t("problem.key", key=key, problem=t("problem.missing")) for key in checks
-                 if key not in entry and key != "interaction_id"),
+                (
+                    t("problem.key", key=key, problem=t("problem.missing"))
+                    for key in checks
+                    if key not in entry and key != "interaction_id"
+                ),
                 None,
             )
         if wrong is not None:
@@ -508,7 +511,9 @@ def check_settings(settings: Any) -> list[Problem]:
             for tag, days in tags.items():
                 if type(days) is not int or not low <= days <= high:
                     wrong = t("problem.out_of_range", value=show(days), low=low, high=high)
-                    problems.append(Problem("cadence_tags", t("problem.key", key=tag, problem=wrong)))
+                    problems.append(
+                        Problem("cadence_tags", t("problem.key", key=tag, problem=wrong))
+                    )
     for key, value in settings.items():
         if key not in _DAY_SETTINGS and key not in ("my_boss_id", "cadence_tags"):
             wrong = unknown_value(value)

@@ -1274,7 +1274,9 @@ EN: dict[str, str] = {
     # The next step each stance calls for (an item the PM accepts, edits or skips).
     "playbook.step.refuses": "Look for another team or an outside supplier instead of {name}",
     "playbook.step.no-capacity": "Offer {name} our own people; ask them only to review",
-    "playbook.step.eager": "Book the next meeting with {name} and both bosses; learn their KPIs first",
+    "playbook.step.eager": (
+        "Book the next meeting with {name} and both bosses; learn their KPIs first"
+    ),
     # Why (shown with the suggestion)
     "playbook.why.refuses": "They said no: do not push. Find another team, or buy it outside.",
     "playbook.why.no-capacity": (
@@ -1303,7 +1305,9 @@ EN: dict[str, str] = {
         "an escalation needs at least one option: bring a solution, not only the problem"
     ),
     "error.escalation.option_name": "option {n} needs a name",
-    "error.escalation.recommend": "the recommendation must be one of the options (1 to {count}), not {n}",
+    "error.escalation.recommend": (
+        "the recommendation must be one of the options (1 to {count}), not {n}"
+    ),
     "error.escalation.no_problem": "an escalation needs the problem",
     "error.escalation.no_target": (
         "whom does it go to? No boss is recorded for the counterpart and my boss is not set"
@@ -1323,6 +1327,48 @@ EN: dict[str, str] = {
     "said.escalated": "escalation #{id} on #{item} to {name}",
     "cli.contact.my_boss": "{name} is now my boss (escalations can go to them)",
     "cli.contact.next_step": "next step (playbook): {what}",
+    "card.escalated": "escalated",
+    "today.cold.every": "every {n} days",
+    "form.escalation.title": "Escalate #{id}: {title}",
+    "form.escalation.why": (
+        "Escalate only after trying, and with a solution: options, a recommendation, the ask."
+    ),
+    "form.escalation.problem": "Problem",
+    "form.escalation.problem.hint": "what is stuck, in a sentence",
+    "form.escalation.tried": "Tried",
+    "form.escalation.tried.hint": "what you did already",
+    "form.escalation.option": "Option {n}",
+    "form.escalation.name": "name",
+    "form.escalation.pros": "pros",
+    "form.escalation.cons": "cons",
+    "form.escalation.cost": "cost",
+    "form.escalation.recommend": "Recommend",
+    "form.escalation.ask": "The ask",
+    "form.escalation.ask.hint": "what the leader should decide or do",
+    "form.escalation.to": "To",
+    "form.escalation.due": "Answer by",
+    "form.escalation.save": "Escalate",
+    "form.touch.title": "Log a touch with {name}",
+    "form.touch.note": "Note",
+    "form.touch.note.hint": "what you talked about (empty: checked in)",
+    "form.touch.kind": "Kind",
+    "form.touch.save": "Log it",
+    "change.escalate": "escalate",
+    "change.next_step": "add the next step",
+    "app.logged_touch": "Logged a {kind} with {name} today",
+    "app.escalate.needs_item": (
+        "An escalation starts from an item: pick an overdue wait, risk or item"
+    ),
+    "act.touch": "Contact: log a touch",
+    "act.touch.key": "Touch",
+    "act.touch.help": (
+        "Note a chat, call, mail or meeting with the highlighted person (resets their cadence)"
+    ),
+    "act.item.escalate": "Item: escalate",
+    "act.item.escalate.key": "Escalate",
+    "act.item.escalate.help": (
+        "Take the item to a leader with options, a recommendation and the ask"
+    ),
     "cli.contact.step": "{kind}: {title}, due {due}",
     "cli.contact.accept_hint": "add it with --accept-next-step, or capture your own version",
     "cli.contact.accept_needs_stance": "--accept-next-step goes with --stance",

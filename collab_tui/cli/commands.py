@@ -155,13 +155,13 @@ def cmd_contact(args: argparse.Namespace) -> int:
     }
     fields["cadence_days"] = args.cadence
     with open_store(args) as store:
-        contact, created = actions.upsert_contact(
-            store, args.name, on=args.today, **fields
-        )
+        contact, created = actions.upsert_contact(store, args.name, on=args.today, **fields)
         if args.my_boss:
             actions.set_my_boss(store, contact.id)
         step = triage.next_step(contact, args.today) if args.stance else None
-        added = actions.add_item(store, step) if step is not None and args.accept_next_step else None
+        added = (
+            actions.add_item(store, step) if step is not None and args.accept_next_step else None
+        )
         names = {c.id: c.name for c in store.contacts()}
     if args.json:
         _print_json(
@@ -226,7 +226,7 @@ def cmd_escalate(args: argparse.Namespace) -> int:
     """Take an item to a leader with options, a recommendation and the ask."""
     from collab_tui import actions
     from collab_tui.dates import parse_date
-    from collab_tui.model import OPTION_FIELDS, current_contacts
+    from collab_tui.model import OPTION_FIELDS, Contact, current_contacts
 
     options = []
     for text in args.option or []:
@@ -240,6 +240,7 @@ def cmd_escalate(args: argparse.Namespace) -> int:
         item = store.item(args.id)
         if item is None:
             raise actions.ActionError(t("error.action.no_item", id=args.id))
+        target: Contact | None
         if args.to:
             target = actions.find_contact(args.to, contacts)
         else:

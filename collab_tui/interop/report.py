@@ -60,7 +60,8 @@ def status_report(
     escalations = [
         e
         for e in store.escalations()
-        if _tagged(e.tags, tag) and (e.raised is None or e.raised <= today)
+        if _tagged(e.tags, tag)
+        and (e.raised is None or e.raised <= today)
         and (e.raised is None or e.raised >= since or e.owe_item_id in active_ids)
     ]
 

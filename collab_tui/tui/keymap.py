@@ -50,6 +50,7 @@ APP = [
     Act("undo", "z", "undo", footer=False),
     Act("report", "R", "report", footer=False),
     Act("settings", "comma", "settings", footer=False),
+    Act("touch", "t", "log_touch", footer=False),
     Act("help", "question_mark", "help"),
     Act("quit", "q", "quit", palette=False),
 ]
@@ -63,6 +64,7 @@ ITEM = [
     Act("item.important", "i", "toggle_important", footer=False),
     Act("item.urgent", "u", "toggle_urgent", footer=False),
     Act("item.open_contact", "o", "open_contact", footer=False),
+    Act("item.escalate", "E", "escalate_item", footer=False),
 ]
 CONTACT = [
     Act("contact.new", "n", "new_contact"),

@@ -17,6 +17,7 @@ from typing import Any
 from collab_tui import lookup, triage
 from collab_tui.model import (
     Contact,
+    Escalation,
     Interaction,
     Item,
     Record,
@@ -44,12 +45,6 @@ def matches(haystack: str, query: str) -> bool:
     if len(words) == 1:
         return words[0] in haystack
     return all(word in haystack for word in words)
-
-
-def quote_name(name: str) -> str:
-    """An ``@name`` for the capture grammar: quoted when it holds spaces."""
-    name = one_line(name)
-    return f'@"{name}"' if any(ch.isspace() for ch in name) else f"@{name}"
 
 
 @dataclass
@@ -137,6 +132,7 @@ class Snapshot:
     history: History
     agenda: Any
     matrix: dict[Any, list[Item]]
+    escalations: list[Escalation] = field(default_factory=list)  # all of them (hot file)
     contacts_by_id: dict[int, Contact] = field(default_factory=dict)
     items_by_id: dict[int, Item] = field(default_factory=dict)
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
@@ -172,6 +168,10 @@ class Snapshot:
         """The counterparts of a record, comma-separated, control characters removed."""
         found = (self.contacts_by_id.get(i) for i in contact_ids)
         return listing(one_line(c.name) for c in found if c is not None)
+
+    def escalations_of(self, item_id: int) -> list[Escalation]:
+        """The escalations raised from an item, or whose follow-up it is."""
+        return [e for e in self.escalations if item_id in (e.item_id, e.owe_item_id)]
 
     def boss_of(self, contact_id: int) -> Contact | None:
         contact = self.contacts_by_id.get(contact_id)
@@ -243,9 +243,15 @@ def load(
             history = update_history(previous.history, store, touched_interactions, contact_names)
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
-    agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
+    escalations = store.escalations()
+    latest = history.latest(today)
+    agenda = triage.agenda(items, contacts, latest, today, settings, escalations=escalations)
     if not history.loaded:
         agenda.going_cold = []  # unknown until the log is read
+    for cold in agenda.going_cold:
+        last = next((r for r in latest if cold.contact.id in r.contact_ids), None)
+        if last is not None:
+            cold.last_topic = last.summary or "; ".join(last.decisions)
     snapshot = Snapshot(
         today=today,
         settings=settings,
@@ -254,6 +260,7 @@ def load(
         history=history,
         agenda=agenda,
         matrix=triage.matrix(items, today, settings),
+        escalations=escalations,
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,

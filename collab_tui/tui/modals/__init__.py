@@ -18,10 +18,13 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.contact_form import ContactForm
     from collab_tui.tui.modals.date_prompt import DatePrompt
     from collab_tui.tui.modals.delete_contact import DeleteChoice, DeleteContactDialog
+    from collab_tui.tui.modals.escalation_form import EscalationForm
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
+    from collab_tui.tui.modals.next_step import NextStepPrompt
     from collab_tui.tui.modals.report import ReportModal
     from collab_tui.tui.modals.settings import SettingsModal
+    from collab_tui.tui.modals.touch import TouchForm
 
 _MODULES = {
     "CaptureModal": "capture",
@@ -30,10 +33,13 @@ _MODULES = {
     "DatePrompt": "date_prompt",
     "DeleteChoice": "delete_contact",
     "DeleteContactDialog": "delete_contact",
+    "EscalationForm": "escalation_form",
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
+    "NextStepPrompt": "next_step",
     "ReportModal": "report",
     "SettingsModal": "settings",
+    "TouchForm": "touch",
 }
 
 __all__ = [
@@ -43,10 +49,13 @@ __all__ = [
     "DatePrompt",
     "DeleteChoice",
     "DeleteContactDialog",
+    "EscalationForm",
     "InteractionForm",
     "ItemForm",
+    "NextStepPrompt",
     "ReportModal",
     "SettingsModal",
+    "TouchForm",
 ]
 
 

@@ -217,14 +217,14 @@ class ReviewScreen(SnapshotScreen):
             self.collab.snooze_item(item, after=self.action_next)
 
     def action_escalate(self) -> None:
-        self.collab.escalate(self.current_item(), self.current_contact())
+        self.collab.escalate(self.current_item(), after=self.action_next)
 
     def action_logged(self) -> None:
         contact = self.current_contact()
         if contact is None:
             self.collab.say(t("review.nobody_to_log"), "warning")
-        elif self.collab.log_contact_today(contact):
-            self.action_next()
+        else:
+            self.collab.log_touch(contact, after=self.action_next)
 
     def _need_item(self) -> Item | None:
         item = self.current_item()

@@ -57,7 +57,7 @@ class TodayView(ItemView):
                 [
                     (
                         Target("contact", c.contact.id, "cold"),
-                        cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
+                        cold_prompt(c, snapshot.today),
                     )
                     for c in cold
                 ]
