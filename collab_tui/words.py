@@ -524,8 +524,10 @@ EN: dict[str, str] = {
     "form.settings.language": "Language",
     "form.settings.hint": (
         "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
-        "Cold after: a contact not heard from for that long is going cold.\n"
-        "Both are saved in the data file; the theme and the language on this computer."
+        "Leaders, Working level: keep in touch that often, open items or not.\n"
+        "Cold after: anyone else, only while they have open items.\n"
+        "A contact's own cadence comes first. My boss: where escalations can go.\n"
+        "The data file keeps these; this computer keeps the theme and the language."
     ),
     "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
     "form.close": "Close",
@@ -1288,7 +1290,6 @@ EN: dict[str, str] = {
     "playbook.prompt.title": "Next step for {name}",
     "playbook.prompt.stance": "{name} is now: {stance}",
     "playbook.prompt.accept": "Add it",
-    "playbook.prompt.skip": "Skip",
     "playbook.prompt.hint": "Edit the step, then Add it; Escape skips",
     "brief.stance_history": "stance history",
     "brief.next_step": "next step",
@@ -1328,6 +1329,11 @@ EN: dict[str, str] = {
     "cli.contact.my_boss": "{name} is now my boss (escalations can go to them)",
     "cli.contact.next_step": "next step (playbook): {what}",
     "card.escalated": "escalated",
+    "form.contact.cadence": "Keep in touch",
+    "form.contact.cadence.hint": "every N days (empty: by level or tag; 0: do not follow)",
+    "form.settings.cadence_leader": "Leaders",
+    "form.settings.cadence_working": "Working level",
+    "form.settings.my_boss": "My boss",
     "today.cold.every": "every {n} days",
     "form.escalation.title": "Escalate #{id}: {title}",
     "form.escalation.why": (

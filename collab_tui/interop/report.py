@@ -14,7 +14,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from collab_tui import lookup
-from collab_tui.model import Escalation, Interaction, Item, Kind, Status, clean, one_line
+from collab_tui.model import (
+    OPTION_FIELDS,
+    Escalation,
+    Interaction,
+    Item,
+    Kind,
+    Status,
+    clean,
+    one_line,
+)
 from collab_tui.words import document_date, label, relative, t
 
 if TYPE_CHECKING:
@@ -217,10 +226,10 @@ def _escalation_lines(escalation: Escalation, names: dict[int, str], today: date
     for n, option in enumerate(escalation.options, start=1):
         facts = [
             t(f"report.escalation.{key}", text=_md(str(option.get(key, ""))))
-            for key in ("pros", "cons", "cost")
+            for key in OPTION_FIELDS[1:]  # pros, cons, cost
             if option.get(key)
         ]
-        name = _md(str(option.get("name", "")))
+        name = _md(str(option.get(OPTION_FIELDS[0], "")))
         if n - 1 == escalation.recommended:
             name = t("report.escalation.recommended", name=name)
         line = t("report.escalation.option", n=n, name=name)

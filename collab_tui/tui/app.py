@@ -221,7 +221,8 @@ class CollabApp(App[None]):
     def action_settings(self) -> None:
         def save(values: dict[str, Any]) -> dict[str, Any]:
             changes = {k: v for k, v in values.items() if k not in ("theme", "language")}
-            if changes != self.store.settings.to_dict():
+            current = self.store.settings.to_dict()
+            if any(current.get(key) != value for key, value in changes.items()):
                 actions.update_settings(self.store, **changes)
                 self.reload([])  # the horizon moves items between quadrants
             self.theme = values["theme"]
@@ -241,7 +242,11 @@ class CollabApp(App[None]):
                 )
 
         modal = modals.SettingsModal(
-            self.store.settings, self.theme, sorted(self.available_themes), save
+            self.store.settings,
+            self.theme,
+            sorted(self.available_themes),
+            save,
+            contacts=self.snapshot.contacts,
         )
         self.push_screen(modal, saved)
 

@@ -32,7 +32,7 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         assert isinstance(review, ReviewScreen)
         steps = review.steps
         assert [s.section for s in steps][:2] == ["Overdue", "Overdue"]
-        assert steps[-1].section == "Going cold"
+        assert steps[-1].section == "Overdue for contact"
         assert len({(s.kind, s.id) for s in steps}) == len(steps)  # each record once
         assert "1 of" in screen_text(app)
 

@@ -61,7 +61,7 @@ async def test_first_frame_without_the_log_then_it_fills_in(
         assert "loading the log…" not in screen_text(app)
         assert app.view("log").record_list.targets
         await pilot.press("1")
-        assert "Going cold (" in screen_text(app)
+        assert "Overdue for contact (" in screen_text(app)
 
 
 async def test_changes_while_the_log_loads_are_not_lost(

@@ -75,10 +75,15 @@ def test_meetings_are_in_the_past_and_linked_both_ways(store):
 
 def test_every_part_of_the_review_has_something(store):
     agenda = triage.agenda(
-        store.items(), store.contacts(), store.interactions(), TODAY, store.settings
+        store.items(),
+        store.contacts(),
+        store.interactions(),
+        TODAY,
+        store.settings,
+        escalations=store.escalations(),
     )
     parts = [f.name for f in dataclasses.fields(agenda) if f.name != "date"]
-    assert len(parts) == 7
+    assert len(parts) == 8
     for part in parts:
         assert getattr(agenda, part), part
     quadrants = triage.matrix(store.items(), TODAY, store.settings)
