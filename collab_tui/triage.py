@@ -300,7 +300,7 @@ class Brief:
     last_interactions: list[Interaction] = field(default_factory=list)  # newest first
     all_interactions_count: int = 0
     last_contact: date | None = None
-    next_step: Item | None = None  # the playbook's, for their stance
+    next_step: Item | None = None  # the playbook's, for a stance set with its date
     escalations: list[Escalation] = field(default_factory=list)  # about them or to them
     names: dict[int, str] = field(default_factory=dict)  # every contact's, for the escalations
 
@@ -336,7 +336,9 @@ def brief(
         last_interactions=theirs[:BRIEF_INTERACTIONS],
         all_interactions_count=len(theirs),
         last_contact=max(past) if past else None,
-        next_step=next_step(contact, today),
+        # Only once a stance was set and kept with its date: a stance typed in long ago
+        # (or imported) is not news that calls for a step.
+        next_step=next_step(contact, today) if contact.stance_history else None,
         escalations=[
             e for e in escalations if contact_id in e.contact_ids or e.to_id == contact_id
         ],

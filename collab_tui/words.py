@@ -574,7 +574,7 @@ EN: dict[str, str] = {
     "review.key.done": "Done",
     "review.key.snooze": "Snooze",
     "review.key.escalate": "Escalate",
-    "review.key.logged": "Logged contact",
+    "review.key.logged": "Log a touch",
     "review.key.next": "Next",
     "review.key.previous": "Previous",
     "review.finished": "Morning review · done",
@@ -598,7 +598,7 @@ EN: dict[str, str] = {
     "review.no_contact_yet": "no contact logged yet",
     "review.open_items": "Open items with them",
     "review.not_cold": "Not cold any more.",
-    "review.contact_keys": "l logs a chat with them today; e drafts an escalation.",
+    "review.contact_keys": "l logs a touch (a chat, call, mail or meeting) with them today.",
     "review.nobody_to_log": "Nobody is linked here to log contact with.",
     "review.items_only": "That key works on items; this is a contact.",
     # --- an item in full (collab_tui/tui/widgets/item_card.py): the detail screen, review
