@@ -92,10 +92,11 @@ def status_report(
         t("report.risks"), [line for i in risks for line in _risk_lines(i, names, today)]
     )
     out += _waiting_section(waiting, names, today)
-    out += _section(
-        t("report.escalations"),
-        [line for e in escalations for line in _escalation_lines(e, names, today)],
-    )
+    if escalations:  # a section only when there are some: most weeks have none
+        out += _section(
+            t("report.escalations"),
+            [line for e in escalations for line in _escalation_lines(e, names, today)],
+        )
     out += _section(
         t("report.decisions"),
         [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names, today)],
