@@ -115,6 +115,10 @@ async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
     await keys(pilot, "comma")
 
 
+async def shot_escalation(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "r", "e")  # the escalation form on the review's first overdue item
+
+
 # name -> (demo data?, steps)
 SHOTS: dict[str, tuple[bool, Steps]] = {
     "today": (True, shot_today),
@@ -126,6 +130,7 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "review": (True, shot_review),
     "item": (True, shot_item),
     "settings": (True, shot_settings),
+    "escalation": (True, shot_escalation),
     "first-run": (False, shot_today),
 }
 
