@@ -93,6 +93,7 @@ async def test_the_item_key_escalates_and_the_card_shows_it(app: CollabApp, stor
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, modals.EscalationForm))
         assert any(e.item_id == item.id for e in store.escalations())
+        assert "Escalations (1)" in screen_text(app)  # Today lists the open one
         await pilot.press("enter")  # the item's detail
         await pilot.pause()
         assert "escalated" in screen_text(app)
