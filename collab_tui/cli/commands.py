@@ -121,6 +121,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
 
 def cmd_contact(args: argparse.Namespace) -> int:
     from collab_tui import actions, triage
+    from collab_tui.cli import output as render
     from collab_tui.words import format_date, label
 
     if len(args.name) == 2 and args.name[0] == "delete":
@@ -168,7 +169,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
             {
                 "contact": contact.to_dict(),
                 "created": created,
-                "next_step": step.to_dict() if step is not None else None,
+                "next_step": render.step_json(step, contact) if step is not None else None,
                 "added": added.to_dict() if added is not None else None,
             }
         )

@@ -17,6 +17,7 @@ from collab_tui.facts import brief_facts, escalation_line
 from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
+    EN,
     ago,
     format_date,
     label,
@@ -183,6 +184,18 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
     }
 
 
+def step_json(step: Item, contact: Contact) -> dict[str, Any]:
+    """The playbook's suggested item, not saved: what it would be, without ids or stamps.
+
+    Its title in English whatever the interface language (``--json`` is for scripts);
+    ``playbook`` names the stance whose step it is (docs/PLAYBOOK.md)."""
+    full = step.to_dict()
+    stance = contact.stance.value
+    out = {"playbook": stance, "title": EN[f"playbook.step.{stance}"].format(name=contact.name)}
+    out.update((key, full[key]) for key in ("kind", "important", "due", "contact_ids", "tags"))
+    return out
+
+
 def cadence_json(entry: Any) -> dict[str, Any]:
     """One contact overdue for contact (``collab today --json`` key ``cadence``)."""
     return {
@@ -269,7 +282,9 @@ def brief_json(brief: Any) -> dict[str, Any]:
         "last_interactions": [r.to_dict() for r in brief.last_interactions],
         "interactions_count": brief.all_interactions_count,
         "stance_history": list(brief.contact.stance_history),
-        "next_step": brief.next_step.to_dict() if brief.next_step is not None else None,
+        "next_step": (
+            step_json(brief.next_step, brief.contact) if brief.next_step is not None else None
+        ),
         "escalations": [e.to_dict() for e in brief.escalations],
     }
 

@@ -22,6 +22,7 @@ def test_a_stance_prints_the_next_step_and_can_accept_it(collab):
     data = result.json()
     assert data["contact"]["stance_history"][-1]["stance"] == "eager"
     assert data["next_step"]["title"] == data["added"]["title"]
+    assert data["next_step"]["playbook"] == "eager" and "id" not in data["next_step"]
     assert data["added"]["id"] > 0
     who = collab("who", "小明", "--json").json()
     assert who["stance_history"] == data["contact"]["stance_history"]

@@ -375,7 +375,7 @@ async def test_help_lists_every_key(app: CollabApp) -> None:
             "Urgent",
             "Undo",
             "Escalate",
-            "Logged contact",
+            "Log a touch",
             "Delete",
             "ctrl+p",
         ):
