@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Record, Settings, now
+from ..model import Contact, Escalation, Interaction, Item, Record, Settings, now
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
@@ -178,6 +178,8 @@ _DEFAULTS: dict[str, Any] = {
     "items": lambda: Item(title="-").to_dict(),
     "contacts": lambda: Contact(name="-").to_dict(),
     "interactions": lambda: Interaction(date=date(2000, 1, 1)).to_dict(),
+    # item_id and options are required: a record damaged there is not salvaged.
+    "escalations": lambda: Escalation(item_id=1).to_dict(),
 }
 
 
@@ -258,6 +260,7 @@ def _highest_ids(store: Store) -> dict[str, int]:
         "contacts": store.contacts(),
         "items": store.items(active_only=False),
         "interactions": store.interactions(),
+        "escalations": store.escalations(),
     }
     return {table: max((r.id for r in found), default=0) for table, found in records.items()}
 

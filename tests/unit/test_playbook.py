@@ -289,3 +289,14 @@ def test_a_schema_2_file_is_migrated_after_a_backup(tmp_path: Path):
     (snapshot,) = set(backups.snapshots(db)) - before  # the schema-2 file, kept
     old = orjson.loads((snapshot / db.name).read_bytes())
     assert old["meta"]["1"]["schema_version"] == 2
+
+
+def test_doctor_salvages_a_damaged_escalation_field_but_not_a_missing_option():
+    from collab_tui.store import doctor
+    from collab_tui.validate import Problem
+
+    doc = Escalation(item_id=3, problem="p", options=OPTIONS, id=1).to_dict()
+    doc["due"] = "someday"
+    fixed = doctor.salvage("escalations", doc, [Problem("due", "bad")])
+    assert fixed is not None and fixed["due"] is None and fixed["options"] == OPTIONS
+    assert doctor.salvage("escalations", doc, [Problem("options", "bad")]) is None
