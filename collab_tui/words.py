@@ -402,13 +402,7 @@ EN: dict[str, str] = {
         "name (z to undo)"
     ),
     "app.delete_unlinked_question": "Delete the contact {name}? Nothing is linked to them.",
-    "app.checked_in": "Checked in",  # the summary of the review's "logged contact" chat
-    "app.logged_chat": "Logged a chat with {name} today",
-    "app.no_counterpart": "Nobody is linked here, so there is no boss to escalate to.",
-    "app.no_boss": "No boss recorded for {name}; add one with e on Contacts.",
-    # escalation opens capture with this line; keep "owe:" (a capture keyword) as is
-    "app.escalate": "owe: propose a way forward on {subject} {boss} ",
-    "app.escalate.subject": "help from {name}",
+    "app.checked_in": "Checked in",  # the summary of a touch logged without a note
     "app.nothing_to_undo": "Nothing to undo.",
     "app.undo_conflict": (
         "Cannot undo {change}: {kind} #{id} was changed since, and undo would overwrite that "
