@@ -1323,6 +1323,8 @@ EN: dict[str, str] = {
     "cli.contact.my_boss": "{name} is now my boss (escalations can go to them)",
     "cli.contact.next_step": "next step (playbook): {what}",
     "card.escalated": "escalated",
+    "review.cadence": "keep in touch",
+    "review.last_topic": "last topic",
     "form.contact.cadence": "Keep in touch",
     "form.contact.cadence.hint": "every N days (empty: by level or tag; 0: do not follow)",
     "form.settings.cadence_leader": "Leaders",

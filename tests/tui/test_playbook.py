@@ -9,6 +9,7 @@ from collab_tui.model import InteractionKind, Stance
 from collab_tui.store import Store
 from collab_tui.tui import modals
 from collab_tui.tui.app import CollabApp
+from collab_tui.tui.screens.review import ReviewScreen
 from collab_tui.tui.widgets.record_list import RecordList
 
 from .conftest import SIZE, TODAY, screen_text, until
@@ -97,3 +98,18 @@ async def test_the_item_key_escalates_and_the_card_shows_it(app: CollabApp, stor
         await pilot.press("enter")  # the item's detail
         await pilot.pause()
         assert "escalated" in screen_text(app)
+
+
+async def test_the_review_shows_the_cadence_and_last_topic_of_a_quiet_contact(
+    app: CollabApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review.position = len(review.steps) - 1  # the last step: 周工, quiet for 3 weeks
+        review.redraw()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Overdue for contact" in text and "周工" in text
+        assert "every 14 days" in text and "Design change" in text

@@ -183,6 +183,9 @@ class ReviewScreen(SnapshotScreen):
                     )
                 )
             )
+            rows.append(fact(t("review.cadence"), t("today.cold.every", n=cold.cadence_days)))
+            if cold.last_topic:
+                rows.append(fact(t("review.last_topic"), one_line(cold.last_topic)))
             rows += [BLANK, line(heading(t("review.open_items"), len(cold.open_items)))]
             rows.extend(
                 (Content("  "), item_prompt(i, self.snapshot, show_due=False))
