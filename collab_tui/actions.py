@@ -18,7 +18,9 @@ from collab_tui import lookup
 from collab_tui.dates import RuleError, parse_date, parse_every, parse_time
 from collab_tui.model import (
     CONTACT_ENUMS,
+    OPTION_FIELDS,
     Contact,
+    Escalation,
     Interaction,
     InteractionKind,
     Item,
@@ -26,6 +28,7 @@ from collab_tui.model import (
     Meeting,
     Record,
     Settings,
+    Stance,
     Status,
     current_contacts,
     now,
@@ -206,7 +209,7 @@ def _apply_plan(
                     # held early: dated the day it was logged, never in the future
                     date=min(held.date, today) if held is not None else draft_meeting.on or today,
                     summary=summary,
-                    kind=InteractionKind.MEETING,
+                    kind=InteractionKind(draft_meeting.kind),
                     contact_ids=meeting_ids,
                     decisions=list(draft_meeting.decisions),
                     tags=list(dict.fromkeys([*(held.tags if held else []), *draft_meeting.tags])),
@@ -515,19 +518,25 @@ _LIST_FIELDS = ("aliases", "kpis", "concerns", "tags")
 
 
 def upsert_contact(
-    store: Store, name: str, replace_lists: bool = False, **fields: Any
+    store: Store,
+    name: str,
+    replace_lists: bool = False,
+    on: date | None = None,
+    interaction_id: int | None = None,
+    **fields: Any,
 ) -> tuple[Contact, bool]:
     """Create the contact called ``name`` (exact name or alias) or update it.
 
     Fields left out or None are not touched. List fields (aliases, kpis, concerns, tags)
     are added to the existing lists unless ``replace_lists``. ``boss`` is a name, resolved
-    like an ``@name`` in a capture line; ``boss_id`` may be given instead.
+    like an ``@name`` in a capture line; ``boss_id`` may be given instead. A new stance is
+    kept in ``stance_history`` dated ``on`` (with the meeting ``interaction_id``).
     """
     name = one_line(name)
     if not name:
         raise ActionError(t("error.action.no_name"))
     unknown = set(fields) - set(CONTACT_ENUMS) - set(_TEXT_FIELDS) - set(_LIST_FIELDS)
-    unknown -= {"boss", "boss_id"}
+    unknown -= {"boss", "boss_id", "cadence_days"}
     if unknown:
         raise ActionError(
             t("error.action.unknown_contact_field", fields=", ".join(sorted(unknown)))
@@ -538,6 +547,7 @@ def upsert_contact(
         created = contact is None
         if contact is None:
             contact = Contact(name=name)
+        stance_before = contact.stance
         for key, enum in CONTACT_ENUMS.items():
             value = fields.get(key)
             if value is not None:
@@ -560,6 +570,10 @@ def upsert_contact(
             contact.boss_id = _resolve_boss(fields["boss"], contacts, contact)
         elif "boss_id" in fields:
             contact.boss_id = fields["boss_id"]
+        if fields.get("cadence_days") is not None:
+            contact.cadence_days = _cadence(fields["cadence_days"])
+        if contact.stance is not stance_before:
+            record_stance(contact, on or date.today(), interaction_id)
         _check_boss_chain(contact, contacts)
         _check_unique_names(contact, contacts)
         if created:
@@ -579,10 +593,42 @@ def _by_pinyin(name: str, contacts: list[Contact]) -> Contact | None:
     return found[0] if found else None
 
 
-CONTACT_FIELDS = frozenset({"name", "boss_id", *CONTACT_ENUMS, *_TEXT_FIELDS, *_LIST_FIELDS})
+CONTACT_FIELDS = frozenset(
+    {"name", "boss_id", "cadence_days", *CONTACT_ENUMS, *_TEXT_FIELDS, *_LIST_FIELDS}
+)
 
 
-def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) -> Contact:
+def record_stance(contact: Contact, on: date, interaction_id: int | None = None) -> None:
+    """Keep the contact's (new) stance in its history, dated; a second change on the same
+    day replaces that day's entry (a correction, not a change of mind)."""
+    entry = {"date": on.isoformat(), "stance": contact.stance.value}
+    entry["interaction_id"] = interaction_id  # type: ignore[assignment]
+    history = contact.stance_history
+    if history and history[-1].get("date") == entry["date"]:
+        history.pop()
+    history.append(entry)
+
+
+def _cadence(value: Any) -> int:
+    from collab_tui import validate
+
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        days = -1
+    if validate.cadence(days) is not None:
+        low, high = validate.CADENCE_DAYS
+        raise ActionError(t("error.action.cadence", value=repr(value), low=low, high=high))
+    return days
+
+
+def save_contact(
+    store: Store,
+    base: Contact | None,
+    changes: dict[str, Any],
+    on: date | None = None,
+    interaction_id: int | None = None,
+) -> Contact:
     """Create a contact (``base`` None) or save ``changes`` to ``base``.
 
     The same rules as ``collab contact``: a name is required and must not be another
@@ -593,10 +639,15 @@ def save_contact(store: Store, base: Contact | None, changes: dict[str, Any]) ->
     if unknown:
         raise ActionError(t("error.action.contact_field", fields=", ".join(sorted(unknown))))
     contact = copy.deepcopy(base) if base is not None else Contact(name="")
+    stance_before = contact.stance if base is not None else Stance.UNKNOWN
     for name, value in changes.items():
         if name in CONTACT_ENUMS and value is not None:
             value = _enum_value(CONTACT_ENUMS[name], name, value)
+        if name == "cadence_days" and value is not None:
+            value = _cadence(value)
         setattr(contact, name, copy.deepcopy(value))
+    if contact.stance is not stance_before:
+        record_stance(contact, on or date.today(), interaction_id)
     contact.name = one_line(contact.name)
     if not contact.name:
         raise ActionError(t("error.action.no_name"))
@@ -919,6 +970,127 @@ def cancel_meeting(store: Store, meeting_id: int) -> Meeting:
         return meeting
 
 
+def log_touch(
+    store: Store, contact_id: int, kind: InteractionKind | str, note: str, on: date
+) -> Interaction:
+    """A quick touch (a chat, a call, a mail, a meeting): resets the keep-in-touch cadence.
+    An empty note is logged as "checked in"."""
+    return log_interaction(store, [contact_id], one_line(note) or t("app.checked_in"), on, kind)
+
+
+def add_item(store: Store, item: Item) -> Item:
+    """Save a new item built elsewhere (the playbook's next step, accepted or edited)."""
+    item.title = one_line(item.title)
+    if not item.title:
+        raise ActionError(t("error.action.no_title"))
+    with store.batch():
+        _check_contacts(store, item.contact_ids)
+        item.id = 0
+        return store.add(item)
+
+
+def set_my_boss(store: Store, contact_id: int | None) -> Settings:
+    """Who "my boss" is: the contact an escalation to my own side goes to."""
+    if contact_id is not None:
+        _check_contacts(store, [contact_id])
+    return update_settings(store, my_boss_id=contact_id)
+
+
+# --- escalation ------------------------------------------------------------------------------
+
+
+def escalation_target(item: Item, contacts: list[Contact], settings: Settings) -> Contact | None:
+    """Whom an item is escalated to by default: its counterpart's boss, else my own."""
+    by_id = {c.id: c for c in contacts}
+    for contact_id in item.contact_ids:
+        contact = by_id.get(contact_id)
+        if contact is not None and contact.boss_id in by_id:
+            return by_id[contact.boss_id]
+    if settings.my_boss_id in by_id:
+        return by_id[settings.my_boss_id]
+    return None
+
+
+def clean_options(options: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The options as stored: every field present, one line each; fully blank ones left out."""
+    out = []
+    for option in options:
+        kept = {key: one_line(str(option.get(key) or "")) for key in OPTION_FIELDS}
+        if any(kept.values()):
+            out.append(kept)
+    return out
+
+
+def escalate(
+    store: Store,
+    item_id: int,
+    problem: str,
+    options: list[dict[str, str]],
+    to_id: int | None,
+    due: date | None,
+    today: date,
+    tried: str = "",
+    recommended: int = 0,
+    ask: str = "",
+) -> tuple[Escalation, Item]:
+    """Take an item to a leader with a solution in hand (one transaction).
+
+    Refused without at least one option (each named), without a problem, without whom
+    it goes to, or with a recommendation that is not one of the options. Creates the
+    escalation (linked to the item, its people and tags) and an owe item to ``to_id``
+    due ``due`` (default: in two days).
+    """
+    options = clean_options(options)
+    if not options:
+        raise ActionError(t("error.escalation.no_option"))
+    unnamed = [n for n, option in enumerate(options, start=1) if not option["name"]]
+    if unnamed:
+        raise ActionError(t("error.escalation.option_name", n=unnamed[0]))
+    if not 0 <= recommended < len(options):
+        raise ActionError(t("error.escalation.recommend", n=recommended + 1, count=len(options)))
+    problem = problem.strip()
+    if not problem:
+        raise ActionError(t("error.escalation.no_problem"))
+    if to_id is None:
+        raise ActionError(t("error.escalation.no_target"))
+    with store.batch():
+        item = _active_item(store, item_id)
+        _check_contacts(store, [to_id])
+        ask = one_line(ask)
+        chosen = options[recommended]["name"]
+        owe = store.add(
+            Item(
+                title=t(
+                    "escalation.owe_title",
+                    ask=ask or t("escalation.owe_default", option=chosen),
+                    subject=one_line(item.title),
+                ),
+                kind=Kind.OWE,
+                important=True,
+                due=due or today + timedelta(days=2),
+                contact_ids=[to_id],
+                tags=list(item.tags),
+            )
+        )
+        escalation = store.add(
+            Escalation(
+                item_id=item.id,
+                problem=problem,
+                tried=tried.strip(),
+                options=options,
+                recommended=recommended,
+                ask=ask,
+                to_id=to_id,
+                contact_ids=list(item.contact_ids),
+                owe_item_id=owe.id,
+                due=owe.due,
+                raised=today,
+                tags=list(item.tags),
+            )
+        )
+        return escalation, owe
+
+
 # --- undo ------------------------------------------------------------------------------
 
 
@@ -948,6 +1120,7 @@ def _getter(store: Store, record: Record) -> Callable[[int], Record | None]:
         Contact: store.contact,
         Interaction: store.interaction,
         Meeting: store.meeting,
+        Escalation: store.escalation,
     }
     return getters[type(record)]
 

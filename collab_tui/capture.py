@@ -83,6 +83,7 @@ class MeetingDraft:
     on: date | None = None
     time: str | None = None  # "HH:MM"
     planned: bool = False
+    kind: str = "meeting"  # or a touch: "call", "chat", "email" (InteractionKind values)
 
 
 @dataclass
@@ -109,7 +110,11 @@ DECISION_WORDS = ("decision", "decided")
 KIND_ALIASES = {
     "任务": "task", "我欠": "owe", "承诺": "owe", "等待": "wait", "风险": "risk",
     "会议": "meet", "开会": "meet", "决定": "decision", "决议": "decision",
+    "电话": "call", "聊天": "chat", "邮件": "mail",
 }  # fmt: skip
+# A touch logged like a meeting (it may carry decisions and items): the interaction kind.
+TOUCH_WORDS = {"meet": "meeting", "call": "call", "chat": "chat", "mail": "email"}
+DATE_KEY_ALIASES = {"截止": "due", "到期": "due", "复查": "review", "回顾": "review"}
 DATE_KEY_ALIASES = {
     "截止": "due", "到期": "due", "复查": "review", "回顾": "review", "时间": "on", "日期": "on",
 }  # fmt: skip
@@ -119,7 +124,9 @@ VALUE_KEY_ALIASES = {"重复": "every", "依赖": "after", "前置": "after"}
 # A kind word is recognised only at the start of a clause. The full-width colon and
 # sigils are accepted because CJK input methods produce them.
 _KIND_WORD = re.compile(
-    r"(task|owe|wait|risk|meet|decision|decided|" + "|".join(KIND_ALIASES) + r")[:：](.*)",
+    r"(task|owe|wait|risk|meet|call|chat|mail|decision|decided|"
+    + "|".join(KIND_ALIASES)
+    + r")[:：](.*)",
     re.I | re.A | re.S,
 )
 _DATE_KEY = re.compile(r"(due|review|on|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
@@ -145,10 +152,11 @@ def parse(text: str, today: date) -> Capture:
     for index, clause in enumerate(clauses):
         tokens = _tokenize(clause)
         word, tokens = _kind_word(tokens)
-        if word == "meet":
+        if word in TOUCH_WORDS:
             if index != 0:
-                raise CaptureError(t("error.capture.meet_first"), "meet:")
+                raise CaptureError(t("error.capture.meet_first"), f"{word}:")
             meeting = _parse_meeting(tokens, today)
+            meeting.kind = TOUCH_WORDS[word]
             meeting_names = list(meeting.names)
         elif word in DECISION_WORDS:
             if meeting is None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from collab_tui import words
 from collab_tui.model import (
     Contact,
+    Escalation,
     Flow,
     Interaction,
     InteractionKind,
@@ -92,6 +93,7 @@ def write_demo(store: Store, today: date, language: str | None = None) -> dict[s
             meeting.item_ids = [i.id for i in items if i.interaction_id == meeting.id]
             if meeting.item_ids:
                 store.put(meeting)
+        items += _playbook(store, today, people, meetings, items, pick)
         planned = _planned_meetings(store, today, people, pick)
     return {
         "contacts": len(people),
@@ -125,6 +127,92 @@ def _planned_meetings(
     for meeting in planned:
         meeting.created = meeting.updated = _at(today - timedelta(days=3))
     return [store.put(meeting) for meeting in planned]
+
+
+def _playbook(
+    store: Store,
+    today: date,
+    people: dict[str, Contact],
+    meetings: dict[int, Interaction],
+    items: list[Item],
+    pick: _Pick,
+) -> list[Item]:
+    """小明's stance history, and the escalation before the bosses' meeting: two options
+    (the new API, or fixing Lan's bug), taken to Lan's boss. Returns the items it adds."""
+    day = timedelta(days=1)
+    kickoff, _design, ming_joins, _bosses, _chat = sorted(meetings)
+    ming = people["ming"]
+    # Keen at the first chat; no people to spare once the work was on the table.
+    ming.stance_history = [
+        {"date": (today - 13 * day).isoformat(), "stance": "eager", "interaction_id": None},
+        {
+            "date": (today - 12 * day).isoformat(),
+            "stance": Stance.NO_CAPACITY.value,
+            "interaction_id": ming_joins,
+        },
+    ]
+    store.put(ming)
+    # The architect forgets a team that goes quiet: every two weeks, not a leader's month.
+    zhou = people["zhou"]
+    zhou.cadence_days = 14
+    store.put(zhou)
+    api = next(i for i in items if i.interaction_id == kickoff and i.kind is Kind.WAIT)
+    liu = people["liu"]
+    raised = today - 7 * day
+    owe = Item(
+        title=pick(
+            "bring both options to the bosses' meeting (escalated: approval-status API)",
+            "把两个方案带到领导会上（已升级：审批状态接口）",
+        ),
+        kind=Kind.OWE,
+        important=True,
+        due=today - 5 * day,
+        contact_ids=[liu.id],
+        tags=pick.tags("orders", "boss"),
+        status=Status.DONE,
+    )
+    owe.created = owe.updated = _at(raised, 11)
+    owe.closed = owe.updated = _at(today - 5 * day, 18)
+    owe = store.put(owe)
+    escalation = Escalation(
+        item_id=api.id,
+        problem=pick(
+            "the approval-status API plus the event message slips the launch two weeks",
+            "审批状态接口加事件消息，上线要推迟两周",
+        ),
+        tried=pick(
+            "asked Lan's team twice for an earlier slot; the architect reviewed the design",
+            "找小蓝团队要过两次更早的排期；架构师也评审过方案",
+        ),
+        options=[
+            {
+                "name": pick("build the new API and event", "新做接口和事件消息"),
+                "pros": pick("a clean design for later flows", "方案干净，以后的流程也能用"),
+                "cons": pick("launch slips two weeks", "上线推迟两周"),
+                "cost": pick("Lan's team, 10 days", "小蓝团队 10 人天"),
+            },
+            {
+                "name": pick("fix Lan's approval-status bug", "修复小蓝那边的审批状态bug"),
+                "pros": pick("no slip; the data is already there", "不延期，数据本来就有"),
+                "cons": pick("no event message for late approvals", "晚审批的订单没有消息通知"),
+                "cost": pick("2 days", "2 人天"),
+            },
+        ],
+        recommended=1,
+        ask=pick(
+            "agree to fix the bug instead of building the API",
+            "同意改为修bug，不新做接口",
+        ),
+        to_id=liu.id,
+        contact_ids=list(api.contact_ids),
+        owe_item_id=owe.id,
+        due=owe.due,
+        raised=raised,
+        tags=list(api.tags),
+    )
+    escalation.created = escalation.updated = _at(raised, 11)
+    store.put(escalation)
+    return [owe]
 
 
 def _at(day: date, hour: int = 10) -> datetime:

@@ -11,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from collab_tui.model import Interaction, Item, one_line, plain
+from collab_tui.model import Escalation, Interaction, Item, Stance, one_line, plain
 from collab_tui.triage import Brief
-from collab_tui.words import ago, label, listing, t, with_details, with_relative
+from collab_tui.words import (
+    ago,
+    format_date,
+    label,
+    listing,
+    t,
+    with_details,
+    with_relative,
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,12 @@ def brief_facts(brief: Brief, today: date) -> BriefFacts:
     if brief.reports:
         facts.append(Fact(t("brief.reports"), listing(one_line(r.name) for r in brief.reports)))
     facts.append(Fact(t("brief.stance"), label(person.stance)))
+    if person.stance_history:
+        facts.append(
+            Fact(t("brief.stance_history"), stance_history_text(person.stance_history, today))
+        )
+    if brief.next_step is not None:
+        facts.append(Fact(t("brief.next_step"), one_line(brief.next_step.title)))
     roles = [label(r) for r in (person.side, person.level, person.flow) if r is not None]
     facts.append(Fact(t("brief.roles"), listing(roles) if roles else t("not_set")))
     last = brief.last_contact
@@ -91,6 +105,14 @@ def brief_facts(brief: Brief, today: date) -> BriefFacts:
         Bullets(t("brief.concerns"), [one_line(c) for c in person.concerns if c], none),
         Bullets(t("brief.gains"), [one_line(person.gains)] if person.gains else [], none),
     ]
+    if brief.escalations:
+        bullets.append(
+            Bullets(
+                t("brief.escalations"),
+                [escalation_line(e, brief.names, today) for e in brief.escalations],
+                none,
+            )
+        )
     groups = [
         ItemGroup(t("brief.i_owe"), brief.i_owe, t("nothing")),
         ItemGroup(t("brief.they_owe"), brief.they_owe, t("nothing")),
@@ -115,3 +137,39 @@ def brief_facts(brief: Brief, today: date) -> BriefFacts:
         interactions_empty=t("brief.interactions.empty"),
         notes=[plain(line) for line in person.notes.splitlines()],
     )
+
+
+def stance_history_text(history: list[dict[str, object]], today: date) -> str:
+    """'20 Nov unknown → 25 Nov no capacity': every stance set, oldest first."""
+    steps = []
+    for entry in history:
+        try:
+            when = date.fromisoformat(str(entry["date"]))
+            stance = Stance(str(entry["stance"]))
+        except (KeyError, ValueError):
+            continue
+        steps.append(f"{format_date(when, today)} {label(stance)}")
+    return " → ".join(steps)
+
+
+def escalation_line(escalation: Escalation, names: dict[int, str], today: date) -> str:
+    """'#3 on #12 → 刘经理, due Fri 4 Dec: approve the bug fix (2 options)'."""
+    to = one_line(names.get(escalation.to_id or 0, f"#{escalation.to_id}"))
+    due = format_date(escalation.due, today) if escalation.due else ""
+    head = t(
+        "escalation.line",
+        id=escalation.id,
+        item=escalation.item_id,
+        name=to,
+        n=len(escalation.options),
+    )
+    text = with_details(head, [due] if due else [])
+    recommended = _recommended(escalation)
+    what = one_line(escalation.ask) or recommended
+    return t("describe.summary", text=text, summary=what) if what else text
+
+
+def _recommended(escalation: Escalation) -> str:
+    if 0 <= escalation.recommended < len(escalation.options):
+        return one_line(str(escalation.options[escalation.recommended].get("name", "")))
+    return ""

@@ -79,19 +79,35 @@ def new_uid() -> str:
 @dataclass
 class Settings:
     urgency_horizon_days: int = 2  # due within this many days => urgent
-    cold_after_days: int = 14  # no contact for longer => going cold
+    # The keep-in-touch cadence (days) of a contact with none of its own (triage.cadence):
+    # a tag's in ``cadence_tags`` first, then its level's; without either, the contact is
+    # followed only while it has open items, after ``cold_after_days`` (the old rule).
+    cold_after_days: int = 14
+    cadence_leader_days: int = 30
+    cadence_working_days: int = 14
+    cadence_tags: dict[str, int] = field(default_factory=dict)
+    my_boss_id: int | None = None  # the contact I escalate to myself (escalations)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "urgency_horizon_days": self.urgency_horizon_days,
             "cold_after_days": self.cold_after_days,
+            "cadence_leader_days": self.cadence_leader_days,
+            "cadence_working_days": self.cadence_working_days,
+            "cadence_tags": dict(self.cadence_tags),
+            "my_boss_id": self.my_boss_id,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
+        boss = data.get("my_boss_id")
         return cls(
             urgency_horizon_days=int(data.get("urgency_horizon_days", 2)),
             cold_after_days=int(data.get("cold_after_days", 14)),
+            cadence_leader_days=int(data.get("cadence_leader_days", 30)),
+            cadence_working_days=int(data.get("cadence_working_days", 14)),
+            cadence_tags={str(k): int(v) for k, v in (data.get("cadence_tags") or {}).items()},
+            my_boss_id=int(boss) if boss is not None else None,
         )
 
 
@@ -166,6 +182,11 @@ class Contact(DictForm):
     title: str = ""
     boss_id: int | None = None
     stance: Stance = Stance.UNKNOWN
+    # Every stance set, oldest first: {"date": "YYYY-MM-DD", "stance": ..., "interaction_id":
+    # the meeting it came from or None} (actions.record_stance).
+    stance_history: list[dict[str, Any]] = field(default_factory=list)
+    # Days between touches (triage.cadence); None: the default by tag or level; 0: not followed.
+    cadence_days: int | None = None
     side: Side | None = None
     level: Level | None = None
     flow: Flow | None = None
@@ -233,7 +254,36 @@ class Meeting(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-Record = Item | Contact | Interaction | Meeting
+@dataclass
+class Escalation(DictForm):
+    """An item taken to a leader, with a solution in hand: options and a recommendation.
+
+    Lives in the hot file (escalations are few). ``options`` are {"name", "pros", "cons",
+    "cost"}; ``recommended`` is the index of the recommended one. The owe item
+    ``owe_item_id`` is the follow-up (bring it to ``to_id`` by ``due``).
+    """
+
+    item_id: int
+    problem: str = ""
+    id: int = 0
+    tried: str = ""
+    options: list[dict[str, str]] = field(default_factory=list)
+    recommended: int = 0
+    ask: str = ""
+    to_id: int | None = None  # whom it goes to: the counterpart's boss or mine
+    contact_ids: list[int] = field(default_factory=list)  # the item's people
+    owe_item_id: int | None = None
+    due: date | None = None
+    raised: date | None = None  # the day it was raised
+    tags: list[str] = field(default_factory=list)  # the item's: projects are tied by tag
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Record = Item | Contact | Interaction | Meeting | Escalation
+OPTION_FIELDS = ("name", "pros", "cons", "cost")
 # One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -253,10 +303,16 @@ _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Contact": CONTACT_ENUMS,
     "Interaction": {"kind": InteractionKind},
     "Meeting": {},
+    "Escalation": {},
 }
-_DATES = {"due", "review", "date", "hidden_until"}
+_DATES = {"due", "review", "date", "hidden_until", "raised"}
 _DATETIMES = {"created", "updated", "closed"}
 _DATE_LISTS = {"due_history"}
+_DICT_LISTS = {"stance_history", "options"}  # lists of small objects, copied one by one
+
+
+def _dict_list(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(v) if isinstance(v, dict) else v for v in values]
 
 
 # Tolerant of a plain string where a date or enum belongs (a record built by hand).
@@ -286,6 +342,8 @@ def _serializers(cls: Any) -> tuple[tuple[str, Any], ...]:
             table.append((f.name, _isoformat))
         elif f.name in _DATE_LISTS:
             table.append((f.name, _date_strings))
+        elif f.name in _DICT_LISTS:
+            table.append((f.name, _dict_list))
         elif f.name in enums:
             table.append((f.name, _enum_value))
         elif f.default_factory is list or f.default_factory is dict:
@@ -341,6 +399,8 @@ def _converters(cls: Any) -> dict[str, Any]:
             table[f.name] = date.fromisoformat
         elif f.name in _DATE_LISTS:
             table[f.name] = _date_list
+        elif f.name in _DICT_LISTS:
+            table[f.name] = _dict_list
         elif f.name in enums:
             table[f.name] = _enum_converter(enums[f.name])
         elif f.default_factory is list or f.default_factory is dict:
@@ -390,7 +450,7 @@ def plain(text: str) -> str:
 
 # Fields that may hold several lines: they keep tab and newline; every other text field
 # gets a space for them.
-MULTI_LINE = frozenset({"notes", "mitigation", "summary", "gains", "kpis"})
+MULTI_LINE = frozenset({"notes", "mitigation", "summary", "gains", "kpis", "problem", "tried"})
 _LINE_BREAKS = re.compile(r"\r\n?|[\t\n]")
 
 

@@ -14,7 +14,18 @@ from enum import StrEnum
 
 from collab_tui import lookup, words
 from collab_tui.dates import first_in_rule, next_in_rule
-from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Settings, Status
+from collab_tui.model import (
+    Contact,
+    Escalation,
+    Interaction,
+    Item,
+    Kind,
+    Level,
+    Meeting,
+    Settings,
+    Stance,
+    Status,
+)
 
 __all__ = [
     "Agenda",
@@ -31,6 +42,8 @@ __all__ = [
     "meetings_awaiting_outcome",
     "meetings_on",
     "next_in_series",
+    "cadence",
+    "next_step",
     "is_important",
     "is_urgent",
     "last_contact_dates",
@@ -237,9 +250,74 @@ def meetings_awaiting_outcome(
 
 @dataclass
 class ColdContact:
+    """A contact overdue for contact: quiet for longer than their cadence."""
+
     contact: Contact
     last_contact: date | None  # None: never logged
     open_items: list[Item] = field(default_factory=list)
+    cadence_days: int = 0
+    days_overdue: int = 0  # days past the cadence
+    last_topic: str = ""  # the last interaction's summary, filled in by the caller
+
+
+def cadence(contact: Contact, settings: Settings) -> tuple[int, bool]:
+    """(days between touches, followed even without open items) for ``contact``.
+
+    Its own ``cadence_days`` first (0: not followed); else the shortest cadence of its tags
+    in ``settings.cadence_tags``; else its level's (leaders, working partners). A contact
+    with none of these keeps the old rule: followed after ``cold_after_days`` while it has
+    open items only, so nobody's review fills up with every name ever captured.
+    """
+    if contact.cadence_days is not None:
+        return contact.cadence_days, True
+    by_tag = [settings.cadence_tags[tag] for tag in contact.tags if tag in settings.cadence_tags]
+    if by_tag:
+        return min(by_tag), True
+    if contact.level is Level.LEADER:
+        return settings.cadence_leader_days, True
+    if contact.level is Level.WORKING:
+        return settings.cadence_working_days, True
+    return settings.cold_after_days, False
+
+
+# --- the playbook: what each stance calls for (words keys playbook.*, docs/PLAYBOOK.md) ------
+
+# stance -> (the kind of the suggested item, days until it is due)
+_NEXT_STEP: dict[Stance, tuple[Kind, int]] = {
+    Stance.REFUSES: (Kind.TASK, 7),
+    Stance.NO_CAPACITY: (Kind.OWE, 3),
+    Stance.EAGER: (Kind.TASK, 3),
+}
+
+
+def next_step(contact: Contact, today: date) -> Item | None:
+    """The playbook's next step for ``contact``'s stance, as an unsaved item (None for an
+    unknown stance): the PM accepts, edits or skips it."""
+    step = _NEXT_STEP.get(contact.stance)
+    if step is None:
+        return None
+    kind, days = step
+    title = words.t(f"playbook.step.{contact.stance.value}", name=contact.name)
+    return Item(
+        title=title,
+        kind=kind,
+        due=today + timedelta(days=days),
+        contact_ids=[contact.id] if contact.id else [],
+        tags=list(contact.tags),
+        important=True,
+    )
+
+
+def escalations_of(item_id: int, escalations: Iterable[Escalation]) -> list[Escalation]:
+    """The escalations raised from one item, oldest first."""
+    return sorted((e for e in escalations if e.item_id == item_id), key=lambda e: e.id)
+
+
+def open_escalations(escalations: Iterable[Escalation], items: Iterable[Item]) -> list[Escalation]:
+    """Escalations whose follow-up (owe item) is still active, oldest due first."""
+    active = {i.id for i in items if i.is_active}
+    found = [e for e in escalations if e.owe_item_id in active or e.item_id in active]
+    return sorted(found, key=lambda e: (e.due or date.max, e.id))
 
 
 @dataclass
@@ -260,7 +338,8 @@ class Agenda:
     owe: list[Item] = field(default_factory=list)
     waiting: list[Item] = field(default_factory=list)
     risks_to_review: list[Item] = field(default_factory=list)
-    going_cold: list[ColdContact] = field(default_factory=list)
+    going_cold: list[ColdContact] = field(default_factory=list)  # overdue for contact
+    escalations: list[Escalation] = field(default_factory=list)  # open ones
 
 
 def agenda(
@@ -272,6 +351,7 @@ def agenda(
     last_contact: Mapping[int, date] | None = None,
     meetings: Iterable[Meeting] = (),
     clock: time | None = None,
+    escalations: Iterable[Escalation] = (),
 ) -> Agenda:
     """The daily review for ``today``. An item may appear in several lists (an overdue
     owe item is in ``overdue`` and ``owe``), except that ``do_now`` leaves out what
@@ -304,10 +384,11 @@ def agenda(
             for i in free
             if id(i) not in shown and quadrant(i, today, settings) is Quadrant.DO_NOW
         ],
-        owe=[i for i in active if i.kind is Kind.OWE],
-        waiting=[i for i in active if i.kind is Kind.WAIT],
-        risks_to_review=[i for i in active if i.is_risk and _risk_needs_review(i, today)],
+        owe=[i for i in visible if i.kind is Kind.OWE],
+        waiting=[i for i in visible if i.kind is Kind.WAIT],
+        risks_to_review=[i for i in visible if i.is_risk and _risk_needs_review(i, today)],
         going_cold=_going_cold(active, contacts, interactions, today, settings, last_contact),
+        escalations=open_escalations(escalations, active),
     )
 
 
@@ -324,7 +405,7 @@ def _going_cold(
     settings: Settings,
     last_contact: Mapping[int, date] | None = None,
 ) -> list[ColdContact]:
-    """Contacts with active items and no contact for more than ``cold_after_days``.
+    """Contacts quiet for longer than their cadence (``cadence``).
 
     Interactions dated after today (planned meetings) do not count as contact yet. A
     contact never logged counts from the day it was added: someone named in this
@@ -333,7 +414,6 @@ def _going_cold(
     last = last_contact
     if last is None:
         last = last_contact_dates(i for i in interactions if i.date <= today)
-    cutoff = today - timedelta(days=settings.cold_after_days)
     linked_to: dict[int, list[Item]] = {}  # contact id -> its active items, in order
     for item in active:
         for contact_id in dict.fromkeys(item.contact_ids):
@@ -343,10 +423,14 @@ def _going_cold(
         if contact.former:  # deleted: nobody to get back in touch with
             continue
         linked = linked_to.get(contact.id, [])
+        days, always = cadence(contact, settings)
+        if days <= 0 or not (always or linked):
+            continue
         when = last.get(contact.id)
         quiet_since = when if when is not None else contact.created.date()
-        if linked and quiet_since < cutoff:
-            cold.append(ColdContact(contact, when, linked))
+        overdue = (today - quiet_since).days - days
+        if overdue > 0:
+            cold.append(ColdContact(contact, when, linked, days, overdue))
     # Never contacted first, then the longest silence; ties by name, then id.
     cold.sort(key=lambda c: (c.last_contact or date.min, c.contact.name, c.contact.id))
     return cold
@@ -367,6 +451,9 @@ class Brief:
     last_interactions: list[Interaction] = field(default_factory=list)  # newest first
     all_interactions_count: int = 0
     last_contact: date | None = None
+    next_step: Item | None = None  # the playbook's, for a stance set with its date
+    escalations: list[Escalation] = field(default_factory=list)  # about them or to them
+    names: dict[int, str] = field(default_factory=dict)  # every contact's, for the escalations
 
 
 BRIEF_INTERACTIONS = 3
@@ -378,6 +465,7 @@ def brief(
     contacts: Iterable[Contact],
     interactions: Iterable[Interaction],
     today: date,
+    escalations: Iterable[Escalation] = (),
 ) -> Brief:
     """Everything to know one minute before a call. KeyError if the contact is unknown."""
     by_id = {c.id: c for c in contacts}
@@ -399,6 +487,13 @@ def brief(
         last_interactions=theirs[:BRIEF_INTERACTIONS],
         all_interactions_count=len(theirs),
         last_contact=max(past) if past else None,
+        # Only once a stance was set and kept with its date: a stance typed in long ago
+        # (or imported) is not news that calls for a step.
+        next_step=next_step(contact, today) if contact.stance_history else None,
+        escalations=[
+            e for e in escalations if contact_id in e.contact_ids or e.to_id == contact_id
+        ],
+        names={c.id: c.name for c in by_id.values()},
     )
 
 

@@ -30,7 +30,8 @@ LONG_TEXT = 100_000  # characters: notes, summary, mitigation, gains
 MAX_LIST = 1_000  # entries in any list field
 MIN_YEAR, MAX_YEAR = 1900, 9999  # dates
 HORIZON_DAYS = (0, 365)  # settings.urgency_horizon_days
-COLD_DAYS = (1, 3650)  # settings.cold_after_days
+COLD_DAYS = (1, 3650)  # settings.cold_after_days and the cadence settings
+CADENCE_DAYS = (0, 3650)  # a contact's cadence_days (0: not followed)
 # Keys collab-tui does not know (kept as they are): generous bounds that only stop what
 # the files cannot hold or what would make every later save crawl.
 MAX_DEPTH = 64  # nesting levels in one value
@@ -259,6 +260,69 @@ def spelling_map(value: Any) -> str | None:
     return None
 
 
+def stance_entries(value: Any) -> str | None:
+    """Contact.stance_history: [{"date", "stance", "interaction_id"}], oldest first."""
+    return _entries(value, {"date": iso_date, "stance": _stance, "interaction_id": optional_id})
+
+
+def options(value: Any) -> str | None:
+    """Escalation.options: [{"name", "pros", "cons", "cost"}]; a name is required."""
+    wrong = _entries(
+        value, {"name": short_text, "pros": long_text, "cons": long_text, "cost": short_text}
+    )
+    if wrong is None and any(not entry.get("name") for entry in value):
+        return t("problem.option_name")
+    return wrong
+
+
+def _entries(value: Any, checks: dict[str, Check]) -> str | None:
+    if type(value) is not list:
+        return t("problem.not_a_list", value=show(value))
+    if len(value) > MAX_LIST:
+        return t("problem.too_many", n=_count(len(value)), limit=_count(MAX_LIST))
+    for position, entry in enumerate(value, start=1):
+        if type(entry) is not dict:
+            wrong: str | None = t("problem.not_an_object", value=show(entry))
+        else:
+            wrong = next(
+                (
+                    t("problem.key", key=key, problem=problem)
+                    for key, check in checks.items()
+                    if key in entry and (problem := check(entry[key])) is not None
+                ),
+                None,
+            ) or next(
+                (
+                    t("problem.key", key=key, problem=t("problem.missing"))
+                    for key in checks
+                    if key not in entry and key != "interaction_id"
+                ),
+                None,
+            )
+        if wrong is not None:
+            return t("problem.entry", n=position, problem=wrong)
+    return None
+
+
+def _index(value: Any) -> str | None:
+    if type(value) is not int:
+        return t("problem.not_whole_number", value=show(value))
+    if not 0 <= value < MAX_LIST:
+        return t("problem.out_of_range", value=show(value), low=0, high=MAX_LIST - 1)
+    return None
+
+
+def cadence(value: Any) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        return t("problem.not_days", value=show(value))
+    low, high = CADENCE_DAYS
+    if not low <= value <= high:
+        return t("problem.out_of_range", value=show(value), low=low, high=high)
+    return None
+
+
 # --- the records ---------------------------------------------------------------------------
 
 ids = list_of(record_id, lambda v: type(v) is int and 0 < v <= MAX_ID)
@@ -266,6 +330,7 @@ texts = list_of(short_text, lambda v: type(v) is str and len(v) <= SHORT_TEXT)
 optional_id = nullable(record_id)
 optional_date = nullable(iso_date)
 rating = nullable(one_of("low", "medium", "high"))
+_stance = one_of("unknown", "refuses", "no-capacity", "eager")
 
 
 def every_rule(value: Any) -> str | None:
@@ -329,7 +394,9 @@ FIELDS: dict[str, dict[str, Check]] = {
         "organisation": short_text,
         "title": short_text,
         "boss_id": optional_id,
-        "stance": one_of("unknown", "refuses", "no-capacity", "eager"),
+        "stance": _stance,
+        "stance_history": stance_entries,
+        "cadence_days": cadence,
         "side": nullable(one_of("leading", "supporting")),
         "level": nullable(one_of("working", "leader")),
         "flow": nullable(one_of("upstream", "downstream")),
@@ -359,12 +426,27 @@ FIELDS: dict[str, dict[str, Check]] = {
         "contact_ids": ids,
         "notes": long_text,
     },
+    "escalations": {
+        **_COMMON,
+        "item_id": record_id,
+        "problem": long_text,
+        "tried": long_text,
+        "options": options,
+        "recommended": _index,
+        "ask": long_text,
+        "to_id": optional_id,
+        "contact_ids": ids,
+        "owe_item_id": optional_id,
+        "due": optional_date,
+        "raised": optional_date,
+    },
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "items": ("id", "title"),
     "contacts": ("id", "name"),
     "interactions": ("id", "date"),
     "meetings": ("id", "title", "date"),
+    "escalations": ("id", "item_id", "options"),
 }
 
 
@@ -442,10 +524,7 @@ def check_settings(settings: Any) -> list[Problem]:
     if type(settings) is not dict:
         return [Problem("settings", t("problem.not_a_record", value=show(settings)))]
     problems = []
-    for key, (low, high) in (
-        ("urgency_horizon_days", HORIZON_DAYS),
-        ("cold_after_days", COLD_DAYS),
-    ):
+    for key, (low, high) in _DAY_SETTINGS.items():
         if key not in settings:
             continue
         value = settings[key]
@@ -455,12 +534,36 @@ def check_settings(settings: Any) -> list[Problem]:
             problems.append(
                 Problem(key, t("problem.out_of_range", value=show(value), low=low, high=high))
             )
+    if "my_boss_id" in settings:
+        wrong = optional_id(settings["my_boss_id"])
+        if wrong is not None:
+            problems.append(Problem("my_boss_id", wrong))
+    if "cadence_tags" in settings:
+        tags = settings["cadence_tags"]
+        if type(tags) is not dict:
+            problems.append(Problem("cadence_tags", t("problem.not_an_object", value=show(tags))))
+        else:
+            low, high = COLD_DAYS
+            for tag, days in tags.items():
+                if type(days) is not int or not low <= days <= high:
+                    wrong = t("problem.out_of_range", value=show(days), low=low, high=high)
+                    problems.append(
+                        Problem("cadence_tags", t("problem.key", key=tag, problem=wrong))
+                    )
     for key, value in settings.items():
-        if key not in ("urgency_horizon_days", "cold_after_days"):
+        if key not in _DAY_SETTINGS and key not in ("my_boss_id", "cadence_tags"):
             wrong = unknown_value(value)
             if wrong is not None:
                 problems.append(Problem(str(key), wrong))
     return problems
+
+
+_DAY_SETTINGS = {
+    "urgency_horizon_days": HORIZON_DAYS,
+    "cold_after_days": COLD_DAYS,
+    "cadence_leader_days": COLD_DAYS,
+    "cadence_working_days": COLD_DAYS,
+}
 
 
 def valid_settings(settings: Any) -> dict[str, Any]:

@@ -203,8 +203,8 @@ EN: dict[str, str] = {
     "today.owe": "I owe",
     "today.waiting": "Waiting on",
     "today.risks": "Risks to review",
-    "today.cold": "Going cold",
-    "today.cold.empty": "no one: every counterpart with open items was in touch lately",
+    "today.cold": "Overdue for contact",
+    "today.cold.empty": "no one: everyone was in touch within their cadence",
     "today.cold.tag": "cold",
     "today.cold.last": "last contact {relative}",
     "today.cold.open": "{n} open",
@@ -402,13 +402,7 @@ EN: dict[str, str] = {
         "name (z to undo)"
     ),
     "app.delete_unlinked_question": "Delete the contact {name}? Nothing is linked to them.",
-    "app.checked_in": "Checked in",  # the summary of the review's "logged contact" chat
-    "app.logged_chat": "Logged a chat with {name} today",
-    "app.no_counterpart": "Nobody is linked here, so there is no boss to escalate to.",
-    "app.no_boss": "No boss recorded for {name}; add one with e on Contacts.",
-    # escalation opens capture with this line; keep "owe:" (a capture keyword) as is
-    "app.escalate": "owe: propose a way forward on {subject} {boss} ",
-    "app.escalate.subject": "help from {name}",
+    "app.checked_in": "Checked in",  # the summary of a touch logged without a note
     "app.nothing_to_undo": "Nothing to undo.",
     "app.undo_conflict": (
         "Cannot undo {change}: {kind} #{id} was changed since, and undo would overwrite that "
@@ -524,8 +518,10 @@ EN: dict[str, str] = {
     "form.settings.language": "Language",
     "form.settings.hint": (
         "Urgent within: an item due that soon counts as urgent (the Matrix).\n"
-        "Cold after: a contact not heard from for that long is going cold.\n"
-        "Both are saved in the data file; the theme and the language on this computer."
+        "Leaders, Working level: keep in touch that often, open items or not.\n"
+        "Cold after: anyone else, only while they have open items.\n"
+        "A contact's own cadence comes first. My boss: where escalations can go.\n"
+        "The data file keeps these; this computer keeps the theme and the language."
     ),
     "form.settings.not_a_number": "✗ A whole number of days, {low} to {high}.",
     "form.close": "Close",
@@ -572,7 +568,7 @@ EN: dict[str, str] = {
     "review.key.done": "Done",
     "review.key.snooze": "Snooze",
     "review.key.escalate": "Escalate",
-    "review.key.logged": "Logged contact",
+    "review.key.logged": "Log a touch",
     "review.key.next": "Next",
     "review.key.previous": "Previous",
     "review.finished": "Morning review · done",
@@ -596,7 +592,7 @@ EN: dict[str, str] = {
     "review.no_contact_yet": "no contact logged yet",
     "review.open_items": "Open items with them",
     "review.not_cold": "Not cold any more.",
-    "review.contact_keys": "l logs a chat with them today; e drafts an escalation.",
+    "review.contact_keys": "l logs a touch (a chat, call, mail or meeting) with them today.",
     "review.nobody_to_log": "Nobody is linked here to log contact with.",
     "review.items_only": "That key works on items; this is a contact.",
     # --- an item in full (collab_tui/tui/widgets/item_card.py): the detail screen, review
@@ -1446,6 +1442,131 @@ EN: dict[str, str] = {
     "series.skip.key": "Skip",
     "series.stop": "Stop the series",
     "series.stop.key": "Stop series",
+    # --- the counterpart playbook: stance next steps, escalation, cadence (docs/PLAYBOOK.md)
+    # The next step each stance calls for (an item the PM accepts, edits or skips).
+    "playbook.step.refuses": "Look for another team or an outside supplier instead of {name}",
+    "playbook.step.no-capacity": "Offer {name} our own people; ask them only to review",
+    "playbook.step.eager": (
+        "Book the next meeting with {name} and both bosses; learn their KPIs first"
+    ),
+    # Why (shown with the suggestion)
+    "playbook.why.refuses": "They said no: do not push. Find another team, or buy it outside.",
+    "playbook.why.no-capacity": (
+        "They want it but have no people: supply the people yourself and ask only for review."
+    ),
+    "playbook.why.eager": (
+        "They are keen: book the next meeting with both bosses present, knowing their KPIs."
+    ),
+    "playbook.prompt.title": "Next step for {name}",
+    "playbook.prompt.stance": "{name} is now: {stance}",
+    "playbook.prompt.accept": "Add it",
+    "playbook.prompt.hint": "Edit the step, then Add it; Escape skips",
+    "brief.stance_history": "stance history",
+    "brief.next_step": "next step",
+    "brief.escalations": "Escalations",
+    "today.escalations": "Escalations",
+    "column.stance": "stance",
+    "column.last_topic": "last topic",
+    "escalation.owe_title": "{ask} (escalated: {subject})",
+    "escalation.owe_default": "agree on {option}",
+    "escalation.line": "#{id} on #{item} → {name}, {n} options",
+    "escalation.shown": "Escalated to {name} on {date}: {ask}",
+    "error.action.cadence": "a cadence is a whole number of days from {low} to {high}, not {value}",
+    "error.escalation.no_option": (
+        "an escalation needs at least one option: bring a solution, not only the problem"
+    ),
+    "error.escalation.option_name": "option {n} needs a name",
+    "error.escalation.recommend": (
+        "the recommendation must be one of the options (1 to {count}), not {n}"
+    ),
+    "error.escalation.no_problem": "an escalation needs the problem",
+    "error.escalation.no_target": (
+        "whom does it go to? No boss is recorded for the counterpart and my boss is not set"
+    ),
+    "problem.option_name": "every option needs a name",
+    "report.escalations": "Escalations",
+    "report.escalation.item": "{problem} (#{id}) → {name}",
+    "report.escalation.due": "{line}, answer due {date}",
+    "report.escalation.tried": "tried: {text}",
+    "report.escalation.option": "option {n}: {name}",
+    "report.escalation.recommended": "{name} (recommended)",
+    "report.escalation.facts": "{line}: {facts}",
+    "report.escalation.pros": "pros {text}",
+    "report.escalation.cons": "cons {text}",
+    "report.escalation.cost": "cost {text}",
+    "report.escalation.ask": "the ask: {text}",
+    "said.escalated": "escalation #{id} on #{item} to {name}",
+    "cli.contact.my_boss": "{name} is now my boss (escalations can go to them)",
+    "cli.contact.next_step": "next step (playbook): {what}",
+    "card.escalated": "escalated",
+    "review.cadence": "keep in touch",
+    "review.last_topic": "last topic",
+    "form.contact.cadence": "Keep in touch",
+    "form.contact.cadence.hint": "every N days (empty: by level or tag; 0: do not follow)",
+    "form.settings.cadence_leader": "Leaders",
+    "form.settings.cadence_working": "Working level",
+    "form.settings.my_boss": "My boss",
+    "today.cold.every": "every {n} days",
+    "form.escalation.title": "Escalate #{id}: {title}",
+    "form.escalation.why": (
+        "Escalate only after trying, and with a solution: options, a recommendation, the ask."
+    ),
+    "form.escalation.problem": "Problem",
+    "form.escalation.problem.hint": "what is stuck, in a sentence",
+    "form.escalation.tried": "Tried",
+    "form.escalation.tried.hint": "what you did already",
+    "form.escalation.option": "Option {n}",
+    "form.escalation.name": "name",
+    "form.escalation.pros": "pros",
+    "form.escalation.cons": "cons",
+    "form.escalation.cost": "cost",
+    "form.escalation.recommend": "Recommend",
+    "form.escalation.ask": "The ask",
+    "form.escalation.ask.hint": "what the leader should decide or do",
+    "form.escalation.to": "To",
+    "form.escalation.due": "Answer by",
+    "form.escalation.save": "Escalate",
+    "form.touch.title": "Log a touch with {name}",
+    "form.touch.note": "Note",
+    "form.touch.note.hint": "what you talked about (empty: checked in)",
+    "form.touch.kind": "Kind",
+    "form.touch.save": "Log it",
+    "change.escalate": "escalate",
+    "change.next_step": "add the next step",
+    "app.logged_touch": "Logged a {kind} with {name} today",
+    "app.escalate.needs_item": (
+        "An escalation starts from an item: pick an overdue wait, risk or item"
+    ),
+    "act.touch": "Contact: log a touch",
+    "act.touch.key": "Touch",
+    "act.touch.help": (
+        "Note a chat, call, mail or meeting with the highlighted person (resets their cadence)"
+    ),
+    "act.item.escalate": "Item: escalate",
+    "act.item.escalate.key": "Escalate",
+    "act.item.escalate.help": (
+        "Take the item to a leader with options, a recommendation and the ask"
+    ),
+    "cli.contact.step": "{kind}: {title}, due {due}",
+    "cli.contact.accept_hint": "add it with --accept-next-step, or capture your own version",
+    "cli.contact.accept_needs_stance": "--accept-next-step goes with --stance",
+    "cli.help.contact.cadence": "keep in touch every DAYS days (0: do not follow)",
+    "cli.help.contact.my_boss": "this contact is my own boss (for escalations)",
+    "cli.help.contact.accept_next_step": "add the playbook's next step for the new stance",
+    "cli.help.escalate": "take an item to a leader, with options and a recommendation",
+    "cli.help.escalate.problem": "the problem, in a sentence",
+    "cli.help.escalate.tried": "what was tried already",
+    "cli.help.escalate.option": "an option (repeat it): name|pros|cons|cost",
+    "cli.help.escalate.recommend": "the recommended option's number (default 1)",
+    "cli.help.escalate.ask": "what you ask the leader to decide or do",
+    "cli.help.escalate.to": "whom to (default: the counterpart's boss, else my boss)",
+    "cli.help.escalate.due": "when the answer is due (default: in two days)",
+    "cli.help.escalate.note": (
+        "At least one option is required: escalate with a solution in hand. The escalation "
+        "is linked to the item, its people and tags, and an owe item to the leader is "
+        "added, due --due."
+    ),
+    "cli.escalate.bad_option": "an option is name|pros|cons|cost, not {text}",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)

@@ -121,6 +121,10 @@ async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
     await keys(pilot, "comma")
 
 
+async def shot_escalation(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "r", "e")  # the escalation form on the review's first overdue item
+
+
 # name -> (demo data?, steps)
 SHOTS: dict[str, tuple[bool, Steps]] = {
     "today": (True, shot_today),
@@ -133,6 +137,7 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "item": (True, shot_item),
     "settings": (True, shot_settings),
     "plan-meeting": (True, shot_plan_meeting),
+    "escalation": (True, shot_escalation),
     "first-run": (False, shot_today),
 }
 

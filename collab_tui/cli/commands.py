@@ -207,7 +207,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_contact(args: argparse.Namespace) -> int:
-    from collab_tui import actions
+    from collab_tui import actions, triage
+    from collab_tui.cli import output as render
+    from collab_tui.words import format_date, label
 
     if len(args.name) == 2 and args.name[0] == "delete":
         return cmd_contact_delete(args, args.name[1])
@@ -215,6 +217,8 @@ def cmd_contact(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.contact.one_name", n=len(args.name)))
     if args.reassign_to or args.yes:
         raise UsageError(t("cli.contact.delete_flags"))
+    if args.accept_next_step and not args.stance:
+        raise UsageError(t("cli.contact.accept_needs_stance"))
     args.name = args.name[0]
     fields = {
         key: getattr(args, key)
@@ -237,10 +241,37 @@ def cmd_contact(args: argparse.Namespace) -> int:
             "notes",
         )
     }
+    fields["cadence_days"] = args.cadence
     with open_store(args) as store:
-        contact, created = actions.upsert_contact(store, args.name, **fields)
+        contact, created = actions.upsert_contact(store, args.name, on=args.today, **fields)
+        if args.my_boss:
+            actions.set_my_boss(store, contact.id)
+        step = triage.next_step(contact, args.today) if args.stance else None
+        added = (
+            actions.add_item(store, step) if step is not None and args.accept_next_step else None
+        )
+        names = {c.id: c.name for c in store.contacts()}
+    if args.json:
+        _print_json(
+            {
+                "contact": contact.to_dict(),
+                "created": created,
+                "next_step": render.step_json(step, contact) if step is not None else None,
+                "added": added.to_dict() if added is not None else None,
+            }
+        )
+        return EXIT_OK
     said = "said.new_contact" if created else "said.updated_contact"
     print(_plain(t(said, name=contact.name, id=contact.id)))
+    if args.my_boss:
+        print(_plain(t("cli.contact.my_boss", name=contact.name)))
+    if added is not None:
+        print(_plain(t("said.added", what=actions.describe_item(added, names, args.today))))
+    elif step is not None:
+        due = format_date(step.due, args.today) if step.due else ""
+        what = t("cli.contact.step", kind=label(step.kind), title=step.title, due=due)
+        print(_plain(t("cli.contact.next_step", what=what)))
+        print(_plain(t("cli.contact.accept_hint")))
     return EXIT_OK
 
 
@@ -279,6 +310,51 @@ def cmd_contact_delete(args: argparse.Namespace, name: str) -> int:
     return EXIT_OK
 
 
+def cmd_escalate(args: argparse.Namespace) -> int:
+    """Take an item to a leader with options, a recommendation and the ask."""
+    from collab_tui import actions
+    from collab_tui.dates import parse_date
+    from collab_tui.model import OPTION_FIELDS, Contact, current_contacts
+
+    options = []
+    for text in args.option or []:
+        parts = [part.strip() for part in text.split("|")]
+        if len(parts) > len(OPTION_FIELDS):
+            raise UsageError(t("cli.escalate.bad_option", text=repr(text)))
+        options.append(dict(zip(OPTION_FIELDS, parts, strict=False)))
+    due = parse_date(args.due, args.today) if args.due else None
+    with open_store(args) as store:
+        contacts = current_contacts(store.contacts())
+        item = store.item(args.id)
+        if item is None:
+            raise actions.ActionError(t("error.action.no_item", id=args.id))
+        target: Contact | None
+        if args.to:
+            target = actions.find_contact(args.to, contacts)
+        else:
+            target = actions.escalation_target(item, contacts, store.settings)
+        escalation, owe = actions.escalate(
+            store,
+            args.id,
+            problem=args.problem or "",
+            options=options,
+            to_id=target.id if target is not None else None,
+            due=due,
+            today=args.today,
+            tried=args.tried or "",
+            recommended=(args.recommend or 1) - 1,
+            ask=args.ask or "",
+        )
+        names = {c.id: c.name for c in store.contacts()}
+    if args.json:
+        _print_json({"escalation": escalation.to_dict(), "owe": owe.to_dict()})
+        return EXIT_OK
+    to = names.get(escalation.to_id or 0, "")
+    print(_plain(t("said.escalated", id=escalation.id, item=args.id, name=to)))
+    print(_plain(t("said.added", what=actions.describe_item(owe, names, args.today))))
+    return EXIT_OK
+
+
 # --- commands that show things --------------------------------------------------------------
 
 
@@ -304,7 +380,11 @@ def cmd_today(args: argparse.Namespace) -> int:
             last_contact=last,
             meetings=store.meetings(),
             clock=clock,
+            escalations=store.escalations(),
         )
+        topics = store.last_topics([c.contact.id for c in agenda.going_cold], day)
+        for cold in agenda.going_cold:
+            cold.last_topic = topics.get(cold.contact.id, "")
     if args.json:
         _print_json(render.agenda_json(agenda, day))
     else:
@@ -340,7 +420,9 @@ def cmd_who(args: argparse.Namespace) -> int:
         # summary: no history is read.
         log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
         items = store.items()
-        brief = triage.brief(contact.id, items, contacts, log.recent, args.today)
+        brief = triage.brief(
+            contact.id, items, contacts, log.recent, args.today, store.escalations()
+        )
         brief.all_interactions_count = log.total
         brief.last_contact = log.last_contact
     if args.json:

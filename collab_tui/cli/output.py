@@ -18,10 +18,11 @@ from datetime import date, time
 from typing import Any
 
 from collab_tui import triage
-from collab_tui.facts import brief_facts
+from collab_tui.facts import brief_facts, escalation_line
 from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line, plain
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
+    EN,
     ago,
     every_label,
     format_date,
@@ -177,21 +178,32 @@ def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[S
         ),
     ]
     cold = Table(
-        t("today.cold"), ["contact", "last contact", "open items"], empty=t("today.cold.empty")
+        t("today.cold"),
+        ["contact", "stance", "last contact", "last topic", "open items"],
+        empty=t("today.cold.empty"),
     )
     for entry in agenda.going_cold:
         last = entry.last_contact
         cold.rows.append(
             [
                 one_line(entry.contact.name),
+                label(entry.contact.stance),
                 with_relative(last, today, ago(last, today))
                 if last is not None
                 else t("never_logged"),
+                one_line(entry.last_topic),
                 ", ".join(f"#{item.id}" for item in entry.open_items),
             ]
         )
         cold.styles.append("")
     sections.append(cold)
+    if agenda.escalations:
+        sections.append(
+            Lines(
+                t("today.escalations"),
+                [escalation_line(e, names, today) for e in agenda.escalations],
+            )
+        )
     return sections
 
 
@@ -218,6 +230,34 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
             }
             for entry in agenda.going_cold
         ],
+        "cadence": [cadence_json(entry) for entry in agenda.going_cold],
+        "escalations": [e.to_dict() for e in agenda.escalations],
+    }
+
+
+def step_json(step: Item, contact: Contact) -> dict[str, Any]:
+    """The playbook's suggested item, not saved: what it would be, without ids or stamps.
+
+    Its title in English whatever the interface language (``--json`` is for scripts);
+    ``playbook`` names the stance whose step it is (docs/PLAYBOOK.md)."""
+    full = step.to_dict()
+    stance = contact.stance.value
+    out = {"playbook": stance, "title": EN[f"playbook.step.{stance}"].format(name=contact.name)}
+    out.update((key, full[key]) for key in ("kind", "important", "due", "contact_ids", "tags"))
+    return out
+
+
+def cadence_json(entry: Any) -> dict[str, Any]:
+    """One contact overdue for contact (``collab today --json`` key ``cadence``)."""
+    return {
+        "contact_id": entry.contact.id,
+        "name": entry.contact.name,
+        "stance": entry.contact.stance.value,
+        "cadence_days": entry.cadence_days,
+        "last_contact": entry.last_contact.isoformat() if entry.last_contact else None,
+        "days_overdue": entry.days_overdue,
+        "last_topic": entry.last_topic,
+        "open_items": [i.id for i in entry.open_items],
     }
 
 
@@ -342,6 +382,11 @@ def brief_json(brief: Any) -> dict[str, Any]:
         "risks": [i.to_dict() for i in brief.risks],
         "last_interactions": [r.to_dict() for r in brief.last_interactions],
         "interactions_count": brief.all_interactions_count,
+        "stance_history": list(brief.contact.stance_history),
+        "next_step": (
+            step_json(brief.next_step, brief.contact) if brief.next_step is not None else None
+        ),
+        "escalations": [e.to_dict() for e in brief.escalations],
     }
 
 

@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from collab_tui import model
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
-from collab_tui.model import Contact, Interaction, Item, Meeting, Record, Settings, clean, now
+from collab_tui.model import (
+    Contact,
+    Escalation,
+    Interaction,
+    Item,
+    Meeting,
+    Record,
+    Settings,
+    clean,
+    now,
+)
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
 from collab_tui.words import t
@@ -34,11 +44,15 @@ CHUNK_ROWS = 2000  # records serialised at a time by export_chunks
 
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
-SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction] | type[Meeting]], ...] = (
+SECTIONS: tuple[
+    tuple[str, type[Contact] | type[Item] | type[Interaction] | type[Meeting] | type[Escalation]],
+    ...,
+] = (
     ("contacts", Contact),
     ("items", Item),
     ("interactions", Interaction),
     ("meetings", Meeting),  # planned meetings (absent from backups written before them)
+    ("escalations", Escalation),  # last: it points at items and contacts
 )
 
 
@@ -107,6 +121,7 @@ def _backup(store: Store, exported: datetime | None, progress: Progress | None) 
         "items": items,
         "interactions": interactions,
         "meetings": store.stored_dicts("meetings"),
+        "escalations": store.stored_dicts("escalations"),
     }
     data: dict[str, Any] = {
         "format": FORMAT_NAME,

@@ -1,4 +1,5 @@
-"""The periodic status report, in Markdown: done, slipped, risks, waiting on, decisions.
+"""The periodic status report, in Markdown: done, slipped, risks, waiting on, escalations,
+decisions.
 
 It follows the domain brief: progress since a date, deviation and its cause (slipped
 items with their notes), current risks with their mitigation, what we wait for from
@@ -13,7 +14,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from collab_tui import lookup
-from collab_tui.model import Interaction, Item, Kind, Status, clean, one_line
+from collab_tui.model import (
+    OPTION_FIELDS,
+    Escalation,
+    Interaction,
+    Item,
+    Kind,
+    Status,
+    clean,
+    one_line,
+)
 from collab_tui.words import document_date, label, relative, t
 
 if TYPE_CHECKING:
@@ -38,6 +48,7 @@ def status_report(
     names = {c.id: clean(c).name for c in lookup.sort_contacts(store.contacts())}
     items = [clean(i) for i in store.items(active_only=False) if _tagged(i.tags, tag)]
     tagged_ids = {i.id for i in items}
+    active_ids = {i.id for i in items if i.is_active}
     log = [
         clean(r)
         for r in store.interactions()
@@ -55,6 +66,13 @@ def status_report(
     )
     risks = sorted((i for i in items if i.is_risk and i.is_active), key=_risk_order)
     waiting = [i for i in items if i.kind is Kind.WAIT and i.is_active]
+    escalations = [
+        e
+        for e in store.escalations()
+        if _tagged(e.tags, tag)
+        and (e.raised is None or e.raised <= today)
+        and (e.raised is None or e.raised >= since or e.owe_item_id in active_ids)
+    ]
 
     start = document_date(since)
     out = ["# " + t("report.title", since=start, today=document_date(today)), ""]
@@ -74,6 +92,11 @@ def status_report(
         t("report.risks"), [line for i in risks for line in _risk_lines(i, names, today)]
     )
     out += _waiting_section(waiting, names, today)
+    if escalations:  # a section only when there are some: most weeks have none
+        out += _section(
+            t("report.escalations"),
+            [line for e in escalations for line in _escalation_lines(e, names, today)],
+        )
     out += _section(
         t("report.decisions"),
         [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names, today)],
@@ -185,6 +208,38 @@ def _waiting_section(waiting: list[Item], names: dict[int, str], today: date) ->
             out.append("- " + line)
         out.append("")
     return out
+
+
+def _escalation_lines(escalation: Escalation, names: dict[int, str], today: date) -> list[str]:
+    """The escalation, its options with pros, cons and cost, the recommendation and the ask."""
+    to = names.get(escalation.to_id or 0, t("report.no_one"))
+    head = t(
+        "report.escalation.item",
+        problem=_md(one_line(escalation.problem)),
+        id=escalation.item_id,
+        name=_md(to),
+    )
+    if escalation.due:
+        head = t("report.escalation.due", line=head, date=document_date(escalation.due, today))
+    lines = ["- " + head]
+    if escalation.tried:
+        lines.append("  - " + t("report.escalation.tried", text=_md(one_line(escalation.tried))))
+    for n, option in enumerate(escalation.options, start=1):
+        facts = [
+            t(f"report.escalation.{key}", text=_md(str(option.get(key, ""))))
+            for key in OPTION_FIELDS[1:]  # pros, cons, cost
+            if option.get(key)
+        ]
+        name = _md(str(option.get(OPTION_FIELDS[0], "")))
+        if n - 1 == escalation.recommended:
+            name = t("report.escalation.recommended", name=name)
+        line = t("report.escalation.option", n=n, name=name)
+        if facts:
+            line = t("report.escalation.facts", line=line, facts=_facts(facts))
+        lines.append("  - " + line)
+    if escalation.ask:
+        lines.append("  - " + t("report.escalation.ask", text=_md(one_line(escalation.ask))))
+    return lines
 
 
 def _log_lines(entry: Interaction, names: dict[int, str], today: date) -> list[str]:

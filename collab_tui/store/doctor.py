@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Meeting, Record, Settings, now
+from ..model import Contact, Escalation, Interaction, Item, Meeting, Record, Settings, now
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
@@ -179,6 +179,8 @@ _DEFAULTS: dict[str, Any] = {
     "contacts": lambda: Contact(name="-").to_dict(),
     "interactions": lambda: Interaction(date=date(2000, 1, 1)).to_dict(),
     "meetings": lambda: Meeting(title="-", date=date(2000, 1, 1)).to_dict(),
+    # item_id and options are required: a record damaged there is not salvaged.
+    "escalations": lambda: Escalation(item_id=1).to_dict(),
 }
 
 
@@ -266,6 +268,7 @@ def _highest_ids(store: Store) -> dict[str, int]:
         "items": store.items(active_only=False),
         "interactions": store.interactions(),
         "meetings": store.meetings(),
+        "escalations": store.escalations(),
     }
     return {table: max((r.id for r in found), default=0) for table, found in records.items()}
 

@@ -16,7 +16,9 @@ them from the log, so the migration itself changes no record.
 
 Version 3 adds the hot file's ``meetings`` table (planned meetings) and items' ``every``
 (repeat rule) and ``after`` (ids of the items it waits on) fields; both fields have
-defaults, so existing items need no change.
+defaults, so existing items need no change; and the hot table ``escalations``; contacts
+may carry ``stance_history`` and ``cadence_days``, the settings the cadence defaults and
+``my_boss_id`` (optional, with defaults: no record changes).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ..words import t
 
 SCHEMA_VERSION = 3
 META_ID = "1"  # the single document of the ``meta`` table
-RECORD_TABLES = ("contacts", "items", "interactions", "meetings")
+RECORD_TABLES = ("contacts", "items", "interactions", "meetings", "escalations")
 
 Data = dict[str, Any]
 
@@ -90,11 +92,24 @@ def _v2_to_v3_playbook_b(data: Data) -> Data:
     return data
 
 
+def _v2_to_v3_playbook_a(data: Data) -> Data:
+    """The escalations table (empty) and its id counter."""
+    data.setdefault("escalations", {})
+    last_ids = data["meta"][META_ID].setdefault("last_ids", {})
+    last_ids.setdefault("escalations", max((int(k) for k in data["escalations"]), default=0))
+    return data
+
+
+def _v2_to_v3(data: Data) -> Data:
+    """Version 3: the tables of the playbook (planned meetings, escalations)."""
+    return _v2_to_v3_playbook_a(_v2_to_v3_playbook_b(data))
+
+
 # version N -> function turning a version-N logical dict into a version-N+1 one.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
-    2: _v2_to_v3_playbook_b,
+    2: _v2_to_v3,
 }
 
 

@@ -46,7 +46,18 @@ from tinydb.table import Table
 
 from .. import validate
 from ..lookup import refresh_spelling
-from ..model import Contact, Interaction, Item, Meeting, Record, RecordT, Settings, clean, now
+from ..model import (
+    Contact,
+    Escalation,
+    Interaction,
+    Item,
+    Meeting,
+    Record,
+    RecordT,
+    Settings,
+    clean,
+    now,
+)
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
@@ -76,8 +87,9 @@ TABLE_OF: dict[type, str] = {
     Contact: "contacts",
     Interaction: "interactions",
     Meeting: "meetings",
+    Escalation: "escalations",
 }
-HOT_TABLES = ("contacts", "meetings")  # always in the hot file
+HOT_TABLES = ("contacts", "meetings", "escalations")  # always in the hot file
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -339,6 +351,15 @@ class Store:
         doc = self._find("meetings", id)
         return Meeting.from_dict(doc) if doc is not None else None
 
+    def escalations(self) -> list[Escalation]:
+        """Every escalation (they live in the hot file: reading them reads no history)."""
+        docs = self._hot.docs("escalations").values()
+        return sorted((Escalation.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def escalation(self, id: int) -> Escalation | None:
+        doc = self._find("escalations", id)
+        return Escalation.from_dict(doc) if doc is not None else None
+
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
@@ -391,6 +412,17 @@ class Store:
         theirs.sort(key=lambda i: (i.date, i.id), reverse=True)
         past = [i.date for i in theirs if i.date <= today]
         return summary.ContactLog(theirs[:n], len(theirs), max(past) if past else None)
+
+    def last_topics(self, contact_ids: list[int], today: date) -> dict[int, str]:
+        """Each contact's last interaction summary on or before ``today`` (from the summary:
+        a few contacts cost no history read)."""
+        topics: dict[int, str] = {}
+        for contact_id in contact_ids:
+            log = self.contact_log(contact_id, today, summary.RECENT)
+            past = [i for i in log.recent if i.date <= today]
+            if past:
+                topics[contact_id] = past[0].summary or "; ".join(past[0].decisions)
+        return topics
 
     def _fresh_summary(self) -> tuple[summary.Entries, summary.Log] | None:
         """The hot file's summary of the log if its stamp matches the history on disk."""
@@ -797,6 +829,7 @@ class Store:
                 "contacts": {},
                 "items": {},
                 "meetings": {},
+                "escalations": {},
                 SUMMARY: {},
                 SUMMARY_LOG: {},
             }

@@ -27,11 +27,12 @@ from collab_tui import actions, config, paths, triage, words
 from collab_tui.dates import format_date, frozen_clock, frozen_today
 from collab_tui.model import (
     Contact,
+    Escalation,
     Interaction,
-    InteractionKind,
     Item,
     Meeting,
     Record,
+    Stance,
     Status,
     one_line,
     plain,
@@ -43,7 +44,7 @@ from collab_tui.tui import language as ui_language
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.item_detail import ItemScreen
 from collab_tui.tui.screens.review import ReviewScreen
-from collab_tui.tui.state import History, Snapshot, UndoStack, load, quote_name, read_history
+from collab_tui.tui.state import History, Snapshot, UndoStack, load, read_history
 from collab_tui.tui.views.base import ITEM_ACTIONS, View
 from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
@@ -55,7 +56,16 @@ T = TypeVar("T")
 R = TypeVar("R", bound=Record)
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
-TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings", "plan_meeting"}
+TAB_ACTIONS = {
+    "show_tab",
+    "capture",
+    "search",
+    "review",
+    "report",
+    "settings",
+    "plan_meeting",
+    "log_touch",
+}
 TABS = ["today", "matrix", "contacts", "log"]  # titled "1 Today"...: act.tab.<name>
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
@@ -235,7 +245,8 @@ class CollabApp(App[None]):
     def action_settings(self) -> None:
         def save(values: dict[str, Any]) -> dict[str, Any]:
             changes = {k: v for k, v in values.items() if k not in ("theme", "language")}
-            if changes != self.store.settings.to_dict():
+            current = self.store.settings.to_dict()
+            if any(current.get(key) != value for key, value in changes.items()):
                 actions.update_settings(self.store, **changes)
                 self.reload([])  # the horizon moves items between quadrants
             self.theme = values["theme"]
@@ -255,7 +266,11 @@ class CollabApp(App[None]):
                 )
 
         modal = modals.SettingsModal(
-            self.store.settings, self.theme, sorted(self.available_themes), save
+            self.store.settings,
+            self.theme,
+            sorted(self.available_themes),
+            save,
+            contacts=self.snapshot.contacts,
         )
         self.push_screen(modal, saved)
 
@@ -433,6 +448,7 @@ class CollabApp(App[None]):
             Contact: self.store.contact,
             Interaction: self.store.interaction,
             Meeting: self.store.meeting,
+            Escalation: self.store.escalation,
         }[type(record)]
         stored = getter(record.id)
         return copy.deepcopy(stored if stored is not None else record)
@@ -679,20 +695,27 @@ class CollabApp(App[None]):
             self.open_contact_form(copy.deepcopy(contact))
 
     def open_contact_form(self, contact: Contact | None) -> None:
+        stance_before = contact.stance if contact is not None else Stance.UNKNOWN
+
+        def save_dated(store: Store, base: Contact | None, fields: dict[str, Any]) -> Contact:
+            return actions.save_contact(store, base, fields, on=self.today)
+
         def save(fields: dict[str, Any]) -> Contact:
             base = form.contact  # rebased on the stored version after a conflict
             if base is None:
                 return self.apply(
                     t("change.new_contact"),
-                    lambda: actions.save_contact(self.store, None, fields),
+                    lambda: save_dated(self.store, None, fields),
                     created=lambda c: [c],
                 )
-            return self.apply_edit(t("change.edit_contact"), actions.save_contact, base, fields)
+            return self.apply_edit(t("change.edit_contact"), save_dated, base, fields)
 
         def saved(contact: Contact | None) -> None:
             if contact is not None:
                 self.say(t("app.saved_contact", name=contact.name))
                 self.open_contact(contact.id)
+                if contact.stance is not stance_before:
+                    self.offer_next_step(contact)
 
         form = modals.ContactForm(contact, self.snapshot.contacts, save)
         self.push_screen(form, saved)
@@ -837,42 +860,89 @@ class CollabApp(App[None]):
         by_id = self.snapshot.contacts_by_id
         return [by_id[i].name for i in contact_ids if i in by_id]
 
-    def log_contact_today(self, contact: Contact) -> bool:
-        """The review's 'logged contact': a chat with them today counts as contact."""
-        saved = self.change(
-            t("change.log"),
-            lambda: actions.log_interaction(
-                self.store, [contact.id], t("app.checked_in"), self.today, InteractionKind.CHAT
-            ),
-            created=lambda r: [r],
-        )
-        if saved is not None:
-            self.say(t("app.logged_chat", name=contact.name))
-        return saved is not None
+    def offer_next_step(self, contact: Contact) -> None:
+        """The playbook's next step for the contact's new stance: accept, edit or skip."""
+        step = triage.next_step(contact, self.today)
+        if step is None:
+            return
 
-    def escalate(self, item: Item | None, contact: Contact | None) -> None:
-        """Open capture with an `owe:` to the counterpart's boss (bring a proposal)."""
-        blockers = self.snapshot.blocked.get(item.id, []) if item is not None else []
+        def chosen(item: Item | None) -> None:
+            if item is None:
+                return
+            added = self.change(
+                t("change.next_step"),
+                lambda: actions.add_item(self.store, item),
+                created=lambda r: [r],
+            )
+            if added is not None:
+                self.say(
+                    t("said.added", what=actions.describe_item(added, self._names(), self.today))
+                )
+
+        self.push_screen(modals.NextStepPrompt(contact, step, self.today), chosen)
+
+    def action_log_touch(self) -> None:
+        contact = self.selected_contact()
+        if contact is not None:
+            self.log_touch(contact)
+
+    def log_touch(self, contact: Contact, after: Callable[[], None] | None = None) -> None:
+        """A quick note of a chat, call, mail or meeting with them today (resets the cadence)."""
+
+        def save(fields: dict[str, Any]) -> Interaction:
+            return self.apply(
+                t("change.log"),
+                lambda: actions.log_touch(
+                    self.store, contact.id, fields["kind"], fields["note"], self.today
+                ),
+                created=lambda r: [r],
+            )
+
+        def saved(interaction: Interaction | None) -> None:
+            if interaction is not None:
+                self.say(
+                    t("app.logged_touch", kind=words.label(interaction.kind), name=contact.name)
+                )
+                if after is not None:
+                    after()
+
+        self.push_screen(modals.TouchForm(contact, save), saved)
+
+    def action_escalate_item(self) -> None:
+        self.on_selected(lambda item: self.escalate(item))
+
+    def escalate(self, item: Item | None, after: Callable[[], None] | None = None) -> None:
+        """The escalation form for ``item``: options, recommendation, the ask, to whom."""
+        if item is None:
+            self.say(t("app.escalate.needs_item"), "warning")
+            return
+        blockers = self.snapshot.blocked.get(item.id, [])
         if blockers:  # it waits on another item: that one is what to chase
             ids = listing(f"#{b.id}" for b in blockers)
             self.say(t("app.blocked_no_escalation", ids=ids), "warning")
             return
-        counterpart = contact
-        if counterpart is None and item is not None and item.contact_ids:
-            counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])
-        if counterpart is None:
-            self.say(t("app.no_counterpart"), "warning")
-            return
-        boss = self.snapshot.boss_of(counterpart.id)
-        if boss is None:
-            self.say(t("app.no_boss", name=counterpart.name), "warning")
-            return
-        subject = (
-            one_line(item.title)
-            if item is not None
-            else t("app.escalate.subject", name=counterpart.name)
-        )
-        self.action_capture(t("app.escalate", subject=subject, boss=quote_name(boss.name)))
+        target = actions.escalation_target(item, self.snapshot.contacts, self.snapshot.settings)
+
+        def save(values: dict[str, Any]) -> tuple[Escalation, Item]:
+            return self.apply(
+                t("change.escalate"),
+                lambda: actions.escalate(self.store, **values),
+                created=lambda made: [made[0], made[1]],
+            )
+
+        def saved(made: tuple[Escalation, Item] | None) -> None:
+            if made is None:
+                return
+            escalation, owe = made
+            to = self.snapshot.contacts_by_id.get(escalation.to_id or 0)
+            self.say(
+                t("said.escalated", id=escalation.id, item=item.id, name=to.name if to else "")
+            )
+            if after is not None:
+                after()
+
+        form = modals.EscalationForm(item, self.snapshot.contacts, target, self.today, save)
+        self.push_screen(form, saved)
 
     def _names(self) -> dict[int, str]:
         return {c.id: c.name for c in self.snapshot.contacts_by_id.values()}

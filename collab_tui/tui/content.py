@@ -26,6 +26,7 @@ from collab_tui.model import (
 )
 from collab_tui.text import cell_width, pad
 from collab_tui.text import truncate as clip
+from collab_tui.triage import ColdContact
 from collab_tui.tui.state import Snapshot
 from collab_tui.words import (
     ago,
@@ -138,16 +139,21 @@ def contact_summary(contact: Contact) -> str:
     return with_details(one_line(contact.name), details)
 
 
-def cold_prompt(contact: Contact, last: date | None, open_count: int, today: date) -> Content:
-    if last is None:
-        when = t("never_logged")
-    else:
-        when = t("today.cold.last", relative=ago(last, today))
+def cold_prompt(cold: ColdContact, today: date) -> Content:
+    """'overdue 小明 (interested, no capacity)  last contact 20 days ago · every 14 days ·
+    API review · 1 open'."""
+    last = cold.last_contact
+    when = t("never_logged") if last is None else t("today.cold.last", relative=ago(last, today))
+    details = [when, t("today.cold.every", n=cold.cadence_days)]
+    if cold.last_topic:
+        details.append(one_line(cold.last_topic))
+    if cold.open_items:
+        details.append(t("today.cold.open", n=len(cold.open_items)))
     return Content.assemble(
         (pad("", DUE_WIDTH), ""),
         (t("today.cold.tag") + " ", "$text-accent"),
-        contact_summary(contact),
-        (f"  {when} · {t('today.cold.open', n=open_count)}", "$text-muted"),
+        contact_summary(cold.contact),
+        ("  " + " · ".join(details), "$text-muted"),
     )
 
 

@@ -51,6 +51,7 @@ APP = [
     Act("undo", "z", "undo", footer=False),
     Act("report", "R", "report", footer=False),
     Act("settings", "comma", "settings", footer=False),
+    Act("touch", "t", "log_touch", footer=False),
     Act("help", "question_mark", "help"),
     Act("quit", "q", "quit", palette=False),
 ]
@@ -64,6 +65,7 @@ ITEM = [
     Act("item.important", "i", "toggle_important", footer=False),
     Act("item.urgent", "u", "toggle_urgent", footer=False),
     Act("item.open_contact", "o", "open_contact", footer=False),
+    Act("item.escalate", "E", "escalate_item", footer=False),
 ]
 # Keys on a planned meeting's row (Today).
 MEETING = [

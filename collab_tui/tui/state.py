@@ -17,6 +17,7 @@ from typing import Any
 from collab_tui import lookup, triage
 from collab_tui.model import (
     Contact,
+    Escalation,
     Interaction,
     Item,
     Meeting,
@@ -46,12 +47,6 @@ def matches(haystack: str, query: str) -> bool:
     if len(words) == 1:
         return words[0] in haystack
     return all(word in haystack for word in words)
-
-
-def quote_name(name: str) -> str:
-    """An ``@name`` for the capture grammar: quoted when it holds spaces."""
-    name = one_line(name)
-    return f'@"{name}"' if any(ch.isspace() for ch in name) else f"@{name}"
 
 
 @dataclass
@@ -156,6 +151,7 @@ class Snapshot:
     history: History
     agenda: Any
     matrix: dict[Any, list[Item]]
+    escalations: list[Escalation] = field(default_factory=list)  # all of them (hot file)
     contacts_by_id: dict[int, Contact] = field(default_factory=dict)
     items_by_id: dict[int, Item] = field(default_factory=dict)
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
@@ -240,6 +236,10 @@ class Snapshot:
         found = (self.contacts_by_id.get(i) for i in contact_ids)
         return listing(one_line(c.name) for c in found if c is not None)
 
+    def escalations_of(self, item_id: int) -> list[Escalation]:
+        """The escalations raised from an item, or whose follow-up it is."""
+        return [e for e in self.escalations if item_id in (e.item_id, e.owe_item_id)]
+
     def boss_of(self, contact_id: int) -> Contact | None:
         contact = self.contacts_by_id.get(contact_id)
         if contact is None or contact.boss_id is None:
@@ -320,11 +320,24 @@ def load(
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
     meetings = triage.sort_meetings(store.meetings())
+    escalations = store.escalations()
     if history.loaded:
+        latest = history.latest(today)
         agenda = triage.agenda(
-            items, contacts, history.latest(today), today, settings, meetings=meetings, clock=clock
+            items,
+            contacts,
+            latest,
+            today,
+            settings,
+            meetings=meetings,
+            clock=clock,
+            escalations=escalations,
         )
-    else:  # who is going cold, from the store's summary of the log: no history read
+        for cold in agenda.going_cold:
+            last = next((r for r in latest if cold.contact.id in r.contact_ids), None)
+            if last is not None:
+                cold.last_topic = last.summary or "; ".join(last.decisions)
+    else:  # who is going cold and their last topic, from the store's summary: no history read
         agenda = triage.agenda(
             items,
             contacts,
@@ -334,7 +347,11 @@ def load(
             last_contact=store.last_contact_dates(today),
             meetings=meetings,
             clock=clock,
+            escalations=escalations,
         )
+        topics = store.last_topics([c.contact.id for c in agenda.going_cold], today)
+        for cold in agenda.going_cold:
+            cold.last_topic = topics.get(cold.contact.id, "")
     snapshot = Snapshot(
         today=today,
         settings=settings,
@@ -343,6 +360,7 @@ def load(
         history=history,
         agenda=agenda,
         matrix=triage.matrix(items, today, settings),
+        escalations=escalations,
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,

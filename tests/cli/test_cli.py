@@ -129,7 +129,8 @@ def test_contact_create_update_and_who(collab):
         "lan@example.com",
     )
     assert created.code == 0, created.err
-    assert created.out == "new contact: 小蓝 (#2)\n"
+    # a stance set offers the playbook's next step (tests/cli/test_playbook_cli.py)
+    assert created.out.startswith("new contact: 小蓝 (#2)\nnext step (playbook): task: Book")
     updated = collab("contact", "lan", "--kpi", "audit findings")
     assert updated.out == "updated contact: 小蓝 (#2)\n"
     collab("add", "owe: send the spec @Lan due:fri")
@@ -185,6 +186,8 @@ def test_today_json_keys_and_plain_output(collab):
         "awaiting_outcome",
         "blocked",
         "going_cold",
+        "cadence",
+        "escalations",
     ]
     assert data["date"] == TODAY
     assert [i["title"] for i in data["overdue"]] == ["overdue thing"]
@@ -383,7 +386,7 @@ def test_demo_is_written_in_the_interface_language(collab, tmp_path, monkeypatch
     english = collab("demo", "--db", str(tmp_path / "en.json"), db=False)
     assert english.code == 0, english.err
     zh_titles, en_titles = titles(tmp_path / "zh.json"), titles(tmp_path / "en.json")
-    assert len(zh_titles) == len(en_titles) == 18
+    assert len(zh_titles) == len(en_titles) == 19
     assert all(cjk.search(title) for title in zh_titles)
     assert not any(cjk.search(title) for title in en_titles)
     assert "审批状态接口定义" in zh_titles and "approval-status API definition" in en_titles

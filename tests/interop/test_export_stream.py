@@ -40,6 +40,7 @@ def old_export(store: Store, exported: datetime) -> bytes:
         ("items", store.items(active_only=False)),
         ("interactions", store.interactions()),
         ("meetings", store.meetings()),
+        ("escalations", store.escalations()),
     ):
         data[section] = [clean(r).to_dict() for r in sorted(records, key=lambda r: r.id)]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

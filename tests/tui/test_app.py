@@ -49,7 +49,7 @@ async def test_today_is_the_start_tab_with_counts(app: CollabApp) -> None:
             "I owe (4)",
             "Waiting on (3)",
             "Risks to review (2)",
-            "Going cold (1)",
+            "Overdue for contact (1)",
         ):
             assert heading in text
         assert "3 days late" in text and "小明" in text
@@ -375,7 +375,7 @@ async def test_help_lists_every_key(app: CollabApp) -> None:
             "Urgent",
             "Undo",
             "Escalate",
-            "Logged contact",
+            "Log a touch",
             "Delete",
             "ctrl+p",
         ):

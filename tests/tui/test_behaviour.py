@@ -37,7 +37,7 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
             "Overdue",
             "Overdue",
         ]
-        assert steps[-1].section == "Going cold"
+        assert steps[-1].section == "Overdue for contact"
         assert len({(s.kind, s.id) for s in steps}) == len(steps)  # each record once
         assert "1 of" in screen_text(app)
         await pilot.press("n")
@@ -60,7 +60,10 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         assert review.position == 3
         counterpart = review.current_contact()
         logged_before = len(store.interactions())
-        await pilot.press("l")  # logged contact: a chat with them today
+        await pilot.press("l")  # log a touch: a chat with them today by default
+        assert isinstance(app.screen, modals.TouchForm)
+        await pilot.press("enter")
+        await pilot.pause()
         assert len(store.interactions()) == logged_before + 1
         chat = max(store.interactions(), key=lambda r: r.id)
         assert chat.kind is InteractionKind.CHAT and chat.contact_ids == [counterpart.id]
@@ -71,20 +74,44 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         assert not isinstance(app.screen, ReviewScreen)
 
 
-async def test_review_escalate_prefills_capture_with_the_boss(app: CollabApp) -> None:
+async def test_review_escalate_opens_the_form_and_refuses_zero_options(
+    app: CollabApp, store: Store
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
         review = app.screen
         assert isinstance(review, ReviewScreen)
         await pilot.press("n")  # past yesterday's meeting, which waits for its outcome
-        # The first overdue item is owed to 小明, whose boss is 赵总.
+        # The first overdue item is owed to 小明, whose boss is 赵总: the default target.
+        item = review.current_item()
         assert review.current_contact().name == "小明"
         await pilot.press("e")
-        assert isinstance(app.screen, modals.CaptureModal)
-        line = app.screen.query_one(Input).value
-        assert line.startswith("owe: ") and "@赵总" in line
-        await pilot.press("escape")
-        assert app.screen is review
+        form = app.screen
+        assert isinstance(form, modals.EscalationForm)
+        assert form.to is not None and form.to.name == "赵总"
+        demo_escalations = store.escalations()  # the demo's, raised before the bosses' meeting
+        form.query_one("#problem", Input).value = "the field list is late"
+        await pilot.press("ctrl+s")  # no option yet: refused, the form stays
+        await pilot.pause()
+        assert app.screen is form
+        assert "at least one option" in screen_text(app)
+        assert store.escalations() == demo_escalations
+        form.query_one("#option-1-name", Input).value = "send a partial list"
+        form.query_one("#option-2-name", Input).value = "wait a week"
+        form.query_one("#option-2-cost", Input).value = "a week"
+        form.query_one("#ask", Input).value = "approve the partial list"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (escalation,) = [e for e in store.escalations() if e not in demo_escalations]
+        assert escalation.item_id == item.id and len(escalation.options) == 2
+        assert store.contact(escalation.to_id).name == "赵总"
+        assert store.item(escalation.owe_item_id).contact_ids == [escalation.to_id]
+        assert app.screen is review and review.position == 2
+        await pilot.press("q")
+        await pilot.press("z")  # undo removes the escalation and its owe item
+        await pilot.pause()
+        assert store.escalations() == demo_escalations
+        assert store.item(escalation.owe_item_id) is None
 
 
 async def test_review_of_an_empty_file_says_so(empty_store: Store) -> None:

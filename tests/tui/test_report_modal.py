@@ -108,6 +108,7 @@ async def test_preview_at_80x24_in_both_themes_and_escape(store, home):
             "Slipped",
             "Open risks",
             "Waiting on",
+            "Escalations",  # the demo's, raised a week ago
             "Decisions",
         ]
         assert "since Mon 16 Nov (7 days ago)" in str(feedback(modal).content)

@@ -123,3 +123,32 @@ def test_today_meetings_outcomes_and_blocked(snap_compare, app: CollabApp) -> No
     """Today's meeting with its people, yesterday's awaiting its outcome, the recurring
     report and the blocked retest (tall enough to show every section)."""
     assert snap_compare(app, terminal_size=(120, 62))
+
+
+def test_escalation_form(snap_compare, app: CollabApp) -> None:
+    """Review, `e` on the first overdue item: two options filled in, the second recommended."""
+
+    async def fill(pilot: Pilot) -> None:
+        await pilot.press("r", "e")
+        form = pilot.app.screen
+        values = {
+            "#problem": "the order field list blocks the approval flag",
+            "#tried": "asked 小明 twice; no slot this sprint",
+            "#option-1-name": "wait for 小明's team",
+            "#option-1-pros": "no extra work",
+            "#option-1-cons": "2 weeks late",
+            "#option-1-cost": "none",
+            "#option-2-name": "we send a partial list",
+            "#option-2-pros": "no slip",
+            "#option-2-cons": "one more review",
+            "#option-2-cost": "1 day",
+            "#ask": "agree to the partial list",
+        }
+        for selector, value in values.items():
+            form.query_one(selector, Input).value = value
+        form.query_one("#recommend").value = 2
+        form.query_one("#problem", Input).focus()
+        steady_cursors(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=fill)

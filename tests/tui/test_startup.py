@@ -60,7 +60,9 @@ async def test_no_history_is_read_until_the_log_tab_opens(
                 store.items(), store.contacts(), whole_log, TODAY, store.settings
             ).going_cold
             assert cold == [(c.contact.id, c.last_contact) for c in expected] and cold
-            assert "Going cold (" in screen_text(app) and "loading the log" not in screen_text(app)
+            assert "Overdue for contact (" in screen_text(
+                app
+            ) and "loading the log" not in screen_text(app)
             await pilot.press("2", "3")  # the matrix, then Contacts with the first brief
             contact = app.view("contacts").selected_contact()
             assert contact is not None

@@ -82,9 +82,16 @@ def test_every_part_of_the_review_has_something(store):
         store.settings,
         meetings=store.meetings(),
         clock=time(9, 0),
+        escalations=store.escalations(),
     )
     parts = [f.name for f in dataclasses.fields(agenda) if f.name != "date"]
-    assert len(parts) == 10
+    assert len(parts) == 11
+    # The demo's escalation was settled at the bosses' meeting: none is open today.
+    assert agenda.escalations == [] and parts.pop() == "escalations"
+    (escalation,) = store.escalations()
+    assert len(escalation.options) == 2 and escalation.recommended == 1
+    ming = next(c for c in store.contacts() if c.name == "小明")
+    assert [e["stance"] for e in ming.stance_history] == ["eager", "no-capacity"]
     for part in parts:
         assert getattr(agenda, part), part
     quadrants = triage.matrix(store.items(), TODAY, store.settings)
@@ -189,7 +196,7 @@ def _shape(store: Store) -> dict[str, list[tuple[object, ...]]]:
 def test_both_languages_have_the_same_shape(tmp_path):
     with _demo(tmp_path / "en.json", "en") as en, _demo(tmp_path / "zh.json", "zh") as zh:
         assert _shape(zh) == _shape(en)
-        assert len(zh.items(False)) == 18 and len(zh.interactions()) == 5
+        assert len(zh.items(False)) == 19 and len(zh.interactions()) == 5
         # Each English tag has one Chinese tag, the same on every record.
         pairs = {
             (e, z)

@@ -18,12 +18,15 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.contact_form import ContactForm
     from collab_tui.tui.modals.date_prompt import DatePrompt
     from collab_tui.tui.modals.delete_contact import DeleteChoice, DeleteContactDialog
+    from collab_tui.tui.modals.escalation_form import EscalationForm
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
     from collab_tui.tui.modals.meeting_form import MeetingForm, OutcomePrompt
+    from collab_tui.tui.modals.next_step import NextStepPrompt
     from collab_tui.tui.modals.report import ReportModal
     from collab_tui.tui.modals.series import SeriesDialog
     from collab_tui.tui.modals.settings import SettingsModal
+    from collab_tui.tui.modals.touch import TouchForm
 
 _MODULES = {
     "CaptureModal": "capture",
@@ -32,13 +35,16 @@ _MODULES = {
     "DatePrompt": "date_prompt",
     "DeleteChoice": "delete_contact",
     "DeleteContactDialog": "delete_contact",
+    "EscalationForm": "escalation_form",
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
     "MeetingForm": "meeting_form",
     "OutcomePrompt": "meeting_form",
     "SeriesDialog": "series",
+    "NextStepPrompt": "next_step",
     "ReportModal": "report",
     "SettingsModal": "settings",
+    "TouchForm": "touch",
 }
 
 __all__ = [
@@ -48,13 +54,16 @@ __all__ = [
     "DatePrompt",
     "DeleteChoice",
     "DeleteContactDialog",
+    "EscalationForm",
     "InteractionForm",
     "ItemForm",
     "MeetingForm",
     "OutcomePrompt",
+    "NextStepPrompt",
     "ReportModal",
     "SeriesDialog",
     "SettingsModal",
+    "TouchForm",
 ]
 
 

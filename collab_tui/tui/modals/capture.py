@@ -198,7 +198,7 @@ class CaptureModal(Dialog[str | None]):
 
     def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
         parts: list[Content | str | tuple[str, str]] = [
-            (t("interaction.meeting"), "bold $text-accent"),
+            (t(f"interaction.{meeting.kind}"), "bold $text-accent"),
             "  ",
             describe_date(self.today, self.today),  # a capture logs today's meeting
         ]

@@ -103,6 +103,17 @@ class ContactForm(FormModal[Any]):
                 yield row(t("form.contact.side"), enum_choice(Side, contact.side, "side"))
                 yield row(t("form.contact.level"), enum_choice(Level, contact.level, "level"))
                 yield row(t("form.contact.flow"), enum_choice(Flow, contact.flow, "flow"))
+                cadence = "" if contact.cadence_days is None else str(contact.cadence_days)
+                yield row(
+                    t("form.contact.cadence"),
+                    Input(
+                        cadence,
+                        placeholder=t("form.contact.cadence.hint"),
+                        type="integer",
+                        compact=True,
+                        id="cadence",
+                    ),
+                )
                 yield row(
                     t("form.contact.kpis"),
                     lines_area(contact.kpis, "kpis"),
@@ -131,6 +142,7 @@ class ContactForm(FormModal[Any]):
             "side": self.query_one("#side", Select).selection,
             "level": self.query_one("#level", Select).selection,
             "flow": self.query_one("#flow", Select).selection,
+            "cadence_days": _days(self.query_one("#cadence", Input).value),
             "kpis": split_lines(self.query_one("#kpis", TextArea).text),
             "concerns": split_lines(self.query_one("#concerns", TextArea).text),
             "notes": plain(self.query_one("#notes", TextArea).text).strip(),
@@ -139,6 +151,15 @@ class ContactForm(FormModal[Any]):
         for field_name in TEXT_FIELDS + CONTACT_FIELDS:
             fields[field_name] = one_line(self.query_one(f"#{field_name}", Input).value)
         self.finish(fields)
+
+
+def _days(text: str) -> int | None:
+    """The cadence typed: empty is the default (by tag or level); the action checks the range."""
+    text = text.strip()
+    try:
+        return int(text) if text else None
+    except ValueError:  # "-" alone: the integer input lets a sign through
+        return -1
 
 
 def _text_row(contact: Contact, name: str) -> Any:

@@ -1,6 +1,7 @@
-"""SettingsModal: the urgency horizon, the going-cold days, the theme and the language.
+"""SettingsModal: the urgency horizon, the keep-in-touch cadences, my boss, the theme and
+the language.
 
-The two day counts are the data file's settings (saved through ``actions.update_settings``,
+The day counts and my boss are the data file's settings (saved through ``actions.update_settings``,
 which checks them against the file's limits); the theme and the language are this
 machine's preferences (``collab_tui.config``), applied at once and remembered across
 restarts.
@@ -16,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from collab_tui import words
-from collab_tui.model import Settings
+from collab_tui.model import Contact, Settings, one_line
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import choice
 from collab_tui.validate import COLD_DAYS, HORIZON_DAYS
@@ -26,6 +27,8 @@ from collab_tui.words import LANGUAGE_NAMES, t
 DAY_FIELDS = {
     "horizon": ("urgency_horizon_days", "form.settings.horizon", HORIZON_DAYS),
     "cold": ("cold_after_days", "form.settings.cold", COLD_DAYS),
+    "leader": ("cadence_leader_days", "form.settings.cadence_leader", COLD_DAYS),
+    "working": ("cadence_working_days", "form.settings.cadence_working", COLD_DAYS),
 }
 
 
@@ -47,8 +50,10 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
         themes: list[str],
         save: Callable[[dict[str, Any]], Any],
         language: str | None = None,
+        contacts: list[Contact] | None = None,
     ) -> None:
         super().__init__(save)
+        self.contacts = contacts or []
         self.language = language or words.language()
         self.settings = settings
         self.theme = theme
@@ -66,6 +71,15 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                         Label(t("form.settings.days", low=low, high=high), classes="unit"),
                     )
                     yield ErrorLine(id=f"{field_id}-error")
+                yield row(
+                    t("form.settings.my_boss"),
+                    choice(
+                        [(one_line(c.name), c.id) for c in self.contacts],
+                        self.settings.my_boss_id,
+                        "my-boss",
+                        allow_blank=True,
+                    ),
+                )
                 yield row(
                     t("form.settings.theme"),
                     choice([(name, name) for name in self.themes], self.theme, "theme"),
@@ -98,6 +112,8 @@ class SettingsModal(FormModal[dict[str, Any] | None]):
                 error.show(t("form.settings.not_a_number", low=low, high=high))
         if len(values) < len(DAY_FIELDS):
             return
+        boss = self.query_one("#my-boss", Select).value
+        values["my_boss_id"] = boss if isinstance(boss, int) else None
         values["theme"] = self.query_one("#theme", Select).value
         values["language"] = self.query_one("#language", Select).value
         self.finish(values)

@@ -124,7 +124,9 @@ class ItemScreen(SnapshotScreen):
             getattr(self.collab, method)(item)
 
     def action_escalate(self) -> None:
-        self.collab.escalate(self.item, None)
+        item = self._open_item()
+        if item is not None:
+            self.collab.escalate(item)
 
     def action_log(self) -> None:
         item = self.item

@@ -214,6 +214,9 @@ class ReviewScreen(SnapshotScreen):
                     )
                 )
             )
+            rows.append(fact(t("review.cadence"), t("today.cold.every", n=cold.cadence_days)))
+            if cold.last_topic:
+                rows.append(fact(t("review.last_topic"), one_line(cold.last_topic)))
             rows += [BLANK, line(heading(t("review.open_items"), len(cold.open_items)))]
             rows.extend(
                 (Content("  "), item_prompt(i, self.snapshot, show_due=False))
@@ -248,7 +251,7 @@ class ReviewScreen(SnapshotScreen):
             self.collab.snooze_item(item, after=self.action_next)
 
     def action_escalate(self) -> None:
-        self.collab.escalate(self.current_item(), self.current_contact())
+        self.collab.escalate(self.current_item(), after=self.action_next)
 
     def action_logged(self) -> None:
         meeting = self.current_meeting()
@@ -258,8 +261,8 @@ class ReviewScreen(SnapshotScreen):
         contact = self.current_contact()
         if contact is None:
             self.collab.say(t("review.nobody_to_log"), "warning")
-        elif self.collab.log_contact_today(contact):
-            self.action_next()
+        else:
+            self.collab.log_touch(contact, after=self.action_next)
 
     def _need_item(self) -> Item | None:
         item = self.current_item()

@@ -9,11 +9,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from collab_tui import lookup
+from collab_tui.facts import escalation_line
 from collab_tui.model import Item, Meeting, one_line
-from collab_tui.tui.content import cold_prompt, contact_summary, meeting_line
+from collab_tui.text import pad
+from collab_tui.tui.content import DUE_WIDTH, cold_prompt, contact_summary, meeting_line
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, ItemView
-from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.tui.widgets.record_list import RecordList, RowContent, Section, Target
 from collab_tui.words import t
 
 WELCOME = "app.welcome"  # a key in words.EN: Textual markup, shown on an empty file
@@ -69,11 +71,12 @@ class TodayView(ItemView):
                 [
                     (
                         Target("contact", c.contact.id, "cold"),
-                        cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
+                        cold_prompt(c, snapshot.today),
                     )
                     for c in cold
                 ],
             ),
+            *self._escalations(snapshot),
         ]
 
     def _meetings(
@@ -100,6 +103,22 @@ class TodayView(ItemView):
                 if c is not None
             )
         return section
+
+    def _escalations(self, snapshot: Snapshot) -> list[Section]:
+        """Open escalations (a heading only when there are some: most days have none)."""
+        if not snapshot.agenda.escalations:
+            return []
+        names = {c.id: c.name for c in snapshot.contacts_by_id.values()}
+        rows: list[tuple[Target | None, RowContent]] = [
+            (
+                Target("item", e.item_id, "escalations"),
+                Content.assemble(
+                    (pad("", DUE_WIDTH), ""), escalation_line(e, names, snapshot.today)
+                ),
+            )
+            for e in snapshot.agenda.escalations
+        ]
+        return [Section(t("today.escalations"), rows)]
 
     def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
         """Waiting-on items under one sub-heading per counterpart (who to chase)."""

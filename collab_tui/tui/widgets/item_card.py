@@ -89,6 +89,16 @@ def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None
     rows += blocked_rows(item, snapshot)
     rows += slip_rows(item, today)
     rows += people_rows(item, snapshot)
+    for escalation in snapshot.escalations_of(item.id):
+        to = snapshot.contacts_by_id.get(escalation.to_id or 0)
+        raised = escalation.raised or escalation.created.date()
+        shown = t(
+            "escalation.shown",
+            name=one_line(to.name) if to is not None else "",
+            date=when(raised, today, words=False),
+            ask=one_line(escalation.ask or escalation.problem),
+        )
+        rows.append(fact(t("card.escalated"), text(shown)))
     if item.tags:
         rows.append(fact(t("card.tags"), text(" ".join("#" + one_line(tag) for tag in item.tags))))
     if item.is_risk:
