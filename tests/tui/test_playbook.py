@@ -83,7 +83,7 @@ async def test_t_logs_a_touch_with_the_overdue_contact(app: CollabApp, store: St
 
 async def test_the_item_key_escalates_and_the_card_shows_it(app: CollabApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.press("2")  # the Matrix (Today opens on a planned meeting)
         item = app.current_view.selected_item()
         assert item is not None
         await pilot.press("E")
@@ -94,8 +94,9 @@ async def test_the_item_key_escalates_and_the_card_shows_it(app: CollabApp, stor
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, modals.EscalationForm))
         assert any(e.item_id == item.id for e in store.escalations())
+        await pilot.press("1")
         assert "Escalations (1)" in screen_text(app)  # Today lists the open one
-        await pilot.press("enter")  # the item's detail
+        await pilot.press("2", "enter")  # the item's detail
         await pilot.pause()
         assert "escalated" in screen_text(app)
 
