@@ -256,9 +256,23 @@ def import_taskwarrior(
                 store.put(item)
             if progress is not None:
                 progress(done, total)
+        _link_depends(store)
 
     planned, _writes = plan_then_commit(store, plan, apply, dry_run)
     return planned
+
+
+def _link_depends(store: Store) -> None:
+    """A task's ``depends`` become the item's ``after`` (blocked items): the ids of the
+    imported tasks it names; a UUID not imported (yet) is left out until it is."""
+    imported = [i for i in store.items(active_only=False) if isinstance(i.extra.get(UUID_KEY), str)]
+    ids = {item.extra[UUID_KEY]: item.id for item in imported}
+    for item in imported:
+        depends = item.extra.get(EXTRA_KEY, {}).get("depends", [])
+        after = [ids[u] for u in depends if u in ids and ids[u] != item.id]
+        if after != item.after:
+            item.after = after
+            store.put(item)
 
 
 def _changed_fields(before: Item, after: Item) -> list[str]:

@@ -286,7 +286,10 @@ def test_wait_hides_the_item_until_that_day(store):
 
     def in_review(today: date) -> bool:
         agenda = triage.agenda(store.items(), [], [], today, settings)
-        listed = agenda.overdue + agenda.due_today + agenda.do_now
+        # blocked: it depends on two pending tasks
+        listed = (
+            agenda.overdue + agenda.due_today + agenda.do_now + [b.item for b in agenda.blocked]
+        )
         return debugging.title in [i.title for i in listed]
 
     assert not in_matrix(date(2026, 11, 24)) and not in_matrix(date(2026, 12, 1))
@@ -312,6 +315,13 @@ def test_scheduled_start_until_depends_and_custom_fields_are_kept(store):
         "0f6c1d2e-3333-4a0b-9c3d-5e6f7a8b9c03",
     ]
     assert items["Collect approval result"].extra[EXTRA_KEY]["until"] == "20261231T160000Z"
+    # depends: the item waits on the two tasks it names (a blocked item, shown as such)
+    debugging = items["Joint debugging with 小明"]
+    assert debugging.after == [
+        items["Agree milestones with 小蓝"].id,
+        items["Collect approval result"].id,
+    ]
+    assert items["Agree milestones with 小蓝"].after == []
     # Through a backup and back, and a re-import: nothing changes.
     backup = jsonfile.export_data(store)
     before = snapshot(store)
@@ -332,6 +342,18 @@ def test_a_changed_custom_field_is_named_in_the_dry_run(store):
     assert dry.lines()[:2] == [
         "update task 1 (Agree milestones with 小蓝) (uda)",
         "update task 2 (Joint debugging with 小明) (hidden_until, depends)",
+    ]
+
+
+def test_depends_on_a_task_imported_later_links_when_it_arrives(store):
+    tasks = json.loads(EXTRA.read_text("utf-8"))
+    import_taskwarrior(store, json.dumps(tasks[1:2]), tz=SHANGHAI)  # its blockers not yet
+    assert items_by_title(store)["Joint debugging with 小明"].after == []
+    import_taskwarrior(store, json.dumps(tasks), tz=SHANGHAI)
+    items = items_by_title(store)
+    assert items["Joint debugging with 小明"].after == [
+        items["Agree milestones with 小蓝"].id,
+        items["Collect approval result"].id,
     ]
 
 
