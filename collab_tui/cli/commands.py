@@ -196,8 +196,9 @@ def cmd_contact_delete(args: argparse.Namespace, name: str) -> int:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from collab_tui import triage
+    from collab_tui import plan, triage
     from collab_tui.cli import output as render
+    from collab_tui.cli import projects as project_output
     from collab_tui.dates import parse_date
 
     day = parse_date(args.date, args.today) if args.date else args.today
@@ -207,10 +208,17 @@ def cmd_today(args: argparse.Namespace) -> int:
         # The last contact dates come from the store's summary: no history is read.
         last = store.last_contact_dates(day)
         agenda = triage.agenda(items, contacts, (), day, store.settings, last_contact=last)
+        projects = store.projects()
+        milestones = plan.milestone_agenda(projects, store.milestones(), day)
     if args.json:
-        _print_json(render.agenda_json(agenda, day))
+        data = render.agenda_json(agenda, day)
+        data.update(project_output.milestone_agenda_json(milestones, day))
+        _print_json(data)
     else:
-        _show(render.agenda_sections(agenda, contacts, day), args)
+        sections = render.agenda_sections(agenda, contacts, day)
+        extra = project_output.milestone_agenda_sections(milestones, projects, contacts, day)
+        # before "Going cold", after the risks: an unagreed milestone is a risk too
+        _show([*sections[:-1], *extra, sections[-1]], args)
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ from collab_tui.cli.commands import (
     cmd_tui,
     cmd_who,
 )
+from collab_tui.cli.projects import cmd_map, cmd_milestone, cmd_project
 from collab_tui.words import EN, t
 
 # --- argument parsing -------------------------------------------------------------------
@@ -203,11 +204,102 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "report",
         cmd_report,
-        ("  collab report", "  collab report --since 2026-03-01 --tag orders -o status.md"),
+        (
+            "  collab report",
+            "  collab report --since 2026-03-01 --tag orders -o status.md",
+            "  collab report --project orders --sent",
+        ),
         (
             (("--since",), {"metavar": "DATE", "help": "cli.help.report.since"}),
             (("--tag",), {"metavar": "TAG", "help": "cli.help.report.tag"}),
+            (("--project",), {"metavar": "PROJECT", "help": "cli.help.report.project"}),
+            (("--sent",), {"action": "store_true", "help": "cli.help.report.sent"}),
             OUTPUT,
+        ),
+    ),
+    Command(
+        "project",
+        cmd_project,
+        (
+            '  collab project add "Order payment" --launch 2026-12-31 --role leading --tag orders',
+            '  collab project add 订单支付 --goal "先审批后扣款" --launch 12月31日',
+            "  collab project list",
+            "  collab project show orders --json",
+            '  collab project role orders 小蓝 --flow upstream --step 2 --ask "approval API"',
+            "  collab project edit orders --status done",
+        ),
+        (
+            (
+                ("action",),
+                {
+                    "choices": ["add", "list", "show", "edit", "role"],
+                    "help": "cli.help.project.action",
+                },
+            ),
+            (("words",), {"nargs": "*", "metavar": "NAME", "help": "cli.help.project.words"}),
+            (("--name",), TEXT),
+            (("--goal",), {**TEXT, "help": "cli.help.project.goal"}),
+            (("--launch",), {"metavar": "DATE", "help": "cli.help.project.launch"}),
+            (
+                ("--role",),
+                {
+                    "dest": "our_role",
+                    "choices": ["leading", "supporting"],
+                    "help": "cli.help.project.role",
+                },
+            ),
+            (("--tag",), {"metavar": "TAG", "help": "cli.help.project.tag"}),
+            (
+                ("--status",),
+                {"choices": ["active", "done", "dropped"], "help": "cli.help.project.status"},
+            ),
+            (("--side",), {"choices": ["leading", "supporting"]}),
+            (("--level",), {"choices": ["working", "leader"]}),
+            (("--flow",), {"choices": ["upstream", "downstream"]}),
+            (("--step",), {"type": int, "metavar": "N", "help": "cli.help.project.step"}),
+            (("--ask",), {**TEXT, "help": "cli.help.project.ask"}),
+            (("--gain",), {**TEXT, "help": "cli.help.project.gain"}),
+            JSON,
+        ),
+    ),
+    Command(
+        "milestone",
+        cmd_milestone,
+        (
+            '  collab milestone add orders "API definition" --baseline 2026-12-04 --owner 小蓝',
+            "  collab milestone agree 3 --with 小蓝 --with 小张",
+            '  collab milestone move 3 +14d --cause "design changed: approval message needed"',
+            "  collab milestone done 3",
+        ),
+        (
+            (
+                ("action",),
+                {"choices": ["add", "agree", "move", "done"], "help": "cli.help.milestone.action"},
+            ),
+            (("words",), {"nargs": "*", "metavar": "ARG", "help": "cli.help.milestone.words"}),
+            (("--baseline",), {"metavar": "DATE", "help": "cli.help.milestone.baseline"}),
+            (("--owner",), {"metavar": "NAME", "help": "cli.help.milestone.owner"}),
+            (
+                ("--with",),
+                {
+                    "dest": "agreed_with",
+                    "action": "append",
+                    "metavar": "NAME",
+                    "help": "cli.help.milestone.with",
+                },
+            ),
+            (("--cause",), {**TEXT, "help": "cli.help.milestone.cause"}),
+            (("--date",), {"metavar": "DATE", "help": "cli.help.milestone.date"}),
+            JSON,
+        ),
+    ),
+    Command(
+        "map",
+        cmd_map,
+        ("  collab map orders", "  collab map 订单支付 --json"),
+        (
+            (("project",), {"nargs": "+", "metavar": "PROJECT", "help": "cli.help.map.project"}),
+            JSON,
         ),
     ),
     Command(

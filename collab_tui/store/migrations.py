@@ -13,6 +13,11 @@ records without an ``id`` field (the TinyDB doc id was the id), and items marked
 Version 2 adds the hot file's ``summary`` table (the log summarised per contact, see
 ``summary.py``) and ``meta.summary_stamp``. Both are derived: ``write_layout`` computes
 them from the log, so the migration itself changes no record.
+
+Version 3 adds the hot tables ``projects`` and ``milestones`` (and their id counters).
+Existing contacts keep their own side / level / flow: those are the defaults a project's
+roles fall back to, so no project role is made up for them (``_v2_to_v3_projects``).
+An older reader refuses a version-3 file (``StoreTooNew``) rather than drop the tables.
 """
 
 from __future__ import annotations
@@ -23,9 +28,9 @@ from typing import Any
 from ..model import Settings
 from ..words import t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_ID = "1"  # the single document of the ``meta`` table
-RECORD_TABLES = ("contacts", "items", "interactions")
+RECORD_TABLES = ("contacts", "items", "interactions", "projects", "milestones")
 
 Data = dict[str, Any]
 
@@ -78,10 +83,23 @@ def _v1_to_v2(data: Data) -> Data:
     return data  # the summary is derived: write_layout builds it from the log
 
 
+def _v2_to_v3_projects(data: Data) -> Data:
+    """Empty ``projects`` and ``milestones`` tables and their id counters.
+
+    Items already tagged for a piece of work join a project when one is made with that
+    tag; contacts keep their side / level / flow as the defaults of every project's roles.
+    """
+    for table in ("projects", "milestones"):
+        data.setdefault(table, {})
+        data["meta"][META_ID].setdefault("last_ids", {}).setdefault(table, 0)
+    return data
+
+
 # version N -> function turning a version-N logical dict into a version-N+1 one.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3_projects,
 }
 
 

@@ -45,7 +45,18 @@ from tinydb.table import Table
 
 from .. import validate
 from ..lookup import refresh_spelling
-from ..model import Contact, Interaction, Item, Record, RecordT, Settings, clean, now
+from ..model import (
+    Contact,
+    Interaction,
+    Item,
+    Milestone,
+    Project,
+    Record,
+    RecordT,
+    Settings,
+    clean,
+    now,
+)
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
@@ -74,7 +85,11 @@ TABLE_OF: dict[type, str] = {
     Item: "items",
     Contact: "contacts",
     Interaction: "interactions",
+    Project: "projects",
+    Milestone: "milestones",
 }
+# Tables that always live in the hot file: few records, read by every command.
+HOT_TABLES = ("contacts", "projects", "milestones")
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -83,7 +98,7 @@ CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items
 
 def home_of(table: str, doc: dict[str, Any]) -> str:
     """The file key a record belongs in: HOT, or the "YYYY-MM" of its history segment."""
-    if table == "contacts":
+    if table in HOT_TABLES:
         return HOT
     if table == "interactions":
         month: str = doc["date"][:7]
@@ -327,6 +342,26 @@ class Store:
         doc = self._find("contacts", id)
         return Contact.from_dict(doc) if doc is not None else None
 
+    def projects(self) -> list[Project]:
+        docs = self._hot.docs("projects").values()
+        return sorted((Project.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def project(self, id: int) -> Project | None:
+        doc = self._find("projects", id)
+        return Project.from_dict(doc) if doc is not None else None
+
+    def milestones(self, project_id: int | None = None) -> list[Milestone]:
+        """Every milestone (done ones too), or one project's; by id."""
+        docs = self._hot.docs("milestones").values()
+        found = (Milestone.from_dict(d) for d in docs)
+        if project_id is not None:
+            found = (m for m in found if m.project_id == project_id)
+        return sorted(found, key=lambda r: r.id)
+
+    def milestone(self, id: int) -> Milestone | None:
+        doc = self._find("milestones", id)
+        return Milestone.from_dict(doc) if doc is not None else None
+
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
         docs = [d for s in self._segments.values() for d in s.docs("interactions").values()]
@@ -496,8 +531,8 @@ class Store:
         For an export that writes records without building objects: the dicts belong to
         the store and must not be changed. Unsorted.
         """
-        if table == "contacts":
-            return list(self._hot.docs("contacts").values())
+        if table in HOT_TABLES:
+            return list(self._hot.docs(table).values())
         self._load_all_cold()  # first: loading may settle a copy left in both places
         docs = list(self._hot.docs("items").values()) if table == "items" else []
         for segment in self._segments.values():
@@ -784,6 +819,8 @@ class Store:
                 "meta": {META_ID: migrations.new_meta()},
                 "contacts": {},
                 "items": {},
+                "projects": {},
+                "milestones": {},
                 SUMMARY: {},
                 SUMMARY_LOG: {},
             }
@@ -947,7 +984,7 @@ class Store:
         key = str(record_id)
         if table != "interactions" and key in self._hot.docs(table):
             return HOT
-        if table == "contacts":
+        if table in HOT_TABLES:
             return None
         self._load_all_cold()
         assert self._cold_index is not None
