@@ -331,11 +331,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     from collab_tui.dates import parse_date
     from collab_tui.interop import report
 
-    since = parse_date(args.since, args.today) if args.since else args.today - timedelta(days=7)
+    since = parse_date(args.since, args.today) if args.since else None
     tag = args.tag.lstrip("#") if args.tag else None
     with open_store(args) as store:
-        text = report.status_report(store, since, tag, args.today)
-    _write_output(text, args.output)
+        if args.project:
+            from collab_tui import actions
+
+            project = actions.find_project(args.project, store.projects())
+            text = report.project_report(store, project, since, args.today)
+        else:
+            since = since or args.today - timedelta(days=7)
+            text = report.status_report(store, since, tag, args.today)
+        _write_output(text, args.output)
+        if args.project and args.sent:
+            # after the report is out: the next one starts from today
+            project = actions.mark_reported(store, project.id, args.today)
+            _note(t("cli.report.sent", name=project.name, date=args.today.isoformat()))
     if args.output and args.output != "-":
         _note(t("cli.report.written", path=args.output))
     return EXIT_OK

@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from collab_tui import model
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
-from collab_tui.model import Contact, Interaction, Item, Record, Settings, clean, now
+from collab_tui.model import (
+    Contact,
+    Interaction,
+    Item,
+    Milestone,
+    Project,
+    Record,
+    Settings,
+    clean,
+    now,
+)
 from collab_tui.validate import check_record, check_settings, describe
 from collab_tui.validate import record_id as record_id_problem
 from collab_tui.words import t
@@ -34,10 +44,13 @@ CHUNK_ROWS = 2000  # records serialised at a time by export_chunks
 
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
-SECTIONS: tuple[tuple[str, type[Contact] | type[Item] | type[Interaction]], ...] = (
+# Projects and milestones (schema 3) come last: a file without them reads as before.
+SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("contacts", Contact),
     ("items", Item),
     ("interactions", Interaction),
+    ("projects", Project),
+    ("milestones", Milestone),
 )
 
 
@@ -105,6 +118,8 @@ def _backup(store: Store, exported: datetime | None, progress: Progress | None) 
         "contacts": store.stored_dicts("contacts"),
         "items": items,
         "interactions": interactions,
+        "projects": store.stored_dicts("projects"),
+        "milestones": store.stored_dicts("milestones"),
     }
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
@@ -360,6 +375,10 @@ def _get(store: Store, record: Record) -> Record | None:
         return store.contact(record.id)
     if isinstance(record, Item):
         return store.item(record.id)
+    if isinstance(record, Project):
+        return store.project(record.id)
+    if isinstance(record, Milestone):
+        return store.milestone(record.id)
     return store.interaction(record.id)
 
 

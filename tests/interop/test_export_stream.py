@@ -39,6 +39,8 @@ def old_export(store: Store, exported: datetime) -> bytes:
         ("contacts", store.contacts()),
         ("items", store.items(active_only=False)),
         ("interactions", store.interactions()),
+        ("projects", store.projects()),
+        ("milestones", store.milestones()),
     ):
         data[section] = [clean(r).to_dict() for r in sorted(records, key=lambda r: r.id)]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
