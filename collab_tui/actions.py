@@ -996,7 +996,7 @@ def _getter(store: Store, record: Record) -> Callable[[int], Record | None]:
         Project: store.project,
         Milestone: store.milestone,
     }
-    return getters[type(record)]  # type: ignore[no-any-return]
+    return getters[type(record)]
 
 
 def stamp_of(store: Store, record: Record) -> datetime | None:
