@@ -457,7 +457,9 @@ def cmd_milestone(args: argparse.Namespace) -> int:
         said = t("milestone.said.add", what=what, date=format_date(milestone.baseline, today))
     elif args.action == "agree":
         agreed_names = listing(one_line(names.get(i, "")) for i in milestone.agreed_with)
-        said = t("milestone.said.agree", what=what, names=agreed_names, log=extra["interaction"]["id"])
+        said = t(
+            "milestone.said.agree", what=what, names=agreed_names, log=extra["interaction"]["id"]
+        )
     elif args.action == "move":
         date_text = format_date(milestone.expected, today)
         said = t("milestone.said.move", what=what, date=date_text, slip=deviation(milestone) or "0")

@@ -13,7 +13,18 @@ from functools import cache
 
 from textual.content import Content
 
-from collab_tui.model import Contact, Interaction, Item, Kind, Stance, Status, one_line, plain
+from collab_tui import plan
+from collab_tui.model import (
+    Contact,
+    Interaction,
+    Item,
+    Kind,
+    Milestone,
+    Stance,
+    Status,
+    one_line,
+    plain,
+)
 from collab_tui.text import cell_width, pad
 from collab_tui.text import truncate as clip
 from collab_tui.tui.state import Snapshot
@@ -141,3 +152,61 @@ def heading(title: str, count: int | None = None) -> Content:
 
 def loading_line(indent: str = "  ") -> Content:
     return Content.assemble((indent + t("loading_log"), "italic $text-muted"))
+
+
+# --- projects and milestones ---------------------------------------------------------------
+
+STANCE_STYLE = {
+    Stance.EAGER: "bold $text-success",
+    Stance.NO_CAPACITY: "bold $text-warning",
+    Stance.REFUSES: "bold $text-error",
+    Stance.UNKNOWN: "$text-muted",
+}
+_STATUS_STYLE = {
+    plan.MilestoneStatus.DONE: "$text-muted",
+    plan.MilestoneStatus.OVERDUE: "bold $text-error",
+    plan.MilestoneStatus.SLIPPED: "bold $text-warning",
+    plan.MilestoneStatus.UNAGREED: "$text-warning",
+    plan.MilestoneStatus.ON_TRACK: "$text-success",
+}
+
+
+def milestone_slip(milestone: Milestone) -> str:
+    """'slipped 14 days: design changed', or '' when on plan."""
+    days = plan.slip_days(milestone)
+    if not days:
+        return ""
+    if milestone.cause:
+        return t("milestone.slip_cause", n=days, cause=one_line(milestone.cause))
+    return t("milestone.slip.one") if days == 1 else t("milestone.slip", n=days)
+
+
+def milestone_prompt(milestone: Milestone, snapshot: Snapshot, project_name: str = "") -> Content:
+    """One line: when in words, status, name, project, slip and cause, owner, agreement."""
+    today = snapshot.today
+    status = plan.milestone_status(milestone, today)
+    when = (
+        format_date(milestone.done, today)
+        if milestone.done is not None
+        else relative(milestone.expected, today)
+    )
+    parts: list[str | tuple[str, str]] = [
+        (pad(clip(when, DUE_WIDTH - 1), DUE_WIDTH), "$text-muted"),
+        (pad(status.label, 10) + " ", _STATUS_STYLE[status]),
+        ("◆ " + one_line(milestone.name), "bold" if not milestone.is_done else "$text-muted"),
+    ]
+    if project_name:
+        parts.append(("  " + one_line(project_name), "$text-secondary"))
+    slip = milestone_slip(milestone)
+    if slip:
+        parts.append(("  " + slip, "$text-warning"))
+    owner = (
+        t("milestone.owner.me")
+        if milestone.owner_id is None
+        else snapshot.names([milestone.owner_id])
+    )
+    if owner:
+        parts.append(("  @ " + owner, "$text-secondary"))
+    if milestone.agreed is None and not milestone.is_done:
+        parts.append(("  " + t("milestone.not_agreed"), "italic $text-warning"))
+    return Content.assemble(*parts)

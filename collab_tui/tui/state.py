@@ -14,11 +14,13 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from collab_tui import lookup, triage
+from collab_tui import lookup, plan, triage
 from collab_tui.model import (
     Contact,
     Interaction,
     Item,
+    Milestone,
+    Project,
     Record,
     Settings,
     current_contacts,
@@ -142,6 +144,13 @@ class Snapshot:
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
+    projects: list[Project] = field(default_factory=list)  # by id
+    milestones: list[Milestone] = field(default_factory=list)  # every project's, by date
+    milestone_agenda: plan.MilestoneAgenda = field(default_factory=plan.MilestoneAgenda)
+    # The project Today, the Matrix and the Log are narrowed to (None: everything); the
+    # Projects tab itself always shows every project with all its items.
+    project: Project | None = None
+    all_items: list[Item] = field(default_factory=list)  # active items, whatever the filter
     # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
     # worked out once per query, so every row asks a set, not the matcher.
     _people: dict[str, tuple[frozenset[int], frozenset[int]]] = field(
@@ -208,6 +217,13 @@ class Snapshot:
             or contact.id in self.people_matching(query)
         )
 
+    def in_project(self, tags: list[str]) -> bool:
+        """Does a record with these tags pass the project filter?"""
+        return self.project is None or plan.belongs(tags, self.project)
+
+    def view_of(self, project: Project) -> plan.ProjectView:
+        return plan.overview(project, self.milestones, self.all_items, self.today)
+
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
         return (
             not query
@@ -222,15 +238,23 @@ def load(
     previous: Snapshot | None = None,
     touched_interactions: Iterable[int] | None = None,
     history: History | None = None,
+    project_id: int | None = None,
 ) -> Snapshot:
     """Read the store's hot data (items, contacts, settings) and compute what the screens
     need. The log comes from ``history`` if given, else from the previous snapshot with
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
     it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
+    ``project_id`` narrows the items (Today, Matrix) and the Log to one project's.
     """
     settings = store.settings
-    items = store.items(active_only=True)
+    all_items = store.items(active_only=True)
+    projects = store.projects()
+    project = next((p for p in projects if p.id == project_id), None)
+    items = all_items
+    if project is not None:
+        items = [i for i in all_items if plan.belongs(i.tags, project)]
+    milestones = plan.sort_milestones(store.milestones())
     everyone = lookup.sort_contacts(store.contacts())  # by pinyin: 刘经理, 小蓝, 小明
     contacts = current_contacts(everyone)  # former contacts only lend their names
     contact_names = {c.id: " ".join(c.names) for c in everyone}
@@ -257,6 +281,13 @@ def load(
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,
+        projects=projects,
+        milestones=milestones,
+        milestone_agenda=plan.milestone_agenda(
+            [project] if project is not None else projects, milestones, today
+        ),
+        project=project,
+        all_items=all_items,
     )
     snapshot.contact_search = {
         c.id: fold(

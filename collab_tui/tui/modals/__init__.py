@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.delete_contact import DeleteChoice, DeleteContactDialog
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
+    from collab_tui.tui.modals.project_forms import (
+        AgreeForm,
+        MilestoneForm,
+        MoveForm,
+        ProjectForm,
+        RoleForm,
+    )
     from collab_tui.tui.modals.report import ReportModal
     from collab_tui.tui.modals.settings import SettingsModal
 
@@ -32,11 +39,21 @@ _MODULES = {
     "DeleteContactDialog": "delete_contact",
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
+    "AgreeForm": "project_forms",
+    "MilestoneForm": "project_forms",
+    "MoveForm": "project_forms",
+    "ProjectForm": "project_forms",
+    "RoleForm": "project_forms",
     "ReportModal": "report",
     "SettingsModal": "settings",
 }
 
 __all__ = [
+    "AgreeForm",
+    "MilestoneForm",
+    "MoveForm",
+    "ProjectForm",
+    "RoleForm",
     "CaptureModal",
     "ConfirmDialog",
     "ContactForm",

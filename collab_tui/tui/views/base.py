@@ -228,6 +228,8 @@ class ItemView(View):
             self.collab.open_item(target.id)
         elif target.kind == "contact":
             self.collab.open_contact(target.id)
+        elif target.kind == "milestone":
+            self.collab.show_project("milestone", target.id)
 
     def select_item(self, item_id: int) -> bool:
         for record_list in self.record_lists():

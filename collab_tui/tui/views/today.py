@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from collab_tui import lookup
 from collab_tui.model import Item, one_line
-from collab_tui.tui.content import cold_prompt, loading_line
+from collab_tui.tui.content import cold_prompt, loading_line, milestone_prompt
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
@@ -46,12 +46,17 @@ class TodayView(ItemView):
 
         waiting = self._waiting_by_counterpart(snapshot, agenda.waiting)
         cold = [c for c in agenda.going_cold if snapshot.contact_matches(c.contact, query)]
-        return [
+        sections = []
+        if snapshot.project is not None:
+            filtered = t("projects.filtered", name=one_line(snapshot.project.name))
+            sections.append(Section(filtered, [], counted=False))
+        return sections + [
             items("overdue", t("today.overdue"), agenda.overdue),
             items("due_today", t("today.due_today"), agenda.due_today),
             items("owe", t("today.owe"), agenda.owe),
             waiting,
             items("risks", t("today.risks"), agenda.risks_to_review),
+            *self._milestones(snapshot),
             Section(
                 t("today.cold"),
                 [
@@ -66,6 +71,25 @@ class TodayView(ItemView):
                 counted=snapshot.history_loaded,
             ),
         ]
+
+    def _milestones(self, snapshot: Snapshot) -> list[Section]:
+        """Overdue, slipped and unagreed milestones (each once, in that order): every
+        unagreed one is a risk until it is agreed. No section without projects."""
+        if not snapshot.projects:
+            return []
+        due = snapshot.milestone_agenda
+        names = {p.id: p.name for p in snapshot.projects}
+        shown = {m.id: m for m in [*due.overdue, *due.slipped, *due.unagreed]}
+        query = self.query_text.casefold()
+        rows = [
+            (
+                Target("milestone", m.id, "milestones"),
+                milestone_prompt(m, snapshot, names.get(m.project_id, "")),
+            )
+            for m in shown.values()
+            if not query or query in m.name.casefold()
+        ]
+        return [Section(t("today.milestones"), rows)]  # type: ignore[arg-type]
 
     def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
         """Waiting-on items under one sub-heading per counterpart (who to chase)."""

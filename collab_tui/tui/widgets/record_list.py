@@ -35,7 +35,7 @@ class Target(NamedTuple):
     up to 10,000 others, and tuple equality runs in C.
     """
 
-    kind: Literal["item", "contact", "interaction"]
+    kind: Literal["item", "contact", "interaction", "project", "milestone"]
     id: int
     section: str = ""
 
