@@ -171,6 +171,9 @@ _STATUS_STYLE = {
 }
 
 
+UNAGREED = plan.MilestoneStatus.UNAGREED
+
+
 def milestone_slip(milestone: Milestone) -> str:
     """'slipped 14 days: design changed', or '' when on plan."""
     days = plan.slip_days(milestone)
@@ -207,6 +210,6 @@ def milestone_prompt(milestone: Milestone, snapshot: Snapshot, project_name: str
     )
     if owner:
         parts.append(("  @ " + owner, "$text-secondary"))
-    if milestone.agreed is None and not milestone.is_done:
+    if milestone.agreed is None and status not in (UNAGREED, plan.MilestoneStatus.DONE):
         parts.append(("  " + t("milestone.not_agreed"), "italic $text-warning"))
     return Content.assemble(*parts)

@@ -74,13 +74,13 @@ CONTACT = [
 LOG = [Act("log.new", "l", "log_interaction", palette=False)]  # the palette has contact.log
 # Keys on the Projects tab: a project row, or one of its milestones.
 PROJECT = [
-    Act("project.new", "n", "new_project"),
+    Act("project.new", "n", "new_project", footer=False),
     Act("project.edit", "e", "edit_project"),
     Act("milestone.new", "m", "new_milestone"),
     Act("milestone.agree", "a", "agree_milestone"),
     Act("milestone.move", "f", "move_milestone"),
     Act("milestone.done", "d", "complete_milestone", footer=False),
-    Act("project.filter", "p", "filter_project"),
+    Act("project.filter", "p", "filter_project", footer=False),
     Act("project.map", "s", "stakeholder_map"),
 ]
 

@@ -117,3 +117,15 @@ def test_matrix_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
 
 def test_contacts_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
     assert snap_compare(zh_app, press=["3"], terminal_size=(80, 24))
+
+
+def test_projects(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5"], terminal_size=SIZE)
+
+
+def test_stakeholder_map_80x24(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5", "s"], terminal_size=(80, 24))
+
+
+def test_stakeholder_map_200x60(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5", "s"], terminal_size=(200, 60))

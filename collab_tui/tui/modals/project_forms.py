@@ -254,8 +254,7 @@ class MoveForm(FormModal[Any]):
                 )
                 yield row(
                     t("form.move.cause"),
-                    Input(
-                        plain(self.milestone.cause),
+                    Input(  # empty: every move states its own cause
                         placeholder=t("form.move.cause.hint"),
                         compact=True,
                         id="cause",

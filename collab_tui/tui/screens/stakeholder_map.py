@@ -38,7 +38,7 @@ def person_line(person: plan.MapPerson, today_days: int | None) -> Content:
     if stance:
         parts.append(("  " + stance, STANCE_STYLE[contact.stance]))
     if role.level is not None:
-        parts.append(("  " + label(role.level), "$text-secondary"))
+        parts.append(("  " + label(role.level, "short"), "$text-secondary"))
     parts.append((f"  →{len(person.i_owe)} ←{len(person.they_owe)}", "$text-accent"))
     days = t("map.days", n=today_days) if today_days is not None else t("map.no_contact")
     parts.append(("  " + days, "$text-muted"))
@@ -69,7 +69,7 @@ class StakeholderMapScreen(SnapshotScreen):
                     with Vertical(classes="map-band", id=f"band-{key}"):
                         yield RecordList(id=f"map-{key}")
                     if flow is Flow.UPSTREAM:
-                        yield Static(Content(t("map.me")), id="map-me")
+                        yield Static(Content("→ " + t("map.me") + " →"), id="map-me")
             with VerticalScroll(id="map-pane"):
                 yield HangingLines(id="map-detail")
         yield Footer(compact=True)

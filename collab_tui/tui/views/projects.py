@@ -17,7 +17,7 @@ from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import View
 from collab_tui.tui.widgets.hanging import HangingLines, Row
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
-from collab_tui.words import format_date, label, listing, t, with_relative
+from collab_tui.words import format_date, label, listing, relative, t, with_relative
 
 
 def project_line(view: plan.ProjectView, snapshot: Snapshot) -> Content:
@@ -32,6 +32,16 @@ def project_line(view: plan.ProjectView, snapshot: Snapshot) -> Content:
         parts.append(("  " + launch, "$text-secondary"))
     if view.launch_at_risk:
         parts.append(("  " + t("project.launch_at_risk"), "bold $text-error"))
+    return Content.assemble(*parts)
+
+
+def project_status_line(view: plan.ProjectView, snapshot: Snapshot) -> Content:
+    """Under the project: its next milestone, then how many slipped, unagreed, risks."""
+    if view.next is not None:
+        when = relative(view.next.expected, snapshot.today)
+        upcoming = t("project.next", name=one_line(view.next.name), date=when)
+    else:
+        upcoming = t("project.no_next")
     counts = t(
         "project.counts",
         slipped=len(view.slipped),
@@ -39,8 +49,10 @@ def project_line(view: plan.ProjectView, snapshot: Snapshot) -> Content:
         risks=len(view.risks),
     )
     warn = view.slipped or view.unagreed or view.risks
-    parts.append(("  " + counts, "$text-warning" if warn else "$text-muted"))
-    return Content.assemble(*parts)
+    return Content.assemble(
+        ("  " + upcoming, "$text-secondary"),
+        (" · " + counts, "$text-warning" if warn else "$text-muted"),
+    )
 
 
 class ProjectsView(View):
@@ -65,7 +77,8 @@ class ProjectsView(View):
             if query and query not in project.name.casefold() and not milestones:
                 continue
             rows: list[tuple[Target | None, object]] = [
-                (Target("project", project.id), partial(project_line, view, snapshot))
+                (Target("project", project.id), partial(project_line, view, snapshot)),
+                (None, partial(project_status_line, view, snapshot)),
             ]
             rows += [
                 (Target("milestone", m.id, str(project.id)), partial(milestone_prompt, m, snapshot))
