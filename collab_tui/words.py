@@ -1435,6 +1435,7 @@ EN: dict[str, str] = {
     "act.project.map": "Project: stakeholder map",
     "act.project.map.key": "Map",
     "act.project.map.help": "The selected project's people, upstream to downstream",
+    "review.milestone_keys": "Agree it or move its forecast on the Projects tab (5: a, f).",
     "projects.filter_on": "Showing project {name} only (p on Projects: everything)",
     "projects.filter_off": "Showing every project",
     "projects.filtered": "Project {name} only",
