@@ -148,6 +148,19 @@ def project_by_tag(tags: Iterable[str], projects: Iterable[Project]) -> Project 
     return None
 
 
+# Until escalations are records of their own (the hook: ``escalations``), an active item
+# of the project tagged with one of these is an escalation (docs/PROJECTS.md).
+ESCALATION_TAGS = ("escalation", "升级")
+
+
+def escalations(items: Iterable[Item]) -> list[Item]:
+    """The active items tagged as escalations, in item order."""
+    wanted = {tag.casefold() for tag in ESCALATION_TAGS}
+    return sort_items(
+        i for i in items if i.is_active and any(tag.casefold() in wanted for tag in i.tags)
+    )
+
+
 # --- one project ------------------------------------------------------------------------
 
 

@@ -83,10 +83,6 @@ def status_report(
 
 # --- the report against plan, for one project -----------------------------------------
 
-# Until escalations are records of their own, an item of the project tagged with one of
-# these is listed under "Escalations" (docs/PROJECTS.md).
-ESCALATION_TAGS = ("escalation", "升级")
-
 
 def project_report(store: Store, project: Project, since: date | None, today: date) -> str:
     """The status mail for one project: milestones against their baseline, deviation and
@@ -110,12 +106,11 @@ def project_report(store: Store, project: Project, since: date | None, today: da
     if project.goal.strip():
         out += [t("report.project.goal", goal=_md(project.goal)), ""]
     if project.launch is not None:
-        key = (
-            "report.project.launch_at_risk"
-            if plan.launch_at_risk(project, milestones)
-            else ("report.project.launch")
-        )
-        out += [t(key, date=document_date(project.launch, today)), ""]
+        launch = document_date(project.launch, today)
+        if plan.launch_at_risk(project, milestones):
+            out += [t("report.project.launch_at_risk", date=launch), ""]
+        else:
+            out += [t("report.project.launch", date=launch), ""]
     out += _milestone_table(milestones, names, today)
     slipped = [m for m in milestones if plan.is_slipped(m)]
     out += [
@@ -152,23 +147,24 @@ def project_report(store: Store, project: Project, since: date | None, today: da
     out += _waiting_section([i for i in items if i.kind is Kind.WAIT and i.is_active], names, today)
     out += _section(
         t("report.project.escalations"),
-        [_done_or_open_line(i, names, today) for i in project_escalations(items)],
+        [_done_or_open_line(i, names, today) for i in plan.escalations(items)],
     )
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def project_escalations(items: list[Item]) -> list[Item]:
-    """The project's escalations (the hook for an escalation record of its own)."""
-    wanted = {tag.casefold() for tag in ESCALATION_TAGS}
-    return [i for i in items if i.is_active and any(t.casefold() in wanted for t in i.tags)]
 
 
 def _milestone_table(milestones: list[Milestone], names: dict[int, str], today: date) -> list[str]:
     out = [f"## {t('report.project.milestones')}", ""]
     if not milestones:
         return out + [t("report.nothing"), ""]
-    columns = ["milestone", "owner", "baseline", "forecast", "status", "agreed"]
-    out.append("| " + " | ".join(t(f"column.{c}") for c in columns) + " |")
+    columns = [
+        t("column.milestone"),
+        t("column.owner"),
+        t("column.baseline"),
+        t("column.forecast"),
+        t("column.status"),
+        t("column.agreed"),
+    ]
+    out.append("| " + " | ".join(columns) + " |")
     out.append("|" + "---|" * len(columns))
     for m in milestones:
         owner = t("milestone.owner.me") if m.owner_id is None else names.get(m.owner_id, "")

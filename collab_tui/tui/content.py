@@ -156,18 +156,19 @@ def loading_line(indent: str = "  ") -> Content:
 
 # --- projects and milestones ---------------------------------------------------------------
 
+# keyed by the stance's value (a Stance is its value): eager green, no capacity amber ...
 STANCE_STYLE = {
-    Stance.EAGER: "bold $text-success",
-    Stance.NO_CAPACITY: "bold $text-warning",
-    Stance.REFUSES: "bold $text-error",
-    Stance.UNKNOWN: "$text-muted",
+    "eager": "bold $text-success",
+    "no-capacity": "bold $text-warning",
+    "refuses": "bold $text-error",
+    "unknown": "$text-muted",
 }
 _STATUS_STYLE = {
-    plan.MilestoneStatus.DONE: "$text-muted",
-    plan.MilestoneStatus.OVERDUE: "bold $text-error",
-    plan.MilestoneStatus.SLIPPED: "bold $text-warning",
-    plan.MilestoneStatus.UNAGREED: "$text-warning",
-    plan.MilestoneStatus.ON_TRACK: "$text-success",
+    "done": "$text-muted",
+    "overdue": "bold $text-error",
+    "slipped": "bold $text-warning",
+    "unagreed": "$text-warning",
+    "on-track": "$text-success",
 }
 
 

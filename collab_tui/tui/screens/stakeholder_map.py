@@ -25,7 +25,10 @@ from collab_tui.tui.widgets.hanging import HangingLines, Row
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import ago, label, listing, t
 
-BANDS = {Flow.UPSTREAM: "upstream", Flow.DOWNSTREAM: "downstream", None: "none"}
+# flow -> the band's id (and its words, map.band.<id>): the flow's value, or "none"
+BANDS: dict[Flow | None, str] = {flow: flow.value for flow in plan.MAP_ORDER if flow} | {
+    None: "none"
+}
 
 
 def person_line(person: plan.MapPerson, today_days: int | None) -> Content:
