@@ -174,8 +174,23 @@ def _apply_plan(
                 ids.append(contact_id)
         return ids
 
+    projects: list[Project] = []
+
+    def with_project(tags: list[str], project: str | None) -> list[str]:
+        """The tags, and the tag of the project named by project:NAME (items of a meeting
+        line that name none join the meeting's project)."""
+        if project is None:
+            return list(tags)
+        if not projects:
+            projects.extend(store.projects())
+        tag = find_project(project, projects).tag
+        if any(existing.lstrip("#").casefold() == tag.casefold() for existing in tags):
+            return list(tags)
+        return [*tags, tag]
+
     meeting = None
     draft_meeting = plan.capture.meeting
+    meeting_project = draft_meeting.project if draft_meeting is not None else None
     if draft_meeting is not None:
         meeting = store.add(
             Interaction(
@@ -184,7 +199,7 @@ def _apply_plan(
                 kind=InteractionKind.MEETING,
                 contact_ids=ids_for(draft_meeting.names),
                 decisions=list(draft_meeting.decisions),
-                tags=list(draft_meeting.tags),
+                tags=with_project(draft_meeting.tags, meeting_project),
             )
         )
     items: list[Item] = []
@@ -196,7 +211,7 @@ def _apply_plan(
             due=draft.due,
             review=draft.review,
             contact_ids=ids_for(draft.names),
-            tags=list(draft.tags),
+            tags=with_project(draft.tags, draft.project or meeting_project),
             interaction_id=meeting.id if meeting is not None else None,
         )
         items.append(store.add(item))

@@ -58,6 +58,7 @@ class Draft:
     due: date | None = None
     review: date | None = None
     important: bool = False
+    project: str | None = None  # a project's name or tag, as typed (project:NAME)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class MeetingDraft:
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
+    project: str | None = None  # inherited by its items that name no project
 
 
 @dataclass
@@ -104,6 +106,8 @@ _KIND_WORD = re.compile(
     re.I | re.A | re.S,
 )
 _DATE_KEY = re.compile(r"(due|review|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
+# project:NAME (项目：NAME): the record joins that project (gets its tag; docs/CAPTURE.md)
+_PROJECT_KEY = re.compile(r"(project|项目)[:：]", re.I | re.A)
 _CLAUSE_SEPARATORS = ";；"
 _NAME_SIGILS = "@＠"
 _TAG_SIGILS = "#＃"
@@ -197,6 +201,7 @@ class _Fields:
     tags: list[str] = field(default_factory=list)
     dates: dict[str, date] = field(default_factory=dict)  # 'due' / 'review' -> date
     important: str | None = None  # the "!" token, if any
+    project: str | None = None  # the name after project:
 
     @property
     def text(self) -> str:
@@ -220,6 +225,16 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
             _add_once(found.names, _label(token, "@", t("error.capture.example.name")))
         elif token[0] in _TAG_SIGILS and not _is_number_sign(token):
             _add_once(found.tags, _label(token, "#", t("error.capture.example.tag")))
+        elif match := _PROJECT_KEY.match(token):
+            if found.project is not None:
+                raise CaptureError(t("error.capture.twice", key="project", token=token), token)
+            value = token[match.end() :]
+            if not value and index < len(tokens):  # a space after the colon is forgiven
+                value, index = tokens[index], index + 1
+            name = " ".join(value.strip('"').split())
+            if not name:
+                raise CaptureError(t("error.capture.needs_project", token=token), token)
+            found.project = name
         elif match := _DATE_KEY.match(token):
             key = match[1].lower()
             key = DATE_KEY_ALIASES.get(key, key)
@@ -314,6 +329,7 @@ def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draf
         due=found.dates.get("due"),
         review=found.dates.get("review"),
         important=found.important is not None,
+        project=found.project,
     )
 
 
@@ -321,7 +337,9 @@ def _parse_meeting(tokens: list[str], today: date) -> MeetingDraft:
     found = _read_fields(tokens, today, "meet")
     if not found.text and not found.names:
         raise CaptureError(t("error.capture.meet_empty"), "meet:")
-    return MeetingDraft(summary=found.text, names=found.names, tags=found.tags)
+    return MeetingDraft(
+        summary=found.text, names=found.names, tags=found.tags, project=found.project
+    )
 
 
 def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: date) -> None:
@@ -335,6 +353,8 @@ def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: da
         _add_once(meeting.names, name)
     for tag in found.tags:
         _add_once(meeting.tags, tag)
+    if found.project is not None and meeting.project is None:
+        meeting.project = found.project
 
 
 # --- names -------------------------------------------------------------------------

@@ -731,6 +731,7 @@ EN: dict[str, str] = {
     "error.capture.decision_alone": "{word}: belongs in a line that starts with meet:",
     "error.capture.unterminated": "unterminated quote: {shown}",
     "error.capture.important": "{token} marks an item important; a {word}: cannot be",
+    "error.capture.needs_project": "{token} needs a project's name or tag (project:orders)",
     "error.capture.twice": "{key}: given twice ({token})",
     "error.capture.review_risks_only": (
         "{token}: review: is for risks only (use due: on a {word}: item)"

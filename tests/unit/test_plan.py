@@ -169,3 +169,42 @@ def test_the_map_lays_people_out_along_the_flow_by_department():
     up, down = flow_chain(columns)
     assert [p.contact.name for p in up] == ["小明", "小蓝"]
     assert [p.contact.name for p in down] == ["小张"]
+
+
+# --- capture: project:NAME / 项目：NAME -------------------------------------------------
+
+
+def test_capture_reads_the_project_word_in_both_scripts():
+    from collab_tui.capture import CaptureError, parse
+
+    parsed = parse(
+        "meet: @Lan API review 项目：订单; owe: spec due:fri; wait: data project:x", TODAY
+    )
+    assert parsed.meeting is not None and parsed.meeting.project == "订单"
+    assert [d.project for d in parsed.drafts] == [None, "x"]
+    assert parse('task: plan project:"Order payment"', TODAY).drafts[0].project == ("Order payment")
+    assert parse("task: plan project: orders", TODAY).drafts[0].project == "orders"
+    for bad in ("task: x project:", "task: x project:a project:b"):
+        try:
+            parse(bad, TODAY)
+        except CaptureError as error:
+            assert "project" in error.token
+        else:
+            raise AssertionError(bad)
+
+
+def test_captured_records_join_the_project_through_its_tag(store):
+    from collab_tui import actions
+
+    actions.save_project(store, None, {"name": "Order payment", "tag": "orders"})
+    result = actions.capture(
+        store, "meet: @Lan review project:order; owe: spec; wait: data #x 项目：orders", TODAY
+    )
+    meeting, owe, wait = result.records
+    assert meeting.tags == ["orders"] and owe.tags == ["orders"]  # inherited from the meeting
+    assert wait.tags == ["x", "orders"]
+    try:
+        actions.capture(store, "owe: y project:nope", TODAY)
+    except actions.ActionError as error:
+        assert "no project called 'nope'" in str(error)
+    assert len(store.items()) == 2  # nothing of the refused line was saved
