@@ -273,6 +273,27 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+# --- projects (their code and words are in cli/projects.py, imported when used) -------------
+
+
+def cmd_project(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_project
+
+    return run_project(args)
+
+
+def cmd_milestone(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_milestone
+
+    return run_milestone(args)
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_map
+
+    return run_map(args)
+
+
 # --- import, export, report --------------------------------------------------------------------
 
 

@@ -18,7 +18,10 @@ from collab_tui.cli.commands import (
     cmd_export,
     cmd_happened,
     cmd_import,
+    cmd_map,
     cmd_matrix,
+    cmd_milestone,
+    cmd_project,
     cmd_reopen,
     cmd_report,
     cmd_restore,
@@ -27,7 +30,6 @@ from collab_tui.cli.commands import (
     cmd_tui,
     cmd_who,
 )
-from collab_tui.cli.projects import cmd_map, cmd_milestone, cmd_project
 from collab_tui.words import EN, t
 
 # --- argument parsing -------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 The sections are built from plain strings (``output.Table`` / ``Facts`` / ``Lines``), so
 the plain printer aligns Chinese names by their width and Rich draws the same tables.
+``actions`` is imported by the commands that change or look up records only: ``collab
+today`` uses the sections and JSON here and must not pay for it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from collab_tui import actions, plan
+from collab_tui import plan
 from collab_tui.cli import output as render
 from collab_tui.cli.commands import (
     EXIT_OK,
@@ -340,7 +342,9 @@ def _date(text: str | None, today: date) -> date | None:
     return parse_date(text, today) if text else None
 
 
-def cmd_project(args: argparse.Namespace) -> int:
+def run_project(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
     today = args.today
     with open_store(args) as store:
         if args.action == "add":
@@ -420,7 +424,9 @@ def _milestone_id(words: list[str]) -> int:
         raise UsageError(str(error)) from None
 
 
-def cmd_milestone(args: argparse.Namespace) -> int:
+def run_milestone(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
     today = args.today
     on = _date(args.date, today) or today
     extra: dict[str, Any] = {}
@@ -469,7 +475,9 @@ def cmd_milestone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_map(args: argparse.Namespace) -> int:
+def run_map(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
     today = args.today
     with open_store(args) as store:
         project = actions.find_project(" ".join(args.project), store.projects())
