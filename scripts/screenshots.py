@@ -115,6 +115,16 @@ async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
     await keys(pilot, "comma")
 
 
+async def shot_projects(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "5")
+
+
+async def shot_map(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "5")
+    await settle(pilot)
+    await keys(pilot, "s")  # the stakeholder map of the demo project
+
+
 # name -> (demo data?, steps)
 SHOTS: dict[str, tuple[bool, Steps]] = {
     "today": (True, shot_today),
@@ -126,6 +136,8 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "review": (True, shot_review),
     "item": (True, shot_item),
     "settings": (True, shot_settings),
+    "projects": (True, shot_projects),
+    "map": (True, shot_map),
     "first-run": (False, shot_today),
 }
 
