@@ -45,7 +45,12 @@ class DemoError(ValueError):
 
 
 def store_is_empty(store: Store) -> bool:
-    return not (store.contacts() or store.items(active_only=False) or store.interactions())
+    return not (
+        store.contacts()
+        or store.items(active_only=False)
+        or store.interactions()
+        or store.projects()
+    )
 
 
 _T = TypeVar("_T")

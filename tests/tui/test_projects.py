@@ -118,3 +118,30 @@ async def test_the_map_shows_the_flow_and_the_escalation_path(app: CollabApp) ->
         assert "Escalation path for 小明" in text and "1. ↑ 赵总" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, StakeholderMapScreen)
+
+
+async def test_r_on_projects_previews_the_report_against_plan(app: CollabApp) -> None:
+    from textual.widgets import Markdown
+
+    from collab_tui.tui.modals.report import ReportModal
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "R")
+        assert isinstance(app.screen, ReportModal)
+        assert app.screen.project is not None
+        assert "Order payment: report against plan" in app.screen.text
+        assert "Deviation and cause" in app.screen.text
+        assert app.screen.query_one(Markdown) is not None
+
+
+async def test_r_on_the_map_edits_the_persons_role(app: CollabApp, store: Store) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "s")  # 小明 is highlighted, first on the flow
+        await pilot.press("r")
+        app.screen.query_one("#ask", Input).value = "the flag, this sprint"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StakeholderMapScreen))
+        project = store.projects()[0]
+        ming = next(c for c in store.contacts() if c.name == "小明")
+        assert project.role_of(ming).ask == "the flag, this sprint"
+        assert "the flag, this sprint" in screen_text(app)
