@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Record, Settings, now
+from ..model import Contact, Interaction, Item, Milestone, Project, Record, Settings, now
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
@@ -178,6 +178,8 @@ _DEFAULTS: dict[str, Any] = {
     "items": lambda: Item(title="-").to_dict(),
     "contacts": lambda: Contact(name="-").to_dict(),
     "interactions": lambda: Interaction(date=date(2000, 1, 1)).to_dict(),
+    "projects": lambda: Project(name="-").to_dict(),
+    "milestones": lambda: Milestone(name="-", baseline=date(2000, 1, 1)).to_dict(),
 }
 
 

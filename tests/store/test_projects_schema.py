@@ -4,6 +4,7 @@ a schema-2 reader refuses a file with projects; every new field is checked."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import orjson
 import pytest
@@ -101,3 +102,19 @@ def test_records_round_trip_exactly():
     assert Milestone.from_dict(milestone.to_dict()) == milestone
     assert not validate.check_record("projects", project.to_dict())
     assert not validate.check_record("milestones", milestone.to_dict())
+
+
+def test_doctor_salvages_a_damaged_project_and_milestone():
+    from collab_tui.store import doctor
+
+    for table, doc, field in (
+        ("projects", {"id": 1, "name": "p", "roles": [{"contact_id": 1, "level": "x"}]}, "roles"),
+        ("milestones", {"id": 1, "name": "m", "project_id": 1, "baseline": "2026-12-04",
+                        "forecast": "soon"}, "forecast"),
+    ):  # fmt: skip
+        problems = [
+            doctor.Damage(Path("c.json"), table, "1", p.field, p.message)
+            for p in validate.check_record(table, doc)
+        ]
+        fixed = doctor.salvage(table, doc, problems)
+        assert fixed is not None and fixed[field] in ([], None)
