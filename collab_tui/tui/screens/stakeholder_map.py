@@ -5,7 +5,8 @@ those not placed yet), grouped by department; each shows their stance in colour,
 the project's open items both ways and the days since the last contact, and a boss link.
 The highlighted person's role, ask and gain are beside the bands; ``e`` shows their
 escalation path (boss, boss's boss ...), ``r`` edits their role in this project.
-Side by side at 100 columns and more; stacked under that.
+Side by side from ``FLOW_WIDE`` columns (three bands need that many for a row each, CJK
+names being two columns wide); stacked under that.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import ago, label, listing, t
 
 # flow -> the band's id (and its words, map.band.<id>): the flow's value, or "none"
+FLOW_WIDE = 150
+
 BANDS: dict[Flow | None, str] = {flow: flow.value for flow in plan.MAP_ORDER if flow} | {
     None: "none"
 }
@@ -80,6 +83,9 @@ class StakeholderMapScreen(SnapshotScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#map-upstream", RecordList).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= FLOW_WIDE, "-flow-wide")
 
     @property
     def project(self) -> Project | None:
