@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from collab_tui import capture as grammar
 from collab_tui import lookup
-from collab_tui.dates import parse_date
+from collab_tui.dates import RuleError, parse_date, parse_every, parse_time
 from collab_tui.model import (
     CONTACT_ENUMS,
     Contact,
@@ -24,6 +24,7 @@ from collab_tui.model import (
     Item,
     Kind,
     Level,
+    Meeting,
     Milestone,
     Project,
     ProjectStatus,
@@ -37,11 +38,12 @@ from collab_tui.model import (
     one_line,
 )
 from collab_tui.text import truncate
-from collab_tui.words import format_date, label, listing, t
+from collab_tui.words import before_text, every_label, format_date, label, listing, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from collab_tui.interop.ics import TodoPlan
     from collab_tui.store import Store
 
 _T = TypeVar("_T")
@@ -156,8 +158,14 @@ def _recent_captures(entries: Any, at: datetime) -> list[dict[str, str]]:
 
 
 def _apply_plan(
-    store: Store, plan: grammar.Plan, today: date, contacts: list[Contact]
+    store: Store,
+    plan: grammar.Plan,
+    today: date,
+    contacts: list[Contact],
+    held: Meeting | None = None,
 ) -> CaptureResult:
+    """Create a capture's records. ``held``: the planned meeting whose outcome the line
+    is (its people, date and title join the interaction logged for it)."""
     result = CaptureResult()
     new_ids: dict[str, int] = {}  # new contact name -> its id, so each is created once
     for name in plan.new_names:
@@ -188,31 +196,62 @@ def _apply_plan(
             return list(tags)
         return [*tags, tag]
 
-    meeting = None
+    meeting: Interaction | None = None
+    planned: Meeting | None = None
     draft_meeting = plan.capture.meeting
     meeting_project = draft_meeting.project if draft_meeting is not None else None
+    meeting_ids: list[int] = []
     if draft_meeting is not None:
-        meeting = store.add(
-            Interaction(
-                date=today,
-                summary=draft_meeting.summary,
-                kind=InteractionKind.MEETING,
-                contact_ids=ids_for(draft_meeting.names),
-                decisions=list(draft_meeting.decisions),
-                tags=with_project(draft_meeting.tags, meeting_project),
+        meeting_ids = ids_for(draft_meeting.names)
+        if held is not None:
+            meeting_ids = list(dict.fromkeys([*held.contact_ids, *meeting_ids]))
+        if draft_meeting.planned:
+            planned = store.add(
+                Meeting(
+                    title=draft_meeting.summary,
+                    date=draft_meeting.on or today,
+                    time=draft_meeting.time,
+                    contact_ids=meeting_ids,
+                    tags=with_project(draft_meeting.tags, meeting_project),
+                )
             )
-        )
+        else:
+            summary = draft_meeting.summary
+            if held is not None:
+                if summary:
+                    summary = before_text(t("meeting.outcome_of", title=held.title)) + summary
+                else:
+                    summary = held.title
+            meeting = store.add(
+                Interaction(
+                    # held early: dated the day it was logged, never in the future
+                    date=min(held.date, today) if held is not None else draft_meeting.on or today,
+                    summary=summary,
+                    kind=InteractionKind.MEETING,
+                    contact_ids=meeting_ids,
+                    decisions=list(draft_meeting.decisions),
+                    tags=with_project(
+                        list(dict.fromkeys([*(held.tags if held else []), *draft_meeting.tags])),
+                        meeting_project,
+                    ),
+                )
+            )
     items: list[Item] = []
     for draft in plan.capture.drafts:
+        # An item from a meeting concerns its people (the planned ones too).
+        from_meeting = draft_meeting is not None and draft.names == draft_meeting.names
+        _check_after(store, 0, draft.after)
         item = Item(
             title=draft.title,
             kind=Kind(draft.kind),
             important=draft.important or draft.kind is Kind.RISK,  # risks are important
             due=draft.due,
             review=draft.review,
-            contact_ids=ids_for(draft.names),
+            contact_ids=meeting_ids if from_meeting else ids_for(draft.names),
             tags=with_project(draft.tags, draft.project or meeting_project),
             interaction_id=meeting.id if meeting is not None else None,
+            every=draft.every,
+            after=list(draft.after),
         )
         items.append(store.add(item))
     if meeting is not None and items:
@@ -225,6 +264,9 @@ def _apply_plan(
     if meeting is not None:
         result.records.append(meeting)
         result.lines.append(describe_interaction(meeting, names))
+    if planned is not None:
+        result.records.append(planned)
+        result.lines.append(t("said.planned", what=describe_meeting(planned, names, today)))
     for item in items:
         result.records.append(item)
         result.lines.append(t("said.added", what=describe_item(item, names, today)))
@@ -234,18 +276,53 @@ def _apply_plan(
 # --- items -----------------------------------------------------------------------------
 
 
-def complete(store: Store, item_id: int) -> Item:
+@dataclass
+class Closed:
+    """An item closed, the next of its series (if it recurs), and what it freed."""
+
+    item: Item
+    next: Item | None = None
+    unblocked: list[Item] = field(default_factory=list)  # no longer waiting on anything
+
+
+def close_item(
+    store: Store,
+    item_id: int,
+    status: Status,
+    today: date | None = None,
+    stop_series: bool = False,
+) -> Closed:
+    """Mark an item done or dropped, in one transaction.
+
+    A recurring item gets its next occurrence (``triage.next_in_series``: from its due
+    date; with ``today``, occurrences already past are skipped), unless ``stop_series``
+    (dropping it ends the series). Items waiting on it are freed once nothing else they
+    wait on is active: a dropped blocker frees them as a done one does.
+    """
+    from collab_tui import triage  # on use: `collab add` never needs it
+
+    with store.batch():
+        item = _active_item(store, item_id)
+        closed = Closed(_close(store, item, status))
+        if item.every is not None and not stop_series:
+            following = triage.next_in_series(item, today or item.due or date.min)
+            if following is not None:
+                closed.next = store.add(following)
+        active = {i.id: i for i in store.items()}
+        closed.unblocked = [
+            i for i in active.values() if item_id in i.after and not triage.is_blocked(i, active)
+        ]
+        return closed
+
+
+def complete(store: Store, item_id: int, today: date | None = None) -> Item:
     """Mark an item done (a risk too: it is closed, it did not happen)."""
-    with store.batch():
-        item = _active_item(store, item_id)
-        return _close(store, item, Status.DONE)
+    return close_item(store, item_id, Status.DONE, today).item
 
 
-def drop(store: Store, item_id: int) -> Item:
-    """Close an item without doing it."""
-    with store.batch():
-        item = _active_item(store, item_id)
-        return _close(store, item, Status.DROPPED)
+def drop(store: Store, item_id: int, today: date | None = None, stop_series: bool = False) -> Item:
+    """Close an item without doing it (a recurring one: this occurrence, or the series)."""
+    return close_item(store, item_id, Status.DROPPED, today, stop_series).item
 
 
 def occurred(store: Store, item_id: int) -> Item:
@@ -310,7 +387,7 @@ def _redate(item: Item, due: date | None) -> None:
 # What an edit form may change; everything else (ids, stamps, history) is the store's.
 ITEM_FIELDS = frozenset(
     "title kind important urgent due contact_ids tags notes status likelihood impact "
-    "mitigation review".split()
+    "mitigation review every after".split()
 )
 
 
@@ -338,10 +415,73 @@ def edit_item(store: Store, base: Item, changes: dict[str, Any]) -> Item:
         raise ActionError(t("error.action.only_risk_occurs"))
     if item.is_risk and "kind" in changes and base.kind is not Kind.RISK:
         item.important = True  # becoming a risk: important by definition (DOMAIN.md)
+    if item.every is not None:
+        item.every = _every_rule(item.every)
+        if item.due is None:
+            raise ActionError(t("error.action.every_needs_due"))
+    item.after = list(dict.fromkeys(item.after))
     with store.batch():
+        if item.after != base.after:
+            _check_after(store, item.id, item.after)
         # Links it already had may point to contacts deleted since; new ones must exist.
         _check_contacts(store, [i for i in item.contact_ids if i not in base.contact_ids])
         return store.update(item)
+
+
+def apply_todo_plan(store: Store, plan: TodoPlan) -> list[Item]:
+    """Bring back what a calendar changed (``ics.plan_todos``), in one transaction.
+
+    Each change goes through ``edit_item`` (a new due date keeps the old one in the due
+    history; the store stamps ``closed``); a to-do new to collab becomes a task.
+    """
+    saved: list[Item] = []
+    with store.batch():
+        for change in plan.changes:
+            if change.item is None:
+                saved.append(store.add(Item(kind=Kind.TASK, **change.changes)))
+                continue
+            current = store.item(change.item.id)
+            if current is None:
+                continue  # deleted meanwhile: nothing to bring back to
+            changes = dict(change.changes)
+            status = changes.get("status")
+            # Ticked off in a calendar: closed as the app closes it, so a recurring item
+            # gets its next occurrence and the items waiting on it are freed.
+            closing: Status | None = None
+            if current.is_active and status in (Status.DONE, Status.DROPPED):
+                closing = changes.pop("status")
+            if changes:
+                current = edit_item(store, current, changes)
+            if closing is not None:
+                closed = close_item(store, current.id, closing)
+                saved.append(closed.item)
+                if closed.next is not None:
+                    saved.append(closed.next)
+            else:
+                saved.append(current)
+    return saved
+
+
+def _every_rule(text: str) -> str:
+    try:
+        return parse_every(text)
+    except RuleError as error:
+        raise ActionError(str(error)) from None
+
+
+def _check_after(store: Store, item_id: int, after: list[int]) -> None:
+    """Every item waited on exists, and none waits (through others) on ``item_id``."""
+    for other in after:
+        if other == item_id:
+            raise ActionError(t("error.action.after_self", id=other))
+        if store.item(other) is None:
+            raise ActionError(t("error.action.no_item", id=other))
+    if item_id:
+        from collab_tui import triage  # on use: `collab add` never needs it
+
+        active = {i.id: i for i in store.items()}
+        if triage.waits_on(after, item_id, active):
+            raise ActionError(t("error.action.after_circle", id=item_id))
 
 
 def kind_change_note(before: Item, after: Item) -> str:
@@ -980,6 +1120,70 @@ def mark_reported(store: Store, project_id: int, on: date) -> Project:
         return store.update(project)
 
 
+# --- planned meetings ----------------------------------------------------------------------
+
+
+def plan_meeting(
+    store: Store,
+    title: str,
+    on: date | None,
+    time: str | None,
+    contact_ids: list[int],
+    tags: list[str] | None = None,
+    notes: str = "",
+) -> Meeting:
+    """Plan a meeting on a day (and at a time of day: "15:00", 3pm, 下午3点, or None)."""
+    title = one_line(title)
+    if not title and not contact_ids:
+        raise ActionError(t("error.action.meeting_empty"))
+    if on is None:
+        raise ActionError(t("error.action.meeting_no_date"))
+    clock = parse_time(time) if time else None  # TimeError names the phrase
+    with store.batch():
+        _check_contacts(store, contact_ids)
+        return store.add(
+            Meeting(
+                title=title,
+                date=on,
+                time=clock,
+                contact_ids=list(dict.fromkeys(contact_ids)),
+                tags=list(tags or []),
+                notes=notes,
+            )
+        )
+
+
+def _planned(store: Store, meeting_id: int) -> Meeting:
+    meeting = store.meeting(meeting_id)
+    if meeting is None:
+        raise ActionError(t("error.action.no_meeting", id=meeting_id))
+    return meeting
+
+
+def log_meeting_outcome(store: Store, meeting_id: int, outcome: str, today: date) -> CaptureResult:
+    """A planned meeting was held: its outcome (one capture line, without ``meet:``)
+    becomes the interaction logged for it, dated the meeting's day (today if that is still
+    ahead), with its people;
+    decisions and items in the line are kept as a capture keeps them. The planned
+    meeting is removed. One transaction: all of it, or (on any error) nothing."""
+    parsed = grammar.parse_outcome(outcome, today)  # CaptureError names the bad token
+    with store.batch():
+        meeting = _planned(store, meeting_id)
+        contacts = current_contacts(store.contacts())
+        plan = grammar.plan(parsed, contacts)
+        result = _apply_plan(store, plan, today, contacts, held=meeting)
+        store.delete(meeting)
+        return result
+
+
+def cancel_meeting(store: Store, meeting_id: int) -> Meeting:
+    """Remove a planned meeting that will not take place."""
+    with store.batch():
+        meeting = _planned(store, meeting_id)
+        store.delete(meeting)
+        return meeting
+
+
 # --- undo ------------------------------------------------------------------------------
 
 
@@ -1004,10 +1208,11 @@ def update_settings(store: Store, **changes: Any) -> Settings:
 
 
 def _getter(store: Store, record: Record) -> Callable[[int], Record | None]:
-    getters: dict[type, Callable[[int], Any]] = {
+    getters: dict[type, Callable[[int], Record | None]] = {
         Item: store.item,
         Contact: store.contact,
         Interaction: store.interaction,
+        Meeting: store.meeting,
         Project: store.project,
         Milestone: store.milestone,
     }
@@ -1060,10 +1265,28 @@ def describe_item(item: Item, names: dict[int, str], today: date) -> str:
         text += " · " + t("describe.due", date=format_date(item.due, today))
     if item.review is not None:
         text += " · " + t("describe.review", date=format_date(item.review, today))
+    if item.every is not None:
+        text += " · " + every_label(item.every)
+    if item.after:
+        text += " · " + t("describe.after", ids=listing(f"#{i}" for i in item.after))
     if item.tags:
         text += " · " + " ".join("#" + one_line(tag) for tag in item.tags)
     if item.important and not item.is_risk:
         text += " · " + t("important")
+    return text
+
+
+def describe_meeting(meeting: Meeting, names: dict[int, str], today: date) -> str:
+    """'meeting #3 on Fri 4 Dec 15:00 with 小蓝, 小明: API review'."""
+    when = format_date(meeting.date, today)
+    if meeting.time:
+        when = t("describe.meeting.at", date=when, time=meeting.time)
+    text = t("describe.meeting", id=meeting.id, when=when)
+    people = listing(one_line(names.get(i, f"#{i}")) for i in meeting.contact_ids)
+    if people:
+        text += " " + t("brief.with", names=people)
+    if meeting.title:
+        text = t("describe.summary", text=text, summary=one_line(meeting.title))
     return text
 
 

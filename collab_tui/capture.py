@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from collab_tui import lookup
-from collab_tui.dates import DateError, parse_date
+from collab_tui.dates import (
+    DateError,
+    RuleError,
+    first_in_rule,
+    is_time,
+    parse_date,
+    parse_every,
+    parse_time,
+)
 from collab_tui.model import Contact, Kind
 from collab_tui.words import listing, t, with_details
 
@@ -25,6 +33,7 @@ __all__ = [
     "MeetingDraft",
     "Plan",
     "parse",
+    "parse_outcome",
     "plan",
     "resolve_name",
 ]
@@ -59,17 +68,23 @@ class Draft:
     review: date | None = None
     important: bool = False
     project: str | None = None  # a project's name or tag, as typed (project:NAME)
+    every: str | None = None  # the canonical repeat rule (dates.parse_every)
+    after: list[int] = field(default_factory=list)  # ids of the items it waits on
 
 
 @dataclass
 class MeetingDraft:
-    """An interaction (dated today by the caller) that the drafts after it are linked to."""
+    """A held meeting (an interaction, dated today or ``on``) that the drafts after it
+    are linked to; or, with ``on`` today or later, a planned meeting (``planned``)."""
 
     summary: str
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
     project: str | None = None  # inherited by its items that name no project
+    on: date | None = None
+    time: str | None = None  # "HH:MM"
+    planned: bool = False
 
 
 @dataclass
@@ -97,7 +112,11 @@ KIND_ALIASES = {
     "任务": "task", "我欠": "owe", "承诺": "owe", "等待": "wait", "风险": "risk",
     "会议": "meet", "开会": "meet", "决定": "decision", "决议": "decision",
 }  # fmt: skip
-DATE_KEY_ALIASES = {"截止": "due", "到期": "due", "复查": "review", "回顾": "review"}
+DATE_KEY_ALIASES = {
+    "截止": "due", "到期": "due", "复查": "review", "回顾": "review", "时间": "on", "日期": "on",
+}  # fmt: skip
+# every:week / 重复：每周 (a recurring item); after:#12 / 依赖：#12 (waits on item 12)
+VALUE_KEY_ALIASES = {"重复": "every", "依赖": "after", "前置": "after"}
 
 # A kind word is recognised only at the start of a clause. The full-width colon and
 # sigils are accepted because CJK input methods produce them.
@@ -105,7 +124,9 @@ _KIND_WORD = re.compile(
     r"(task|owe|wait|risk|meet|decision|decided|" + "|".join(KIND_ALIASES) + r")[:：](.*)",
     re.I | re.A | re.S,
 )
-_DATE_KEY = re.compile(r"(due|review|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
+_DATE_KEY = re.compile(r"(due|review|on|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
+_VALUE_KEY = re.compile(r"(every|after|" + "|".join(VALUE_KEY_ALIASES) + r")[:：]", re.I | re.A)
+_ITEM_REF = re.compile(r"[#＃]?(\d{1,9})", re.A)
 # project:NAME (项目：NAME): the record joins that project (gets its tag; docs/CAPTURE.md)
 _PROJECT_KEY = re.compile(r"(project|项目)[:：]", re.I | re.A)
 _CLAUSE_SEPARATORS = ";；"
@@ -136,11 +157,41 @@ def parse(text: str, today: date) -> Capture:
         elif word in DECISION_WORDS:
             if meeting is None:
                 raise CaptureError(t("error.capture.decision_alone", word=word), f"{word}:")
+            if meeting.planned:
+                raise CaptureError(t("error.capture.decision_planned", word=word), f"{word}:")
             _add_decision(meeting, word, tokens, today)
         else:
             draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
             if meeting is not None and not draft.names:
                 draft.names = list(meeting_names)  # an item from a meeting concerns its people
+            drafts.append(draft)
+    return Capture(meeting, drafts)
+
+
+def parse_outcome(text: str, today: date) -> Capture:
+    """The outcome of a planned meeting that was held: a capture line without ``meet:``.
+
+    Its first clause, unless it starts with a kind word, says what happened (its @names
+    and #tags join the meeting); ``decision:`` clauses and items follow as after a
+    ``meet:``. An empty line is a meeting held as planned, with nothing to add.
+    """
+    meeting = MeetingDraft(summary="")
+    drafts: list[Draft] = []
+    for index, clause in enumerate(c for c in _split_clauses(text) if c.strip()):
+        tokens = _tokenize(clause)
+        word, tokens = _kind_word(tokens)
+        if word == "meet":
+            raise CaptureError(t("error.capture.outcome_meet"), "meet:")
+        if word is None and index == 0:
+            found = _read_fields(tokens, today, "outcome")
+            meeting.summary, meeting.names, meeting.tags = found.text, found.names, found.tags
+            meeting.project = found.project
+        elif word in DECISION_WORDS:
+            _add_decision(meeting, word, tokens, today)
+        else:
+            draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
+            if not draft.names:
+                draft.names = list(meeting.names)
             drafts.append(draft)
     return Capture(meeting, drafts)
 
@@ -199,9 +250,12 @@ class _Fields:
     words: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    dates: dict[str, date] = field(default_factory=dict)  # 'due' / 'review' -> date
+    dates: dict[str, date] = field(default_factory=dict)  # 'due' / 'review' / 'on' -> date
     important: str | None = None  # the "!" token, if any
     project: str | None = None  # the name after project:
+    time: str | None = None  # after on:WHEN, "HH:MM"
+    every: str | None = None
+    after: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -211,7 +265,11 @@ class _Fields:
 def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
     """Sort a clause's tokens; ``word`` is its kind word, which decides what is allowed."""
     is_item = word in ITEM_WORDS
-    allowed_dates = ("due", "review") if word == "risk" else ("due",) if is_item else ()
+    allowed_dates: tuple[str, ...] = (
+        ("due", "review") if word == "risk" else ("due",) if is_item else ()
+    )
+    if word == "meet":
+        allowed_dates = ("on",)
     found = _Fields()
     index = 0
     while index < len(tokens):
@@ -243,13 +301,46 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
             if key in found.dates:
                 raise CaptureError(t("error.capture.twice", key=key, token=token), token)
             found.dates[key], index = _read_when(token, token[match.end() :], tokens, index, today)
+            if key == "on" and index < len(tokens) and is_time(tokens[index]):
+                found.time = parse_time(tokens[index])
+                index += 1
+        elif match := _VALUE_KEY.match(token):
+            key = match[1].lower()
+            key = VALUE_KEY_ALIASES.get(key, key)
+            if not is_item:
+                raise CaptureError(t("error.capture.items_only", token=token, word=word), token)
+            value = token[match.end() :]
+            if not value and index < len(tokens):
+                value, index = tokens[index], index + 1
+            if key == "every":
+                if found.every is not None:
+                    raise CaptureError(t("error.capture.twice", key=key, token=token), token)
+                try:
+                    found.every = parse_every(value)
+                except RuleError as error:
+                    raise CaptureError(str(error), token) from None
+            else:
+                for ref in _item_refs(token, value):
+                    if ref not in found.after:
+                        found.after.append(ref)
         else:
             found.words.append(token)
     return found
 
 
+def _item_refs(token: str, value: str) -> list[int]:
+    """The item ids after after:, as #12 or 12, several separated by commas."""
+    refs = []
+    for part in re.split(r"[,，、]", value.rstrip(_TRAILING.replace(",", "").replace("，", ""))):
+        match = _ITEM_REF.fullmatch(part.strip())
+        if match is None or int(match[1]) == 0:
+            raise CaptureError(t("error.capture.item_ref", token=token), token)
+        refs.append(int(match[1]))
+    return refs
+
+
 def _date_not_allowed(word: str, key: str, token: str) -> str:
-    if word in ITEM_WORDS:
+    if word in ITEM_WORDS and key == "review":
         return t("error.capture.review_risks_only", token=token, word=word)
     return t("error.capture.no_date_here", token=token, word=word, key=key)
 
@@ -321,15 +412,20 @@ def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draf
     if not found.text:
         got = " ".join(clause.split())
         raise CaptureError(t("error.capture.no_title", kind=kind, got=got), f"{kind}:")
+    due = found.dates.get("due")
+    if found.every is not None and due is None:
+        due = first_in_rule(found.every, today)  # a series starts somewhere: docs/CAPTURE.md
     return Draft(
         kind=kind,
         title=found.text,
         names=found.names,
         tags=found.tags,
-        due=found.dates.get("due"),
+        due=due,
         review=found.dates.get("review"),
         important=found.important is not None,
         project=found.project,
+        every=found.every,
+        after=found.after,
     )
 
 
@@ -337,8 +433,16 @@ def _parse_meeting(tokens: list[str], today: date) -> MeetingDraft:
     found = _read_fields(tokens, today, "meet")
     if not found.text and not found.names:
         raise CaptureError(t("error.capture.meet_empty"), "meet:")
+    on = found.dates.get("on")
     return MeetingDraft(
-        summary=found.text, names=found.names, tags=found.tags, project=found.project
+        summary=found.text,
+        names=found.names,
+        tags=found.tags,
+        project=found.project,
+        on=on,
+        time=found.time,
+        # Today or later plans it; an earlier day logs a meeting held then.
+        planned=on is not None and on >= today,
     )
 
 

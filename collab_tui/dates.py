@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from collab_tui.words import format_date as _format_date
@@ -27,6 +27,9 @@ __all__ = [
     "format_date",
     "add_months",
     "frozen_today",
+    "frozen_clock",
+    "parse_time",
+    "parse_every",
 ]
 
 # The message's words: error.date.* in collab_tui/words.py.
@@ -261,3 +264,141 @@ def frozen_today() -> date | None:
         return date.fromisoformat(frozen)
     except ValueError:
         raise DateError(t("error.date.collab_today", value=repr(frozen))) from None
+
+
+# --- times of day (a planned meeting's time) -------------------------------------------------
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
+# 15点 / 下午3点 / 3点半 / 15点30 / 15点30分 / 晚上8点
+_ZH_CLOCK = re.compile(r"(上午|早上|中午|下午|晚上)?" + _ZH_NUMBER + r"[点時时](半|(\d{1,2})分?)?")
+_AFTERNOON = ("下午", "晚上")
+
+
+class TimeError(ValueError):
+    """A phrase that is not a time of day; the message names it."""
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = phrase
+        super().__init__(t("error.time", phrase=phrase))
+
+
+def parse_time(phrase: str) -> str:
+    """A time of day as "HH:MM" (24-hour): 15:00, 9:30, 3pm, 3:30pm, 15点, 下午3点半."""
+    text = unicodedata.normalize("NFKC", phrase).replace(" ", "").lower()
+    hour: int | None = None
+    minute = 0
+    if match := _CLOCK.fullmatch(text):
+        if match[2] is None and match[3] is None:
+            raise TimeError(phrase.strip())  # a bare number is not a time
+        hour, minute = int(match[1]), int(match[2] or 0)
+        if match[3]:
+            if not 1 <= hour <= 12:
+                raise TimeError(phrase.strip())
+            hour = hour % 12 + (12 if match[3] == "pm" else 0)
+    elif match := _ZH_CLOCK.fullmatch(text):
+        hour = _zh_number(match[2])
+        minute = 30 if match[3] == "半" else int(match[4] or 0)
+        if hour is not None and match[1] in _AFTERNOON and hour < 12:
+            hour += 12
+    if hour is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise TimeError(phrase.strip())
+    return f"{hour:02d}:{minute:02d}"
+
+
+def is_time(phrase: str) -> bool:
+    try:
+        parse_time(phrase)
+    except TimeError:
+        return False
+    return True
+
+
+# --- repeat rules (a recurring item's ``every``) -----------------------------------------------
+
+# The stored rule is canonical: "day", "Nd", "week", "Nw", "month", "Nm" (N >= 2), or a
+# weekday "mon".."sun". docs/DATES.md lists what is typed for them, English and Chinese.
+_EVERY_WORDS = {
+    "day": "day", "daily": "day", "d": "day",
+    "week": "week", "weekly": "week", "w": "week",
+    "fortnight": "2w", "fortnightly": "2w", "biweekly": "2w",
+    "month": "month", "monthly": "month", "m": "month",
+    "每天": "day", "每日": "day", "每周": "week", "每星期": "week", "每个星期": "week",
+    "每月": "month", "每个月": "month",
+}  # fmt: skip
+_EVERY_N = re.compile(r"(\d{1,3}) ?(d|days?|w|weeks?|m|months?)", re.ASCII)
+_ZH_EVERY_N = re.compile(r"每" + _ZH_NUMBER + r"(天|日|周|个?星期|个月)")
+_ZH_EVERY_WEEKDAY = re.compile(r"每" + _ZH_WEEK + r"([一二三四五六日天])")
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class RuleError(ValueError):
+    """Text that is not a repeat rule; the message names it and shows good ones."""
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = phrase
+        super().__init__(t("error.every", phrase=phrase))
+
+
+def parse_every(phrase: str) -> str:
+    """The canonical rule a typed repeat phrase means (``week``, ``2w``, ``mon``...)."""
+    text = unicodedata.normalize("NFKC", phrase).replace(" ", "").lower()
+    if text in _EVERY_WORDS:
+        return _EVERY_WORDS[text]
+    if text in WEEKDAYS:
+        return _WEEKDAY_NAMES[WEEKDAYS[text]]
+    if match := _ZH_EVERY_WEEKDAY.fullmatch(text):
+        return _WEEKDAY_NAMES[_ZH_WEEKDAY[match[1]]]
+    count: int | None = None
+    unit = ""
+    if match := _EVERY_N.fullmatch(text):
+        count, unit = int(match[1]), match[2][0]
+    elif match := _ZH_EVERY_N.fullmatch(text):
+        count = _zh_number(match[1])
+        unit = {"天": "d", "日": "d", "个月": "m"}.get(match[2], "w")
+    if count is None or count < 1:
+        raise RuleError(phrase.strip())
+    if count == 1:
+        return {"d": "day", "w": "week", "m": "month"}[unit]
+    return f"{count}{unit}"
+
+
+def is_every_rule(rule: str) -> bool:
+    """Is ``rule`` a canonical rule, as stored (what validate accepts)?"""
+    try:
+        return parse_every(rule) == rule
+    except RuleError:
+        return False
+
+
+def next_in_rule(rule: str, day: date) -> date:
+    """The first date of the series ``rule`` strictly after ``day``."""
+    if rule in _WEEKDAY_NAMES:
+        return _next_weekday(day, _WEEKDAY_NAMES.index(rule))
+    if rule in ("day", "week", "month"):
+        count, unit = 1, rule[0]
+    else:
+        count, unit = int(rule[:-1]), rule[-1]
+    return _shift(day, count, unit)
+
+
+def first_in_rule(rule: str, today: date) -> date:
+    """Where a new series starts without a due date: today, or (a weekday rule) the next
+    such weekday, today included."""
+    if rule in _WEEKDAY_NAMES:
+        return next_in_rule(rule, today - timedelta(days=1))
+    return today
+
+
+def frozen_clock() -> time | None:
+    """The time of day COLLAB_TIME=HH:MM freezes, else None (use the real clock).
+
+    With COLLAB_TODAY and no COLLAB_TIME the clock reads 09:00 (the morning review), so a
+    frozen day shows the same meetings as passed or to come on every run.
+    """
+    frozen = os.environ.get("COLLAB_TIME", "").strip()
+    if frozen:
+        try:
+            return time.fromisoformat(parse_time(frozen))
+        except TimeError:
+            raise DateError(t("error.date.collab_time", value=repr(frozen))) from None
+    return time(9, 0) if frozen_today() is not None else None

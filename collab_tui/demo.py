@@ -26,6 +26,7 @@ from collab_tui.model import (
     Item,
     Kind,
     Level,
+    Meeting,
     Milestone,
     Project,
     Rating,
@@ -49,6 +50,7 @@ def store_is_empty(store: Store) -> bool:
         store.contacts()
         or store.items(active_only=False)
         or store.interactions()
+        or store.meetings()
         or store.projects()
     )
 
@@ -99,14 +101,42 @@ def write_demo(store: Store, today: date, language: str | None = None) -> dict[s
             meeting.item_ids = [i.id for i in items if i.interaction_id == meeting.id]
             if meeting.item_ids:
                 store.put(meeting)
+        planned = _planned_meetings(store, today, people, pick)
         milestones = _project(store, today, people, pick)
     return {
         "contacts": len(people),
         "interactions": len(meetings),
         "items": len(items),
+        "meetings": len(planned),
         "projects": 1,
         "milestones": len(milestones),
     }
+
+
+def _planned_meetings(
+    store: Store, today: date, people: dict[str, Contact], pick: _Pick
+) -> list[Meeting]:
+    """Today's API review with 小蓝 and 小明, and yesterday's debugging plan with 小张 whose
+    outcome is still to be logged (the morning review asks for it)."""
+    planned = [
+        Meeting(
+            title=pick("API review: approval status for payment", "接口评审：支付读取审批状态"),
+            date=today,
+            time="15:00",
+            contact_ids=[people["lan"].id, people["ming"].id],
+            tags=pick.tags("orders"),
+        ),
+        Meeting(
+            title=pick("joint debugging plan", "联调计划"),
+            date=today - timedelta(days=1),
+            time="16:00",
+            contact_ids=[people["zhang"].id],
+            tags=pick.tags("orders"),
+        ),
+    ]
+    for meeting in planned:
+        meeting.created = meeting.updated = _at(today - timedelta(days=3))
+    return [store.put(meeting) for meeting in planned]
 
 
 def _at(day: date, hour: int = 10) -> datetime:
@@ -609,6 +639,7 @@ def _items(
         important=True,
         created_ago=6,
         tags=("orders", "report"),
+        every="week",  # a recurring item: done, next week's is created
     )
     add(
         pick("retest the payment flow after Lan's fix", "小蓝修复后重测支付流程"),
@@ -794,4 +825,8 @@ def _items(
             "先找现成的数据，再考虑新做",
         ),
     )
+    # The retest waits on Lan's fix: blocked until the fix is done.
+    retest, fix = added[3], added[7]
+    retest.after = [fix.id]
+    store.put(retest)
     return added

@@ -20,7 +20,7 @@ from collab_tui.words import ago, label, listing, t, with_details, with_relative
 class Fact:
     label: str
     value: str
-    tone: str = ""  # "": as is; "dim": a placeholder such as "none recorded"; "loading"
+    tone: str = ""  # "": as is; "dim": a placeholder such as "none recorded"
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,11 @@ class BriefFacts:
     groups: list[ItemGroup]  # I owe them, they owe me, tasks (when any), linked risks
     interactions_heading: str
     interactions: list[Interaction]  # newest first
-    interactions_empty: str  # "" while the log is still being read
-    history_loaded: bool = True
+    interactions_empty: str
     notes: list[str] = field(default_factory=list)  # one entry per line of the notes
 
 
-def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> BriefFacts:
-    """``history_loaded`` False: the log is still being read, so the last contact and the
-    interactions say so instead of "never logged"."""
+def brief_facts(brief: Brief, today: date) -> BriefFacts:
     person = brief.contact
     facts: list[Fact] = []
     if person.aliases:
@@ -78,9 +75,7 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
     roles = [label(r) for r in (person.side, person.level, person.flow) if r is not None]
     facts.append(Fact(t("brief.roles"), listing(roles) if roles else t("not_set")))
     last = brief.last_contact
-    if not history_loaded:
-        facts.append(Fact(t("brief.last_contact"), t("loading_log"), "loading"))
-    elif last is None:
+    if last is None:
         facts.append(Fact(t("brief.last_contact"), t("never_logged")))
     else:
         facts.append(Fact(t("brief.last_contact"), with_relative(last, today, ago(last, today))))
@@ -105,9 +100,7 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
     groups.append(ItemGroup(t("brief.risks"), brief.risks, t("none")))
 
     shown, count = len(brief.last_interactions), brief.all_interactions_count
-    if not history_loaded:
-        heading = t("brief.interactions")
-    elif count > shown:
+    if count > shown:
         heading = t("brief.interactions.some", shown=shown, n=count)
     else:
         heading = t("brief.interactions.count", n=count)
@@ -118,8 +111,7 @@ def brief_facts(brief: Brief, today: date, history_loaded: bool = True) -> Brief
         bullets=bullets,
         groups=groups,
         interactions_heading=heading,
-        interactions=brief.last_interactions if history_loaded else [],
-        interactions_empty=t("brief.interactions.empty") if history_loaded else "",
-        history_loaded=history_loaded,
+        interactions=brief.last_interactions,
+        interactions_empty=t("brief.interactions.empty"),
         notes=[plain(line) for line in person.notes.splitlines()],
     )

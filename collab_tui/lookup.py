@@ -8,6 +8,9 @@ A query matches a contact, best first (the *rank*):
    ``xiao lan``, ``XiaoLan``);
 4. MIXED: syllables and prefixes of syllables (``xiaol``, ``xlan``);
 5. INITIALS: one letter per syllable (``xl``);
+
+   within each of 3-5, a match from the first syllable before one from a later syllable
+   (``lj``: 李杰 before 何磊杰; ``lan``: 蓝天 before 小蓝);
 6. SUBSTRING: it occurs in the name, an alias, the department or the title (``蓝``).
 
 The pinyin ranks read the syllables stored on the contact (``Contact.spelling``), so a
@@ -27,7 +30,8 @@ from collections.abc import Iterable
 from collab_tui import spelling as sp
 from collab_tui.model import Contact
 
-EXACT, PREFIX, PINYIN, MIXED, INITIALS, SUBSTRING = range(6)
+# PINYIN + spelling's match kind (FULL, MIXED, INITIALS, each + INNER) gives 2 to 7.
+EXACT, PREFIX, PINYIN, MIXED, INITIALS, SUBSTRING = 0, 1, 2, 4, 6, 8
 
 
 def fold(text: str) -> str:

@@ -130,12 +130,19 @@ class Item(DictForm):
     updated: datetime = field(default_factory=now)
     closed: datetime | None = None  # when it became done / dropped / occurred
     due_history: list[date] = field(default_factory=list)  # earlier due dates, oldest first
+    # Out of Today, the matrix and the review before this day (taskwarrior's ``wait``).
+    hidden_until: date | None = None
     interaction_id: int | None = None  # the meeting that produced it
     # risks only
     likelihood: Rating | None = None
     impact: Rating | None = None
     mitigation: str = ""
     review: date | None = None
+    # A recurring item's rule ("week", "2w", "month", "mon": dates.parse_every); done or
+    # dropped, the next one is created from the due date (triage.next_in_series).
+    every: str | None = None
+    # The ids of the items it waits on: blocked while any of them is active.
+    after: list[int] = field(default_factory=list)
     uid: str = field(default_factory=new_uid)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -208,6 +215,24 @@ class Interaction(DictForm):
     decisions: list[str] = field(default_factory=list)
     item_ids: list[int] = field(default_factory=list)  # items it produced
     tags: list[str] = field(default_factory=list)
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Meeting(DictForm):
+    """A planned meeting: when, with whom, about what. It stays in the hot file until its
+    outcome is logged, which turns it into an Interaction (actions.log_meeting_outcome)."""
+
+    title: str
+    date: date
+    time: str | None = None  # "HH:MM" (24-hour), or None: no set time
+    id: int = 0
+    contact_ids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
     uid: str = field(default_factory=new_uid)
@@ -328,7 +353,7 @@ class Milestone(DictForm):
         return self.done is not None
 
 
-Record = Item | Contact | Interaction | Project | Milestone
+Record = Item | Contact | Interaction | Meeting | Project | Milestone
 # One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -349,8 +374,20 @@ _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Interaction": {"kind": InteractionKind},
     "Project": {"our_role": Side, "status": ProjectStatus},
     "Milestone": {},
+    "Meeting": {},
 }
-_DATES = {"due", "review", "date", "launch", "reported", "baseline", "forecast", "agreed", "done"}
+_DATES = {
+    "due",
+    "review",
+    "date",
+    "hidden_until",
+    "launch",
+    "reported",
+    "baseline",
+    "forecast",
+    "agreed",
+    "done",
+}
 _DATETIMES = {"created", "updated", "closed"}
 _DATE_LISTS = {"due_history", "forecast_history"}
 _ROLE_LISTS = {"roles"}

@@ -49,3 +49,9 @@ def config_dir() -> Path:
 def config_path() -> Path:
     """This machine's display preferences (the theme): ``<user config dir>/config.json``."""
     return config_dir() / "config.json"
+
+
+def sync_dir() -> Path:
+    """``collab sync``'s files: the vdirsyncer configuration and status, the vdirs, and
+    what was last synced (``<user config dir>/sync``; not created here)."""
+    return config_dir() / "sync"

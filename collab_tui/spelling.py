@@ -175,8 +175,11 @@ def canonical(spelling: str) -> tuple[str, ...]:
     return tuple(readings[0] for readings in syllables(spelling))
 
 
-# How a query matched the syllables (smaller is better).
-FULL, MIXED, INITIALS = 0, 1, 2
+# How a query matched the syllables (smaller is better). A match that starts at a later
+# syllable (``lan`` in 小蓝) ranks just below the same kind from the first one, so ``lj``
+# finds 李杰 before 何磊杰.
+FULL, MIXED, INITIALS = 0, 2, 4
+INNER = 1
 
 
 def match_syllables(query: str, spelled: Syllables) -> int | None:
@@ -185,7 +188,7 @@ def match_syllables(query: str, spelled: Syllables) -> int | None:
     It matches when it splits into pieces, each a non-empty prefix of one reading of
     consecutive syllables, starting at any syllable: 小蓝 ("xiao lan") is found by
     ``xiaolan``, ``lan`` (FULL: whole syllables), ``xiaol``, ``xlan`` (MIXED) and ``xl``
-    (INITIALS: one letter each).
+    (INITIALS: one letter each); plus INNER when it only matches from a later syllable.
     """
     if not query:
         return None
@@ -209,6 +212,7 @@ def match_syllables(query: str, spelled: Syllables) -> int | None:
                         if end == size:
                             for w, s in new:
                                 kind = FULL if w else INITIALS if s else MIXED
+                                kind += INNER if start else 0
                                 best = kind if best is None else min(best, kind)
                         else:
                             following.setdefault(end, set()).update(new)

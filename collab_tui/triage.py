@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from collab_tui import lookup, words
-from collab_tui.model import Contact, Interaction, Item, Kind, Settings, Status
+from collab_tui.dates import first_in_rule, next_in_rule
+from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Settings, Status
 
 __all__ = [
     "Agenda",
+    "BlockedItem",
     "Brief",
     "ColdContact",
     "Quadrant",
     "agenda",
+    "blockers",
     "brief",
+    "is_blocked",
+    "waits_on",
+    "meeting_passed",
+    "meetings_awaiting_outcome",
+    "meetings_on",
+    "next_in_series",
     "is_important",
     "is_urgent",
     "last_contact_dates",
@@ -29,6 +38,7 @@ __all__ = [
     "next_date",
     "quadrant",
     "sort_items",
+    "sort_meetings",
 ]
 
 
@@ -87,10 +97,16 @@ def quadrant(item: Item, today: date, settings: Settings) -> Quadrant:
     return Quadrant.DELEGATE if urgent else Quadrant.DROP
 
 
+def is_hidden(item: Item, today: date) -> bool:
+    """Put away until a later day (``hidden_until``): not in the matrix or the review yet."""
+    return item.hidden_until is not None and item.hidden_until > today
+
+
 def matrix(items: Iterable[Item], today: date, settings: Settings) -> dict[Quadrant, list[Item]]:
-    """Active items by quadrant (all four keys present), each list in ``sort_items`` order."""
+    """Active items by quadrant (all four keys present), each list in ``sort_items`` order;
+    hidden ones (``is_hidden``) left out."""
     quadrants: dict[Quadrant, list[Item]] = {q: [] for q in Quadrant}
-    for item in sort_items(i for i in items if i.is_active):
+    for item in sort_items(i for i in items if i.is_active and not is_hidden(i, today)):
         quadrants[quadrant(item, today, settings)].append(item)
     return quadrants
 
@@ -105,6 +121,117 @@ def last_contact_dates(interactions: Iterable[Interaction]) -> dict[int, date]:
     return latest
 
 
+# --- blocked items ------------------------------------------------------------------
+
+
+def blockers(item: Item, active_by_id: Mapping[int, Item]) -> list[Item]:
+    """The items ``item`` waits on that are still active (``after``; in id order).
+
+    A blocker that is done, dropped or deleted holds nothing back: dropping the fix an
+    item waits on frees the item, so the PM reconsiders it rather than it waiting forever.
+    """
+    return [active_by_id[i] for i in sorted(set(item.after)) if i in active_by_id and i != item.id]
+
+
+def is_blocked(item: Item, active_by_id: Mapping[int, Item]) -> bool:
+    return any(i in active_by_id and i != item.id for i in item.after)
+
+
+def waits_on(after: Iterable[int], target: int, active_by_id: Mapping[int, Item]) -> bool:
+    """Does an item waiting on ``after`` wait, directly or through others, on ``target``?
+    (Making ``target`` wait on ``after`` would then close a circle: both blocked forever.)"""
+    seen: set[int] = set()
+    todo = list(after)
+    while todo:
+        current = todo.pop()
+        if current == target:
+            return True
+        if current in seen or current not in active_by_id:
+            continue
+        seen.add(current)
+        todo.extend(active_by_id[current].after)
+    return False
+
+
+# --- recurring items ------------------------------------------------------------------
+
+
+def next_in_series(item: Item, today: date) -> Item | None:
+    """The next occurrence of a recurring item (None if it does not recur).
+
+    It is dated from the due date, not the day it was finished: the series keeps its
+    rhythm (a Friday report stays on Fridays). Occurrences already past are skipped, so
+    finishing one late does not create one more overdue item. Without a due date the
+    series starts from ``first_in_rule``. The copy is new (id 0), open, without history.
+    """
+    if item.every is None:
+        return None
+    due = item.due if item.due is not None else first_in_rule(item.every, today)
+    following = next_in_rule(item.every, due)
+    while following < today:
+        following = next_in_rule(item.every, following)
+    review = None
+    if item.review is not None and item.due is not None:
+        review = following + (item.review - item.due)  # keeps its distance from the due date
+    return Item(
+        title=item.title,
+        kind=item.kind,
+        important=item.important,
+        urgent=item.urgent,
+        due=following,
+        contact_ids=list(item.contact_ids),
+        tags=list(item.tags),
+        notes=item.notes,
+        likelihood=item.likelihood,
+        impact=item.impact,
+        mitigation=item.mitigation,
+        review=review,
+        every=item.every,
+        after=[],  # what it waited on was for this occurrence
+    )
+
+
+# --- planned meetings -----------------------------------------------------------------
+
+
+def _meeting_order(meeting: Meeting) -> tuple[date, str, int]:
+    return (meeting.date, meeting.time or "99:99", meeting.id)  # untimed last in its day
+
+
+def sort_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """By date, then time (a meeting without a time last in its day), then id."""
+    return sorted(meetings, key=_meeting_order)
+
+
+def meeting_passed(meeting: Meeting, today: date, clock: time | None) -> bool:
+    """Has the meeting's time come (so its outcome can be asked for)?
+
+    Earlier days always; today only once ``clock`` reaches its time (a meeting with no
+    set time counts from the next day). ``clock`` None: the time of day is unknown.
+    """
+    if meeting.date < today:
+        return True
+    if meeting.date > today or meeting.time is None or clock is None:
+        return False
+    return meeting.time <= clock.strftime("%H:%M")
+
+
+def meetings_on(meetings: Iterable[Meeting], today: date, clock: time | None) -> list[Meeting]:
+    """Today's meetings still to come (or under way), in time order."""
+    return [
+        m
+        for m in sort_meetings(meetings)
+        if m.date == today and not meeting_passed(m, today, clock)
+    ]
+
+
+def meetings_awaiting_outcome(
+    meetings: Iterable[Meeting], today: date, clock: time | None
+) -> list[Meeting]:
+    """Planned meetings whose time has passed and whose outcome is not logged yet."""
+    return [m for m in sort_meetings(meetings) if meeting_passed(m, today, clock)]
+
+
 # --- the morning review -------------------------------------------------------------
 
 
@@ -116,8 +243,17 @@ class ColdContact:
 
 
 @dataclass
+class BlockedItem:
+    item: Item
+    blocked_by: list[Item]
+
+
+@dataclass
 class Agenda:
     date: date
+    meetings_today: list[Meeting] = field(default_factory=list)
+    awaiting_outcome: list[Meeting] = field(default_factory=list)
+    blocked: list[BlockedItem] = field(default_factory=list)
     overdue: list[Item] = field(default_factory=list)
     due_today: list[Item] = field(default_factory=list)
     do_now: list[Item] = field(default_factory=list)
@@ -134,24 +270,38 @@ def agenda(
     today: date,
     settings: Settings,
     last_contact: Mapping[int, date] | None = None,
+    meetings: Iterable[Meeting] = (),
+    clock: time | None = None,
 ) -> Agenda:
     """The daily review for ``today``. An item may appear in several lists (an overdue
     owe item is in ``overdue`` and ``owe``), except that ``do_now`` leaves out what
     ``overdue`` and ``due_today`` already show. ``last_contact`` (each contact's latest
     interaction on or before ``today``, as the store summarises it) stands in for
-    ``interactions`` when given."""
+    ``interactions`` when given. A blocked item (waiting on an active item) is listed
+    under ``blocked`` only: it is neither overdue, due today nor to do now. Hidden items
+    (``is_hidden``) are in no list. ``clock`` is the time of day, for which of today's
+    ``meetings`` have passed."""
     active = sort_items(i for i in items if i.is_active)
-    not_risks = [i for i in active if not i.is_risk]
+    by_id = {i.id: i for i in active}
+    visible = [i for i in active if not is_hidden(i, today)]
+    blocked = [BlockedItem(i, blockers(i, by_id)) for i in visible if is_blocked(i, by_id)]
+    held = {id(b.item) for b in blocked}
+    free = [i for i in visible if id(i) not in held]
+    not_risks = [i for i in free if not i.is_risk]
     overdue = [i for i in not_risks if i.due is not None and i.due < today]
     due_today = [i for i in not_risks if i.due == today]
     shown = {id(i) for i in overdue + due_today}
+    planned = list(meetings)
     return Agenda(
         date=today,
+        meetings_today=meetings_on(planned, today, clock),
+        awaiting_outcome=meetings_awaiting_outcome(planned, today, clock),
+        blocked=blocked,
         overdue=overdue,
         due_today=due_today,
         do_now=[
             i
-            for i in active
+            for i in free
             if id(i) not in shown and quadrant(i, today, settings) is Quadrant.DO_NOW
         ],
         owe=[i for i in active if i.kind is Kind.OWE],

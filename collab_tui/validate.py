@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from collab_tui.dates import is_every_rule
 from collab_tui.words import t
 
 # --- limits (documented in docs/FORMAT.md, "Limits and damaged records") ---------------
@@ -298,6 +299,29 @@ optional_id = nullable(record_id)
 optional_date = nullable(iso_date)
 rating = nullable(one_of("low", "medium", "high"))
 
+
+def every_rule(value: Any) -> str | None:
+    """Item.every: a canonical repeat rule (dates.parse_every)."""
+    if type(value) is str and is_every_rule(value):
+        return None
+    return t("problem.not_every", value=show(value))
+
+
+def clock_time(value: Any) -> str | None:
+    """Meeting.time: "HH:MM", 24-hour."""
+    if (
+        type(value) is str
+        and len(value) == 5
+        and value[2] == ":"
+        and value[:2].isdigit()
+        and value[3:].isdigit()
+        and int(value[:2]) < 24
+        and int(value[3:]) < 60
+    ):
+        return None
+    return t("problem.not_time", value=show(value))
+
+
 _COMMON: dict[str, Check] = {
     "id": record_id,
     "tags": texts,
@@ -316,6 +340,7 @@ FIELDS: dict[str, dict[str, Check]] = {
         "urgent": nullable(boolean),
         "due": optional_date,
         "due_history": list_of(iso_date),
+        "hidden_until": optional_date,
         "contact_ids": ids,
         "notes": long_text,
         "status": one_of("open", "done", "dropped", "occurred"),
@@ -325,6 +350,8 @@ FIELDS: dict[str, dict[str, Check]] = {
         "impact": rating,
         "mitigation": long_text,
         "review": optional_date,
+        "every": nullable(every_rule),
+        "after": ids,
     },
     "contacts": {
         **_COMMON,
@@ -355,6 +382,14 @@ FIELDS: dict[str, dict[str, Check]] = {
         "contact_ids": ids,
         "decisions": texts,
         "item_ids": ids,
+    },
+    "meetings": {
+        **_COMMON,
+        "title": short_text,
+        "date": iso_date,
+        "time": nullable(clock_time),
+        "contact_ids": ids,
+        "notes": long_text,
     },
     "projects": {
         **_COMMON,
@@ -387,6 +422,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "items": ("id", "title"),
     "contacts": ("id", "name"),
     "interactions": ("id", "date"),
+    "meetings": ("id", "title", "date"),
     "projects": ("id", "name"),
     "milestones": ("id", "name", "project_id", "baseline"),
 }

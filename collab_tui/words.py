@@ -820,6 +820,15 @@ EN: dict[str, str] = {
     ),
     "error.store.invalid": "{what} was not saved: {problems}. Nothing was changed.",
     # --- errors: restoring a backup (collab_tui/store/restore.py) -----------------------
+    "error.sync.no_vdirsyncer": (
+        "vdirsyncer is not installed: run `uv tool install vdirsyncer` (or install "
+        "collab-tui[sync]), then collab sync again"
+    ),
+    "error.sync.not_set_up": (
+        "sync is not set up: run `collab sync --setup URL` first (docs/INTEROP.md, "
+        '"Sync your devices")'
+    ),
+    "error.sync.failed": "vdirsyncer {command} failed; nothing more was done:\n{output}",
     "error.restore.no_backups": "There are no backups of {path}. Nothing was changed.",
     "error.restore.none_verifies": (
         "No backup of {path} verifies (see `collab restore --list`). Nothing was changed."
@@ -949,7 +958,8 @@ EN: dict[str, str] = {
     "cli.help.add": "capture items, risks or a meeting in one line",
     "cli.help.add.grammar": (
         "kinds: task (default), owe, wait, risk, meet; @name, #tag, due:WHEN, review:WHEN,\n"
-        "! for important. Unknown names become new contacts."
+        "! for important, every:RULE (week, 2w, month, mon), after:#ID (waits on an item),\n"
+        "meet: ... on:WHEN [TIME] plans a meeting. Unknown names become new contacts."
     ),
     "cli.help.add.text": "the capture line",
     "cli.help.add.again": (
@@ -982,9 +992,27 @@ EN: dict[str, str] = {
     "cli.help.who.name": "a name, alias or unique prefix",
     "cli.help.export": "write a backup, vCards, a calendar or a spreadsheet",
     "cli.help.export.what": "for csv: which records (default items)",
+    "cli.help.export.bom": (
+        "for csv: start with a byte-order mark, so that Excel and WPS show CJK text"
+        " (the default; --no-bom for scripts)"
+    ),
     "cli.help.import": "read a backup, vCards or a taskwarrior export",
     "cli.help.import.from": "the file's format (default: from the extension)",
     "cli.help.import.dry_run": "show what would change; save nothing",
+    "cli.help.export.vdir": "for vcf or ics: one file per contact or to-do in folder DIR",
+    "cli.help.sync": "sync contacts and to-dos with a CardDAV/CalDAV server (vdirsyncer)",
+    "cli.help.sync.setup": "write the sync configuration for the server at URL",
+    "cli.help.sync.calendar_url": "with --setup: the CalDAV URL, when not the same as URL",
+    "cli.help.sync.username": "with --setup: the account's user name",
+    "cli.help.sync.password_command": (
+        "with --setup: a command that prints the password (default: the keyring)"
+    ),
+    "cli.help.sync.addressbook": "with --setup: the server's address book (default %(default)s)",
+    "cli.help.sync.calendar": "with --setup: the server's task list (default %(default)s)",
+    "cli.help.import.tz": (
+        "for taskwarrior: the time zone it ran in (default: the zone recorded by the last"
+        " import, else this machine's)"
+    ),
     "cli.help.report": "a Markdown status report for your bosses",
     "cli.help.report.since": "start of the period (default: a week ago)",
     "cli.help.report.tag": "only records with this tag",
@@ -1003,6 +1031,7 @@ EN: dict[str, str] = {
     # argparse's own words (cli/parser.py routes them here): each English is argparse's
     # text exactly; keep its %s, %r and %(name)s placeholders.
     "argparse.usage": "usage: ",
+    "argparse.heading": "{heading}:",
     "argparse.positionals": "positional arguments",
     "argparse.options": "options",
     "argparse.help": "show this help message and exit",
@@ -1052,6 +1081,29 @@ EN: dict[str, str] = {
     "cli.export.todos": "{n} to-dos (due dates and risk reviews) from {count}",
     "cli.export.done": "exported {count} to {path}",
     "cli.report.written": "wrote the status report to {path}",
+    # a vdir: one file per contact or to-do (collab export --vdir, collab import DIR)
+    "cli.export.vdir_format": "--vdir takes --format vcf or ics",
+    "cli.export.vdir_done": (
+        "{written} files written, {unchanged} unchanged, {removed} removed, {held} changed "
+        "there and left for the next import, in {path}"
+    ),
+    "cli.import.vdir_done": (
+        "added {added}, updated {updated}, completed {completed}, unchanged {unchanged}, "
+        "conflicts {conflicts}, kept {kept} (deleted there), skipped {skipped}"
+    ),
+    "cli.import.vdir_dry_run": (
+        "dry run, nothing saved: would have added {added}, updated {updated}, completed "
+        "{completed}, unchanged {unchanged}, conflicts {conflicts}, kept {kept} (deleted "
+        "there), skipped {skipped}"
+    ),
+    "cli.import.conflict": "  conflict: {name}: changed on both sides; collab's later change kept",
+    # collab sync
+    "cli.sync.set_up": "sync is set up ({path}); run `collab sync`",
+    "cli.sync.done": (
+        "synced: {sent} sent, {added} added, {updated} updated, {completed} completed, "
+        "{conflicts} conflicts, {kept} kept (deleted on the server), {skipped} skipped"
+    ),
+    "sync.what.contacts": "the changed contacts",
     "cli.import.progress": "importing {name}",
     "cli.import.unknown_format": (
         "cannot tell the format of {name}: use --from json|vcard|taskwarrior"
@@ -1108,6 +1160,8 @@ EN: dict[str, str] = {
     "import.vcard.same_name": "{n} contacts are named {name}; cannot tell which",
     # in the list of fields an update changes (the others are named as in the format)
     "import.vcard.other_properties": "other vCard properties",
+    # {charset}: the CHARSET a vCard 2.1 line declares, quoted
+    "import.vcard.charset": "line {line}: unknown character set {charset}",
     # taskwarrior exports (uuid, description, status, annotations... are its JSON keys)
     "import.taskwarrior.not_utf8": "not a taskwarrior export: not UTF-8 text ({error})",
     "import.taskwarrior.empty": "not a taskwarrior export: the file is empty",
@@ -1127,6 +1181,13 @@ EN: dict[str, str] = {
     "import.task.annotation": "an annotation has no description",
     "import.task.tags": "tags is not a list of words",
     "import.task.project": "project is not text",
+    "import.task.depends": "depends is not a list of uuids",
+    # {problem}: why the store would refuse it (too long, too deep...)
+    "import.task.kept": "its other attributes cannot be kept: {problem}",
+    # {zone}: what --tz was given, quoted
+    "import.taskwarrior.bad_zone": (
+        "{zone} is not a time zone: give a name such as Asia/Shanghai, UTC or +08:00"
+    ),
     # collab-tui backups (JSON); "format", "version", "settings"... are the file's keys
     "import.json.not_object": "not a collab-tui backup: the file does not hold a JSON object",
     "import.json.format": 'not a collab-tui backup: "format" is {value}, expected "{expected}"',
@@ -1508,6 +1569,121 @@ EN: dict[str, str] = {
     "map.person.stance": "stance",
     "map.person.kpis": "KPIs",
     "map.person.boss": "boss",
+    # --- planned meetings, recurring and blocked items (issue 12, items 4-6) -------------
+    "record.meeting": "planned meeting",
+    "error.time": 'not a time of day "{phrase}": try 15:00, 9:30, 3pm, 15点, 下午3点半',
+    "error.every": (
+        'not a repeat rule "{phrase}": try week, 2w, month, mon, 每周, 每两周, 每月, 每周一'
+    ),
+    "error.capture.items_only": "{token}: only an item repeats or waits on another, not a {word}:",
+    "error.capture.item_ref": "{token}: after: takes item numbers, e.g. after:#12 or after:12,14",
+    "error.capture.decision_planned": (
+        "{word}: belongs to a meeting that was held; a planned one has no decisions yet"
+    ),
+    "problem.not_every": "{value} is not a repeat rule (week, 2w, month, mon ...)",
+    "problem.not_time": "{value} is not a time of day (HH:MM)",
+    "error.capture.outcome_meet": (
+        "an outcome is the meeting's own line: write what happened, without meet:"
+    ),
+    "error.action.every_needs_due": "a recurring item needs a due date to count from",
+    "error.action.after_self": "item #{id} cannot wait on itself",
+    "error.action.after_circle": "that would make item #{id} wait on itself (through others)",
+    "error.action.meeting_empty": "a planned meeting needs a title or someone to meet",
+    "error.action.meeting_no_date": "a planned meeting needs a date",
+    "error.action.no_meeting": "no planned meeting #{id}",
+    "said.planned": "planned {what}",
+    "said.cancelled": "cancelled {what}",
+    "said.next_in_series": "next: {what}",
+    "said.series_stopped": "the series stops here",
+    "said.unblocked": "no longer blocked: {what}",
+    "describe.meeting": "meeting #{id} {when}",
+    "describe.meeting.at": "{date} {time}",
+    # the summary of a planned meeting's log entry: "{title}: what happened"
+    "meeting.outcome_of": "{title}:",
+    "error.date.collab_time": "COLLAB_TIME must be HH:MM, not {value}",
+    "column.when": "when",
+    "today.meetings": "Meetings today",
+    "today.awaiting_outcome": "Meetings awaiting their outcome",
+    "today.blocked": "Blocked",
+    "today.outcome_hint": "l logs how it went",
+    "blocked.by": "blocked by {ids}",
+    "meetings.heading": "Planned meetings",
+    "meetings.none": "no meetings planned",
+    "meetings.outcome_due": "held? log its outcome: collab outcome {id}",
+    "every.day": "every day",
+    "every.days": "every {n} days",
+    "every.week": "every week",
+    "every.weeks": "every {n} weeks",
+    "every.month": "every month",
+    "every.months": "every {n} months",
+    "every.weekday": "every {day}",
+    "describe.after": "waits on {ids}",
+    "date.repeats": "{text} · {every}",
+    "cli.help.add.every": "make each item recurring: week, 2w, month, mon (every:RULE)",
+    "cli.help.add.after": "each item waits on item ID (after:#ID); repeat for several",
+    "cli.help.drop.stop_series": "a recurring item: end the series (no next one)",
+    "cli.help.drop.note": (
+        "Dropping a recurring item skips this occurrence: the next one is created, as when\n"
+        "it is done. --stop-series ends the series instead."
+    ),
+    "cli.help.meet": "plan a meeting (on:WHEN [TIME]) or log one held today",
+    "cli.help.meet.text": "what collab add takes after meet:",
+    "cli.help.meet.note": (
+        "on:WHEN [TIME] today or later plans the meeting (collab meetings, collab today);\n"
+        "without on: it is logged as held today, with on: an earlier day as held then."
+    ),
+    "cli.help.meetings": "the planned meetings, in time order",
+    "cli.help.outcome": "a planned meeting was held: log its outcome (a capture line)",
+    "cli.help.outcome.id": "the planned meeting's number",
+    "cli.help.outcome.text": "what happened; decision: and items as in collab add",
+    "cli.help.cancel": "cancel a planned meeting",
+    "act.plan_meeting": "Plan a meeting",
+    "act.plan_meeting.key": "Meeting",
+    "act.plan_meeting.help": "Plan a meeting: a day, a time, its people",
+    "act.meeting.outcome": "Meeting: log its outcome",
+    "act.meeting.outcome.key": "Outcome",
+    "act.meeting.outcome.help": "The meeting was held: log how it went (one capture line)",
+    "act.meeting.cancel": "Meeting: cancel",
+    "act.meeting.cancel.key": "Cancel",
+    "act.meeting.cancel.help": "Remove the selected planned meeting",
+    "help.meetings": "Planned meetings (Today)",
+    "app.select_meeting": "Select a planned meeting first (Today).",
+    "app.blocked_no_escalation": "It is blocked by {ids}: chase or escalate that one instead.",
+    "app.outcome_prompt": "How did it go? {title} with {names}",
+    "app.cancel_meeting_question": "Cancel the meeting {title}?",
+    "app.meeting_cancelled": "Cancelled: {title}  (z undoes)",
+    "change.plan_meeting": "plan a meeting",
+    "change.outcome": "log a meeting's outcome",
+    "change.cancel_meeting": "cancel a meeting",
+    "record.meeting.short": "meet",
+    "card.every": "repeats",
+    "card.after": "waits on",
+    "card.after.blocking": "blocking",
+    "card.after.clear": "finished",
+    "card.after.closed": "(closed)",
+    "card.when": "when",
+    "form.item.every": "Repeats",
+    "form.item.every.hint": "week, 2w, month, mon, 每周 … (empty: once)",
+    "form.item.after": "Waits on",
+    "form.item.after.hint": "item numbers, e.g. #12 #14",
+    "form.item.after.bad": "Waits on: write item numbers, e.g. #12 #14",
+    "form.meeting.title": "Plan a meeting",
+    "form.meeting.about": "About",
+    "form.meeting.about.hint": "what it is for, e.g. API review",
+    "form.meeting.date": "Day",
+    "form.meeting.time": "Time",
+    "form.meeting.time.hint": "15:00, 3pm, 下午3点 (empty: no set time)",
+    "form.meeting.with": "With",
+    "form.meeting.log": "Log",
+    "form.meeting.outcome.hint": "Enter logs it · Esc cancel",
+    "form.meeting.outcome.placeholder": "agreed X; decision: …; owe: … due:fri",
+    "review.meeting_keys": "l logs its outcome (one line: what happened; decision: …; owe: …).",
+    "review.meeting_logged": "Its outcome is logged. n for the next one.",
+    "series.question": "{title} repeats {every}. Skip only this one, or stop the series?",
+    "series.skip": "Skip this one",
+    "series.skip.key": "Skip",
+    "series.stop": "Stop the series",
+    "series.stop.key": "Stop series",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"en": EN}  # languages kept as a dict (tests)
@@ -1652,6 +1828,17 @@ def format_date(day: date, today: date | None = None) -> str:
     if today is not None and day.year != today.year:
         return t("date.short_year", **parts)
     return t("date.short", **parts)
+
+
+def every_label(rule: str) -> str:
+    """A repeat rule as words: 'every week', 'every 2 weeks', 'every Mon' (dates.parse_every)."""
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    if rule in weekdays:
+        return t("every.weekday", day=t(f"weekday.{weekdays.index(rule)}"))
+    if rule in ("day", "week", "month"):
+        return t(f"every.{rule}")
+    unit = {"d": "days", "w": "weeks", "m": "months"}[rule[-1]]
+    return t(f"every.{unit}", n=rule[:-1])
 
 
 def long_date(day: date) -> str:

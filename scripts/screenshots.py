@@ -106,9 +106,15 @@ async def shot_review(pilot: Pilot, app: CollabApp) -> None:
 
 
 async def shot_item(pilot: Pilot, app: CollabApp) -> None:
-    await keys(pilot, "1")
+    await keys(pilot, "2")  # Today starts with the meetings; the Matrix with that item
     await settle(pilot)
     await keys(pilot, "enter")  # the first overdue item
+
+
+async def shot_plan_meeting(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "m")
+    await settle(pilot)
+    await freeze_cursors(app)
 
 
 async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
@@ -136,6 +142,7 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "review": (True, shot_review),
     "item": (True, shot_item),
     "settings": (True, shot_settings),
+    "plan-meeting": (True, shot_plan_meeting),
     "projects": (True, shot_projects),
     "map": (True, shot_map),
     "first-run": (False, shot_today),

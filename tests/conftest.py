@@ -13,6 +13,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.delenv("COLLAB_DB", raising=False)
+    monkeypatch.delenv("COLLAB_TIME", raising=False)
     # English, whatever the machine's locale: tests of Chinese ask for it.
     for name in ("COLLAB_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

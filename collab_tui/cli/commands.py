@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,15 @@ def today_from_env() -> date:
     from collab_tui.dates import frozen_today
 
     return frozen_today() or date.today()
+
+
+def clock_from_env() -> time:
+    """The time of day, unless COLLAB_TIME (or COLLAB_TODAY) freezes it (dates.frozen_clock)."""
+    from datetime import datetime
+
+    from collab_tui.dates import frozen_clock
+
+    return frozen_clock() or datetime.now().time()
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -76,9 +85,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     from collab_tui import actions
 
     lines = " ".join(args.text).splitlines()  # a pasted block: one capture per line
+    # --every / --after: the grammar's every: and after: words, on each line's last clause
+    extra = [f"every:{args.every}"] if getattr(args, "every", None) else []
+    extra += [f"after:#{i}" for i in getattr(args, "after", None) or []]
+    if extra:
+        lines = [" ".join([line, *extra]) if line.strip() else line for line in lines]
     with open_store(args) as store:
         try:
-            result = actions.capture_lines(store, lines, args.today, again=args.again)
+            result = actions.capture_lines(
+                store, lines, args.today, again=getattr(args, "again", False)
+            )
         except actions.ActionError as error:
             repeat = actions.AlreadyCaptured
             if not (isinstance(error, repeat) or isinstance(error.__cause__, repeat)):
@@ -103,8 +119,37 @@ def _item_command(action: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-cmd_done = _item_command("complete")
-cmd_drop = _item_command("drop")
+def _close_command(action: str) -> Callable[[argparse.Namespace], int]:
+    """done / drop: also say what comes next in a series and what it no longer blocks."""
+
+    def run(args: argparse.Namespace) -> int:
+        from collab_tui import actions
+        from collab_tui.model import Status
+
+        status = Status.DONE if action == "complete" else Status.DROPPED
+        stop = bool(getattr(args, "stop_series", False))
+        with open_store(args) as store:
+            closed = actions.close_item(store, args.id, status, args.today, stop_series=stop)
+            names = {c.id: c.name for c in store.contacts()}
+        said = [t(f"said.{action}", what=actions.describe_item(closed.item, names, args.today))]
+        if closed.next is not None:
+            what = actions.describe_item(closed.next, names, args.today)
+            said.append(t("said.next_in_series", what=what))
+        elif closed.item.every is not None:
+            said.append(t("said.series_stopped"))
+        said += [
+            t("said.unblocked", what=actions.describe_item(i, names, args.today))
+            for i in closed.unblocked
+        ]
+        for line in said:
+            print(_plain(line))
+        return EXIT_OK
+
+    return run
+
+
+cmd_done = _close_command("complete")
+cmd_drop = _close_command("drop")
 cmd_reopen = _item_command("reopen")
 cmd_happened = _item_command("occurred")
 
@@ -116,6 +161,48 @@ def cmd_snooze(args: argparse.Namespace) -> int:
         item = actions.snooze(store, args.id, " ".join(args.when), args.today)
         names = {c.id: c.name for c in store.contacts()}
     print(_plain(t("said.snooze", what=actions.describe_item(item, names, args.today))))
+    return EXIT_OK
+
+
+def cmd_meet(args: argparse.Namespace) -> int:
+    """`collab meet TEXT`: `collab add "meet: TEXT"` (on:WHEN plans it, see CAPTURE.md)."""
+    args.text = ["meet: " + " ".join(args.text)]
+    return cmd_add(args)
+
+
+def cmd_outcome(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    with open_store(args) as store:
+        result = actions.log_meeting_outcome(store, args.id, " ".join(args.text), args.today)
+    for line in result.lines:
+        print(_plain(line))
+    return EXIT_OK
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from collab_tui import actions
+
+    with open_store(args) as store:
+        meeting = actions.cancel_meeting(store, args.id)
+        names = {c.id: c.name for c in store.contacts()}
+    what = actions.describe_meeting(meeting, names, args.today)
+    print(_plain(t("said.cancelled", what=what)))
+    return EXIT_OK
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from collab_tui import triage
+    from collab_tui.cli import output as render
+
+    clock = clock_from_env()
+    with open_store(args) as store:
+        meetings = triage.sort_meetings(store.meetings())
+        contacts = store.contacts()
+    if args.json:
+        _print_json(render.meetings_json(meetings, args.today, clock))
+    else:
+        _show([render.meetings_table(meetings, contacts, args.today, clock)], args)
     return EXIT_OK
 
 
@@ -207,7 +294,18 @@ def cmd_today(args: argparse.Namespace) -> int:
         contacts = store.contacts()
         # The last contact dates come from the store's summary: no history is read.
         last = store.last_contact_dates(day)
-        agenda = triage.agenda(items, contacts, (), day, store.settings, last_contact=last)
+        # Another day is reviewed from its morning; today at the time it is now.
+        clock = clock_from_env() if day == args.today else None
+        agenda = triage.agenda(
+            items,
+            contacts,
+            (),
+            day,
+            store.settings,
+            last_contact=last,
+            meetings=store.meetings(),
+            clock=clock,
+        )
         projects = store.projects()
         milestones = plan.milestone_agenda(projects, store.milestones(), day)
     if args.json:
@@ -217,8 +315,9 @@ def cmd_today(args: argparse.Namespace) -> int:
     else:
         sections = render.agenda_sections(agenda, contacts, day)
         extra = project_output.milestone_agenda_sections(milestones, projects, contacts, day)
-        # before "Going cold", after the risks: an unagreed milestone is a risk too
-        _show([*sections[:-1], *extra, sections[-1]], args)
+        # after the risks (an unagreed milestone is a risk too), before the blocked items
+        # and "Going cold", as on the app's Today
+        _show([*sections[:-2], *extra, *sections[-2:]], args)
     return EXIT_OK
 
 
@@ -228,11 +327,13 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         contacts = store.contacts()
-        quadrants = triage.matrix(store.items(), args.today, store.settings)
+        items = store.items()
+        quadrants = triage.matrix(items, args.today, store.settings)
+    blocked = render.blocked_map(items)
     if args.json:
         _print_json(render.matrix_json(quadrants))
     else:
-        _show(render.matrix_sections(quadrants, contacts, args.today), args)
+        _show(render.matrix_sections(quadrants, contacts, args.today, blocked), args)
     return EXIT_OK
 
 
@@ -247,22 +348,23 @@ def cmd_who(args: argparse.Namespace) -> int:
         # The newest interactions, their count and the last contact come from the store's
         # summary: no history is read.
         log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
-        brief = triage.brief(contact.id, store.items(), contacts, log.recent, args.today)
+        items = store.items()
+        brief = triage.brief(contact.id, items, contacts, log.recent, args.today)
         brief.all_interactions_count = log.total
         brief.last_contact = log.last_contact
     if args.json:
         _print_json(render.brief_json(brief))
     else:
-        _show(render.brief_sections(brief, contacts, args.today), args)
+        _show(render.brief_sections(brief, contacts, args.today, render.blocked_map(items)), args)
     return EXIT_OK
 
 
 def _show(sections: list[Any], args: argparse.Namespace) -> None:
-    """Rich tables on a terminal, plain text when piped (and Rich is never imported)."""
+    """Styled, wrapped tables on a terminal, plain text when piped."""
     from collab_tui.cli import output as render
 
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR_TABLES"):
-        render.print_rich(sections)
+        render.print_terminal(sections)
     else:
         sys.stdout.write(render.to_plain(sections))
 
@@ -298,6 +400,8 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.vdir:
+        return _export_vdir(args)
     rows = {"total": 0}  # records the exporter went through, from its progress calls
 
     with (
@@ -327,15 +431,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.format == "ics":
             from collab_tui.interop import ics
 
-            items = store.items()
-            payload = ics.export_ics(
-                items, store.contacts(), args.today, store.settings, progress=progress
-            )
-            what = "cli.export.active_items"
+            # Closed items too: they stay in calendars, completed, for ics.CLOSED_DAYS.
+            items = store.items(active_only=False)
+            payload = ics.export_ics(items, store.contacts(), args.today, progress=progress)
+            what = "cli.export.items"
         else:
             from collab_tui.interop import csvfile
 
-            payload = csvfile.export_csv(store, args.what, progress=progress)
+            # A BOM unless --no-bom: without it Excel shows CJK names garbled.
+            bom = args.bom is not False
+            payload = csvfile.export_csv(store, args.what, progress=progress, bom=bom)
             what = f"cli.export.{args.what}"
     if not isinstance(payload, Iterator):
         _write_output(payload, args.output)
@@ -346,6 +451,79 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = t("cli.export.todos", n=todos, count=count)
         _note(t("cli.export.done", count=count, path=args.output))
     return EXIT_OK
+
+
+def _export_vdir(args: argparse.Namespace) -> int:
+    from collab_tui.interop import vdir
+
+    if args.format not in ("vcf", "ics"):
+        raise UsageError(t("cli.export.vdir_format"))
+    folder = Path(args.vdir).expanduser()
+    ext = vdir.CONTACTS if args.format == "vcf" else vdir.TODOS
+    state = vdir.SyncState(db_path(args))
+    with open_store(args) as store:
+        done = vdir.export_to(store, folder, ext, state.vdir(folder), args.today)
+    state.save()
+    _note(t("cli.export.vdir_done", **vars(done), path=folder))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Export to the vdirs, run vdirsyncer, import what came back; again if that changed
+    anything, so that one run leaves both sides the same."""
+    from collab_tui.interop import vdir, vdirsyncer
+
+    vdirsyncer.program()  # missing: say so before anything is written
+    if args.setup:
+        path = vdirsyncer.write_config(
+            args.setup,
+            args.calendar_url or "",
+            args.username or "",
+            args.password_command or "",
+            args.addressbook,
+            args.calendar,
+        )
+        vdirsyncer.discover()
+        print(t("cli.sync.set_up", path=path))
+        return EXIT_OK
+    if not vdirsyncer.config_path().exists():
+        raise vdirsyncer.SyncError(t("error.sync.not_set_up"))
+    folders = ((vdirsyncer.contacts_vdir(), vdir.CONTACTS), (vdirsyncer.todos_vdir(), vdir.TODOS))
+    state = vdir.SyncState(db_path(args))
+    result = vdir.VdirImport()
+    sent = removed = 0
+    with open_store(args) as store:
+        for round_ in (1, 2):
+            written = 0
+            for folder, ext in folders:
+                done = vdir.export_to(store, folder, ext, state.vdir(folder), args.today)
+                written += done.written + done.removed
+                sent += done.written
+                removed += done.removed
+            state.save()
+            if round_ == 2 and not written:
+                break  # what came back needs nothing sent
+            vdirsyncer.sync()
+            if round_ == 2:
+                break
+            for folder, _ext in folders:
+                result.merge(vdir.import_vdir(store, folder, state.vdir(folder), args.today))
+            state.save()
+    counts = {"sent": sent, "removed": removed, **result.counts()}
+    if args.json:
+        skipped = [{"what": what, "why": why} for what, why in result.skipped]
+        _print_json({**counts, "conflicted": result.conflicts, "skipped_records": skipped})
+        return EXIT_OK
+    _print_vdir_details(result)
+    print(t("cli.sync.done", **counts))
+    return EXIT_OK
+
+
+def _print_vdir_details(result: Any) -> None:
+    for name in result.conflicts:
+        print(_plain(t("cli.import.conflict", name=name)))
+    for what, why in result.skipped:
+        print(_plain(t("cli.import.skipped", what=what, why=why)))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -427,6 +605,8 @@ def parse_json_file(path: Path, data: bytes) -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if path.is_dir() and not args.source:  # a vdir; `--from FORMAT` wants a file
+        return _import_vdir(args, path)
     source = guess_source(path, args.source)
     from collab_tui.store.store import gc_paused
 
@@ -450,9 +630,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from collab_tui.interop import taskwarrior
 
                 summary = taskwarrior.import_taskwarrior(
-                    store, payload, progress=progress, dry_run=args.dry_run
+                    store, payload, progress=progress, tz=args.tz, dry_run=args.dry_run
                 )
     print_summary(summary, args.dry_run)
+    return EXIT_OK
+
+
+def _import_vdir(args: argparse.Namespace, folder: Path) -> int:
+    from collab_tui.interop import vdir
+
+    state = vdir.SyncState(db_path(args))
+    with open_store(args) as store:
+        result = vdir.import_vdir(store, folder, state.vdir(folder), args.today, args.dry_run)
+    if not args.dry_run:
+        state.save()
+    _print_vdir_details(result)
+    print(
+        t("cli.import.vdir_dry_run" if args.dry_run else "cli.import.vdir_done", **result.counts())
+    )
     return EXIT_OK
 
 

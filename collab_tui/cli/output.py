@@ -1,23 +1,29 @@
 """What ``collab today``, ``matrix`` and ``who`` print: plain text, Rich tables or JSON.
 
 Each view is first built as a list of sections (tables, facts, lines) of plain strings;
-``to_plain`` turns them into aligned text for pipes and ``print_rich`` into Rich tables
-for a terminal. Rich is imported inside ``print_rich`` only, and every user string goes
-through ``model.one_line`` here and into ``rich.text.Text`` there, so stored text is never
-read as markup or terminal escapes.
+``to_plain`` turns them into aligned text for pipes and ``print_terminal`` into styled,
+wrapped text for a terminal (no Rich: its table layout was most of the time of a big
+``collab today``). Every user string goes through ``model.one_line`` or ``model.plain``, so
+stored text never reaches the terminal as escape sequences.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any
 
+from collab_tui import triage
 from collab_tui.facts import brief_facts
-from collab_tui.model import Contact, Interaction, Item, Kind, Status, one_line
+from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line, plain
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
     ago,
+    every_label,
     format_date,
     label,
     listing,
@@ -60,7 +66,25 @@ Section = Table | Facts | Lines
 ITEM_COLUMNS = ["id", "kind", "title", "who", "due", "tags"]
 
 
-def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
+def blocked_map(items: Iterable[Item]) -> dict[int, list[int]]:
+    """Active item id -> the ids of the active items it waits on (blocked items only)."""
+    active = {i.id: i for i in items if i.is_active}
+    return {
+        i.id: [b.id for b in triage.blockers(i, active)]
+        for i in active.values()
+        if triage.is_blocked(i, active)
+    }
+
+
+def blocked_title(title: str, blocked_by: list[int]) -> str:
+    """'retest payment flow (blocked by #12)'."""
+    ids = listing(f"#{i}" for i in blocked_by)
+    return with_details(title, [t("blocked.by", ids=ids)])
+
+
+def item_row(
+    item: Item, names: dict[int, str], today: date, blocked_by: list[int] | None = None
+) -> list[str]:
     people = listing(one_line(names.get(i, f"#{i}")) for i in item.contact_ids)
     if people:
         people = {Kind.OWE: "-> ", Kind.WAIT: "<- "}.get(item.kind, "") + people
@@ -69,10 +93,13 @@ def item_row(item: Item, names: dict[int, str], today: date) -> list[str]:
         kind = label(item.status)  # a risk that happened: now a problem being handled
     elif not item.is_open:
         kind = with_details(kind, [label(item.status)])
+    title = one_line(item.title)
+    if blocked_by:
+        title = blocked_title(title, blocked_by)
     return [
         f"#{item.id}",
         kind,
-        one_line(item.title),
+        title,
         people,
         when_text(item, today),
         " ".join("#" + one_line(tag) for tag in item.tags),
@@ -89,25 +116,33 @@ def when_text(item: Item, today: date) -> str:
     text = with_relative(item.due, today)
     if item.due_history:
         text = t("date.moved", text=text, n=len(item.due_history))
+    if item.every is not None:
+        text = t("date.repeats", text=text, every=every_label(item.every))
     return text
 
 
-def item_style(item: Item, today: date) -> str:
+def item_style(item: Item, today: date, blocked: bool = False) -> str:
     if not item.is_active:
         return "closed"
-    if item.due is not None and item.due < today:
+    if item.due is not None and item.due < today and not blocked:  # blocked: not late
         return "late"
     return ""
 
 
 def item_table(
-    heading: str, items: list[Item], names: dict[int, str], today: date, empty: str = ""
+    heading: str,
+    items: list[Item],
+    names: dict[int, str],
+    today: date,
+    empty: str = "",
+    blocked: Mapping[int, list[int]] | None = None,
 ) -> Table:
+    blocked = blocked or {}
     return Table(
         heading=heading,
         columns=ITEM_COLUMNS,
-        rows=[item_row(item, names, today) for item in items],
-        styles=[item_style(item, today) for item in items],
+        rows=[item_row(item, names, today, blocked.get(item.id)) for item in items],
+        styles=[item_style(item, today, item.id in blocked) for item in items],
         empty=empty or t("nothing"),
     )
 
@@ -121,14 +156,25 @@ def _names(contacts: list[Contact]) -> dict[int, str]:
 
 def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[Section]:
     names = _names(contacts)
+    blocked = {b.item.id: [i.id for i in b.blocked_by] for b in agenda.blocked}
     sections: list[Section] = [
         Lines(long_date(today), [], empty=""),
+        meetings_table(agenda.meetings_today, contacts, today, None, t("today.meetings")),
+    ]
+    if agenda.awaiting_outcome:  # shown only when there is an outcome to log
+        outcome = meetings_table(agenda.awaiting_outcome, contacts, today, None)
+        outcome.heading = t("today.awaiting_outcome")
+        sections.append(outcome)
+    sections += [
         item_table(t("today.overdue"), agenda.overdue, names, today),
         item_table(t("today.due_today"), agenda.due_today, names, today),
         item_table(t("quadrant.do_now.heading"), agenda.do_now, names, today),
-        item_table(t("today.owe"), agenda.owe, names, today),
-        item_table(t("today.waiting"), agenda.waiting, names, today),
+        item_table(t("today.owe"), agenda.owe, names, today, blocked=blocked),
+        item_table(t("today.waiting"), agenda.waiting, names, today, blocked=blocked),
         item_table(t("today.risks"), agenda.risks_to_review, names, today),
+        item_table(
+            t("today.blocked"), [b.item for b in agenda.blocked], names, today, blocked=blocked
+        ),
     ]
     cold = Table(
         t("today.cold"), ["contact", "last contact", "open items"], empty=t("today.cold.empty")
@@ -158,6 +204,11 @@ def agenda_json(agenda: Any, today: date) -> dict[str, Any]:
         "owe": [i.to_dict() for i in agenda.owe],
         "waiting": [i.to_dict() for i in agenda.waiting],
         "risks_to_review": [i.to_dict() for i in agenda.risks_to_review],
+        "meetings_today": [m.to_dict() for m in agenda.meetings_today],
+        "awaiting_outcome": [m.to_dict() for m in agenda.awaiting_outcome],
+        "blocked": [
+            {**b.item.to_dict(), "blocked_by": [i.id for i in b.blocked_by]} for b in agenda.blocked
+        ],
         "going_cold": [
             {
                 "contact_id": entry.contact.id,
@@ -181,14 +232,57 @@ def _quadrant_key(quadrant: Any) -> str:
 
 
 def matrix_sections(
-    quadrants: dict[Any, list[Item]], contacts: list[Contact], today: date
+    quadrants: dict[Any, list[Item]],
+    contacts: list[Contact],
+    today: date,
+    blocked: Mapping[int, list[int]] | None = None,
 ) -> list[Section]:
     names = _names(contacts)
     by_key = {_quadrant_key(q): items for q, items in quadrants.items()}
     return [
-        item_table(t(f"quadrant.{key}.heading"), by_key.get(key, []), names, today)
+        item_table(t(f"quadrant.{key}.heading"), by_key.get(key, []), names, today, blocked=blocked)
         for key in QUADRANT_KEYS
     ]
+
+
+# --- planned meetings ---------------------------------------------------------------------
+
+MEETING_COLUMNS = ["id", "when", "title", "who"]
+
+
+def meetings_table(
+    meetings: list[Meeting],
+    contacts: list[Contact],
+    today: date,
+    clock: time | None,
+    heading: str = "",
+) -> Table:
+    """Planned meetings, in time order; with ``clock``, those passed say so (outcome due)."""
+    names = _names(contacts)
+    table = Table(heading or t("meetings.heading"), MEETING_COLUMNS, empty=t("meetings.none"))
+    for meeting in meetings:
+        when = format_date(meeting.date, today)
+        if meeting.time:
+            # Today's meetings: the time says it all.
+            at = t("describe.meeting.at", date=when, time=meeting.time)
+            when = meeting.time if meeting.date == today else at
+        passed = clock is not None and triage.meeting_passed(meeting, today, clock)
+        title = one_line(meeting.title)
+        if passed:
+            title = with_details(title, [t("meetings.outcome_due", id=meeting.id)])
+        people = listing(one_line(names.get(i, f"#{i}")) for i in meeting.contact_ids)
+        table.rows.append([f"#{meeting.id}", when, title, people])
+        table.styles.append("late" if passed else "")
+    return table
+
+
+def meetings_json(meetings: list[Meeting], today: date, clock: time | None) -> dict[str, Any]:
+    return {
+        "date": today.isoformat(),
+        "meetings": [
+            {**m.to_dict(), "passed": triage.meeting_passed(m, today, clock)} for m in meetings
+        ],
+    }
 
 
 def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
@@ -199,7 +293,12 @@ def matrix_json(quadrants: dict[Any, list[Item]]) -> dict[str, Any]:
 # --- who (the pre-meeting brief) ---------------------------------------------------------------
 
 
-def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Section]:
+def brief_sections(
+    brief: Any,
+    contacts: list[Contact],
+    today: date,
+    blocked: Mapping[int, list[int]] | None = None,
+) -> list[Section]:
     names = _names(contacts)
     facts = brief_facts(brief, today)
     meetings = Lines(facts.interactions_heading, [], empty=facts.interactions_empty)
@@ -212,7 +311,9 @@ def brief_sections(brief: Any, contacts: list[Contact], today: date) -> list[Sec
         )
     ]
     sections += [Lines(b.heading, b.values, empty=b.empty) for b in facts.bullets]
-    sections += [item_table(g.heading, g.items, names, today, g.empty) for g in facts.groups]
+    sections += [
+        item_table(g.heading, g.items, names, today, g.empty, blocked) for g in facts.groups
+    ]
     sections.append(meetings)
     if facts.notes:
         sections.append(Lines(t("brief.notes"), facts.notes))
@@ -295,76 +396,234 @@ def to_plain(sections: list[Section]) -> str:
     return "\n".join(out)
 
 
-# --- Rich ----------------------------------------------------------------------------------------
+# --- a terminal --------------------------------------------------------------------------------
 
+# The look Rich's borderless tables had (bold headings, dim column headers, late rows red,
+# closed rows dim, tags dim under the title), drawn here: Rich's table layout took ~0.5 s
+# for the ~700 rows of a busy `collab today`, this takes milliseconds.
 _ROW_STYLES = {"late": "red", "closed": "dim", "": ""}
+_SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31"}
+_COLOURS = frozenset({"red"})
+
+# Columns that never wrap, and the narrowest a wrapping column gets before the terminal's
+# own line wrap takes over; the title keeps room to stay readable.
+_NO_WRAP = frozenset({"id", "kind"})
+_MIN_WIDTHS = {"title": 20, "due": 12, "who": 8}
+_DEFAULT_MIN_WIDTH = 8
+
+Segment = tuple[str, str]  # text, space-separated style names ("" = none)
 
 
-def print_rich(sections: list[Section]) -> None:
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
+class Painter:
+    """Styled lines for a terminal ``width`` columns wide.
 
-    console = Console()
+    ``styles`` False writes no escape sequences at all (``TERM=dumb``); ``colour`` False
+    keeps bold, dim and underline but no colour (``NO_COLOR``), as Rich did.
+    """
+
+    def __init__(self, width: int = 80, styles: bool = True, colour: bool = True) -> None:
+        self.width = max(width, 20)
+        self.styles = styles
+        self.colour = colour
+
+    @classmethod
+    def for_terminal(cls, stream: Any) -> Painter:
+        """``COLUMNS``, else the terminal's width, else 80 (a terminal that reports 0)."""
+        env = os.environ
+        try:
+            width = int(env.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
+        except (OSError, ValueError, AttributeError):
+            width = 0
+        return cls(width or 80, styles=env.get("TERM") != "dumb", colour=not env.get("NO_COLOR"))
+
+    def line(self, segments: list[Segment]) -> str:
+        """The segments as one line, each style switched on and off as it changes."""
+        if not self.styles:
+            return "".join(text for text, _ in segments).rstrip()
+        while segments and not segments[-1][0].strip():  # no trailing padding
+            segments = segments[:-1]
+        if segments:
+            segments[-1] = (segments[-1][0].rstrip(), segments[-1][1])
+        out: list[str] = []
+        current = ""
+        for text, style in segments:
+            if style != current:
+                if current:
+                    out.append("\x1b[0m")
+                codes = ";".join(
+                    _SGR[name] for name in style.split() if self.colour or name not in _COLOURS
+                )
+                if codes:
+                    out.append(f"\x1b[{codes}m")
+                current = style if codes else ""
+            out.append(text)
+        if current:
+            out.append("\x1b[0m")
+        return "".join(out)
+
+    def text(self, text: str, style: str = "") -> list[str]:
+        """``text`` wrapped at words to the terminal's width, one string a line."""
+        return [self.line([(text[a:b], style)]) for a, b in wrap(text, self.width)]
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into lines of at most ``width`` columns: (start, end) slices.
+
+    Lines break at spaces (dropped at the break; the first line keeps its indent); a word
+    wider than ``width`` is cut between characters, a wide (CJK) character never split.
+    """
+    if cell_width(text) <= width:
+        return [(0, len(text))]
+    lines: list[tuple[int, int]] = []
+    start = end = used = 0
+    for word in re.finditer(r"\S+", text):
+        begin, stop = word.span()
+        size = cell_width(word.group())
+        if used + (begin - end) + size <= width:
+            used += (begin - end) + size
+            end = stop
+            continue
+        if end > start:
+            lines.append((start, end))
+        start, end, used = begin, stop, size
+        if size > width:  # a word wider than a whole line: cut between characters
+            used = 0
+            for at in range(begin, stop):
+                columns = cell_width(text[at])
+                if used + columns > width and used:
+                    lines.append((start, at))
+                    start, used = at, 0
+                used += columns
+    lines.append((start, end))
+    return lines
+
+
+def column_widths(natural: list[int], minimum: list[int], room: int) -> list[int]:
+    """Natural widths, the widest wrapping columns narrowed first until they fit ``room``.
+
+    ``minimum`` equal to a natural width marks a column that does not wrap. Columns stop
+    at their minimum; if even that is too wide, the terminal wraps the rest.
+    """
+    widths = list(natural)
+    excess = sum(widths) - room
+    while excess > 0:
+        narrowable = [i for i, w in enumerate(widths) if w > minimum[i]]
+        if not narrowable:
+            break
+        widest = max(widths[i] for i in narrowable)
+        top = [i for i in narrowable if widths[i] == widest]
+        below = max([widths[i] for i in narrowable if widths[i] < widest] or [0])
+        floor = max(below, max(minimum[i] for i in top))
+        step = min(widest - floor, -(-excess // len(top)))
+        for i in top:
+            cut = min(step, widths[i] - minimum[i], excess)
+            widths[i] -= cut
+            excess -= cut
+    return widths
+
+
+def to_terminal(sections: list[Section], painter: Painter) -> str:
+    out: list[str] = []
     for section in sections:
         if isinstance(section, Table):
             heading = section.heading
             if section.count:
                 heading = t("heading.count", title=heading, count=len(section.rows))
-            console.print(Text(heading, style="bold"))
+            out += painter.text(heading, "bold")
             if not section.rows:
-                console.print(Text(f"  {section.empty}", style="dim"))
-                console.print()
-                continue
-            console.print(_rich_table(section))
+                out += painter.text(f"  {section.empty}", "dim")
+            else:
+                out += _table_lines(section, painter)
         elif isinstance(section, Facts):
-            console.print(Text(section.heading, style="bold underline"))
-            table = RichTable(show_header=False, box=None, pad_edge=True)
-            table.add_column(style="dim", no_wrap=True)
-            table.add_column(overflow="fold")
-            for label, value in section.pairs:
-                table.add_row(Text(label), Text(value))
-            console.print(table)
+            out += painter.text(section.heading, "bold underline")
+            out += _facts_lines(section, painter)
         else:
             if not section.heading and not section.lines:
                 continue
-            console.print(Text(section.heading, style="bold"))
+            out += painter.text(section.heading, "bold")
             if section.lines:
                 for line in section.lines:
-                    console.print(Text(f"  {line}"))
+                    out += painter.text(f"  {plain(line)}")
             elif section.empty:
-                console.print(Text(f"  {section.empty}", style="dim"))
-        console.print()
+                out += painter.text(f"  {section.empty}", "dim")
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
-# Rich column widths: ids and kinds never wrap, the title keeps room to stay readable.
-_MIN_WIDTHS = {"title": 20, "due": 12, "who": 8}
+def _grid(
+    cells: list[tuple[str, int]], widths: list[int], style: str, painter: Painter
+) -> list[str]:
+    """One row: each cell (its text, where its dim part starts) wrapped to its column and
+    padded one space each side, continuation lines under their column."""
+    dim = f"dim {style}".strip()
+    wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(cells)]
+    last = len(cells) - 1
+    lines: list[str] = []
+    for n in range(max(map(len, wrapped))):
+        segments: list[Segment] = []
+        for i, (text, dim_from) in enumerate(cells):
+            start, end = wrapped[i][n] if n < len(wrapped[i]) else (0, 0)
+            if dim_from >= end:
+                segments.append((" " + text[start:end], style))
+            elif dim_from <= start:
+                segments += [(" ", style), (text[start:end], dim)]
+            else:
+                segments += [(" " + text[start:dim_from], style), (text[dim_from:end], dim)]
+            if i < last:
+                segments.append((" " * (widths[i] - cell_width(text[start:end]) + 1), style))
+        lines.append(painter.line(segments))
+    return lines
 
 
-def _rich_table(section: Table) -> Any:
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    table = RichTable(show_edge=False, box=None, pad_edge=True, header_style="dim")
+def _table_lines(section: Table, painter: Painter) -> list[str]:
     # Tags go under the title (dim) rather than in a column of their own: 80 columns is
     # not much room for six columns.
     columns = section.columns
     tags_at = columns.index("tags") if "tags" in columns and "title" in columns else None
     used = [i for i in range(len(columns)) if i != tags_at and any(row[i] for row in section.rows)]
-    for i in used:
-        table.add_column(
-            t("column." + columns[i].replace(" ", "_")),
-            overflow="fold",
-            no_wrap=columns[i] in ("id", "kind"),
-            min_width=_MIN_WIDTHS.get(columns[i]),
-        )
-    styles = section.styles or [""] * len(section.rows)
-    for row, style in zip(section.rows, styles, strict=False):
+    headers = [t("column." + columns[i].replace(" ", "_")) for i in used]
+    rows: list[list[tuple[str, int]]] = []
+    for row in section.rows:
         cells = []
         for i in used:
-            cell = Text(_cap(columns[i], row[i]))
+            text = plain(_cap(columns[i], row[i]))
+            dim_from = len(text)
             if tags_at is not None and columns[i] == "title" and row[tags_at]:
-                cell.append("  " + _cap("tags", row[tags_at]), style="dim")
-            cells.append(cell)
-        table.add_row(*cells, style=_ROW_STYLES.get(style, ""))
-    return table
+                text += "  " + plain(_cap("tags", row[tags_at]))
+            cells.append((text, dim_from))
+        rows.append(cells)
+    natural = [
+        max(cell_width(headers[n]), *(cell_width(cells[n][0]) for cells in rows))
+        for n in range(len(used))
+    ]
+    minimum = [
+        natural[n]
+        if columns[i] in _NO_WRAP
+        else min(natural[n], _MIN_WIDTHS.get(columns[i], _DEFAULT_MIN_WIDTH))
+        for n, i in enumerate(used)
+    ]
+    widths = column_widths(natural, minimum, painter.width - 2 * len(used))
+    lines = _grid([(h, len(h)) for h in headers], widths, "dim", painter)
+    styles = section.styles or [""] * len(rows)
+    for cells, style in zip(rows, styles, strict=False):
+        lines += _grid(cells, widths, _ROW_STYLES.get(style, ""), painter)
+    return lines
+
+
+def _facts_lines(section: Facts, painter: Painter) -> list[str]:
+    """Labels dim in a column that does not wrap, values wrapped beside them."""
+    if not section.pairs:
+        return []
+    pairs = [(plain(label), plain(value)) for label, value in section.pairs]
+    natural = [max(cell_width(label) for label, _ in pairs)]
+    natural.append(max(cell_width(value) for _, value in pairs))
+    widths = column_widths(natural, [natural[0], min(natural[1], 20)], painter.width - 4)
+    lines: list[str] = []
+    for label_text, value in pairs:
+        lines += _grid([(label_text, 0), (value, len(value))], widths, "", painter)
+    return lines
+
+
+def print_terminal(sections: list[Section]) -> None:
+    """The sections styled and aligned for the terminal ``sys.stdout`` is."""
+    sys.stdout.write(to_terminal(sections, Painter.for_terminal(sys.stdout)))

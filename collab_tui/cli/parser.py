@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from collab_tui import __version__
 from collab_tui.cli.commands import (
     cmd_add,
+    cmd_cancel,
     cmd_contact,
     cmd_demo,
     cmd_doctor,
@@ -20,12 +21,16 @@ from collab_tui.cli.commands import (
     cmd_import,
     cmd_map,
     cmd_matrix,
+    cmd_meet,
+    cmd_meetings,
     cmd_milestone,
+    cmd_outcome,
     cmd_project,
     cmd_reopen,
     cmd_report,
     cmd_restore,
     cmd_snooze,
+    cmd_sync,
     cmd_today,
     cmd_tui,
     cmd_who,
@@ -91,11 +96,30 @@ COMMANDS: tuple[Command, ...] = (
         (
             (("text",), {"nargs": "+", **TEXT, "help": "cli.help.add.text"}),
             (("--again",), {"action": "store_true", "help": "cli.help.add.again"}),
+            (("--every",), {"metavar": "RULE", "help": "cli.help.add.every"}),
+            (
+                ("--after",),
+                {
+                    "type": item_id,
+                    "action": "append",
+                    "metavar": "ID",
+                    "help": "cli.help.add.after",
+                },
+            ),
         ),
         note_key="cli.help.add.grammar",
     ),
     _item_verb("done", cmd_done),
-    _item_verb("drop", cmd_drop),
+    Command(
+        "drop",
+        cmd_drop,
+        ("  collab drop 12", "  collab drop 12 --stop-series"),
+        (
+            ITEM_ID,
+            (("--stop-series",), {"action": "store_true", "help": "cli.help.drop.stop_series"}),
+        ),
+        note_key="cli.help.drop.note",
+    ),
     _item_verb("reopen", cmd_reopen),
     _item_verb("happened", cmd_happened),
     Command(
@@ -153,6 +177,36 @@ COMMANDS: tuple[Command, ...] = (
         ("  collab today", "  collab today --date tomorrow", "  collab today --json | jq .overdue"),
         ((("--date",), {"metavar": "D", "help": "cli.help.today.date"}), JSON),
     ),
+    Command(
+        "meet",
+        cmd_meet,
+        (
+            '  collab meet "API review @小蓝 @小明 on:fri 15:00"',
+            '  collab meet "会议：接口评审 @小蓝 时间：周五 下午3点"',
+            '  collab meet "@Lan agreed to fix the bug; owe: retest payment due:fri"',
+        ),
+        ((("text",), {"nargs": "+", **TEXT, "help": "cli.help.meet.text"}),),
+        note_key="cli.help.meet.note",
+    ),
+    Command("meetings", cmd_meetings, ("  collab meetings", "  collab meetings --json"), (JSON,)),
+    Command(
+        "outcome",
+        cmd_outcome,
+        (
+            '  collab outcome 3 "agreed the new API; decision: ship fri; owe: send spec due:mon"',
+            "  collab outcome 3",
+        ),
+        (
+            (("id",), {"type": item_id, "metavar": "ID", "help": "cli.help.outcome.id"}),
+            (("text",), {"nargs": "*", **TEXT, "help": "cli.help.outcome.text"}),
+        ),
+    ),
+    Command(
+        "cancel",
+        cmd_cancel,
+        ("  collab cancel 3",),
+        ((("id",), {"type": item_id, "metavar": "ID", "help": "cli.help.outcome.id"}),),
+    ),
     Command("matrix", cmd_matrix, ("  collab matrix", "  collab matrix --json"), (JSON,)),
     Command(
         "who",
@@ -168,9 +222,11 @@ COMMANDS: tuple[Command, ...] = (
             "  collab export --format vcf -o contacts.vcf",
             "  collab export --format ics -o follow-ups.ics",
             "  collab export --format csv --what contacts -o contacts.csv",
+            "  collab export --format vcf --vdir ~/.contacts/work",
         ),
         (
             (("--format",), {"required": True, "choices": ["json", "vcf", "ics", "csv"]}),
+            (("--vdir",), {"metavar": "DIR", "help": "cli.help.export.vdir"}),
             (
                 ("--what",),
                 {
@@ -180,6 +236,10 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             OUTPUT,
+            (
+                ("--bom",),
+                {"action": argparse.BooleanOptionalAction, "help": "cli.help.export.bom"},
+            ),
         ),
     ),
     Command(
@@ -189,6 +249,8 @@ COMMANDS: tuple[Command, ...] = (
             "  collab import backup.json",
             "  collab import contacts.vcf --dry-run",
             "  task export > tasks.json && collab import --from taskwarrior tasks.json",
+            "  collab import ~/.contacts/work",
+            "  collab import --from taskwarrior tasks.json --tz Asia/Shanghai",
         ),
         (
             (("file",), {"metavar": "FILE"}),
@@ -201,6 +263,38 @@ COMMANDS: tuple[Command, ...] = (
                 },
             ),
             (("--dry-run",), {"action": "store_true", "help": "cli.help.import.dry_run"}),
+            (("--tz",), {"metavar": "ZONE", "help": "cli.help.import.tz"}),
+        ),
+    ),
+    Command(
+        "sync",
+        cmd_sync,
+        (
+            "  collab sync --setup https://dav.example.com/ --username me",
+            "  collab sync",
+            "  collab sync --json",
+        ),
+        (
+            (("--setup",), {"metavar": "URL", "help": "cli.help.sync.setup"}),
+            (("--calendar-url",), {"metavar": "URL", "help": "cli.help.sync.calendar_url"}),
+            (("--username",), {"metavar": "NAME", "help": "cli.help.sync.username"}),
+            (
+                ("--password-command",),
+                {"metavar": "COMMAND", "help": "cli.help.sync.password_command"},
+            ),
+            (
+                ("--addressbook",),
+                {
+                    "metavar": "NAME",
+                    "default": "collab-contacts",
+                    "help": "cli.help.sync.addressbook",
+                },
+            ),
+            (
+                ("--calendar",),
+                {"metavar": "NAME", "default": "collab-todos", "help": "cli.help.sync.calendar"},
+            ),
+            JSON,
         ),
     ),
     Command(
@@ -350,6 +444,25 @@ def argparse_in_our_words() -> None:
     setattr(argparse, "ngettext", ntranslate)  # noqa: B010
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout, with section headings in our words' punctuation ("选项：")."""
+
+    def __init__(self, prog: str, **settings: Any) -> None:
+        super().__init__(prog, **settings)
+        self.headings: set[str] = set()
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self.headings.add(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self.headings:
+            text = text.replace(f"{heading}:\n", t("argparse.heading", heading=heading) + "\n")
+        return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -357,7 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collab",
         description=t("cli.help.description"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         epilog=(
             t("cli.help.examples")
             + "\n"
@@ -396,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
             description=t(spec.summary),
             parents=[db_after],
             epilog="\n".join([t("cli.help.examples"), *spec.examples]) + spec.note(),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=HelpFormatter,
         )
         sub.set_defaults(handler=spec.handler)
         for flags, settings in spec.arguments:

@@ -1,7 +1,8 @@
 """``collab project``, ``collab milestone`` and ``collab map``: the commands and their text.
 
 The sections are built from plain strings (``output.Table`` / ``Facts`` / ``Lines``), so
-the plain printer aligns Chinese names by their width and Rich draws the same tables.
+the plain printer aligns Chinese names by their width and ``print_terminal`` styles and
+wraps the same tables on a terminal.
 ``actions`` is imported by the commands that change or look up records only: ``collab
 today`` uses the sections and JSON here and must not pay for it.
 """

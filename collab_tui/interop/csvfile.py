@@ -3,6 +3,10 @@
 One row per record with a header row; lists are joined with "; ", contacts appear by
 name, dates and times in ISO 8601. A cell a spreadsheet would run as a formula is
 prefixed with a single quote (OWASP's advice on CSV injection).
+
+With ``bom`` the text starts with a byte-order mark: Excel (Windows and Mac) and WPS read a
+CSV without one in the system's legacy code page, so CJK names come out garbled; with it
+they, LibreOffice, Numbers and Google Sheets all read UTF-8.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ if TYPE_CHECKING:
 
 WHAT = ("items", "contacts", "log")
 JOIN = "; "
+BOM = "\ufeff"
 # Spreadsheets treat a cell starting with one of these as a formula (or, for tab and
 # carriage return, strip it and look at what follows).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,11 +46,17 @@ LOG_COLUMNS = [
 ]  # fmt: skip
 
 
-def export_csv(store: Store, what: str, progress: Progress | None = None) -> str:
+def export_csv(store: Store, what: str, progress: Progress | None = None, bom: bool = False) -> str:
     """The table for ``what`` ("items", "contacts" or "log") as CSV text (CRLF rows).
 
-    ``progress(done, total)`` is called after each row.
+    ``progress(done, total)`` is called after each row; ``bom`` starts the text with U+FEFF,
+    which spreadsheet programs take as "this is UTF-8".
     """
+    table = _export_table(store, what, progress)
+    return BOM + table if bom else table
+
+
+def _export_table(store: Store, what: str, progress: Progress | None) -> str:
     if what not in WHAT:
         raise ValueError(t("interop.csv.unknown_table", what=repr(what), choices=", ".join(WHAT)))
     # clean: a file written before the store cleaned text may still hold control characters.

@@ -23,6 +23,7 @@ from collab_tui.model import (
     Contact,
     Interaction,
     Item,
+    Meeting,
     Milestone,
     Project,
     Record,
@@ -49,6 +50,7 @@ SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("contacts", Contact),
     ("items", Item),
     ("interactions", Interaction),
+    ("meetings", Meeting),  # planned meetings (absent from backups written before them)
     ("projects", Project),
     ("milestones", Milestone),
 )
@@ -118,6 +120,7 @@ def _backup(store: Store, exported: datetime | None, progress: Progress | None) 
         "contacts": store.stored_dicts("contacts"),
         "items": items,
         "interactions": interactions,
+        "meetings": store.stored_dicts("meetings"),
         "projects": store.stored_dicts("projects"),
         "milestones": store.stored_dicts("milestones"),
     }
@@ -159,7 +162,11 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
     if groups is None:
         return round_trip
     names = tuple(f.name for f in fields(cls) if f.name != "extra")
+    # Fields added later with a None default (Item.hidden_until): a doc stored before them
+    # lacks the key, and its row has None there; filling it in is far cheaper than a round trip.
+    later = frozenset(f.name for f in fields(cls) if f.default is None)
     texts, text_lists = _getter(groups["text"]), _getter(groups["text_list"])
+    optional_texts = _getter(groups["optional_text"])
     stamps, days, day_lists = (
         _getter(groups["datetime"]),
         _getter(groups["date"]),
@@ -171,10 +178,19 @@ def _exported_form(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, An
     )
 
     def exported_form(doc: dict[str, Any]) -> dict[str, Any]:
-        if tuple(doc) != names or enums(doc) not in enum_values:
+        keys = tuple(doc)
+        if keys != names and len(keys) < len(names) and later.issuperset(names - doc.keys()):
+            if keys == tuple(name for name in names if name in doc):
+                doc = {name: doc.get(name) for name in names}
+                keys = names
+        if keys != names or enums(doc) not in enum_values:
             return round_trip(doc)
         try:
-            text = " ".join(itertools.chain(texts(doc), *text_lists(doc)))
+            text = " ".join(
+                itertools.chain(
+                    texts(doc), filter(_is_value, optional_texts(doc)), *text_lists(doc)
+                )
+            )
             stamp = " ".join(filter(_is_value, stamps(doc)))
             day = " ".join(filter(_is_value, itertools.chain(days(doc), *day_lists(doc))))
         except TypeError:  # a value of another type: let the round trip decide
@@ -193,7 +209,8 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
     which is always right.
     """
     groups: dict[str, list[str]] = {
-        name: [] for name in ("text", "text_list", "datetime", "date", "date_list", "enum")
+        name: []
+        for name in ("text", "optional_text", "text_list", "datetime", "date", "date_list", "enum")
     }
     groups["enum_kinds"] = []
     for f in fields(cls):
@@ -203,7 +220,9 @@ def _field_groups(cls: type[Record]) -> dict[str, list[str]] | None:
         enum = getattr(model, kind, None)
         if kind in _PASSED_AS_THEY_ARE:
             continue
-        if kind in _GROUP_OF:
+        if str(f.type).replace(" ", "") == "str|None":  # Item.every, Meeting.time
+            groups["optional_text"].append(f.name)
+        elif kind in _GROUP_OF:
             groups[_GROUP_OF[kind]].append(f.name)
         elif isinstance(enum, type) and issubclass(enum, StrEnum):
             groups["enum"].append(f.name)
@@ -375,6 +394,8 @@ def _get(store: Store, record: Record) -> Record | None:
         return store.contact(record.id)
     if isinstance(record, Item):
         return store.item(record.id)
+    if isinstance(record, Meeting):
+        return store.meeting(record.id)
     if isinstance(record, Project):
         return store.project(record.id)
     if isinstance(record, Milestone):

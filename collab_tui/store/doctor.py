@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Contact, Interaction, Item, Milestone, Project, Record, Settings, now
+from ..model import Contact, Interaction, Item, Meeting, Milestone, Project, Record, Settings, now
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
@@ -178,6 +178,7 @@ _DEFAULTS: dict[str, Any] = {
     "items": lambda: Item(title="-").to_dict(),
     "contacts": lambda: Contact(name="-").to_dict(),
     "interactions": lambda: Interaction(date=date(2000, 1, 1)).to_dict(),
+    "meetings": lambda: Meeting(title="-", date=date(2000, 1, 1)).to_dict(),
     "projects": lambda: Project(name="-").to_dict(),
     "milestones": lambda: Milestone(name="-", baseline=date(2000, 1, 1)).to_dict(),
 }
@@ -228,6 +229,12 @@ def _links(store: Store) -> list[tuple[Any, str, int, str]]:
         broken.extend(
             (meeting, "item_ids", i, "items") for i in meeting.item_ids if i not in item_ids
         )
+    for planned in store.meetings():
+        broken.extend(
+            (planned, "contact_ids", i, "contacts")
+            for i in planned.contact_ids
+            if i not in contacts
+        )
     return broken
 
 
@@ -260,6 +267,7 @@ def _highest_ids(store: Store) -> dict[str, int]:
         "contacts": store.contacts(),
         "items": store.items(active_only=False),
         "interactions": store.interactions(),
+        "meetings": store.meetings(),
     }
     return {table: max((r.id for r in found), default=0) for table, found in records.items()}
 
@@ -398,7 +406,12 @@ def _files(store: Store) -> list[tuple[str, Any]]:
 
 def _current(store: Store, record: Any) -> Any:
     """The stored copy (a put inside the batch may already have changed it)."""
-    getter = {"Item": store.item, "Contact": store.contact, "Interaction": store.interaction}
+    getter = {
+        "Item": store.item,
+        "Contact": store.contact,
+        "Interaction": store.interaction,
+        "Meeting": store.meeting,
+    }
     return getter[type(record).__name__](record.id) or record
 
 

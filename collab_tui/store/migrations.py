@@ -14,10 +14,13 @@ Version 2 adds the hot file's ``summary`` table (the log summarised per contact,
 ``summary.py``) and ``meta.summary_stamp``. Both are derived: ``write_layout`` computes
 them from the log, so the migration itself changes no record.
 
-Version 3 adds the hot tables ``projects`` and ``milestones`` (and their id counters).
-Existing contacts keep their own side / level / flow: those are the defaults a project's
-roles fall back to, so no project role is made up for them (``_v2_to_v3_projects``).
-An older reader refuses a version-3 file (``StoreTooNew``) rather than drop the tables.
+Version 3 adds the hot file's ``meetings`` table (planned meetings) and items' ``every``
+(repeat rule) and ``after`` (ids of the items it waits on) fields; both fields have
+defaults, so existing items need no change. It also adds the hot tables ``projects`` and
+``milestones`` (and their id counters). Existing contacts keep their own side / level /
+flow: those are the defaults a project's roles fall back to, so no project role is made
+up for them. An older reader refuses a version-3 file (``StoreTooNew``) rather than drop
+the tables. ``_v2_to_v3`` runs both parts' steps; each is idempotent.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from ..words import t
 
 SCHEMA_VERSION = 3
 META_ID = "1"  # the single document of the ``meta`` table
-RECORD_TABLES = ("contacts", "items", "interactions", "projects", "milestones")
+RECORD_TABLES = ("contacts", "items", "interactions", "meetings", "projects", "milestones")
 
 Data = dict[str, Any]
 
@@ -90,16 +93,30 @@ def _v2_to_v3_projects(data: Data) -> Data:
     tag; contacts keep their side / level / flow as the defaults of every project's roles.
     """
     for table in ("projects", "milestones"):
-        data.setdefault(table, {})
-        data["meta"][META_ID].setdefault("last_ids", {}).setdefault(table, 0)
+        records = data.setdefault(table, {})
+        last_ids = data["meta"][META_ID].setdefault("last_ids", {})
+        last_ids.setdefault(table, max((int(k) for k in records), default=0))
     return data
+
+
+def _v2_to_v3_playbook_b(data: Data) -> Data:
+    """Planned meetings get their (empty) table and id counter."""
+    data.setdefault("meetings", {})
+    last_ids = data["meta"][META_ID].setdefault("last_ids", {})
+    last_ids.setdefault("meetings", max((int(k) for k in data["meetings"]), default=0))
+    return data
+
+
+def _v2_to_v3(data: Data) -> Data:
+    """Schema 3: planned meetings, then projects and milestones (each step idempotent)."""
+    return _v2_to_v3_projects(_v2_to_v3_playbook_b(data))
 
 
 # version N -> function turning a version-N logical dict into a version-N+1 one.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
-    2: _v2_to_v3_projects,
+    2: _v2_to_v3,
 }
 
 

@@ -2,7 +2,8 @@
 
 Layout (PATH is e.g. ``collab.json``)::
 
-    collab.json                 hot: tables meta, contacts, items (active items only)
+    collab.json                 hot: tables meta, contacts, items (active items only),
+                                meetings (planned meetings: logged ones become interactions)
     collab.history/2026-03.json cold: items closed in that month, interactions dated in it
     collab.backups/<stamp>/     rotating, verified snapshots of both (see backups.py)
     collab.json.lock            the inter-process lock
@@ -49,6 +50,7 @@ from ..model import (
     Contact,
     Interaction,
     Item,
+    Meeting,
     Milestone,
     Project,
     Record,
@@ -85,11 +87,12 @@ TABLE_OF: dict[type, str] = {
     Item: "items",
     Contact: "contacts",
     Interaction: "interactions",
+    Meeting: "meetings",
     Project: "projects",
     Milestone: "milestones",
 }
 # Tables that always live in the hot file: few records, read by every command.
-HOT_TABLES = ("contacts", "projects", "milestones")
+HOT_TABLES = ("contacts", "meetings", "projects", "milestones")
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -341,6 +344,15 @@ class Store:
     def contact(self, id: int) -> Contact | None:
         doc = self._find("contacts", id)
         return Contact.from_dict(doc) if doc is not None else None
+
+    def meetings(self) -> list[Meeting]:
+        """The planned meetings (hot: reading them never touches the history)."""
+        docs = self._hot.docs("meetings").values()
+        return sorted((Meeting.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def meeting(self, id: int) -> Meeting | None:
+        doc = self._find("meetings", id)
+        return Meeting.from_dict(doc) if doc is not None else None
 
     def projects(self) -> list[Project]:
         docs = self._hot.docs("projects").values()
@@ -819,6 +831,7 @@ class Store:
                 "meta": {META_ID: migrations.new_meta()},
                 "contacts": {},
                 "items": {},
+                "meetings": {},
                 "projects": {},
                 "milestones": {},
                 SUMMARY: {},

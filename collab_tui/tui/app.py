@@ -12,7 +12,7 @@ import copy
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,16 +24,18 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from collab_tui import actions, config, paths, triage, words
-from collab_tui.dates import format_date, frozen_today
+from collab_tui.dates import format_date, frozen_clock, frozen_today
 from collab_tui.model import (
     Contact,
     Interaction,
     InteractionKind,
     Item,
+    Meeting,
     Milestone,
     Project,
     Record,
     Role,
+    Status,
     one_line,
     plain,
 )
@@ -52,13 +54,13 @@ from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
 from collab_tui.tui.views.projects import ProjectsView
 from collab_tui.tui.views.today import TodayView
-from collab_tui.words import t
+from collab_tui.words import listing, t
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
 
 # App keys that act on the tabs: not while another screen (the review) covers them.
-TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings"}
+TAB_ACTIONS = {"show_tab", "capture", "search", "review", "report", "settings", "plan_meeting"}
 TABS = ["today", "matrix", "contacts", "log", "projects"]  # titled "1 Today": act.tab.<name>
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
@@ -113,13 +115,25 @@ class CollabApp(App[None]):
         self._owns_store = owns_store
         self.undo_stack = UndoStack()
         self.project_filter: int | None = None  # Today, Matrix and Log show one project's
-        self.snapshot: Snapshot = load(store, self.today)  # the log comes after the frame
+        # the log: when the Log tab opens
+        self.snapshot: Snapshot = load(store, self.today, clock=self.clock)
+        self._generation_loaded = store.generation
         self._history_epoch = 0  # bumped by every reload while the log is being read
+        self._history_reading = False
 
     @property
     def today(self) -> date:
         """The frozen date (tests, COLLAB_TODAY), else the real one, read each reload."""
         return self._frozen_today or date.today()
+
+    @property
+    def clock(self) -> time:
+        """The time of day (which meetings have passed): COLLAB_TIME, else 09:00 on a
+        frozen day (tests, screenshots: the morning review), else the real clock."""
+        frozen = frozen_clock()
+        if frozen is not None:
+            return frozen
+        return time(9, 0) if self._frozen_today is not None else datetime.now().time()
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -158,7 +172,8 @@ class CollabApp(App[None]):
                 return
             if not self.query(f"#{name}-view"):
                 await pane.mount(self._new_view(name))
-        self.load_history()  # the first frame is on screen: now read years of log
+        if self.store.generation != self._generation_loaded:  # saved since it was built
+            self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (and disable) keys that cannot act here: the tabs' keys while another
@@ -269,6 +284,8 @@ class CollabApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
+        if isinstance(self.current_view, LogView) and not self.snapshot.history_loaded:
+            self.load_history()  # years of log are read when first asked for, not before
         self.current_view.ensure_drawn()  # a hidden tab skipped reloads: draw it now
         self.call_after_refresh(self._focus_current_view)
 
@@ -299,11 +316,15 @@ class CollabApp(App[None]):
                 self.snapshot,
                 touched_interactions,
                 project_id=self.project_filter,
+                clock=self.clock,
             )
         )
 
     def load_history(self) -> None:
         """Read the whole log (in a thread), then show it everywhere."""
+        if self._history_reading:
+            return
+        self._history_reading = True
         if self.history_in_thread:
             self._read_history(self._history_epoch)
         else:
@@ -318,6 +339,7 @@ class CollabApp(App[None]):
         self.call_from_thread(self._history_read, epoch, history)
 
     def _history_read(self, epoch: int, history: History | Exception) -> None:
+        self._history_reading = False
         if epoch != self._history_epoch:  # the store changed meanwhile: read it again
             self.load_history()
         elif isinstance(history, Exception):
@@ -330,6 +352,7 @@ class CollabApp(App[None]):
                     self.snapshot,
                     history=history,
                     project_id=self.project_filter,
+                    clock=self.clock,
                 )
             )
 
@@ -430,6 +453,7 @@ class CollabApp(App[None]):
             Item: self.store.item,
             Contact: self.store.contact,
             Interaction: self.store.interaction,
+            Meeting: self.store.meeting,
             Project: self.store.project,
             Milestone: self.store.milestone,
         }[type(record)]
@@ -525,21 +549,56 @@ class CollabApp(App[None]):
         self.on_selected(self.complete_item)
 
     def complete_item(self, item: Item) -> bool:
-        done = self.change(
-            t("change.done"), lambda: actions.complete(self.store, item.id), [self.fresh(item)]
-        )
+        done = self._close(item, Status.DONE)
         if done is not None:
-            self.say(t("app.done", title=item.title))
+            self.say("\n".join([t("app.done", title=item.title), *self._closed_lines(done)]))
         return done is not None
+
+    def _close(self, item: Item, status: Status, stop_series: bool = False) -> Any:
+        label = t("change.done") if status is Status.DONE else t("change.drop")
+        return self.change(
+            label,
+            lambda: actions.close_item(self.store, item.id, status, self.today, stop_series),
+            [self.fresh(item)],
+            created=lambda closed: [closed.next] if closed.next is not None else [],
+        )
+
+    def _closed_lines(self, closed: actions.Closed) -> list[str]:
+        """What else closing it did: the next of its series, the items it freed."""
+        names = self._names()
+        lines = []
+        if closed.next is not None:
+            what = actions.describe_item(closed.next, names, self.today)
+            lines.append(t("said.next_in_series", what=what))
+        elif closed.item.every is not None:
+            lines.append(t("said.series_stopped"))
+        lines += [
+            t("said.unblocked", what=actions.describe_item(i, names, self.today))
+            for i in closed.unblocked
+        ]
+        return lines
 
     def action_drop(self) -> None:
         self.on_selected(self.drop_item)
 
     def drop_item(self, item: Item) -> None:
-        if self.change(
-            t("change.drop"), lambda: actions.drop(self.store, item.id), [self.fresh(item)]
-        ):
-            self.say(t("app.dropped", title=item.title))
+        """Drop it; a recurring item first asks: skip this one, or stop the series?"""
+
+        def drop(stop_series: bool) -> None:
+            dropped = self._close(item, Status.DROPPED, stop_series)
+            if dropped is not None:
+                lines = [t("app.dropped", title=item.title), *self._closed_lines(dropped)]
+                self.say("\n".join(lines))
+
+        if item.every is None:
+            drop(False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice is not None:
+                drop(choice == "stop")
+
+        self.push_screen(modals.SeriesDialog(item), answered)
 
     def open_item(self, item_id: int) -> None:
         """The item detail screen (Enter on an item row)."""
@@ -732,6 +791,79 @@ class CollabApp(App[None]):
         form = modals.InteractionForm(self.snapshot.contacts, self.today, contact_ids, save)
         self.push_screen(form, saved)
 
+    # --- planned meetings ---------------------------------------------------------------
+
+    def action_plan_meeting(self) -> None:
+        selected = self.current_view.selected_contact()
+        contact_ids = (selected.id,) if selected is not None else ()
+
+        def save(fields: dict[str, Any]) -> Meeting:
+            return self.apply(
+                t("change.plan_meeting"),
+                lambda: actions.plan_meeting(self.store, **fields),
+                created=lambda r: [r],
+            )
+
+        def saved(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                what = actions.describe_meeting(meeting, self._names(), self.today)
+                self.say(t("said.planned", what=what))
+
+        form = modals.MeetingForm(self.snapshot.contacts, self.today, contact_ids, save)
+        self.push_screen(form, saved)
+
+    def selected_meeting(self) -> Meeting | None:
+        meeting = self.current_view.selected_meeting()
+        if meeting is None:
+            self.say(t("app.select_meeting"), "warning")
+        return meeting
+
+    def action_meeting_outcome(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.log_outcome(meeting)
+
+    def log_outcome(self, meeting: Meeting, after: Callable[[], None] | None = None) -> None:
+        """Ask for the meeting's outcome (one capture line), log it; then ``after``."""
+
+        def save(line: str) -> actions.CaptureResult:
+            return self.apply(
+                t("change.outcome"),
+                lambda: actions.log_meeting_outcome(self.store, meeting.id, line, self.today),
+                [self.fresh(meeting)],
+                created=lambda r: [*r.records, *r.new_contacts],
+            )
+
+        def saved(result: actions.CaptureResult | None) -> None:
+            if result is not None:
+                self.say("\n".join(one_line(line) for line in result.lines))
+                if after is not None:
+                    after()
+
+        names = listing(one_line(n) for n in self._names_of(meeting.contact_ids))
+        title = t("app.outcome_prompt", title=one_line(meeting.title), names=names)
+        self.push_screen(modals.OutcomePrompt(title, save), saved)
+
+    def action_cancel_meeting(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.change(
+                t("change.cancel_meeting"),
+                lambda: actions.cancel_meeting(self.store, meeting.id),
+                [self.fresh(meeting)],
+            ):
+                self.say(t("app.meeting_cancelled", title=one_line(meeting.title)))
+
+        question = t("app.cancel_meeting_question", title=one_line(meeting.title))
+        self.push_screen(modals.ConfirmDialog(question), answered)
+
+    def _names_of(self, contact_ids: list[int]) -> list[str]:
+        by_id = self.snapshot.contacts_by_id
+        return [by_id[i].name for i in contact_ids if i in by_id]
+
     def log_contact_today(self, contact: Contact) -> bool:
         """The review's 'logged contact': a chat with them today counts as contact."""
         saved = self.change(
@@ -747,6 +879,11 @@ class CollabApp(App[None]):
 
     def escalate(self, item: Item | None, contact: Contact | None) -> None:
         """Open capture with an `owe:` to the counterpart's boss (bring a proposal)."""
+        blockers = self.snapshot.blocked.get(item.id, []) if item is not None else []
+        if blockers:  # it waits on another item: that one is what to chase
+            ids = listing(f"#{b.id}" for b in blockers)
+            self.say(t("app.blocked_no_escalation", ids=ids), "warning")
+            return
         counterpart = contact
         if counterpart is None and item is not None and item.contact_ids:
             counterpart = self.snapshot.contacts_by_id.get(item.contact_ids[0])

@@ -19,6 +19,7 @@ from collab_tui.model import (
     Interaction,
     Item,
     Kind,
+    Meeting,
     Milestone,
     Stance,
     Status,
@@ -31,9 +32,11 @@ from collab_tui.tui.state import Snapshot
 from collab_tui.words import (
     ago,
     before_text,
+    every_label,
     format_date,
     label,
     language,
+    listing,
     relative,
     t,
     with_details,
@@ -74,7 +77,8 @@ def item_prompt(
     """One line: due in words, kind, title, counterpart, tags. ``title_width`` cuts a long
     title so that the counterpart after it stays on screen (the Matrix)."""
     today = snapshot.today
-    overdue = is_overdue(item, today)
+    blockers = snapshot.blocked.get(item.id, [])
+    overdue = is_overdue(item, today) and not blockers  # a blocked item is not late
     parts: list[str | Content | tuple[str, str]] = []
     if show_due:
         words = due_words(item, today)
@@ -98,8 +102,33 @@ def item_prompt(
     names = snapshot.names(item.contact_ids)
     if names:
         parts.append(("  " + ARROW[item.kind] + names, "$text-secondary"))
+    if blockers:
+        ids = listing(f"#{b.id}" for b in blockers)
+        parts.append(("  ⏸ " + t("blocked.by", ids=ids), "$text-warning"))
+    if item.every is not None:
+        parts.append(("  ↻ " + every_label(item.every), "$text-muted"))
     if item.tags:
         parts.append(("  " + " ".join("#" + one_line(t) for t in item.tags), "$text-muted"))
+    return Content.assemble(*parts)
+
+
+def meeting_line(meeting: Meeting, snapshot: Snapshot, outcome_due: bool = False) -> Content:
+    """'15:00  meet  API review  with 小蓝, 小明'; another day: 'yesterday  meet  16:00 …'."""
+    today = snapshot.today
+    when = (meeting.time or "") if meeting.date == today else relative(meeting.date, today)
+    parts: list[str | tuple[str, str]] = [
+        (pad(clip(when, DUE_WIDTH - 1), DUE_WIDTH), "bold $text-warning"),
+        (pad(t("record.meeting.short"), KIND_WIDTH), "$text-accent"),
+        " ",
+    ]
+    if meeting.date != today and meeting.time:
+        parts.append((meeting.time + " ", "$text-warning"))
+    parts.append(one_line(meeting.title))
+    names = snapshot.names(meeting.contact_ids)
+    if names:
+        parts.append(("  " + t("brief.with", names=names), "$text-secondary"))
+    if outcome_due:
+        parts.append(("  " + t("today.outcome_hint"), "italic $text-muted"))
     return Content.assemble(*parts)
 
 

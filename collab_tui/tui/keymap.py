@@ -48,6 +48,7 @@ APP = [
     Act("capture", "c", "capture"),
     Act("search", "slash", "search"),
     Act("review", "r", "review"),
+    Act("plan_meeting", "m", "plan_meeting", footer=False),
     Act("undo", "z", "undo", footer=False),
     Act("report", "R", "report", footer=False),
     Act("settings", "comma", "settings", footer=False),
@@ -64,6 +65,11 @@ ITEM = [
     Act("item.important", "i", "toggle_important", footer=False),
     Act("item.urgent", "u", "toggle_urgent", footer=False),
     Act("item.open_contact", "o", "open_contact", footer=False),
+]
+# Keys on a planned meeting's row (Today).
+MEETING = [
+    Act("meeting.outcome", "l", "meeting_outcome", footer=False),
+    Act("meeting.cancel", "delete", "cancel_meeting", footer=False),
 ]
 CONTACT = [
     Act("contact.new", "n", "new_contact"),
@@ -84,7 +90,7 @@ PROJECT = [
     Act("project.map", "s", "stakeholder_map"),
 ]
 
-ACTS = [*APP, *ITEM, *CONTACT, *LOG, *PROJECT]
+ACTS = [*APP, *ITEM, *MEETING, *CONTACT, *LOG, *PROJECT]
 
 
 def bindings(acts: list[Act], on_app: bool = False) -> list[BindingType]:

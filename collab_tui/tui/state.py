@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from collab_tui.model import (
     Contact,
     Interaction,
     Item,
+    Meeting,
     Milestone,
     Project,
     Record,
@@ -26,6 +27,7 @@ from collab_tui.model import (
     current_contacts,
     one_line,
 )
+from collab_tui.store.summary import RECENT, ContactLog
 from collab_tui.words import listing
 
 
@@ -59,8 +61,11 @@ class History:
     """The interaction log and what is derived from it.
 
     Years of log are the slow part of the store to read (the monthly history files), so
-    the app starts without it (``NOT_LOADED``), reads it in a thread (``read_history``)
-    and afterwards updates it record by record (``update_history``).
+    the app starts without it (``NOT_LOADED``): Today, Contacts, the matrix, the briefs and
+    the cards use the store's per-contact summary of the log instead (``Snapshot.brief``,
+    ``Snapshot.recent_log``). The log is read, in a thread (``read_history``), only when
+    the Log tab is first shown, and afterwards updated record by record
+    (``update_history``).
     """
 
     interactions: list[Interaction]  # newest first
@@ -69,6 +74,20 @@ class History:
     contact_names: dict[int, str]  # the names the search strings were built with
     loaded: bool = True
     _latest: tuple[date, list[Interaction]] | None = None
+    _by_contact: dict[int, list[int]] | None = None
+
+    def ids_with(self, contact_ids: Iterable[int]) -> set[int]:
+        """The ids of the interactions with any of these people (an index built once)."""
+        if self._by_contact is None:
+            index: dict[int, list[int]] = {}
+            for record in self.interactions:
+                for contact_id in record.contact_ids:
+                    index.setdefault(contact_id, []).append(record.id)
+            self._by_contact = index
+        found: set[int] = set()
+        for contact_id in contact_ids:
+            found.update(self._by_contact.get(contact_id, ()))
+        return found
 
     def latest(self, today: date) -> list[Interaction]:
         """For each contact, its latest interaction up to ``today`` (all that the going-cold
@@ -151,12 +170,18 @@ class Snapshot:
     # Projects tab itself always shows every project with all its items.
     project: Project | None = None
     all_items: list[Item] = field(default_factory=list)  # active items, whatever the filter
+    meetings: list[Meeting] = field(default_factory=list)  # planned, in time order
+    # active item id -> the active items it waits on (blocked items only)
+    blocked: dict[int, list[Item]] = field(default_factory=dict)
     # query -> ids of the contacts it finds by name, pinyin, initials (``lookup.rank``):
     # worked out once per query, so every row asks a set, not the matcher.
     _people: dict[str, tuple[frozenset[int], frozenset[int]]] = field(
         default_factory=dict, repr=False
     )
     _index: lookup.Index | None = field(default=None, repr=False)
+    # The store, for the per-contact summary of the log while the log is not loaded.
+    store: Any = field(default=None, repr=False)
+    _logs: dict[int, ContactLog] = field(default_factory=dict, repr=False)
 
     @property
     def history_loaded(self) -> bool:
@@ -175,7 +200,51 @@ class Snapshot:
     def is_empty(self) -> bool:
         """Nothing stored at all (a log still loading counts as empty only if there is
         nothing else either: then the first-run screen shows at once)."""
-        return not (self.items or self.contacts or self.interactions)
+        return not (
+            self.items or self.contacts or self.interactions or self.meetings or self.projects
+        )
+
+    def contact_log(self, contact_id: int) -> ContactLog:
+        """A contact's newest interactions (the brief's few), how many in all and the last
+        contact: from the log when loaded, else from the store's summary (no history read)."""
+        found = self._logs.get(contact_id)
+        if found is None:
+            if self.history.loaded or self.store is None:
+                brief = triage.brief(
+                    contact_id, (), self.contacts_by_id.values(), self.interactions, self.today
+                )
+                found = ContactLog(
+                    brief.last_interactions, brief.all_interactions_count, brief.last_contact
+                )
+            else:
+                found = self.store.contact_log(contact_id, self.today, RECENT)
+            self._logs[contact_id] = found
+        return found
+
+    def brief(self, contact_id: int) -> triage.Brief:
+        """The pre-meeting brief of a contact (KeyError if unknown)."""
+        log = self.contact_log(contact_id)
+        brief = triage.brief(contact_id, self.items, self.contacts, log.recent, self.today)
+        brief.all_interactions_count = log.total
+        brief.last_contact = log.last_contact
+        return brief
+
+    def recent_log(self, contact_ids: Iterable[int], limit: int) -> list[Interaction]:
+        """The newest interactions with any of these people, newest first. While the log
+        is not loaded: the newest few of each person (the summary keeps RECENT each)."""
+        wanted = set(contact_ids)
+        if self.history.loaded:
+            records: Iterable[Interaction] = self.interactions
+        else:
+            by_id = {r.id: r for cid in wanted for r in self.contact_log(cid).recent}
+            records = sorted(by_id.values(), key=_newest_first, reverse=True)
+        found: list[Interaction] = []
+        for record in records:  # newest first
+            if wanted.intersection(record.contact_ids):
+                found.append(record)
+                if len(found) == limit:
+                    break
+        return found
 
     def names(self, contact_ids: list[int]) -> str:
         """The counterparts of a record, comma-separated, control characters removed."""
@@ -224,6 +293,13 @@ class Snapshot:
     def view_of(self, project: Project) -> plan.ProjectView:
         return plan.overview(project, self.milestones, self.all_items, self.today)
 
+    def meeting_matches(self, meeting: Meeting, query: str) -> bool:
+        return (
+            not query
+            or matches(fold(meeting.title + " " + " ".join(meeting.tags)), query)
+            or not self.people_matching(query, names_only=True).isdisjoint(meeting.contact_ids)
+        )
+
     def interaction_matches(self, interaction: Interaction, query: str) -> bool:
         return (
             not query
@@ -239,13 +315,16 @@ def load(
     touched_interactions: Iterable[int] | None = None,
     history: History | None = None,
     project_id: int | None = None,
+    clock: time | None = None,
 ) -> Snapshot:
     """Read the store's hot data (items, contacts, settings) and compute what the screens
-    need. The log comes from ``history`` if given, else from the previous snapshot with
+    need (``clock``: the time of day, for which meetings have passed). The log comes
+    from ``history`` if given, else from the previous snapshot with
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
-    it is ``NOT_LOADED`` (start-up: ``read_history`` in a thread, then load again).
-    ``project_id`` narrows the items (Today, Matrix) and the Log to one project's.
+    it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first shown).
+    ``project_id`` narrows the items (Today, Matrix), the planned meetings and the Log to
+    one project's.
     """
     settings = store.settings
     all_items = store.items(active_only=True)
@@ -267,9 +346,24 @@ def load(
             history = update_history(previous.history, store, touched_interactions, contact_names)
     elif history.contact_names != contact_names:
         history = update_history(history, store, (), contact_names)
-    agenda = triage.agenda(items, contacts, history.latest(today), today, settings)
-    if not history.loaded:
-        agenda.going_cold = []  # unknown until the log is read
+    meetings = triage.sort_meetings(store.meetings())
+    if project is not None:
+        meetings = [m for m in meetings if plan.belongs(m.tags, project)]
+    if history.loaded:
+        agenda = triage.agenda(
+            items, contacts, history.latest(today), today, settings, meetings=meetings, clock=clock
+        )
+    else:  # who is going cold, from the store's summary of the log: no history read
+        agenda = triage.agenda(
+            items,
+            contacts,
+            (),
+            today,
+            settings,
+            last_contact=store.last_contact_dates(today),
+            meetings=meetings,
+            clock=clock,
+        )
     snapshot = Snapshot(
         today=today,
         settings=settings,
@@ -288,6 +382,9 @@ def load(
         ),
         project=project,
         all_items=all_items,
+        meetings=meetings,
+        blocked={b.item.id: b.blocked_by for b in agenda.blocked},
+        store=store,
     )
     snapshot.contact_search = {
         c.id: fold(

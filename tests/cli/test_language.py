@@ -105,7 +105,8 @@ def test_argparse_speaks_chinese_too(collab):
     help_text = collab("--lang", "zh", "--help")
     assert help_text.code == 0
     assert help_text.out.startswith("用法：collab")
-    assert "选项" in help_text.out and "显示帮助并退出" in help_text.out
+    assert "\n选项：\n" in help_text.out and "显示帮助并退出" in help_text.out
+    assert "\n命令：\n" in help_text.out  # headings end in a full-width colon
     assert "usage:" not in help_text.out and "options:" not in help_text.out
     missing = collab("--lang", "zh", "export")
     assert missing.code == 2 and "错误：缺少必需的参数：--format" in missing.err
@@ -113,4 +114,5 @@ def test_argparse_speaks_chinese_too(collab):
     assert choice.code == 2 and "无效的选项值：'sleepy'" in choice.err
     english = collab("--help")
     assert english.out.startswith("usage: collab") and "show this help message" in english.out
+    assert "\noptions:\n" in english.out
     assert "the following arguments are required" in collab("export").err

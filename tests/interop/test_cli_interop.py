@@ -114,10 +114,7 @@ def test_ics_export(collab, tmp_path):
     out = tmp_path / "follow-ups.ics"
     written = collab("export", "--format", "ics", "-o", str(out))
     assert written.out == "" and out.read_bytes().replace(b"\r\n", b"\n") == result.out.encode()
-    assert (
-        written.err
-        == f"exported 2 to-dos (due dates and risk reviews) from 3 active items to {out}\n"
-    )
+    assert written.err == f"exported 2 to-dos (due dates and risk reviews) from 3 items to {out}\n"
     calendar = Calendar.from_ical(result.out.encode())
     todos = {str(t["SUMMARY"]): t for t in calendar.walk("VTODO")}
     assert sorted(todos) == ["Review risk: approval API may slip", "send the revised spec"]
@@ -133,12 +130,48 @@ def test_csv_export(collab, tmp_path):
     result = collab("export", "--format", "csv", "--what", "items", "-o", str(out))
     assert result.code == 0 and result.out == "", result.err
     assert result.err == f"exported 1 items to {out}\n"
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,kind,title,")  # a BOM: Excel then reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     (row,) = rows
     assert row["title"].startswith("'=cmd")
     assert row["contacts"] == "Lan" and row["tags"] == "orders"
-    contacts = collab("export", "--format", "csv", "--what", "contacts")
-    assert list(csv.DictReader(io.StringIO(contacts.out)))[0]["name"] == "Lan"
+    collab("add", "wait: approval result @王小明")
+    contacts = collab("export", "--format", "csv", "--what", "contacts", "--no-bom")
+    assert contacts.out.startswith("id,name,")  # for scripts: no BOM
+    assert [r["name"] for r in csv.DictReader(io.StringIO(contacts.out))] == ["Lan", "王小明"]
+
+
+def test_taskwarrior_dates_do_not_depend_on_the_machines_zone(collab, tmp_path):
+    args = ("import", "--from", "taskwarrior", str(DATA / "taskwarrior-export.json"))
+    first = collab(*args, extra_env={"TZ": "Asia/Shanghai"})
+    assert "added 8" in first.out, first.err
+    dates = {i["title"]: i["due"] for i in backup(collab)["items"]}
+    assert dates["Send revised spec to Lan"] == "2026-12-03"
+    # The same file on a machine in California: the zone recorded by the first import holds.
+    again = collab(*args, extra_env={"TZ": "America/Los_Angeles"})
+    assert "added 0, updated 0, unchanged 8, skipped 1" in again.out, again.err
+    assert {i["title"]: i["due"] for i in backup(collab)["items"]} == dates
+    # A fresh store in California, told where taskwarrior ran: the same dates.
+    fresh = tmp_path / "fresh.json"
+    told = collab(*args, "--tz", "Asia/Shanghai", db=fresh, extra_env={"TZ": "America/Los_Angeles"})
+    assert told.code == 0, told.err
+    assert {i["title"]: i["due"] for i in backup(collab, db=fresh)["items"]} == dates
+    bad = collab(*args, "--tz", "Shanghai", db=fresh)
+    assert bad.code == 2
+    assert "'Shanghai' is not a time zone: give a name such as Asia/Shanghai" in bad.err
+
+
+def test_outlook_and_android_cards_in_clean_vcard_3_out(collab, tmp_path):
+    for name in ("outlook-2.1.vcf", "android-2.1.vcf"):
+        result = collab("import", str(DATA / name))
+        assert result.code == 0 and "skipped 0" in result.out, result.err
+    out = tmp_path / "contacts.vcf"
+    assert collab("export", "--format", "vcf", "-o", str(out)).code == 0
+    text = out.read_text("utf-8").replace("\r\n ", "")
+    assert "FN:王小明" in text and "FN:李雷" in text
+    assert "TEL;TYPE=WORK,pref:010-8888-6666" in text
+    assert "CHARSET" not in text and "QUOTED-PRINTABLE" not in text and "BASE64" not in text
 
 
 def test_report(collab, tmp_path):

@@ -117,6 +117,17 @@ def test_empty_store_gives_just_the_header(store):
     assert export_csv(store, "items") == ",".join(ITEM_COLUMNS) + "\r\n"
 
 
+def test_a_bom_only_when_asked_and_only_once(filled):
+    plain = export_csv(filled, "contacts")
+    marked = export_csv(filled, "contacts", bom=True)
+    assert not plain.startswith("\ufeff")
+    assert marked == "\ufeff" + plain
+    # What a spreadsheet does with the BOM: it reads UTF-8 and drops the mark.
+    table = rows(marked.encode("utf-8").decode("utf-8-sig"))
+    assert list(table[0])[0] == "id"
+    assert [row["name"] for row in table] == ["王大明", "小蓝"]
+
+
 def test_unknown_table_is_a_value_error(store):
     with pytest.raises(ValueError, match="items, contacts, log"):
         export_csv(store, "people")

@@ -30,7 +30,7 @@ def filled(store):
 EXPORTS = {
     "json": lambda s, p: jsonfile.export_data(s, exported=STAMP, progress=p),
     "vcf": lambda s, p: vcard.export_vcards(s.contacts(), progress=p),
-    "ics": lambda s, p: ics.export_ics(s.items(), s.contacts(), TODAY, s.settings, progress=p),
+    "ics": lambda s, p: ics.export_ics(s.items(), s.contacts(), TODAY, progress=p),
     "csv items": lambda s, p: csvfile.export_csv(s, "items", progress=p),
     "csv contacts": lambda s, p: csvfile.export_csv(s, "contacts", progress=p),
     "csv log": lambda s, p: csvfile.export_csv(s, "log", progress=p),

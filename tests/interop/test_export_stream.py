@@ -39,6 +39,7 @@ def old_export(store: Store, exported: datetime) -> bytes:
         ("contacts", store.contacts()),
         ("items", store.items(active_only=False)),
         ("interactions", store.interactions()),
+        ("meetings", store.meetings()),
         ("projects", store.projects()),
         ("milestones", store.milestones()),
     ):
@@ -71,6 +72,8 @@ def odd_docs() -> dict[str, dict[str, dict[str, Any]]]:
         9: {k: v for k, v in item_doc(9).items() if k not in ("mitigation", "review")},
         10: item_doc(10, tags=["q3", "合规\x9b"], likelihood="high", impact="low"),
         11: item_doc(11, status="open", closed=None, due="2026-12-01"),  # hot file
+        # stored before Item.hidden_until existed: the field is filled in, no round trip
+        12: {k: v for k, v in item_doc(12).items() if k != "hidden_until"},
     }
     entry = Interaction(date=date(2025, 1, 2), id=1, uid="e" * 32, created=STAMP).to_dict()
     entry["updated"] = entry["created"]
@@ -80,7 +83,7 @@ def odd_docs() -> dict[str, dict[str, dict[str, Any]]]:
         3: {**entry, "id": 3, "date": "2023-07-04", "summary": "多行\n总结"},
     }
     meta = new_meta()
-    meta["last_ids"] = {"contacts": 3, "items": 11, "interactions": 3}
+    meta["last_ids"] = {"contacts": 3, "items": 12, "interactions": 3}
     return {
         "meta": {META_ID: meta},
         "contacts": {str(d["id"]): d for d in (contact, dirty_contact, reordered)},
@@ -161,7 +164,7 @@ def test_an_import_spread_over_months_stores_what_the_export_said(odd_store, tmp
     backup = jsonfile.export_json(odd_store, exported=STAMP)
     with Store.open(tmp_path / "restored" / "collab.json") as restored:
         summary = jsonfile.import_data(restored, orjson.loads(backup))
-        assert (summary.added, summary.updated) == (17, 0)
+        assert (summary.added, summary.updated) == (18, 0)
         months = sorted(p.stem for p in restored.history.glob("*.json"))
         assert months == sorted({"2023-07", "2024-03", "2024-04", "2024-06", "2025-01", "2025-02"})
         again = jsonfile.export_json(restored, exported=STAMP)
@@ -181,4 +184,4 @@ def test_only_records_the_round_trip_changes_are_built(odd_store, monkeypatch):
 
     monkeypatch.setattr(Item, "from_dict", classmethod(counting))
     assert jsonfile.export_json(odd_store, exported=STAMP) == expected
-    assert sorted(built) == [2, 3, 4, 5, 8, 9, 10]  # 1, 6, 7 and 11 are written as stored
+    assert sorted(built) == [2, 3, 4, 5, 8, 9, 10]  # 1, 6, 7, 11 and 12 are not built

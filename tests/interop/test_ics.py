@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from icalendar import Calendar
 
 from collab_tui.interop.ics import export_ics
-from collab_tui.model import Contact, Item, Kind, Rating, Settings, Status
+from collab_tui.model import Contact, Item, Kind, Rating, Status
 
 TODAY = date(2026, 11, 24)
 STAMP = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -61,7 +61,7 @@ def todos(data: bytes) -> dict[str, dict]:
 
 def test_calendar_header_is_rfc5545():
     items, contacts = sample()
-    data = export_ics(items, contacts, TODAY, Settings())
+    data = export_ics(items, contacts, TODAY)
     calendar = Calendar.from_ical(data)
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]) == "-//collab-tui//collab-tui//EN"
@@ -71,7 +71,7 @@ def test_calendar_header_is_rfc5545():
 
 def test_one_vtodo_per_due_date_and_per_active_risk_review():
     items, contacts = sample()
-    found = todos(export_ics(items, contacts, TODAY, Settings()))
+    found = todos(export_ics(items, contacts, TODAY))
     assert sorted(found) == sorted(
         [
             "uid1@collab-tui",
@@ -87,7 +87,7 @@ def test_one_vtodo_per_due_date_and_per_active_risk_review():
 
 def test_fields_of_a_follow_up():
     items, contacts = sample()
-    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid1@collab-tui"]
+    todo = todos(export_ics(items, contacts, TODAY))["uid1@collab-tui"]
     assert str(todo["SUMMARY"]) == "send the revised spec"
     assert todo.decoded("DUE") == date(2026, 11, 25)
     assert not isinstance(todo.decoded("DUE"), datetime)  # VALUE=DATE
@@ -99,21 +99,44 @@ def test_fields_of_a_follow_up():
     assert "Lan wants the error codes.\nAlso the retry policy." in description
 
 
-def test_priority_comes_from_the_quadrant():
+def test_priority_comes_from_the_stored_flags_not_from_today():
     items, contacts = sample()
-    found = todos(export_ics(items, contacts, TODAY, Settings()))
+    found = todos(export_ics(items, contacts, TODAY))
     priority = {uid: int(todo["PRIORITY"]) for uid, todo in found.items()}
-    assert priority["uid1@collab-tui"] == 1  # important, due tomorrow: do now
-    assert priority["uid3@collab-tui"] == 5  # urgent, not important: delegate
-    assert priority["uid4@collab-tui"] == 5  # important, not urgent: schedule
-    assert priority["uid2@collab-tui"] == 9  # neither: drop
-    assert priority["uid5-review@collab-tui"] == 5  # an open risk: schedule
-    assert priority["uid9-review@collab-tui"] == 1  # an occurred risk: do now
+    assert priority["uid1@collab-tui"] == 1  # important
+    assert priority["uid4@collab-tui"] == 1  # important, due much later: still 1
+    assert priority["uid3@collab-tui"] == 9  # due today but not marked urgent: low
+    assert priority["uid2@collab-tui"] == 9
+    assert priority["uid5-review@collab-tui"] == 1  # every risk is important
+    items[2].urgent = True
+    assert int(todos(export_ics(items, contacts, TODAY))["uid3@collab-tui"]["PRIORITY"]) == 5
+
+
+def test_the_same_record_exports_the_same_bytes_on_any_day():
+    """Without a new LAST-MODIFIED nothing may change: no property follows the day."""
+    items, contacts = sample()
+    later = date(2027, 1, 9)  # item 4 is now due tomorrow, item 1 long overdue
+    assert export_ics(items, contacts, TODAY) == export_ics(items, contacts, later)
+
+
+def test_a_closed_item_stays_completed_for_thirty_days_then_goes():
+    items, contacts = sample()
+    done, dropped = items[6], items[7]
+    done.closed = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    dropped.closed = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+    found = todos(export_ics(items, contacts, TODAY))
+    assert str(found["uid7@collab-tui"]["STATUS"]) == "COMPLETED"
+    assert found["uid7@collab-tui"].decoded("COMPLETED") == done.closed
+    assert str(found["uid8-review@collab-tui"]["STATUS"]) == "CANCELLED"
+    day_30 = date(2026, 12, 20)  # 29 days after closing: still there
+    assert "uid7@collab-tui" in todos(export_ics(items, contacts, day_30))
+    gone = todos(export_ics(items, contacts, date(2026, 12, 21)))
+    assert "uid7@collab-tui" not in gone and "uid8-review@collab-tui" in gone
 
 
 def test_risk_review_entry():
     items, contacts = sample()
-    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid5-review@collab-tui"]
+    todo = todos(export_ics(items, contacts, TODAY))["uid5-review@collab-tui"]
     assert str(todo["SUMMARY"]) == "Review risk: approval API may slip"
     assert todo.decoded("DUE") == date(2026, 12, 1)
     description = str(todo["DESCRIPTION"])
@@ -124,18 +147,16 @@ def test_risk_review_entry():
 
 def test_reexport_is_identical_so_calendars_update_rather_than_double():
     items, contacts = sample()
-    assert export_ics(items, contacts, TODAY, Settings()) == export_ics(
-        items, contacts, TODAY, Settings()
-    )
+    assert export_ics(items, contacts, TODAY) == export_ics(items, contacts, TODAY)
     items[0].due = date(2026, 11, 27)
-    changed = todos(export_ics(items, contacts, TODAY, Settings()))
+    changed = todos(export_ics(items, contacts, TODAY))
     assert changed["uid1@collab-tui"].decoded("DUE") == date(2026, 11, 27)
     assert len(changed) == 7
 
 
 def test_control_characters_and_newlines_in_titles_do_not_break_the_file():
     item = Item(title="evil\x1b[31m title\nBEGIN:VEVENT", id=1, due=TODAY, notes="a\x00b")
-    data = export_ics([item], [], TODAY, Settings())
+    data = export_ics([item], [], TODAY)
     (todo,) = todos(data).values()
     assert str(todo["SUMMARY"]) == "evil[31m title BEGIN:VEVENT"
     assert b"\x1b" not in data and b"\x00" not in data
@@ -143,11 +164,11 @@ def test_control_characters_and_newlines_in_titles_do_not_break_the_file():
 
 
 def test_empty_calendar_is_still_valid():
-    data = export_ics([], [], TODAY, Settings())
+    data = export_ics([], [], TODAY)
     assert list(Calendar.from_ical(data).walk("VTODO")) == []
 
 
 def test_an_occurred_risk_says_so():
     items, contacts = sample()
-    todo = todos(export_ics(items, contacts, TODAY, Settings()))["uid9@collab-tui"]
+    todo = todos(export_ics(items, contacts, TODAY))["uid9@collab-tui"]
     assert "Status: occurred" in str(todo["DESCRIPTION"])

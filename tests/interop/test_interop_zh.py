@@ -11,7 +11,6 @@ from icalendar import Calendar
 
 from collab_tui import words
 from collab_tui.interop.ics import export_ics
-from collab_tui.model import Settings
 
 from .test_ics import TODAY, sample
 
@@ -139,7 +138,7 @@ def test_a_bad_backup_is_refused_in_chinese_and_nothing_is_imported(collab, tmp_
 def _calendar(language: str) -> dict[str, dict]:
     words.set_language(language)
     items, contacts = sample()
-    data = export_ics(items, contacts, TODAY, Settings())
+    data = export_ics(items, contacts, TODAY)
     return {str(todo["UID"]): todo for todo in Calendar.from_ical(data).walk("VTODO")}
 
 
@@ -174,9 +173,7 @@ def test_collab_export_ics_follows_the_interface_language(collab, tmp_path):
     out = tmp_path / "risks.ics"
     result = collab("--lang", "zh", "export", "--format", "ics", "-o", str(out))
     assert result.code == 0, result.err
-    assert result.err.strip() == (
-        f"已将1个待办（来自1个进行中的事项：截止日期与风险复查）导出到 {out}"
-    )
+    assert result.err.strip() == (f"已将1个待办（来自1个事项：截止日期与风险复查）导出到 {out}")
     (todo,) = Calendar.from_ical(out.read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]) == "复查风险：上线可能延期"
     assert str(todo["DESCRIPTION"]).startswith("类型：风险\n协作方：小明\n")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from collab_tui import triage
 from collab_tui.interop import jsonfile
-from collab_tui.interop.taskwarrior import UUID_KEY, import_taskwarrior, read_tasks
+from collab_tui.interop.taskwarrior import (
+    EXTRA_KEY,
+    UUID_KEY,
+    import_taskwarrior,
+    local_zone_name,
+    named_zone,
+    read_tasks,
+)
 from collab_tui.model import Item, Kind, Status
 
 from .conftest import DATA
@@ -211,3 +219,123 @@ def test_dry_run_stores_nothing_and_says_what_it_would_do(store):
     assert store.path.read_bytes() == saved
     real = import_taskwarrior(store, json.dumps(tasks), tz=SHANGHAI)
     assert (real.added, real.updated, real.unchanged) == (dry.added, dry.updated, dry.unchanged)
+
+
+# --- time zones, wait, and what collab-tui keeps for taskwarrior -------------------------
+
+EXTRA = DATA / "taskwarrior-3-extra.json"  # taskwarrior 3.x, with depends, UDAs, wait
+
+
+def test_the_zone_is_recorded_and_reused_wherever_the_next_import_runs(store, monkeypatch):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz="Asia/Shanghai")
+    before = snapshot(store)
+    assert items_by_title(store)["Send revised spec to Lan"].extra[EXTRA_KEY]["tz"] == (
+        "Asia/Shanghai"
+    )
+    monkeypatch.setenv("TZ", "America/Los_Angeles")  # the machine moved, or another one
+    again = import_taskwarrior(store, EXPORT.read_bytes())
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 8)
+    assert snapshot(store) == before
+    # A task new to this store gets the zone of the earlier import too.
+    new = [{"uuid": "n-1", "description": "new", "due": "20261202T160000Z"}]
+    import_taskwarrior(store, json.dumps(new))
+    assert items_by_title(store)["new"].due == date(2026, 12, 3)
+
+
+def test_the_first_import_reads_dates_in_the_machines_zone(store, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    import_taskwarrior(store, EXPORT.read_bytes())
+    spec = items_by_title(store)["Send revised spec to Lan"]
+    assert spec.due == date(2026, 12, 2)  # 16:00 UTC is 11:00 in New York
+    assert spec.extra[EXTRA_KEY]["tz"] == "America/New_York"
+    assert local_zone_name() == "America/New_York"
+
+
+def test_tz_corrects_the_dates_without_faking_a_slip(store):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz="UTC")  # the wrong zone
+    assert items_by_title(store)["Send revised spec to Lan"].due == date(2026, 12, 2)
+    fixed = import_taskwarrior(store, EXPORT.read_bytes(), tz="Asia/Shanghai")
+    assert fixed.updated == 8  # the zone is recorded on every task
+    spec = items_by_title(store)["Send revised spec to Lan"]
+    assert spec.due == date(2026, 12, 3) and spec.due_history == []
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "", "+8", "../etc/passwd"])
+def test_a_bad_zone_is_a_value_error(store, zone):
+    with pytest.raises(ValueError, match="is not a time zone"):
+        import_taskwarrior(store, EXPORT.read_bytes(), tz=zone)
+    assert store.items(active_only=False) == []
+
+
+def test_fixed_offsets_and_zone_objects_are_accepted(store):
+    import_taskwarrior(store, EXPORT.read_bytes(), tz="+08:00")
+    spec = items_by_title(store)["Send revised spec to Lan"]
+    assert spec.due == date(2026, 12, 3) and spec.extra[EXTRA_KEY]["tz"] == "+08:00"
+    assert named_zone("-05:30").utcoffset(None) == -timedelta(hours=5, minutes=30)
+
+
+def test_wait_hides_the_item_until_that_day(store):
+    import_taskwarrior(store, EXTRA.read_bytes(), tz=SHANGHAI)
+    debugging = items_by_title(store)["Joint debugging with 小明"]
+    assert debugging.hidden_until == date(2026, 12, 2)  # waits until Dec 2 in Shanghai
+    settings = store.settings
+
+    def in_matrix(today: date) -> bool:
+        quadrants = triage.matrix(store.items(), today, settings).values()
+        return debugging.title in [i.title for q in quadrants for i in q]
+
+    def in_review(today: date) -> bool:
+        agenda = triage.agenda(store.items(), [], [], today, settings)
+        listed = agenda.overdue + agenda.due_today + agenda.do_now
+        return debugging.title in [i.title for i in listed]
+
+    assert not in_matrix(date(2026, 11, 24)) and not in_matrix(date(2026, 12, 1))
+    assert in_matrix(date(2026, 12, 2))
+    # Due Dec 8: on that day it would be in the review, unless still hidden.
+    assert in_review(date(2026, 12, 8))
+    debugging.hidden_until = date(2026, 12, 9)
+    store.put(debugging)
+    assert not in_review(date(2026, 12, 8)) and in_review(date(2026, 12, 9))
+
+
+def test_scheduled_start_until_depends_and_custom_fields_are_kept(store):
+    import_taskwarrior(store, EXTRA.read_bytes(), tz=SHANGHAI)
+    items = items_by_title(store)
+    assert items["Agree milestones with 小蓝"].extra[EXTRA_KEY] == {
+        "tz": "Asia/Shanghai",
+        "scheduled": "20261126T160000Z",
+        "start": "20261124T013000Z",
+        "uda": {"estimate": "PT2H", "client": "示例公司"},
+    }
+    assert items["Joint debugging with 小明"].extra[EXTRA_KEY]["depends"] == [
+        "0f6c1d2e-1111-4a0b-9c3d-5e6f7a8b9c01",
+        "0f6c1d2e-3333-4a0b-9c3d-5e6f7a8b9c03",
+    ]
+    assert items["Collect approval result"].extra[EXTRA_KEY]["until"] == "20261231T160000Z"
+    # Through a backup and back, and a re-import: nothing changes.
+    backup = jsonfile.export_data(store)
+    before = snapshot(store)
+    assert import_taskwarrior(store, EXTRA.read_bytes()).unchanged == 3
+    assert snapshot(store) == before
+    assert {i["title"]: i for i in backup["items"]}["Agree milestones with 小蓝"]["taskwarrior"][
+        "uda"
+    ] == {"estimate": "PT2H", "client": "示例公司"}
+
+
+def test_a_changed_custom_field_is_named_in_the_dry_run(store):
+    import_taskwarrior(store, EXTRA.read_bytes(), tz=SHANGHAI)
+    tasks = json.loads(EXTRA.read_text("utf-8"))
+    tasks[0]["estimate"] = "PT4H"
+    tasks[1]["wait"] = "20261203T160000Z"
+    tasks[1]["depends"] = "0f6c1d2e-1111-4a0b-9c3d-5e6f7a8b9c01"  # the 2.5 form: a string
+    dry = import_taskwarrior(store, json.dumps(tasks), dry_run=True)
+    assert dry.lines()[:2] == [
+        "update task 1 (Agree milestones with 小蓝) (uda)",
+        "update task 2 (Joint debugging with 小明) (hidden_until, depends)",
+    ]
+
+
+def test_bad_depends_skips_the_task(store):
+    tasks = [{"uuid": "1", "description": "x", "depends": [1, 2]}]
+    with pytest.raises(ValueError, match="depends is not a list of uuids"):
+        import_taskwarrior(store, json.dumps(tasks), tz=UTC)

@@ -48,6 +48,35 @@ def test_a_schema_2_file_migrates_after_a_backup(db):
     assert backups.snapshots(db), "the migration takes a backup first"
 
 
+def test_one_step_to_schema_3_adds_meetings_projects_and_milestones(db):
+    """The composed 2 -> 3 step runs both parts' steps; running it again changes nothing."""
+    import copy
+
+    from collab_tui.store.migrations import MIGRATIONS, _v2_to_v3
+
+    assert MIGRATIONS[2] is _v2_to_v3
+    with Store.open(db) as store:
+        store.add(Contact("小蓝"))
+    data = orjson.loads(db.read_bytes())
+    for table in ("meetings", "projects", "milestones"):
+        del data[table]
+        del data["meta"]["1"]["last_ids"][table]
+    data["meta"]["1"]["schema_version"] = 2
+    data["meta"]["1"].pop("records_digest", None)
+    once = _v2_to_v3(copy.deepcopy(data))
+    assert all(once[table] == {} for table in ("meetings", "projects", "milestones"))
+    assert {k: once["meta"]["1"]["last_ids"][k] for k in ("meetings", "projects")} == {
+        "meetings": 0,
+        "projects": 0,
+    }
+    assert _v2_to_v3(copy.deepcopy(once)) == once
+    db.write_bytes(orjson.dumps(data))
+    with Store.open(db) as store:
+        assert store.meetings() == [] and store.projects() == [] and store.milestones() == []
+        assert store.contacts()[0].name == "小蓝"
+    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == 3
+
+
 def test_a_file_with_projects_is_refused_by_a_schema_2_reader(db, monkeypatch):
     with Store.open(db) as store:
         store.add(Project("Order payment", tag="orders", roles=[Role(1)]))

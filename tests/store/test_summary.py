@@ -215,7 +215,7 @@ def test_version_1_files_are_migrated(db):
     db.write_bytes(orjson.dumps(data))
     with Store.open(db) as store:
         assert store.contacts()
-    assert hot(db)["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    assert hot(db)["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 3
     assert_exact(db)
     stock = TinyDB(db)  # a stock TinyDB still sees the contacts and the open items
     assert {d["name"] for d in stock.table("contacts").all()} == {"小蓝", "Bob", "Quiet"}

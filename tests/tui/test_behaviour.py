@@ -31,15 +31,21 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         review = app.screen
         assert isinstance(review, ReviewScreen)
         steps = review.steps
-        assert [s.section for s in steps][:2] == ["Overdue", "Overdue"]
+        # Yesterday's meeting waits for its outcome first (test_playbook_tui.py logs one).
+        assert [s.section for s in steps][:3] == [
+            "Meetings awaiting their outcome",
+            "Overdue",
+            "Overdue",
+        ]
         assert steps[-1].section == "Going cold"
         assert len({(s.kind, s.id) for s in steps}) == len(steps)  # each record once
         assert "1 of" in screen_text(app)
+        await pilot.press("n")
 
         first = review.current_item()
         await pilot.press("d")  # done, and on to the next
         assert store.item(first.id).status is Status.DONE
-        assert review.position == 1
+        assert review.position == 2
 
         second = review.current_item()
         await pilot.press("s")
@@ -47,11 +53,11 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         app.screen.query_one(Input).value = "2026-12-04"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is review and review.position == 2
+        assert app.screen is review and review.position == 3
         assert store.item(second.id).due.isoformat() == "2026-12-04"
 
         await pilot.press("p", "n")  # back and forth
-        assert review.position == 2
+        assert review.position == 3
         counterpart = review.current_contact()
         logged_before = len(store.interactions())
         await pilot.press("l")  # logged contact: a chat with them today
@@ -59,7 +65,7 @@ async def test_review_walks_one_record_at_a_time(app: CollabApp, store: Store) -
         chat = max(store.interactions(), key=lambda r: r.id)
         assert chat.kind is InteractionKind.CHAT and chat.contact_ids == [counterpart.id]
         assert chat.date == TODAY
-        assert review.position == 3
+        assert review.position == 4
 
         await pilot.press("q")
         assert not isinstance(app.screen, ReviewScreen)
@@ -70,6 +76,7 @@ async def test_review_escalate_prefills_capture_with_the_boss(app: CollabApp) ->
         await pilot.press("r")
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        await pilot.press("n")  # past yesterday's meeting, which waits for its outcome
         # The first overdue item is owed to 小明, whose boss is 赵总.
         assert review.current_contact().name == "小明"
         await pilot.press("e")
@@ -259,5 +266,6 @@ async def test_contacts_row_click_shows_that_brief(app: CollabApp, store: Store)
 async def test_today_rows_are_clickable(app: CollabApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         record_list = app.query_one("#today-list", RecordList)
-        await pilot.click("#today-list", offset=(5, 2))  # the second overdue row
+        # the first overdue row: after today's meeting, yesterday's, and their people
+        await pilot.click("#today-list", offset=(5, 8))
         assert record_list.target is not None and record_list.target.section == "overdue"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from collab_tui.store import Store
+from collab_tui.tui import modals
 from collab_tui.tui.app import CollabApp
 from collab_tui.tui.modals._fields import DateField
 from collab_tui.tui.screens.stakeholder_map import StakeholderMapScreen
@@ -85,7 +86,8 @@ async def test_new_project_and_milestone_through_the_forms(app: CollabApp, store
         project = next(p for p in store.projects() if p.name == "Refund flow")
         assert project.tag == "refund-flow"
         assert projects_view(app).selected_project().id == project.id  # type: ignore[union-attr]
-        await pilot.press("m")
+        await pilot.press("m")  # on Projects: a milestone (elsewhere m plans a meeting)
+        assert isinstance(app.screen, modals.MilestoneForm)
         app.screen.query_one("#name", Input).value = "API definition"
         app.screen.query_one("#baseline", DateField).input.value = "2026-12-10"
         await pilot.press("ctrl+s")
@@ -103,6 +105,20 @@ async def test_project_filter_narrows_today_and_the_log(app: CollabApp) -> None:
         assert "Project Order payment only" in screen_text(app)
         await pilot.press("5", "p")
         assert app.snapshot.project is None and len(app.snapshot.items) == all_items
+
+
+def test_project_filter_narrows_the_planned_meetings(store: Store) -> None:
+    """The demo's meetings carry the project's tag and stay; an untagged one is left out."""
+    from collab_tui import actions
+    from collab_tui.tui.state import load
+
+    other = actions.plan_meeting(store, "dentist", TODAY, "09:00", [])
+    project = store.projects()[0]
+    everything = load(store, TODAY)
+    narrowed = load(store, TODAY, project_id=project.id)
+    assert other.id in {m.id for m in everything.meetings}
+    assert {m.id for m in narrowed.meetings} == {m.id for m in store.meetings()} - {other.id}
+    assert other not in narrowed.agenda.meetings_today
 
 
 async def test_the_map_shows_the_flow_and_the_escalation_path(app: CollabApp) -> None:

@@ -97,4 +97,7 @@ async def test_a_notification_quoting_a_huge_title_is_cut(app: CollabApp, store:
         await pilot.press("d")
         await pilot.pause()
         (note,) = [n.message for n in app._notifications if n.message.startswith("Done")]
-        assert len(note) <= NOTE_WIDTH and note.endswith("…")
+        # The report recurs: a second line names the next one, cut as well.
+        done, following = note.splitlines()
+        assert len(done) <= NOTE_WIDTH and done.endswith("…")
+        assert following.startswith("next: ") and len(following) <= NOTE_WIDTH

@@ -101,7 +101,7 @@ def test_matrix_80x24(snap_compare, app: CollabApp) -> None:
 
 
 def test_item_detail(snap_compare, app: CollabApp) -> None:
-    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["2", "enter"], terminal_size=SIZE)
 
 
 # --- the app in Chinese, at the smallest supported size -----------------------------------
@@ -129,3 +129,9 @@ def test_stakeholder_map_80x24(snap_compare, app: CollabApp) -> None:
 
 def test_stakeholder_map_200x60(snap_compare, app: CollabApp) -> None:
     assert snap_compare(app, press=["5", "s"], terminal_size=(200, 60))
+
+
+def test_today_meetings_outcomes_and_blocked(snap_compare, app: CollabApp) -> None:
+    """Today's meeting with its people, yesterday's awaiting its outcome, the recurring
+    report and the blocked retest (tall enough to show every section)."""
+    assert snap_compare(app, terminal_size=(120, 62))

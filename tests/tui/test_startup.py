@@ -1,4 +1,5 @@
-"""Start-up reads only the hot data; the log follows in a thread. Footer, report, palette."""
+"""Start-up reads only the hot data; the log is read (in a thread) when the Log tab opens.
+Footer, report, palette."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Button, TabbedContent
 
-from collab_tui.model import Contact, Interaction, Item, Kind
+from collab_tui import triage
+from collab_tui.facts import brief_facts
+from collab_tui.model import Contact, Interaction, Item, Kind, one_line
 from collab_tui.store import Store
 from collab_tui.tui import app as app_module
 from collab_tui.tui.app import CollabApp, make_app
@@ -41,27 +44,47 @@ def footer_text(app: CollabApp) -> str:
     return screen_text(app).splitlines()[-1]
 
 
-async def test_first_frame_without_the_log_then_it_fills_in(
-    app: CollabApp, gate: threading.Event
+async def test_no_history_is_read_until_the_log_tab_opens(
+    store: Store, db_path: Path, gate: threading.Event
 ) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not app.snapshot.history_loaded
-        text = screen_text(app)
-        assert "Overdue (2)" in text and "loading the log…" in text  # going cold waits
-        await pilot.press("4")
-        assert "loading the log…" in screen_text(app)
-        await pilot.press("3")
-        assert "loading the log…" in app.query_one("#brief", HangingLines).plain_text
-        gate.set()
-        await until(pilot, lambda: app.snapshot.history_loaded)
-        assert "loading the log…" not in app.query_one("#brief", HangingLines).plain_text
-        assert "Last interactions (" in app.query_one("#brief", HangingLines).plain_text
-        await pilot.press("4")
-        assert "loading the log…" not in screen_text(app)
-        assert app.view("log").record_list.targets
-        await pilot.press("1")
-        assert "Going cold (" in screen_text(app)
+    """Today (who is going cold), the matrix, the briefs and the item cards come from the
+    hot file and its summary of the log: not one history segment is read for them."""
+    fresh = Store.open(db_path)  # the fixture's store read the segments writing the demo
+    try:
+        app = make_app(fresh, TODAY)
+        whole_log = fresh_history(db_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            cold = [(c.contact.id, c.last_contact) for c in app.snapshot.agenda.going_cold]
+            expected = triage.agenda(
+                store.items(), store.contacts(), whole_log, TODAY, store.settings
+            ).going_cold
+            assert cold == [(c.contact.id, c.last_contact) for c in expected] and cold
+            assert "Going cold (" in screen_text(app) and "loading the log" not in screen_text(app)
+            await pilot.press("2", "3")  # the matrix, then Contacts with the first brief
+            contact = app.view("contacts").selected_contact()
+            assert contact is not None
+            brief = triage.brief(contact.id, store.items(), store.contacts(), whole_log, TODAY)
+            text = app.query_one("#brief", HangingLines).plain_text
+            assert brief_facts(brief, TODAY).interactions_heading in text.splitlines()
+            assert all(one_line(r.summary)[:20] in text for r in brief.last_interactions)
+            assert not app.snapshot.history_loaded and not fresh._segments  # nothing read
+            await pilot.press("4")
+            assert "loading the log…" in screen_text(app)
+            gate.set()
+            await until(pilot, lambda: app.snapshot.history_loaded)
+            assert fresh._segments and app.view("log").record_list.targets
+            assert "loading the log…" not in screen_text(app)
+    finally:
+        fresh.close()
+
+
+def fresh_history(db_path: Path) -> list[Interaction]:
+    other = Store.open(db_path)
+    try:
+        return other.interactions()
+    finally:
+        other.close()
 
 
 async def test_changes_while_the_log_loads_are_not_lost(
@@ -77,6 +100,7 @@ async def test_changes_while_the_log_loads_are_not_lost(
             other.close()
         await until(pilot, lambda: item.id in app.snapshot.items_by_id)  # the poll saw it
         assert not app.snapshot.history_loaded
+        await pilot.press("4")  # the Log tab starts reading; the gate holds the read
         ours = app.change(  # and the app saves one of its own
             "log",
             lambda: app.store.add(Interaction(date=TODAY, summary="our own note")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -75,10 +75,16 @@ def test_meetings_are_in_the_past_and_linked_both_ways(store):
 
 def test_every_part_of_the_review_has_something(store):
     agenda = triage.agenda(
-        store.items(), store.contacts(), store.interactions(), TODAY, store.settings
+        store.items(),
+        store.contacts(),
+        store.interactions(),
+        TODAY,
+        store.settings,
+        meetings=store.meetings(),
+        clock=time(9, 0),
     )
     parts = [f.name for f in dataclasses.fields(agenda) if f.name != "date"]
-    assert len(parts) == 7
+    assert len(parts) == 10
     for part in parts:
         assert getattr(agenda, part), part
     quadrants = triage.matrix(store.items(), TODAY, store.settings)
@@ -233,3 +239,23 @@ def test_chinese_capture_lines_find_the_demo_people_and_tags(zh_store):
     # The Latin aliases still find people in the Chinese demo.
     again = actions.capture(zh_store, "等待：审批结果 @Lan 截止：明天 ＃审批", TODAY)
     assert again.new_contacts == [] and names[again.records[0].contact_ids[0]] == "小蓝"
+
+
+def test_the_playbook_parts_of_the_example(store, language):
+    """Today's meeting with 小蓝 and 小明, yesterday's awaiting its outcome, a weekly
+    status report, and the retest blocked by Lan's fix."""
+    meetings = sorted(store.meetings(), key=lambda m: m.date)
+    names = {c.id: c.name for c in store.contacts()}
+    assert [(m.date, m.time) for m in meetings] == [
+        (TODAY - timedelta(days=1), "16:00"),
+        (TODAY, "15:00"),
+    ]
+    assert sorted(names[i] for i in meetings[1].contact_ids) == ["小明", "小蓝"]
+    items = store.items()
+    weekly = [i for i in items if i.every is not None]
+    assert [(i.every, "report" in i.tags or "汇报" in i.tags) for i in weekly] == [("week", True)]
+    blocked = [i for i in items if i.after]
+    assert len(blocked) == 1
+    fix = store.item(blocked[0].after[0])
+    assert fix is not None and fix.kind.value == "wait" and fix.is_open
+    assert {"en": "retest", "zh": "重测"}[language] in blocked[0].title

@@ -14,7 +14,7 @@ from collab_tui.model import Settings
 from collab_tui.store import Store
 
 TODAY = date(2026, 11, 24)
-SECTIONS = ("settings", "contacts", "items", "interactions", "projects", "milestones")
+SECTIONS = ("settings", "contacts", "items", "interactions", "meetings", "projects", "milestones")
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ def test_vcard_export_has_no_control_characters(old_file):
 
 
 def test_ics_export_has_no_control_characters(old_file):
-    data = ics.export_ics(old_file.items(), old_file.contacts(), TODAY, old_file.settings)
+    data = ics.export_ics(old_file.items(), old_file.contacts(), TODAY)
     text = data.decode()
     assert CLEAN in text and not has_controls(text)
 
@@ -189,7 +189,7 @@ def test_a_kind_change_keeps_the_risk_fields_and_says_so(store, risk):
 
 def test_exports_keep_the_risk_fields_of_a_former_risk(store, risk):
     actions.edit_item(store, risk, {"kind": Kind.TASK, "due": TODAY})
-    calendar = ics.export_ics(store.items(), store.contacts(), TODAY, store.settings).decode()
+    calendar = ics.export_ics(store.items(), store.contacts(), TODAY).decode()
     assert "likelihood high" in calendar and "plan B" in calendar
     assert "plan B" in csvfile.export_csv(store, "items")
     (row,) = jsonfile.export_data(store)["items"]

@@ -9,7 +9,16 @@ import pytest
 from collab_tui import actions, lookup
 from collab_tui.capture import AmbiguousName, resolve_name
 from collab_tui.model import Contact
-from collab_tui.spelling import FULL, INITIALS, MIXED, canonical, match_syllables, spell, syllables
+from collab_tui.spelling import (
+    FULL,
+    INITIALS,
+    INNER,
+    MIXED,
+    canonical,
+    match_syllables,
+    spell,
+    syllables,
+)
 
 TODAY = date(2026, 11, 24)
 
@@ -62,7 +71,8 @@ def test_latin_and_mixed_names():
     ("query", "kind"),
     [
         ("xiaolan", FULL),
-        ("lan", FULL),
+        ("lan", FULL + INNER),  # whole syllables, from the second one
+        ("l", INITIALS + INNER),
         ("xiaol", MIXED),
         ("xlan", MIXED),
         ("xl", INITIALS),
@@ -117,6 +127,16 @@ def test_ranks_follow_the_documented_order():
     assert lookup.rank("approval", lan) == lookup.SUBSTRING  # the title
     assert lookup.rank("spb", lan) == lookup.INITIALS  # the department, 审批部
     assert lookup.rank("zzz", lan) is None
+
+
+def test_a_match_from_the_first_syllable_comes_first():
+    li_jie, he_leijie = Contact(name="李杰", id=1), Contact(name="何磊杰", id=2)
+    for contact in (li_jie, he_leijie):
+        lookup.refresh_spelling(contact)
+    assert names(lookup.find("lj", [he_leijie, li_jie])) == ["李杰"]
+    assert names(lookup.search("lj", [he_leijie, li_jie])) == ["李杰", "何磊杰"]
+    # The same kind from a later syllable still finds someone when nobody else matches.
+    assert names(lookup.find("lj", [he_leijie])) == ["何磊杰"]
 
 
 def test_search_lists_best_first_then_in_pinyin_order():

@@ -36,6 +36,7 @@ def test_a_record_as_the_model_writes_it_passes(table):
         ("items", {"due": "20261124"}, "due", "is not a date"),
         ("items", {"due": "1899-12-31"}, "due", "outside the years 1900 to 9999"),
         ("items", {"due": 5}, "due", "must be a date"),
+        ("items", {"hidden_until": "soon"}, "hidden_until", "'soon' is not a date"),
         ("items", {"due_history": ["2026-13-01"]}, "due_history", "entry 1"),
         ("items", {"created": "yesterday"}, "created", "not an ISO 8601 timestamp"),
         ("items", {"updated": "2026-11-24T08:00:00"}, "updated", "no UTC offset"),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.delete_contact import DeleteChoice, DeleteContactDialog
     from collab_tui.tui.modals.interaction_form import InteractionForm
     from collab_tui.tui.modals.item_form import ItemForm
+    from collab_tui.tui.modals.meeting_form import MeetingForm, OutcomePrompt
     from collab_tui.tui.modals.project_forms import (
         AgreeForm,
         MilestoneForm,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         RoleForm,
     )
     from collab_tui.tui.modals.report import ReportModal
+    from collab_tui.tui.modals.series import SeriesDialog
     from collab_tui.tui.modals.settings import SettingsModal
 
 _MODULES = {
@@ -39,6 +41,9 @@ _MODULES = {
     "DeleteContactDialog": "delete_contact",
     "InteractionForm": "interaction_form",
     "ItemForm": "item_form",
+    "MeetingForm": "meeting_form",
+    "OutcomePrompt": "meeting_form",
+    "SeriesDialog": "series",
     "AgreeForm": "project_forms",
     "MilestoneForm": "project_forms",
     "MoveForm": "project_forms",
@@ -62,7 +67,10 @@ __all__ = [
     "DeleteContactDialog",
     "InteractionForm",
     "ItemForm",
+    "MeetingForm",
+    "OutcomePrompt",
     "ReportModal",
+    "SeriesDialog",
     "SettingsModal",
 ]
 

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from collab_tui.tui.keymap import ACTS
 from collab_tui.tui.screens.review import ReviewScreen
-from collab_tui.tui.views.base import ITEM_BINDINGS, SearchBox, View
+from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, SearchBox, View
 from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
@@ -57,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
         groups: list[tuple[str, list[tuple[str, str]]]] = [
             (t("help.everywhere"), self._rows(app_bindings) + extra),
             (t("help.items"), self._rows(ITEM_BINDINGS)),
+            (t("help.meetings"), self._rows(MEETING_BINDINGS)),
             (t("act.tab.matrix"), self._rows(MatrixView.BINDINGS)),
             (t("act.tab.contacts"), self._rows(ContactsView.BINDINGS)),
             (t("act.tab.log"), self._rows(LogView.BINDINGS)),

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalGroup, VerticalScroll
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from collab_tui.dates import DateError
+from collab_tui.dates import DateError, RuleError, parse_every
 from collab_tui.model import Contact, Item, Kind, Rating, Status, plain
-from collab_tui.tui.modals._base import FormModal, row, split_words, tags_row
+from collab_tui.tui.modals._base import ErrorLine, FormModal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField, choice, enum_choice
 from collab_tui.words import t
 
@@ -79,6 +79,21 @@ class ItemForm(FormModal[Any]):
                     ),
                 )
                 yield row(t("form.item.due"), DateField(self.today, _iso(item.due), id="due"))
+                every = Input(
+                    item.every or "",
+                    placeholder=t("form.item.every.hint"),
+                    compact=True,
+                    id="every",
+                )
+                yield row(t("form.item.every"), every)
+                after = Input(
+                    " ".join(f"#{i}" for i in item.after),
+                    placeholder=t("form.item.after.hint"),
+                    compact=True,
+                    id="after",
+                )
+                yield row(t("form.item.after"), after)
+                yield ErrorLine(id="series-error")
                 yield row(t("form.item.contacts"), ContactPicker(self.contacts, item.contact_ids))
                 yield tags_row(item.tags)
                 yield row(t("form.notes"), TextArea(plain(item.notes), compact=True, id="notes"))
@@ -134,6 +149,18 @@ class ItemForm(FormModal[Any]):
             review = review_field.value if kind == Kind.RISK else None
         except DateError:  # pragma: no cover - check() above already refused it
             return
+        series_error = self.query_one("#series-error", ErrorLine)
+        every_text = self.query_one("#every", Input).value.strip()
+        try:
+            every = parse_every(every_text) if every_text else None
+        except RuleError as error:
+            series_error.show(str(error))
+            return
+        after = _item_ids(self.query_one("#after", Input).value)
+        if after is None:
+            series_error.show(t("form.item.after.bad"))
+            return
+        series_error.clear()
         changes: dict[str, Any] = {
             "title": self.query_one("#title", Input).value,
             "kind": kind,
@@ -144,6 +171,8 @@ class ItemForm(FormModal[Any]):
             "tags": split_words(self.query_one("#tags", Input).value),
             "notes": plain(self.query_one("#notes", TextArea).text).strip(),
             "status": self.query_one("#status", Select).value,
+            "every": every,
+            "after": after,
         }
         if kind == Kind.RISK:  # otherwise hidden: the item keeps what it had
             changes["likelihood"] = self.query_one("#likelihood", Select).selection
@@ -151,6 +180,17 @@ class ItemForm(FormModal[Any]):
             changes["mitigation"] = plain(self.query_one("#mitigation", TextArea).text).strip()
             changes["review"] = review
         self.finish(changes)
+
+
+def _item_ids(text: str) -> list[int] | None:
+    """'#12 #14', '12, 14' -> [12, 14]; None if a part is not an item number."""
+    ids = []
+    for part in text.replace(",", " ").replace("，", " ").split():
+        number = part.lstrip("#＃")
+        if not (number.isascii() and number.isdigit()) or int(number) == 0:
+            return None
+        ids.append(int(number))
+    return ids
 
 
 def _iso(day: date | None) -> str:

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from collab_tui.dates import format_date
-from collab_tui.model import Contact, Item, one_line
+from collab_tui.model import Contact, Item, Meeting, one_line
 from collab_tui.tui.content import contact_summary, heading, item_prompt
 from collab_tui.tui.screens._base import SnapshotScreen
 from collab_tui.tui.state import Snapshot
@@ -40,14 +40,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Step:
     section: str
-    kind: Literal["item", "contact", "milestone"]
+    kind: Literal["item", "contact", "meeting", "milestone"]
     id: int
 
 
 def review_steps(snapshot: Snapshot) -> list[Step]:
+    """Meetings awaiting their outcome first, then the items, then who is going cold. A
+    blocked item is not a step: there is nothing to do on it (nor to escalate) yet."""
     agenda = snapshot.agenda
-    steps: list[Step] = []
-    seen: set[int] = set()
+    steps = [Step(t("today.awaiting_outcome"), "meeting", m.id) for m in agenda.awaiting_outcome]
+    seen: set[int] = set(snapshot.blocked)
     for section, items in (
         (t("today.overdue"), agenda.overdue),
         (t("today.due_today"), agenda.due_today),
@@ -114,6 +116,10 @@ class ReviewScreen(SnapshotScreen):
             if found is None or found.owner_id is None:
                 return None
             return self.snapshot.contacts_by_id.get(found.owner_id)
+        meeting = self.current_meeting()
+        if meeting is not None:
+            first = meeting.contact_ids[0] if meeting.contact_ids else None
+            return self.snapshot.contacts_by_id.get(first) if first is not None else None
         item = self.current_item()
         if item is None or not item.contact_ids:
             return None
@@ -145,6 +151,8 @@ class ReviewScreen(SnapshotScreen):
             body.show_rows(self._milestone_card(step.id))
         elif step.kind == "item":
             body.show_rows(self._item_card())
+        elif step.kind == "meeting":
+            body.show_rows(self._meeting_card())
         else:
             body.show_rows(self._contact_card())
         side.show_rows(self._side_rows())
@@ -168,6 +176,29 @@ class ReviewScreen(SnapshotScreen):
         if item is None:
             return [line(Content(t("review.item_closed")))]
         return item_rows(item, self.snapshot)
+
+    def current_meeting(self) -> Meeting | None:
+        step = self.step
+        if step is None or step.kind != "meeting":
+            return None
+        return next((m for m in self.snapshot.meetings if m.id == step.id), None)
+
+    def _meeting_card(self) -> list[Row]:
+        meeting = self.current_meeting()
+        if meeting is None:
+            return [line(Content(t("review.meeting_logged")))]
+        when = format_date(meeting.date, self.snapshot.today)
+        if meeting.time:
+            when = t("describe.meeting.at", date=when, time=meeting.time)
+        rows = [
+            line(Content.assemble((one_line(meeting.title), "bold $text-accent"))),
+            fact(t("card.when"), when),
+        ]
+        names = self.snapshot.names(meeting.contact_ids)
+        if names:
+            rows.append(fact(t("card.people"), names))
+        rows += [BLANK, line(Content(t("review.meeting_keys")))]
+        return rows
 
     def _side_rows(self) -> list[Row]:
         """Beside the card: who it concerns, what was said lately, what could go wrong."""
@@ -244,6 +275,10 @@ class ReviewScreen(SnapshotScreen):
         self.collab.escalate(self.current_item(), self.current_contact())
 
     def action_logged(self) -> None:
+        meeting = self.current_meeting()
+        if meeting is not None:  # its outcome: one capture line
+            self.collab.log_outcome(meeting, after=self.action_next)
+            return
         contact = self.current_contact()
         if contact is None:
             self.collab.say(t("review.nobody_to_log"), "warning")

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input
 
-from collab_tui.model import Contact, Item
+from collab_tui.model import Contact, Item, Meeting
 from collab_tui.tui import keymap
 from collab_tui.tui.content import item_prompt
 from collab_tui.tui.state import Snapshot
@@ -28,6 +29,16 @@ class SearchBox(Input):
     """Hidden until `/`; Escape clears the filter and hides it again."""
 
     BINDINGS = [Binding("escape", "close", t("search.close"), id="search.close")]
+
+    def _watch_value(self, value: str) -> None:
+        """Input's own, without the layout of the whole screen it caused on every key.
+
+        Input sets ``virtual_size`` (a layout reactive) to one size on each change, and
+        every layout sets it back to another: each keystroke re-laid out the screen. The
+        box has a fixed size, so the size Input sets is stored first without a layout;
+        Input's own assignment then changes nothing."""
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_close(self) -> None:
         view = next((a for a in self.ancestors if isinstance(a, View)), None)
@@ -146,6 +157,9 @@ class View(Vertical):
     def selected_contact(self) -> Contact | None:
         return None
 
+    def selected_meeting(self) -> Meeting | None:
+        return None
+
     def reveal_contact(self, contact_id: int) -> None:
         """Select a contact (the Contacts tab overrides this)."""
 
@@ -161,6 +175,7 @@ class View(Vertical):
 # The footer shows the everyday keys (it must fit 80 columns); `?` and the palette list all.
 ITEM_BINDINGS = keymap.bindings(keymap.ITEM, on_app=True)
 ITEM_ACTIONS = {act.action for act in keymap.ITEM}
+MEETING_BINDINGS = keymap.bindings(keymap.MEETING, on_app=True)
 
 
 class ItemView(View):
@@ -212,14 +227,27 @@ class ItemView(View):
             return None
         if target.kind == "contact":
             return self.snapshot.contacts_by_id.get(target.id)
-        item = self.snapshot.items_by_id.get(target.id)
-        if item is not None and item.contact_ids:
-            return self.snapshot.contacts_by_id.get(item.contact_ids[0])
+        record: Item | Meeting | None = (
+            self.selected_meeting()
+            if target.kind == "meeting"
+            else self.snapshot.items_by_id.get(target.id)
+        )
+        if record is not None and record.contact_ids:
+            return self.snapshot.contacts_by_id.get(record.contact_ids[0])
         return None
+
+    def selected_meeting(self) -> Meeting | None:
+        record_list = self.focused_list() or self.main_widget
+        assert isinstance(record_list, RecordList)
+        target = record_list.target
+        if target is None or target.kind != "meeting" or self.snapshot is None:
+            return None
+        return next((m for m in self.snapshot.meetings if m.id == target.id), None)
 
     @on(RecordList.Selected)
     def _row_selected(self, event: RecordList.Selected) -> None:
-        """Enter on an item opens its detail screen; on a contact (going cold), its brief."""
+        """Enter on an item opens its detail screen; on a contact (going cold, or one of a
+        meeting's people), its brief; on a meeting, its first person's brief."""
         target = event.target
         if target is None:
             return
@@ -230,6 +258,10 @@ class ItemView(View):
             self.collab.open_contact(target.id)
         elif target.kind == "milestone":
             self.collab.show_project("milestone", target.id)
+        elif target.kind == "meeting":
+            contact = self.selected_contact()
+            if contact is not None:
+                self.collab.open_contact(contact.id)
 
     def select_item(self, item_id: int) -> bool:
         for record_list in self.record_lists():

@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from collab_tui import triage
 from collab_tui.model import Contact, one_line
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.tui import keymap
@@ -26,6 +25,7 @@ class ContactsView(View):
     list_id = "contact-list"
     search_placeholder = "search.contacts"
     _brief_for: tuple[object, int] = (None, 0)  # the snapshot and contact the brief shows
+    _header = ""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal():
@@ -43,7 +43,9 @@ class ContactsView(View):
         dept_width = column_width((c.department for c in snapshot.contacts), dept, 22)
         stance = t("contacts.column.stance")
         header = pad(name, name_width) + " " + pad(dept, dept_width) + " " + stance
-        self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
+        if header != self._header:  # not on every key: a Static's update lays out the screen
+            self._header = header
+            self.query_one("#contact-header", Static).update(Content.assemble((header, "bold")))
         shown = [c for c in snapshot.contacts if snapshot.contact_matches(c, self.query_text)]
         self.record_list.show(
             [
@@ -86,10 +88,7 @@ class ContactsView(View):
             return
         if self._brief_for[0] is snapshot and self._brief_for[1] == contact.id:
             return  # unchanged: filtering should not redraw the same brief on every key
-        brief = triage.brief(
-            contact.id, snapshot.items, snapshot.contacts, snapshot.interactions, snapshot.today
-        )
-        brief_widget.show_rows(brief_rows(brief, snapshot, snapshot.history_loaded))
+        brief_widget.show_rows(brief_rows(snapshot.brief(contact.id), snapshot))
         self._brief_for = (snapshot, contact.id)
 
 

@@ -21,7 +21,7 @@ from collab_tui.tui.content import (
     loading_line,
     text,
 )
-from collab_tui.tui.state import Snapshot
+from collab_tui.tui.state import Snapshot, query_words
 from collab_tui.tui.views.base import View
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import format_date, label, t
@@ -73,24 +73,26 @@ class LogView(View):
                 and snapshot.in_project(r.tags)
             ]
             self._last_filter = ((snapshot, contact_id, tag), "", candidates)
-        shown = [r for r in candidates if snapshot.interaction_matches(r, query)]
+        shown = matching(candidates, query, snapshot)
         if query:
             self._last_filter = ((snapshot, contact_id, tag), query, shown)
         self.record_list.show(
-            [Section("Log", [self._row(r, snapshot) for r in shown], show_heading=False)],
+            [Section("Log", self._rows_of(shown, snapshot), show_heading=False)],
             generation=snapshot,
         )
         self.render_selection()
 
-    def _row(self, record: Interaction, snapshot: Snapshot) -> tuple[Target, Any]:
-        """One row, made once per snapshot: typing re-shows the same rows many times."""
+    def _rows_of(self, records: list[Interaction], snapshot: Snapshot) -> list[Any]:
+        """Their rows, each made once per snapshot: typing re-shows the same rows many
+        times (one dict look-up a record, not a method call: ten years are 33,000)."""
         if self._rows_for is not snapshot:
             self._rows_for, self._rows = snapshot, {}
-        row = self._rows.get(record.id)
-        if row is None:
-            row = (Target("interaction", record.id), partial(interaction_line, record, snapshot))
-            self._rows[record.id] = row
-        return row
+        rows = self._rows
+        for record in records:
+            if record.id not in rows:
+                line = partial(interaction_line, record, snapshot)
+                rows[record.id] = (Target("interaction", record.id), line)
+        return [rows[r.id] for r in records]
 
     def _selected_value(self, selector: str) -> Any:
         """The picked value (a contact id or a tag), None if nothing is picked."""
@@ -170,3 +172,24 @@ class LogView(View):
                 Content.assemble((" ".join("#" + one_line(tag) for tag in record.tags), "dim"))
             )
         detail.update(Content("\n").join(lines))
+
+
+def matching(records: list[Interaction], query: str, snapshot: Snapshot) -> list[Interaction]:
+    """The records ``query`` finds (``Snapshot.interaction_matches``), in their order.
+
+    Inline substring tests, word by word over what the word before left, then the
+    records with a person the query names: a call per record made filtering ten years
+    of log (33,000 records) take ~50 ms a key."""
+    if not query:
+        return records
+    search = snapshot.history.search
+    found = records
+    for word in query_words(query):
+        found = [r for r in found if word in search.get(r.id, "")]
+    people = snapshot.people_matching(query, names_only=True)
+    if not people:
+        return found
+    # Or with one of the people it names (``xl`` finds 小蓝's meetings), in log order.
+    keep = snapshot.history.ids_with(people)
+    keep.update(r.id for r in found)
+    return [r for r in records if r.id in keep]

@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from collab_tui import lookup
-from collab_tui.model import Item, one_line
-from collab_tui.tui.content import cold_prompt, loading_line, milestone_prompt
+from collab_tui.model import Item, Meeting, one_line
+from collab_tui.tui.content import cold_prompt, contact_summary, meeting_line, milestone_prompt
 from collab_tui.tui.state import Snapshot
-from collab_tui.tui.views.base import ItemView
+from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, ItemView
 from collab_tui.tui.widgets.record_list import RecordList, Section, Target
 from collab_tui.words import t
 
@@ -20,6 +20,7 @@ WELCOME = "app.welcome"  # a key in words.EN: Textual markup, shown on an empty 
 
 
 class TodayView(ItemView):
+    BINDINGS = [*ITEM_BINDINGS, *MEETING_BINDINGS]
     search_placeholder = "search.items"
 
     def compose_body(self) -> ComposeResult:
@@ -50,6 +51,16 @@ class TodayView(ItemView):
         if snapshot.project is not None:
             filtered = t("projects.filtered", name=one_line(snapshot.project.name))
             sections.append(Section(filtered, [], counted=False))
+        sections.append(
+            self._meetings(snapshot, "meetings", t("today.meetings"), agenda.meetings_today)
+        )
+        if agenda.awaiting_outcome:  # shown only when there is an outcome to log
+            sections.append(
+                self._meetings(
+                    snapshot, "outcome", t("today.awaiting_outcome"), agenda.awaiting_outcome
+                )
+            )
+        blocked = items("blocked", t("today.blocked"), [b.item for b in agenda.blocked])
         return sections + [
             items("overdue", t("today.overdue"), agenda.overdue),
             items("due_today", t("today.due_today"), agenda.due_today),
@@ -57,6 +68,7 @@ class TodayView(ItemView):
             waiting,
             items("risks", t("today.risks"), agenda.risks_to_review),
             *self._milestones(snapshot),
+            blocked,
             Section(
                 t("today.cold"),
                 [
@@ -65,10 +77,7 @@ class TodayView(ItemView):
                         cold_prompt(c.contact, c.last_contact, len(c.open_items), snapshot.today),
                     )
                     for c in cold
-                ]
-                if snapshot.history_loaded
-                else [(None, loading_line())],
-                counted=snapshot.history_loaded,
+                ],
             ),
         ]
 
@@ -90,6 +99,31 @@ class TodayView(ItemView):
             if not query or query in m.name.casefold()
         ]
         return [Section(t("today.milestones"), rows)]  # type: ignore[arg-type]
+
+    def _meetings(
+        self, snapshot: Snapshot, name: str, title: str, meetings: list[Meeting]
+    ) -> Section:
+        """Each meeting, then its people (Enter on one opens their brief). The heading
+        counts the meetings, not their people."""
+        shown = [m for m in meetings if snapshot.meeting_matches(m, self.query_text)]
+        section = Section(t("heading.count", title=title, count=len(shown)), counted=False)
+        for meeting in shown:
+            people = [snapshot.contacts_by_id.get(i) for i in meeting.contact_ids]
+            section.rows.append(
+                (
+                    Target("meeting", meeting.id, name),
+                    meeting_line(meeting, snapshot, outcome_due=name == "outcome"),
+                )
+            )
+            section.rows.extend(
+                (
+                    Target("contact", c.id, f"{name}-{meeting.id}"),
+                    Content.assemble(("      ", ""), ("→ ", "$text-muted"), contact_summary(c)),
+                )
+                for c in people
+                if c is not None
+            )
+        return section
 
     def _waiting_by_counterpart(self, snapshot: Snapshot, waiting: list[Item]) -> Section:
         """Waiting-on items under one sub-heading per counterpart (who to chase)."""

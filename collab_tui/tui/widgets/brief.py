@@ -9,7 +9,7 @@ from textual.content import Content
 from collab_tui.facts import brief_facts
 from collab_tui.model import Item, one_line
 from collab_tui.text import pad
-from collab_tui.tui.content import heading, item_prompt, loading_line, text
+from collab_tui.tui.content import heading, item_prompt, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
 from collab_tui.words import before_text, format_date, label, t
@@ -41,16 +41,13 @@ def _bullets(title: str, values: list[str], empty: str) -> list[Row]:
     return rows
 
 
-_TONES = {"": "", "dim": "dim", "loading": "italic $text-muted"}
+_TONES = {"": "", "dim": "dim"}
 
 
-def brief_rows(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> list[Row]:
-    """The brief's facts (``facts.brief_facts``, shared with the shell), styled.
-
-    ``history_loaded`` False: the log is still being read, so the last contact and the
-    last interactions say so instead of "never logged"."""
+def brief_rows(brief: Any, snapshot: Snapshot) -> list[Row]:
+    """The brief's facts (``facts.brief_facts``, shared with the shell), styled."""
     today = snapshot.today
-    facts = brief_facts(brief, today, history_loaded)
+    facts = brief_facts(brief, today)
     lines: list[Row] = [_line(Content.assemble((facts.name, "bold $text-accent")))]
     lines.extend(_fact(f.label, Content.assemble((f.value, _TONES[f.tone]))) for f in facts.facts)
     for bullets in facts.bullets:
@@ -59,9 +56,7 @@ def brief_rows(brief: Any, snapshot: Snapshot, history_loaded: bool = True) -> l
         lines += _items(group.heading, group.items, snapshot)
 
     lines += [BLANK, _line(heading(facts.interactions_heading))]
-    if not facts.history_loaded:
-        lines.append(_line(loading_line()))
-    elif not facts.interactions:
+    if not facts.interactions:
         lines.append((INDENT, Content.assemble((facts.interactions_empty, "dim"))))
     for record in facts.interactions:
         when = Content.assemble(

@@ -1,8 +1,8 @@
 """An item in full, as ``HangingLines`` rows: the item detail screen and the review card.
 
 Every piece of user text goes through ``one_line``/``plain`` into literal ``Content``
-(never markup). The log parts read the snapshot's history, which is empty for the first
-moment after start-up: they say "loading" then instead of "none logged".
+(never markup). The recent log comes from ``Snapshot.recent_log``: the store's summary
+of the log (each person's newest few) until the Log tab has read the whole log.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from textual.content import Content
 from collab_tui.dates import describe_due, format_date
 from collab_tui.model import Interaction, Item, Status, one_line, plain
 from collab_tui.text import pad
-from collab_tui.tui.content import contact_summary, heading, item_prompt, loading_line, text
+from collab_tui.tui.content import contact_summary, heading, item_prompt, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
-from collab_tui.words import label, t
+from collab_tui.words import every_label, label, t
 
 BLANK: Row = (Content(""), Content(""))
 INDENT = Content("  ")
@@ -49,6 +49,22 @@ def when(day: date | datetime | None, today: date, words: bool = True) -> str:
     )
 
 
+def blocked_rows(item: Item, snapshot: Snapshot) -> list[Row]:
+    """What it waits on: each item, active ones marked as blocking it."""
+    rows: list[Row] = []
+    blocking = {b.id for b in snapshot.blocked.get(item.id, [])}
+    for position, other_id in enumerate(item.after):
+        other = snapshot.items_by_id.get(other_id)
+        title = one_line(other.title) if other is not None else t("card.after.closed")
+        state = t("card.after.blocking") if other_id in blocking else t("card.after.clear")
+        value = Content.assemble(
+            f"#{other_id} {title}  ",
+            (state, "bold $text-warning" if other_id in blocking else "$text-success"),
+        )
+        rows.append(fact(t("card.after") if position == 0 else "", value))
+    return rows
+
+
 def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None) -> list[Row]:
     """What the item is: title, kind and status, dates, slips, people, tags, risk, notes."""
     today = snapshot.today
@@ -68,6 +84,9 @@ def item_rows(item: Item, snapshot: Snapshot, meeting: Interaction | None = None
     rows.append(fact(t("card.created"), when(item.created, today, words=False)))
     if item.closed is not None:
         rows.append(fact(t("card.closed"), when(item.closed, today, words=False)))
+    if item.every is not None:
+        rows.append(fact(t("card.every"), every_label(item.every)))
+    rows += blocked_rows(item, snapshot)
     rows += slip_rows(item, today)
     rows += people_rows(item, snapshot)
     if item.tags:
@@ -126,27 +145,11 @@ def people_rows(item: Item, snapshot: Snapshot) -> list[Row]:
     return rows
 
 
-def recent_interactions(
-    contact_ids: list[int], snapshot: Snapshot, limit: int = 5
-) -> list[Interaction]:
-    """The newest log entries with any of these people (newest first)."""
-    wanted = set(contact_ids)
-    found: list[Interaction] = []
-    for record in snapshot.interactions:  # newest first
-        if wanted.intersection(record.contact_ids):
-            found.append(record)
-            if len(found) == limit:
-                break
-    return found
-
-
 def interaction_rows(
     contact_ids: list[int], snapshot: Snapshot, title: str | None = None, limit: int = 5
 ) -> list[Row]:
     rows: list[Row] = [BLANK, line(heading(t("card.recent_log") if title is None else title))]
-    if not snapshot.history_loaded:
-        return [*rows, line(loading_line())]
-    records = recent_interactions(contact_ids, snapshot, limit)
+    records = snapshot.recent_log(contact_ids, limit)
     if not records:
         return [*rows, (INDENT, dim(t("brief.interactions.empty")))]
     for record in records:
