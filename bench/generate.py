@@ -4,6 +4,7 @@ About 300 contacts (CJK and Latin names, departments, bosses, KPIs), 20,000 item
 which about 500 are still active, and 10,000 interactions, ending on ``today``.
 
     uv run python bench/generate.py OUT.json --today 2026-11-23 [--seed 1] [--stock]
+        [--projects 20 --milestones 150]
 
 ``generate`` writes our layout (hot file + monthly history) through the store's bulk
 path; ``generate_stock`` writes the same records into one stock TinyDB JSONStorage file,
@@ -28,6 +29,9 @@ from collab_tui.model import (  # noqa: E402
     Interaction,
     Item,
     Kind,
+    Milestone,
+    Project,
+    Role,
     Status,
 )
 from collab_tui.store import write_layout  # noqa: E402
@@ -94,6 +98,61 @@ def _name(rng: random.Random, n: int) -> str:
     if n % 3 == 2:
         return f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)} {n}"
     return f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice(GIVEN)}{n}"
+
+
+def add_projects(
+    data: dict[str, Any], today: date, projects: int, milestones: int, seed: int = 1
+) -> None:
+    """``projects`` projects (each with ten people's roles and a tag its items carry) and
+    ``milestones`` milestones spread over them, some slipped, some not agreed: in place."""
+    rng = random.Random(seed + 1)
+    contact_ids = [int(k) for k in data["contacts"]]
+    table: dict[str, Any] = {}
+    for n in range(1, projects + 1):
+        stamp = _stamp(today - timedelta(days=rng.randint(30, 300)), rng)
+        project = Project(
+            name=f"Project {n} 项目{n}",
+            id=n,
+            goal="charge only approved orders",
+            launch=today + timedelta(days=rng.randint(10, 200)),
+            our_role=rng.choice(list(model.Side)),
+            tag=f"p{n}",
+            roles=[
+                Role(c, flow=rng.choice(list(model.Flow)), step=s, ask="the approval API")
+                for s, c in enumerate(rng.sample(contact_ids, 10), start=1)
+            ],
+            created=stamp,
+            updated=stamp,
+        )
+        table[str(n)] = project.to_dict()
+    data["projects"] = table
+    table = {}
+    for n in range(1, milestones + 1):
+        baseline = today + timedelta(days=rng.randint(-60, 120))
+        slipped = rng.random() < 0.3
+        stamp = _stamp(today - timedelta(days=rng.randint(1, 60)), rng)
+        milestone = Milestone(
+            name=rng.choice(["API definition", "joint debugging", "integration test", "上线"]),
+            baseline=baseline,
+            project_id=rng.randint(1, projects),
+            id=n,
+            owner_id=rng.choice([None, *contact_ids[:50]]),
+            forecast=baseline + timedelta(days=rng.randint(3, 20)) if slipped else None,
+            forecast_history=[baseline] if slipped else [],
+            cause="design change" if slipped else "",
+            agreed=None if rng.random() < 0.4 else baseline - timedelta(days=30),
+            done=baseline if baseline < today and rng.random() < 0.7 else None,
+            created=stamp,
+            updated=stamp,
+        )
+        table[str(n)] = milestone.to_dict()
+    data["milestones"] = table
+    data["meta"][META_ID]["last_ids"].update(projects=projects, milestones=milestones)
+    # the newest items belong to the projects through their tags
+    active = [d for d in data["items"].values() if d["status"] == "open"]
+    for n, doc in enumerate(active):
+        if projects and n % 3 == 0:
+            doc["tags"] = [*doc["tags"], f"p{rng.randint(1, projects)}"]
 
 
 def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
@@ -195,9 +254,19 @@ def build(today: date, seed: int = 1, years: float = 3) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, today: date, seed: int = 1, years: float = 3) -> None:
+def generate(
+    path: Path,
+    today: date,
+    seed: int = 1,
+    years: float = 3,
+    projects: int = 0,
+    milestones: int = 0,
+) -> None:
     """Write the data set in our layout (hot file + monthly history) at ``path``."""
-    write_layout(Path(path), build(today, seed, years))
+    data = build(today, seed, years)
+    if projects:
+        add_projects(data, today, projects, milestones, seed)
+    write_layout(Path(path), data)
 
 
 def generate_stock(path: Path, today: date, seed: int = 1) -> None:
@@ -216,12 +285,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--years", type=float, default=3, help="span of history (default 3)")
     parser.add_argument("--stock", action="store_true", help="write one stock TinyDB file")
+    parser.add_argument("--projects", type=int, default=0, help="projects to add (default 0)")
+    parser.add_argument("--milestones", type=int, default=0, help="milestones over them")
     args = parser.parse_args()
     if args.stock:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         generate_stock(args.out, args.today, args.seed)
     else:
-        generate(args.out, args.today, args.seed, args.years)
+        generate(args.out, args.today, args.seed, args.years, args.projects, args.milestones)
     print(f"wrote {args.out}")
 
 

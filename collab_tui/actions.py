@@ -25,9 +25,15 @@ from collab_tui.model import (
     InteractionKind,
     Item,
     Kind,
+    Level,
     Meeting,
+    Milestone,
+    Project,
+    ProjectStatus,
     Record,
+    Role,
     Settings,
+    Side,
     Stance,
     Status,
     current_contacts,
@@ -179,9 +185,24 @@ def _apply_plan(
                 ids.append(contact_id)
         return ids
 
+    projects: list[Project] = []
+
+    def with_project(tags: list[str], project: str | None) -> list[str]:
+        """The tags, and the tag of the project named by project:NAME (items of a meeting
+        line that name none join the meeting's project)."""
+        if project is None:
+            return list(tags)
+        if not projects:
+            projects.extend(store.projects())
+        tag = find_project(project, projects).tag
+        if any(existing.lstrip("#").casefold() == tag.casefold() for existing in tags):
+            return list(tags)
+        return [*tags, tag]
+
     meeting: Interaction | None = None
     planned: Meeting | None = None
     draft_meeting = plan.capture.meeting
+    meeting_project = draft_meeting.project if draft_meeting is not None else None
     meeting_ids: list[int] = []
     if draft_meeting is not None:
         meeting_ids = ids_for(draft_meeting.names)
@@ -194,7 +215,7 @@ def _apply_plan(
                     date=draft_meeting.on or today,
                     time=draft_meeting.time,
                     contact_ids=meeting_ids,
-                    tags=list(draft_meeting.tags),
+                    tags=with_project(draft_meeting.tags, meeting_project),
                 )
             )
         else:
@@ -212,7 +233,10 @@ def _apply_plan(
                     kind=InteractionKind(draft_meeting.kind),
                     contact_ids=meeting_ids,
                     decisions=list(draft_meeting.decisions),
-                    tags=list(dict.fromkeys([*(held.tags if held else []), *draft_meeting.tags])),
+                    tags=with_project(
+                        list(dict.fromkeys([*(held.tags if held else []), *draft_meeting.tags])),
+                        meeting_project,
+                    ),
                 )
             )
     items: list[Item] = []
@@ -227,7 +251,7 @@ def _apply_plan(
             due=draft.due,
             review=draft.review,
             contact_ids=meeting_ids if from_meeting else ids_for(draft.names),
-            tags=list(draft.tags),
+            tags=with_project(draft.tags, draft.project or meeting_project),
             interaction_id=meeting.id if meeting is not None else None,
             every=draft.every,
             after=list(draft.after),
@@ -906,6 +930,247 @@ def log_interaction(
         )
 
 
+# --- projects and milestones ---------------------------------------------------------------
+
+
+def find_project(name: str, projects: list[Project]) -> Project:
+    """The project a query means: exact name or tag (ignoring case and a leading ``#``),
+    else the one whose name or tag starts with it. ActionError if none or several."""
+    key = one_line(name).lstrip("#").casefold()
+    if not key:
+        raise ActionError(t("error.action.no_such_project", name=repr(one_line(name))))
+    exact = [p for p in projects if key in (p.name.casefold(), p.tag.casefold())]
+    found = exact or [
+        p for p in projects if p.name.casefold().startswith(key) or p.tag.casefold().startswith(key)
+    ]
+    if len(found) > 1:
+        names = listing(one_line(p.name) for p in found)
+        raise ActionError(t("error.action.project_ambiguous", name=repr(name), names=names))
+    if not found:
+        raise ActionError(t("error.action.no_such_project", name=repr(one_line(name))))
+    return found[0]
+
+
+def tag_for(name: str) -> str:
+    """A project's default tag: its name, lower case, words joined by hyphens."""
+    return "-".join(one_line(name).casefold().replace("#", " ").split())
+
+
+# What a project form may change; roles have their own action.
+PROJECT_FIELDS = frozenset("name goal launch our_role tag status notes".split())
+
+
+def save_project(store: Store, base: Project | None, changes: dict[str, Any]) -> Project:
+    """Create a project (``base`` None) or save ``changes`` to it.
+
+    A name is required and, like the tag (the name's words joined by hyphens unless
+    given), belongs to one project only: ``#tag`` must find one project.
+    """
+    unknown = set(changes) - PROJECT_FIELDS
+    if unknown:
+        raise ActionError(t("error.action.project_field", fields=", ".join(sorted(unknown))))
+    project = copy.deepcopy(base) if base is not None else Project(name="")
+    for name, value in changes.items():
+        if name == "our_role" and value is not None:
+            value = _enum_value(Side, name, value)
+        elif name == "status":
+            value = _enum_value(ProjectStatus, name, value)
+        setattr(project, name, copy.deepcopy(value))
+    project.name = one_line(project.name)
+    project.goal = one_line(project.goal)
+    if not project.name:
+        raise ActionError(t("error.action.no_name"))
+    project.tag = tag_for(project.tag) if project.tag.strip() else tag_for(project.name)
+    with store.batch():
+        for other in store.projects():
+            if other.id == project.id:
+                continue
+            if other.name.casefold() == project.name.casefold():
+                raise ActionError(t("error.action.project_taken", name=repr(project.name)))
+            if other.tag.casefold() == project.tag.casefold():
+                raise ActionError(
+                    t("error.action.project_tag_taken", tag=project.tag, other=other.name)
+                )
+        return store.update(project) if project.id else store.add(project)
+
+
+def _project(store: Store, project_id: int) -> Project:
+    project = store.project(project_id)
+    if project is None:
+        raise ActionError(t("error.action.no_project", id=project_id))
+    return project
+
+
+_UNSET: Any = object()
+
+
+def set_role(
+    store: Store,
+    project_id: int,
+    contact_id: int,
+    side: Side | str | None = _UNSET,
+    level: Level | str | None = _UNSET,
+    flow: Any = _UNSET,
+    ask: str = _UNSET,
+    gain: str = _UNSET,
+    step: int = _UNSET,
+) -> Project:
+    """A contact's part in one project; a field left out keeps its value, None clears it
+    (the contact's own side / level / flow then apply)."""
+    from collab_tui.model import Flow
+
+    with store.batch():
+        project = _project(store, project_id)
+        _check_contacts(store, [contact_id])
+        role = next((r for r in project.roles if r.contact_id == contact_id), None)
+        if role is None:
+            role = Role(contact_id)
+            project.roles.append(role)
+        for name, enum, value in (
+            ("side", Side, side),
+            ("level", Level, level),
+            ("flow", Flow, flow),
+        ):
+            if value is not _UNSET:
+                setattr(role, name, None if value is None else _enum_value(enum, name, value))
+        if ask is not _UNSET:
+            role.ask = one_line(ask)
+        if gain is not _UNSET:
+            role.gain = one_line(gain)
+        if step is not _UNSET:
+            if not isinstance(step, int) or not 0 <= step <= 1000:
+                raise ActionError(t("error.action.bad_step", value=repr(step)))
+            role.step = step
+        return store.update(project)
+
+
+def remove_role(store: Store, project_id: int, contact_id: int) -> Project:
+    with store.batch():
+        project = _project(store, project_id)
+        project.roles = [r for r in project.roles if r.contact_id != contact_id]
+        return store.update(project)
+
+
+def _milestone(store: Store, milestone_id: int) -> Milestone:
+    milestone = store.milestone(milestone_id)
+    if milestone is None:
+        raise ActionError(t("error.action.no_milestone", id=milestone_id))
+    return milestone
+
+
+def add_milestone(
+    store: Store,
+    project_id: int,
+    name: str,
+    baseline: date | None,
+    owner_id: int | None = None,
+    notes: str = "",
+) -> Milestone:
+    """A new milestone on its baseline date, not yet agreed with anyone."""
+    name = one_line(name)
+    if not name:
+        raise ActionError(t("error.action.no_title"))
+    if baseline is None:
+        raise ActionError(t("error.action.no_baseline"))
+    with store.batch():
+        _project(store, project_id)
+        if owner_id is not None:
+            _check_contacts(store, [owner_id])
+        milestone = Milestone(
+            name=name, baseline=baseline, project_id=project_id, owner_id=owner_id, notes=notes
+        )
+        return store.add(milestone)
+
+
+# What the milestone form may change; the forecast moves through move_milestone (with a
+# cause), agreement through agree_milestone (which logs it).
+MILESTONE_FIELDS = frozenset("name owner_id baseline notes".split())
+
+
+def edit_milestone(store: Store, base: Milestone, changes: dict[str, Any]) -> Milestone:
+    unknown = set(changes) - MILESTONE_FIELDS
+    if unknown:
+        raise ActionError(t("error.action.milestone_field", fields=", ".join(sorted(unknown))))
+    milestone = copy.deepcopy(base)
+    for name, value in changes.items():
+        setattr(milestone, name, copy.deepcopy(value))
+    milestone.name = one_line(milestone.name)
+    if not milestone.name:
+        raise ActionError(t("error.action.no_title"))
+    if milestone.baseline is None:
+        raise ActionError(t("error.action.no_baseline"))
+    with store.batch():
+        if milestone.owner_id is not None and milestone.owner_id != base.owner_id:
+            _check_contacts(store, [milestone.owner_id])
+        return store.update(milestone)
+
+
+def agree_milestone(
+    store: Store, milestone_id: int, contact_ids: list[int], on: date
+) -> tuple[Milestone, Interaction]:
+    """Record that the milestone's date was agreed on ``on`` with these people, and log it
+    as an interaction with them (tagged for the project): the written trail."""
+    if not contact_ids:
+        raise ActionError(t("error.action.agree_with_whom"))
+    with store.batch():
+        milestone = _milestone(store, milestone_id)
+        project = _project(store, milestone.project_id)
+        _check_contacts(store, contact_ids)
+        milestone.agreed = on
+        milestone.agreed_with = list(dict.fromkeys(contact_ids))
+        saved = store.update(milestone)
+        entry = store.add(
+            Interaction(
+                date=on,
+                summary=t(
+                    "milestone.agreed_summary",
+                    name=milestone.name,
+                    date=format_date(milestone.expected),
+                ),
+                kind=InteractionKind.MEETING,
+                contact_ids=list(milestone.agreed_with),
+                tags=[project.tag] if project.tag else [],
+            )
+        )
+        return saved, entry
+
+
+def move_milestone(store: Store, milestone_id: int, forecast: date, cause: str) -> Milestone:
+    """A new forecast date, with the reason it moved (required: the report states it)."""
+    cause = one_line(cause)
+    if not cause:
+        raise ActionError(t("error.action.no_cause"))
+    with store.batch():
+        milestone = _milestone(store, milestone_id)
+        if forecast != milestone.expected:
+            milestone.forecast_history.append(milestone.expected)
+        milestone.forecast = forecast
+        milestone.cause = cause
+        return store.update(milestone)
+
+
+def complete_milestone(store: Store, milestone_id: int, on: date) -> Milestone:
+    with store.batch():
+        milestone = _milestone(store, milestone_id)
+        milestone.done = on
+        return store.update(milestone)
+
+
+def reopen_milestone(store: Store, milestone_id: int) -> Milestone:
+    with store.batch():
+        milestone = _milestone(store, milestone_id)
+        milestone.done = None
+        return store.update(milestone)
+
+
+def mark_reported(store: Store, project_id: int, on: date) -> Project:
+    """The report against plan was sent ``on``: the next one starts from there."""
+    with store.batch():
+        project = _project(store, project_id)
+        project.reported = on
+        return store.update(project)
+
+
 # --- planned meetings ----------------------------------------------------------------------
 
 
@@ -1121,6 +1386,8 @@ def _getter(store: Store, record: Record) -> Callable[[int], Record | None]:
         Interaction: store.interaction,
         Meeting: store.meeting,
         Escalation: store.escalation,
+        Project: store.project,
+        Milestone: store.milestone,
     }
     return getters[type(record)]
 

@@ -67,6 +67,7 @@ class Draft:
     due: date | None = None
     review: date | None = None
     important: bool = False
+    project: str | None = None  # a project's name or tag, as typed (project:NAME)
     every: str | None = None  # the canonical repeat rule (dates.parse_every)
     after: list[int] = field(default_factory=list)  # ids of the items it waits on
 
@@ -80,6 +81,7 @@ class MeetingDraft:
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
+    project: str | None = None  # inherited by its items that name no project
     on: date | None = None
     time: str | None = None  # "HH:MM"
     planned: bool = False
@@ -132,6 +134,8 @@ _KIND_WORD = re.compile(
 _DATE_KEY = re.compile(r"(due|review|on|" + "|".join(DATE_KEY_ALIASES) + r")[:：]", re.I | re.A)
 _VALUE_KEY = re.compile(r"(every|after|" + "|".join(VALUE_KEY_ALIASES) + r")[:：]", re.I | re.A)
 _ITEM_REF = re.compile(r"[#＃]?(\d{1,9})", re.A)
+# project:NAME (项目：NAME): the record joins that project (gets its tag; docs/CAPTURE.md)
+_PROJECT_KEY = re.compile(r"(project|项目)[:：]", re.I | re.A)
 _CLAUSE_SEPARATORS = ";；"
 _NAME_SIGILS = "@＠"
 _TAG_SIGILS = "#＃"
@@ -189,6 +193,7 @@ def parse_outcome(text: str, today: date) -> Capture:
         if word is None and index == 0:
             found = _read_fields(tokens, today, "outcome")
             meeting.summary, meeting.names, meeting.tags = found.text, found.names, found.tags
+            meeting.project = found.project
         elif word in DECISION_WORDS:
             _add_decision(meeting, word, tokens, today)
         else:
@@ -255,6 +260,7 @@ class _Fields:
     tags: list[str] = field(default_factory=list)
     dates: dict[str, date] = field(default_factory=dict)  # 'due' / 'review' / 'on' -> date
     important: str | None = None  # the "!" token, if any
+    project: str | None = None  # the name after project:
     time: str | None = None  # after on:WHEN, "HH:MM"
     every: str | None = None
     after: list[int] = field(default_factory=list)
@@ -285,6 +291,16 @@ def _read_fields(tokens: list[str], today: date, word: str) -> _Fields:
             _add_once(found.names, _label(token, "@", t("error.capture.example.name")))
         elif token[0] in _TAG_SIGILS and not _is_number_sign(token):
             _add_once(found.tags, _label(token, "#", t("error.capture.example.tag")))
+        elif match := _PROJECT_KEY.match(token):
+            if found.project is not None:
+                raise CaptureError(t("error.capture.twice", key="project", token=token), token)
+            value = token[match.end() :]
+            if not value and index < len(tokens):  # a space after the colon is forgiven
+                value, index = tokens[index], index + 1
+            name = " ".join(value.strip('"').split())
+            if not name:
+                raise CaptureError(t("error.capture.needs_project", token=token), token)
+            found.project = name
         elif match := _DATE_KEY.match(token):
             key = match[1].lower()
             key = DATE_KEY_ALIASES.get(key, key)
@@ -415,6 +431,7 @@ def _parse_item(kind: Kind, tokens: list[str], clause: str, today: date) -> Draf
         due=due,
         review=found.dates.get("review"),
         important=found.important is not None,
+        project=found.project,
         every=found.every,
         after=found.after,
     )
@@ -429,6 +446,7 @@ def _parse_meeting(tokens: list[str], today: date) -> MeetingDraft:
         summary=found.text,
         names=found.names,
         tags=found.tags,
+        project=found.project,
         on=on,
         time=found.time,
         # Today or later plans it; an earlier day logs a meeting held then.
@@ -447,6 +465,8 @@ def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: da
         _add_once(meeting.names, name)
     for tag in found.tags:
         _add_once(meeting.tags, tag)
+    if found.project is not None and meeting.project is None:
+        meeting.project = found.project
 
 
 # --- names -------------------------------------------------------------------------

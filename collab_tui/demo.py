@@ -28,7 +28,10 @@ from collab_tui.model import (
     Kind,
     Level,
     Meeting,
+    Milestone,
+    Project,
     Rating,
+    Role,
     Side,
     Stance,
     Status,
@@ -44,7 +47,13 @@ class DemoError(ValueError):
 
 
 def store_is_empty(store: Store) -> bool:
-    return not (store.contacts() or store.items(active_only=False) or store.interactions())
+    return not (
+        store.contacts()
+        or store.items(active_only=False)
+        or store.interactions()
+        or store.meetings()
+        or store.projects()
+    )
 
 
 _T = TypeVar("_T")
@@ -95,11 +104,14 @@ def write_demo(store: Store, today: date, language: str | None = None) -> dict[s
                 store.put(meeting)
         items += _playbook(store, today, people, meetings, items, pick)
         planned = _planned_meetings(store, today, people, pick)
+        milestones = _project(store, today, people, pick)
     return {
         "contacts": len(people),
         "interactions": len(meetings),
         "items": len(items),
         "meetings": len(planned),
+        "projects": 1,
+        "milestones": len(milestones),
     }
 
 
@@ -534,6 +546,109 @@ def _meetings(
         ),
     ]
     return {m.id: m for m in meetings}
+
+
+def _project(store: Store, today: date, people: dict[str, Contact], pick: _Pick) -> list[Milestone]:
+    """The order-payment project: its plan from the kick-off, the slip announced in
+    meeting 2 (the approval-event message), the way back in meeting 4 (the data was
+    already there: Lan fixes a bug instead), and three milestones never agreed up front.
+    Everyone's place on the map: 小明 → 小蓝 → me → 小张, bosses in their departments."""
+    day = timedelta(days=1)
+    launch = today + 16 * day  # planned at the kick-off; held in meeting 4
+    project = Project(
+        name=pick("Order payment", "订单支付"),
+        goal=pick(
+            "Charge only approved orders: payment checks the approval status first",
+            "只扣已审批的订单：支付扣款前先查审批状态",
+        ),
+        launch=launch,
+        our_role=Side.LEADING,
+        tag=pick.tags("orders")[0],
+        roles=[
+            Role(
+                people["ming"].id,
+                flow=Flow.UPSTREAM,
+                step=1,
+                ask=pick("a flag on automatically approved orders", "自动审批的订单带上标记"),
+                gain=pick("fewer manual approval requests", "少处理人工审批请求"),
+            ),
+            Role(
+                people["lan"].id,
+                flow=Flow.UPSTREAM,
+                step=2,
+                ask=pick("the approval status, correct and on time", "准确及时的审批状态"),
+                gain=pick("no more complaints about approvals", "不再有审批相关的投诉"),
+            ),
+            Role(
+                people["zhang"].id,
+                side=Side.LEADING,
+                flow=Flow.DOWNSTREAM,
+                step=3,
+                ask=pick("check the approval before charging", "扣款前检查审批状态"),
+                gain=pick("complaint tickets down", "投诉量下降"),
+            ),
+            Role(people["liu"].id),
+            Role(people["zhao"].id),
+            Role(people["chen"].id, side=Side.LEADING),
+            Role(people["zhou"].id),
+        ],
+        created=_at(today - 30 * day, 9),
+        updated=_at(today - 5 * day, 18),
+    )
+    project = store.put(project)
+
+    def add(milestone: Milestone, changed_ago: int) -> Milestone:
+        milestone.project_id = project.id
+        milestone.created = _at(today - 30 * day, 17)
+        milestone.updated = _at(today - changed_ago * day, 18)
+        return store.put(milestone)
+
+    return [
+        add(
+            Milestone(
+                pick("API definition", "接口定义"),
+                today - 20 * day,
+                owner_id=people["lan"].id,
+                done=today - 5 * day,
+                notes=pick(
+                    "No new API in the end: the approval data was already there.",
+                    "最后没做新接口：审批数据本来就有。",
+                ),
+            ),
+            5,
+        ),
+        add(
+            Milestone(
+                pick("joint debugging", "开发联调"),
+                today + 2 * day,
+                owner_id=people["zhang"].id,
+                forecast=today + 2 * day,
+                forecast_history=[today + 2 * day, today + 16 * day],
+                cause=pick(
+                    "back on plan: Lan fixes the approval-status bug instead of a new API",
+                    "回到原计划：不做新接口，改由小蓝修复审批状态bug",
+                ),
+                notes=pick(
+                    "Meeting 2 moved it two weeks (payment also needed an approval-event "
+                    "message); meeting 4 brought it back.",
+                    "第二次会议推迟两周（支付还需要审批事件消息）；第四次会议恢复原计划。",
+                ),
+            ),
+            5,
+        ),
+        add(
+            Milestone(
+                pick("integration test", "集成测试"),
+                today + 9 * day,
+                forecast=today + 12 * day,
+                forecast_history=[today + 9 * day, today + 23 * day],
+                cause=pick(
+                    "the payment flow is retested after Lan's fix", "小蓝修复后要重测支付流程"
+                ),
+            ),
+            2,
+        ),
+    ]
 
 
 def _items(

@@ -59,6 +59,12 @@ class Flow(StrEnum):
     DOWNSTREAM = "downstream"
 
 
+class ProjectStatus(StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 class InteractionKind(StrEnum):
     MEETING = "meeting"
     CALL = "call"
@@ -282,7 +288,121 @@ class Escalation(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-Record = Item | Contact | Interaction | Meeting | Escalation
+@dataclass
+class Role:
+    """One counterpart's part in one project; an unset field falls back to the contact's
+    own side / level / flow (see ``Project.role_of``)."""
+
+    contact_id: int
+    side: Side | None = None
+    level: Level | None = None
+    flow: Flow | None = None
+    step: int = 0  # where along the business flow they sit (1 = first); 0: not placed
+    ask: str = ""  # what we need from them in this project
+    gain: str = ""  # what they gain from it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "contact_id": self.contact_id,
+            "side": _enum_value(self.side) if self.side is not None else None,
+            "level": _enum_value(self.level) if self.level is not None else None,
+            "flow": _enum_value(self.flow) if self.flow is not None else None,
+            "step": self.step,
+            "ask": self.ask,
+            "gain": self.gain,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Role:
+        def enum(kind: type[StrEnum], key: str) -> Any:
+            value = data.get(key)
+            return kind(value) if value is not None else None
+
+        return cls(
+            contact_id=int(data["contact_id"]),
+            side=enum(Side, "side"),
+            level=enum(Level, "level"),
+            flow=enum(Flow, "flow"),
+            step=int(data.get("step", 0)),
+            ask=str(data.get("ask", "")),
+            gain=str(data.get("gain", "")),
+        )
+
+
+@dataclass
+class Project(DictForm):
+    """A piece of work with a launch date, the people in it and their roles.
+
+    Items, risks and log entries belong to it through its ``tag`` (their own ``tags``).
+    """
+
+    name: str
+    id: int = 0
+    goal: str = ""  # the one-line pitch
+    launch: date | None = None
+    our_role: Side | None = None  # do we lead it or support it
+    tag: str = ""
+    status: ProjectStatus = ProjectStatus.ACTIVE
+    roles: list[Role] = field(default_factory=list)
+    reported: date | None = None  # the last report against plan
+    notes: str = ""
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is ProjectStatus.ACTIVE
+
+    def role_of(self, contact: Contact) -> Role:
+        """The contact's role here: the project's entry, its gaps filled from the contact."""
+        for role in self.roles:
+            if role.contact_id == contact.id:
+                return Role(
+                    contact.id,
+                    role.side or contact.side,
+                    role.level or contact.level,
+                    role.flow or contact.flow,
+                    role.step,
+                    role.ask,
+                    role.gain or contact.gains,
+                )
+        return Role(contact.id, contact.side, contact.level, contact.flow, 0, "", contact.gains)
+
+
+@dataclass
+class Milestone(DictForm):
+    """A key date of a project, agreed (or not yet) with the teams it depends on."""
+
+    name: str
+    baseline: date  # the date first planned
+    project_id: int = 0
+    id: int = 0
+    owner_id: int | None = None  # None: me
+    forecast: date | None = None  # the date now expected; None: the baseline
+    forecast_history: list[date] = field(default_factory=list)  # earlier forecasts
+    cause: str = ""  # why the forecast last moved
+    agreed: date | None = None  # when it was agreed; None: not agreed yet
+    agreed_with: list[int] = field(default_factory=list)  # contact ids
+    done: date | None = None
+    notes: str = ""
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    uid: str = field(default_factory=new_uid)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def expected(self) -> date:
+        """The date it is now planned for: the forecast, else the baseline."""
+        return self.forecast or self.baseline
+
+    @property
+    def is_done(self) -> bool:
+        return self.done is not None
+
+
+Record = Item | Contact | Interaction | Meeting | Escalation | Project | Milestone
 OPTION_FIELDS = ("name", "pros", "cons", "cost")
 # One of the record types, kept through a call: ``clean(item)`` is an Item, not a Record.
 RecordT = TypeVar("RecordT", bound=Record)
@@ -302,17 +422,40 @@ _ENUMS: dict[str, dict[str, type[StrEnum]]] = {
     "Item": {"kind": Kind, "status": Status, "likelihood": Rating, "impact": Rating},
     "Contact": CONTACT_ENUMS,
     "Interaction": {"kind": InteractionKind},
+    "Project": {"our_role": Side, "status": ProjectStatus},
+    "Milestone": {},
     "Meeting": {},
     "Escalation": {},
 }
-_DATES = {"due", "review", "date", "hidden_until", "raised"}
+_DATES = {
+    "due",
+    "review",
+    "date",
+    "hidden_until",
+    "raised",
+    "launch",
+    "reported",
+    "baseline",
+    "forecast",
+    "agreed",
+    "done",
+}
 _DATETIMES = {"created", "updated", "closed"}
-_DATE_LISTS = {"due_history"}
+_DATE_LISTS = {"due_history", "forecast_history"}
 _DICT_LISTS = {"stance_history", "options"}  # lists of small objects, copied one by one
+_ROLE_LISTS = {"roles"}
 
 
 def _dict_list(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(v) if isinstance(v, dict) else v for v in values]
+
+
+def _roles_to_dicts(roles: list[Role]) -> list[dict[str, Any]]:
+    return [role.to_dict() for role in roles]
+
+
+def _roles_from_dicts(values: list[dict[str, Any]]) -> list[Role]:
+    return [Role.from_dict(value) for value in values]
 
 
 # Tolerant of a plain string where a date or enum belongs (a record built by hand).
@@ -344,6 +487,8 @@ def _serializers(cls: Any) -> tuple[tuple[str, Any], ...]:
             table.append((f.name, _date_strings))
         elif f.name in _DICT_LISTS:
             table.append((f.name, _dict_list))
+        elif f.name in _ROLE_LISTS:
+            table.append((f.name, _roles_to_dicts))
         elif f.name in enums:
             table.append((f.name, _enum_value))
         elif f.default_factory is list or f.default_factory is dict:
@@ -401,6 +546,8 @@ def _converters(cls: Any) -> dict[str, Any]:
             table[f.name] = _date_list
         elif f.name in _DICT_LISTS:
             table[f.name] = _dict_list
+        elif f.name in _ROLE_LISTS:
+            table[f.name] = _roles_from_dicts
         elif f.name in enums:
             table[f.name] = _enum_converter(enums[f.name])
         elif f.default_factory is list or f.default_factory is dict:

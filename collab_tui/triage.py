@@ -476,7 +476,7 @@ def brief(
     past = [i.date for i in theirs if i.date <= today]
     return Brief(
         contact=contact,
-        boss_chain=_boss_chain(contact, by_id),
+        boss_chain=boss_chain(contact, by_id),
         reports=lookup.sort_contacts(
             c for c in by_id.values() if c.boss_id == contact_id and c.id != contact_id
         ),
@@ -497,7 +497,7 @@ def brief(
     )
 
 
-def _boss_chain(contact: Contact, by_id: dict[int, Contact]) -> list[Contact]:
+def boss_chain(contact: Contact, by_id: Mapping[int, Contact]) -> list[Contact]:
     """Boss, boss's boss, ... stopping at a missing link or a loop (bad data happens)."""
     chain: list[Contact] = []
     seen = {contact.id}

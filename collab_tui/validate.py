@@ -325,6 +325,38 @@ def cadence(value: Any) -> str | None:
 
 # --- the records ---------------------------------------------------------------------------
 
+_SIDE = nullable(one_of("leading", "supporting"))
+_LEVEL = nullable(one_of("working", "leader"))
+_FLOW = nullable(one_of("upstream", "downstream"))
+_ROLE_FIELDS: dict[str, Check] = {
+    "contact_id": record_id,
+    "side": _SIDE,
+    "level": _LEVEL,
+    "flow": _FLOW,
+    "step": lambda v: (
+        None
+        if type(v) is int and 0 <= v <= MAX_LIST
+        else t("problem.out_of_range", value=show(v), low=0, high=MAX_LIST)
+    ),
+    "ask": long_text,
+    "gain": long_text,
+}
+
+
+def role_entry(value: Any) -> str | None:
+    """One entry of Project.roles: a contact's side, level, flow, our ask and their gain."""
+    if type(value) is not dict:
+        return t("problem.not_an_object", value=show(value))
+    if "contact_id" not in value:
+        return t("problem.key", key="contact_id", problem=t("problem.missing"))
+    for key, entry in value.items():
+        check = _ROLE_FIELDS.get(key, unknown_value)
+        wrong = check(entry)
+        if wrong is not None:
+            return t("problem.key", key=show(key), problem=wrong)
+    return None
+
+
 ids = list_of(record_id, lambda v: type(v) is int and 0 < v <= MAX_ID)
 texts = list_of(short_text, lambda v: type(v) is str and len(v) <= SHORT_TEXT)
 optional_id = nullable(record_id)
@@ -397,9 +429,9 @@ FIELDS: dict[str, dict[str, Check]] = {
         "stance": _stance,
         "stance_history": stance_entries,
         "cadence_days": cadence,
-        "side": nullable(one_of("leading", "supporting")),
-        "level": nullable(one_of("working", "leader")),
-        "flow": nullable(one_of("upstream", "downstream")),
+        "side": _SIDE,
+        "level": _LEVEL,
+        "flow": _FLOW,
         "kpis": texts,
         "concerns": texts,
         "gains": long_text,
@@ -440,6 +472,32 @@ FIELDS: dict[str, dict[str, Check]] = {
         "due": optional_date,
         "raised": optional_date,
     },
+    "projects": {
+        **_COMMON,
+        "name": short_text,
+        "goal": short_text,
+        "launch": optional_date,
+        "our_role": _SIDE,
+        "tag": short_text,
+        "status": one_of("active", "done", "dropped"),
+        "roles": list_of(role_entry),
+        "reported": optional_date,
+        "notes": long_text,
+    },
+    "milestones": {
+        **_COMMON,
+        "name": short_text,
+        "project_id": record_id,
+        "owner_id": optional_id,
+        "baseline": iso_date,
+        "forecast": optional_date,
+        "forecast_history": list_of(iso_date),
+        "cause": long_text,
+        "agreed": optional_date,
+        "agreed_with": ids,
+        "done": optional_date,
+        "notes": long_text,
+    },
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "items": ("id", "title"),
@@ -447,6 +505,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "interactions": ("id", "date"),
     "meetings": ("id", "title", "date"),
     "escalations": ("id", "item_id", "options"),
+    "projects": ("id", "name"),
+    "milestones": ("id", "name", "project_id", "baseline"),
 }
 
 
@@ -470,7 +530,8 @@ def _quick(check: Check) -> tuple[Any, ...]:
 def check_record(table: str, doc: Any) -> list[Problem]:
     """What is wrong with one record of ``table`` in its dict form (empty: nothing).
 
-    ``table`` is "items", "contacts" or "interactions". Never raises on odd input.
+    ``table`` is "items", "contacts", "interactions", "projects" or "milestones". Never
+    raises on odd input.
     """
     if type(doc) is not dict:
         return [Problem(WHOLE_RECORD, t("problem.not_a_record", value=show(doc)))]

@@ -122,7 +122,19 @@ async def shot_settings(pilot: Pilot, app: CollabApp) -> None:
 
 
 async def shot_escalation(pilot: Pilot, app: CollabApp) -> None:
-    await keys(pilot, "r", "e")  # the escalation form on the review's first overdue item
+    await keys(
+        pilot, "r", "n", "e"
+    )  # past the meeting awaiting its outcome: the first overdue item
+
+
+async def shot_projects(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "5")
+
+
+async def shot_map(pilot: Pilot, app: CollabApp) -> None:
+    await keys(pilot, "5")
+    await settle(pilot)
+    await keys(pilot, "s")  # the stakeholder map of the demo project
 
 
 # name -> (demo data?, steps)
@@ -138,6 +150,8 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "settings": (True, shot_settings),
     "plan-meeting": (True, shot_plan_meeting),
     "escalation": (True, shot_escalation),
+    "projects": (True, shot_projects),
+    "map": (True, shot_map),
     "first-run": (False, shot_today),
 }
 

@@ -111,3 +111,62 @@ async def test_shell_and_app_store_the_same_records(tmp_path: Path) -> None:
     items = {i["id"]: i for i in stored(by_shell)["items"]}
     assert items[1]["due"] == "2026-11-30" and items[1]["due_history"] == ["2026-11-27"]
     assert (items[2]["status"], items[3]["status"]) == ("dropped", "done")
+
+
+def stored_projects(db: Path) -> dict[str, list[dict]]:
+    store = Store.open(db)
+    try:
+        tables = {
+            "projects": store.projects(),
+            "milestones": store.milestones(),
+            "interactions": store.interactions(),
+        }
+        return {
+            name: [{k: v for k, v in r.to_dict().items() if k not in STAMPS} for r in records]
+            for name, records in tables.items()
+        }
+    finally:
+        store.close()
+
+
+async def test_shell_and_app_store_the_same_projects(tmp_path: Path) -> None:
+    from textual.widgets import SelectionList
+
+    from collab_tui.tui.modals._fields import DateField
+
+    by_shell, by_app = tmp_path / "shell.json", tmp_path / "app.json"
+    for db in (by_shell, by_app):
+        shell(db, "contact", "小蓝")
+    shell(by_shell, "project", "add", "Order payment", "--launch", "2026-12-31", "--tag", "orders")
+    shell(by_shell, "milestone", "add", "orders", "API definition", "--baseline", "2026-12-04")
+    shell(by_shell, "milestone", "move", "1", "2026-12-11", "--cause", "design change")
+    shell(by_shell, "milestone", "agree", "1", "--with", "小蓝")
+
+    store = Store.open(by_app)
+    app = make_app(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "n")
+        app.screen.query_one("#name", Input).value = "Order payment"
+        app.screen.query_one("#launch", DateField).input.value = "2026-12-31"
+        app.screen.query_one("#tag", Input).value = "orders"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("m")
+        app.screen.query_one("#name", Input).value = "API definition"
+        app.screen.query_one("#baseline", DateField).input.value = "2026-12-04"
+        await pilot.press("ctrl+s")
+        await pilot.pause()  # the new milestone is selected
+        await pilot.press("f")
+        app.screen.query_one("#forecast", DateField).input.value = "2026-12-11"
+        app.screen.query_one("#cause", Input).value = "design change"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.query_one(SelectionList).select(1)  # 小蓝
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    store.close()
+
+    assert stored_projects(by_app) == stored_projects(by_shell)
+    milestone = stored_projects(by_shell)["milestones"][0]
+    assert milestone["forecast"] == "2026-12-11" and milestone["agreed_with"] == [1]

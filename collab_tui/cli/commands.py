@@ -359,8 +359,9 @@ def cmd_escalate(args: argparse.Namespace) -> int:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from collab_tui import triage
+    from collab_tui import plan, triage
     from collab_tui.cli import output as render
+    from collab_tui.cli import projects as project_output
     from collab_tui.dates import parse_date
 
     day = parse_date(args.date, args.today) if args.date else args.today
@@ -385,10 +386,18 @@ def cmd_today(args: argparse.Namespace) -> int:
         topics = store.last_topics([c.contact.id for c in agenda.going_cold], day)
         for cold in agenda.going_cold:
             cold.last_topic = topics.get(cold.contact.id, "")
+        projects = store.projects()
+        milestones = plan.milestone_agenda(projects, store.milestones(), day)
     if args.json:
-        _print_json(render.agenda_json(agenda, day))
+        data = render.agenda_json(agenda, day)
+        data.update(project_output.milestone_agenda_json(milestones, day))
+        _print_json(data)
     else:
-        _show(render.agenda_sections(agenda, contacts, day), args)
+        sections = render.agenda_sections(agenda, contacts, day)
+        extra = project_output.milestone_agenda_sections(milestones, projects, contacts, day)
+        # after the risks (an unagreed milestone is a risk too), before the blocked items
+        # and "Going cold", as on the app's Today
+        _show([*sections[:-2], *extra, *sections[-2:]], args)
     return EXIT_OK
 
 
@@ -446,6 +455,27 @@ def _print_json(data: Any) -> None:
     import json
 
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- projects (their code and words are in cli/projects.py, imported when used) -------------
+
+
+def cmd_project(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_project
+
+    return run_project(args)
+
+
+def cmd_milestone(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_milestone
+
+    return run_milestone(args)
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from collab_tui.cli.projects import run_map
+
+    return run_map(args)
 
 
 # --- import, export, report --------------------------------------------------------------------
@@ -582,11 +612,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     from collab_tui.dates import parse_date
     from collab_tui.interop import report
 
-    since = parse_date(args.since, args.today) if args.since else args.today - timedelta(days=7)
+    since = parse_date(args.since, args.today) if args.since else None
     tag = args.tag.lstrip("#") if args.tag else None
     with open_store(args) as store:
-        text = report.status_report(store, since, tag, args.today)
-    _write_output(text, args.output)
+        if args.project:
+            from collab_tui import actions
+
+            project = actions.find_project(args.project, store.projects())
+            text = report.project_report(store, project, since, args.today)
+        else:
+            since = since or args.today - timedelta(days=7)
+            text = report.status_report(store, since, tag, args.today)
+        _write_output(text, args.output)
+        if args.project and args.sent:
+            # after the report is out: the next one starts from today
+            project = actions.mark_reported(store, project.id, args.today)
+            _note(t("cli.report.sent", name=project.name, date=args.today.isoformat()))
     if args.output and args.output != "-":
         _note(t("cli.report.written", path=args.output))
     return EXIT_OK

@@ -25,6 +25,8 @@ from collab_tui.model import (
     Interaction,
     Item,
     Meeting,
+    Milestone,
+    Project,
     Record,
     Settings,
     clean,
@@ -44,15 +46,15 @@ CHUNK_ROWS = 2000  # records serialised at a time by export_chunks
 
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
-SECTIONS: tuple[
-    tuple[str, type[Contact] | type[Item] | type[Interaction] | type[Meeting] | type[Escalation]],
-    ...,
-] = (
+# Projects and milestones (schema 3) come last: a file without them reads as before.
+SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("contacts", Contact),
     ("items", Item),
     ("interactions", Interaction),
     ("meetings", Meeting),  # planned meetings (absent from backups written before them)
-    ("escalations", Escalation),  # last: it points at items and contacts
+    ("escalations", Escalation),  # after the items and contacts it points at
+    ("projects", Project),
+    ("milestones", Milestone),
 )
 
 
@@ -122,6 +124,8 @@ def _backup(store: Store, exported: datetime | None, progress: Progress | None) 
         "interactions": interactions,
         "meetings": store.stored_dicts("meetings"),
         "escalations": store.stored_dicts("escalations"),
+        "projects": store.stored_dicts("projects"),
+        "milestones": store.stored_dicts("milestones"),
     }
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
@@ -395,6 +399,10 @@ def _get(store: Store, record: Record) -> Record | None:
         return store.item(record.id)
     if isinstance(record, Meeting):
         return store.meeting(record.id)
+    if isinstance(record, Project):
+        return store.project(record.id)
+    if isinstance(record, Milestone):
+        return store.milestone(record.id)
     return store.interaction(record.id)
 
 

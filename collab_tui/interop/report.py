@@ -13,18 +13,20 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from collab_tui import lookup
+from collab_tui import lookup, plan
 from collab_tui.model import (
     OPTION_FIELDS,
     Escalation,
     Interaction,
     Item,
     Kind,
+    Milestone,
+    Project,
     Status,
     clean,
     one_line,
 )
-from collab_tui.words import document_date, label, relative, t
+from collab_tui.words import document_date, label, listing, relative, t
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -102,6 +104,153 @@ def status_report(
         [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names, today)],
     )
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --- the report against plan, for one project -----------------------------------------
+
+
+def project_report(store: Store, project: Project, since: date | None, today: date) -> str:
+    """The status mail for one project: milestones against their baseline, deviation and
+    cause, what was done and decided since ``since`` (default: the last report, else a
+    week), open risks with mitigation (unagreed milestones among them), what we wait on
+    from whom, and escalations."""
+    since = since or project.reported or today - timedelta(days=DEFAULT_DAYS)
+    names = {c.id: clean(c).name for c in lookup.sort_contacts(store.contacts())}
+    milestones = plan.sort_milestones(clean(m) for m in store.milestones(project.id))
+    items = [clean(i) for i in store.items(active_only=False) if plan.belongs(i.tags, project)]
+    ids = {i.id for i in items}
+    log = [
+        clean(r)
+        for r in store.interactions()
+        if since <= r.date <= today
+        and r.decisions
+        and (plan.belongs(r.tags, project) or ids.intersection(r.item_ids))
+    ]
+    start, end = document_date(since), document_date(today)
+    out = ["# " + t("report.project.title", name=_md(project.name), since=start, today=end), ""]
+    if project.goal.strip():
+        out += [t("report.project.goal", goal=_md(project.goal)), ""]
+    if project.launch is not None:
+        launch = document_date(project.launch, today)
+        if plan.launch_at_risk(project, milestones):
+            out += [t("report.project.launch_at_risk", date=launch), ""]
+        else:
+            out += [t("report.project.launch", date=launch), ""]
+    out += _milestone_table(milestones, names, today)
+    slipped = [m for m in milestones if plan.is_slipped(m)]
+    out += [
+        f"## {t('report.project.deviation')}",
+        "",
+        *([_slip_line(m, today) for m in slipped] or [t("report.project.no_deviation")]),
+        "",
+    ]
+    done = sorted(
+        (i for i in items if i.status is Status.DONE and since <= _closed_on(i) <= today),
+        key=lambda i: (_closed_on(i), i.id),
+    )
+    finished = [m for m in milestones if m.done is not None and since <= m.done <= today]
+    out += _section(
+        t("report.done", since=start),
+        [_milestone_done_line(m, today) for m in finished]
+        + [_done_line(i, names, today) for i in done],
+    )
+    out += _section(
+        t("report.decisions"),
+        [line for r in sorted(log, key=_log_order) for line in _log_lines(r, names, today)],
+    )
+    risks = sorted((i for i in items if i.is_risk and i.is_active), key=_risk_order)
+    unagreed = [m for m in milestones if plan.is_unagreed(m)]
+    out += _section(
+        t("report.risks"),
+        [
+            "- "
+            + t("report.project.unagreed", name=_md(m.name), date=document_date(m.expected, today))
+            for m in unagreed
+        ]
+        + [line for i in risks for line in _risk_lines(i, names, today)],
+    )
+    out += _waiting_section([i for i in items if i.kind is Kind.WAIT and i.is_active], names, today)
+    open_ids = {i.id for i in items if i.is_active}
+    raised = [
+        e
+        for e in store.escalations()
+        if plan.belongs(e.tags, project)
+        and (e.raised is None or e.raised <= today)
+        and (e.raised is None or e.raised >= since or e.owe_item_id in open_ids)
+    ]
+    out += _section(
+        t("report.project.escalations"),
+        [line for e in raised for line in _escalation_lines(e, names, today)]
+        # items tagged as escalations before escalations were records of their own
+        + [_done_or_open_line(i, names, today) for i in plan.escalations(items)],
+    )
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _milestone_table(milestones: list[Milestone], names: dict[int, str], today: date) -> list[str]:
+    out = [f"## {t('report.project.milestones')}", ""]
+    if not milestones:
+        return out + [t("report.nothing"), ""]
+    columns = [
+        t("column.milestone"),
+        t("column.owner"),
+        t("column.baseline"),
+        t("column.forecast"),
+        t("column.status"),
+        t("column.agreed"),
+    ]
+    out.append("| " + " | ".join(columns) + " |")
+    out.append("|" + "---|" * len(columns))
+    for m in milestones:
+        owner = t("milestone.owner.me") if m.owner_id is None else names.get(m.owner_id, "")
+        agreed = (
+            listing(names.get(i, f"#{i}") for i in m.agreed_with)
+            if m.agreed is not None
+            else t("milestone.not_agreed")
+        )
+        cells = [
+            _md(m.name),
+            _md(owner),
+            document_date(m.baseline, today),
+            document_date(m.expected, today),
+            plan.milestone_status(m, today).label,
+            _md(agreed),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return out + [""]
+
+
+def _slip_line(milestone: Milestone, today: date) -> str:
+    cause = _md(milestone.cause) if milestone.cause.strip() else t("report.project.no_cause")
+    return "- " + t(
+        "report.project.slip",
+        name=_md(milestone.name),
+        baseline=document_date(milestone.baseline, today),
+        forecast=document_date(milestone.expected, today),
+        n=plan.slip_days(milestone),
+        cause=cause,
+    )
+
+
+def _milestone_done_line(milestone: Milestone, today: date) -> str:
+    assert milestone.done is not None
+    return "- " + t(
+        "report.project.milestone_done",
+        name=_md(milestone.name),
+        date=document_date(milestone.done, today),
+    )
+
+
+def _done_or_open_line(item: Item, names: dict[int, str], today: date) -> str:
+    line = f"**{_md(item.title)}**"
+    if item.due is not None:
+        line = t(
+            "report.waiting.due",
+            title=line,
+            date=document_date(item.due, today),
+            relative=relative(item.due, today),
+        )
+    return "- " + _with(line, item, names)
 
 
 # --- what goes where -------------------------------------------------------------------

@@ -27,7 +27,18 @@ from typing import Any
 import orjson
 
 from .. import validate
-from ..model import Contact, Escalation, Interaction, Item, Meeting, Record, Settings, now
+from ..model import (
+    Contact,
+    Escalation,
+    Interaction,
+    Item,
+    Meeting,
+    Milestone,
+    Project,
+    Record,
+    Settings,
+    now,
+)
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID
@@ -181,6 +192,8 @@ _DEFAULTS: dict[str, Any] = {
     "meetings": lambda: Meeting(title="-", date=date(2000, 1, 1)).to_dict(),
     # item_id and options are required: a record damaged there is not salvaged.
     "escalations": lambda: Escalation(item_id=1).to_dict(),
+    "projects": lambda: Project(name="-").to_dict(),
+    "milestones": lambda: Milestone(name="-", baseline=date(2000, 1, 1)).to_dict(),
 }
 
 

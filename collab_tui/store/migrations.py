@@ -16,9 +16,13 @@ them from the log, so the migration itself changes no record.
 
 Version 3 adds the hot file's ``meetings`` table (planned meetings) and items' ``every``
 (repeat rule) and ``after`` (ids of the items it waits on) fields; both fields have
-defaults, so existing items need no change; and the hot table ``escalations``; contacts
-may carry ``stance_history`` and ``cadence_days``, the settings the cadence defaults and
-``my_boss_id`` (optional, with defaults: no record changes).
+defaults, so existing items need no change; the hot table ``escalations``; contacts may
+carry ``stance_history`` and ``cadence_days``, the settings the cadence defaults and
+``my_boss_id`` (optional, with defaults: no record changes). It also adds the hot tables
+``projects`` and ``milestones`` (and their id counters). Existing contacts keep their own
+side / level / flow: those are the defaults a project's roles fall back to, so no project
+role is made up for them. An older reader refuses a version-3 file (``StoreTooNew``)
+rather than drop the tables. ``_v2_to_v3`` runs every part's step; each is idempotent.
 """
 
 from __future__ import annotations
@@ -31,7 +35,15 @@ from ..words import t
 
 SCHEMA_VERSION = 3
 META_ID = "1"  # the single document of the ``meta`` table
-RECORD_TABLES = ("contacts", "items", "interactions", "meetings", "escalations")
+RECORD_TABLES = (
+    "contacts",
+    "items",
+    "interactions",
+    "meetings",
+    "escalations",
+    "projects",
+    "milestones",
+)
 
 Data = dict[str, Any]
 
@@ -84,6 +96,19 @@ def _v1_to_v2(data: Data) -> Data:
     return data  # the summary is derived: write_layout builds it from the log
 
 
+def _v2_to_v3_projects(data: Data) -> Data:
+    """Empty ``projects`` and ``milestones`` tables and their id counters.
+
+    Items already tagged for a piece of work join a project when one is made with that
+    tag; contacts keep their side / level / flow as the defaults of every project's roles.
+    """
+    for table in ("projects", "milestones"):
+        records = data.setdefault(table, {})
+        last_ids = data["meta"][META_ID].setdefault("last_ids", {})
+        last_ids.setdefault(table, max((int(k) for k in records), default=0))
+    return data
+
+
 def _v2_to_v3_playbook_b(data: Data) -> Data:
     """Planned meetings get their (empty) table and id counter."""
     data.setdefault("meetings", {})
@@ -101,8 +126,9 @@ def _v2_to_v3_playbook_a(data: Data) -> Data:
 
 
 def _v2_to_v3(data: Data) -> Data:
-    """Version 3: the tables of the playbook (planned meetings, escalations)."""
-    return _v2_to_v3_playbook_a(_v2_to_v3_playbook_b(data))
+    """Schema 3: planned meetings, escalations, then projects and milestones (each step
+    idempotent)."""
+    return _v2_to_v3_projects(_v2_to_v3_playbook_a(_v2_to_v3_playbook_b(data)))
 
 
 # version N -> function turning a version-N logical dict into a version-N+1 one.

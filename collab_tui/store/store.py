@@ -52,6 +52,8 @@ from ..model import (
     Interaction,
     Item,
     Meeting,
+    Milestone,
+    Project,
     Record,
     RecordT,
     Settings,
@@ -88,8 +90,11 @@ TABLE_OF: dict[type, str] = {
     Interaction: "interactions",
     Meeting: "meetings",
     Escalation: "escalations",
+    Project: "projects",
+    Milestone: "milestones",
 }
-HOT_TABLES = ("contacts", "meetings", "escalations")  # always in the hot file
+# Tables that always live in the hot file: few records, read by every command.
+HOT_TABLES = ("contacts", "meetings", "escalations", "projects", "milestones")
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in TABLE_OF.items()}
 
 
@@ -359,6 +364,26 @@ class Store:
     def escalation(self, id: int) -> Escalation | None:
         doc = self._find("escalations", id)
         return Escalation.from_dict(doc) if doc is not None else None
+
+    def projects(self) -> list[Project]:
+        docs = self._hot.docs("projects").values()
+        return sorted((Project.from_dict(d) for d in docs), key=lambda r: r.id)
+
+    def project(self, id: int) -> Project | None:
+        doc = self._find("projects", id)
+        return Project.from_dict(doc) if doc is not None else None
+
+    def milestones(self, project_id: int | None = None) -> list[Milestone]:
+        """Every milestone (done ones too), or one project's; by id."""
+        docs = self._hot.docs("milestones").values()
+        found = (Milestone.from_dict(d) for d in docs)
+        if project_id is not None:
+            found = (m for m in found if m.project_id == project_id)
+        return sorted(found, key=lambda r: r.id)
+
+    def milestone(self, id: int) -> Milestone | None:
+        doc = self._find("milestones", id)
+        return Milestone.from_dict(doc) if doc is not None else None
 
     def interactions(self) -> list[Interaction]:
         self._load_all_cold()
@@ -830,6 +855,8 @@ class Store:
                 "items": {},
                 "meetings": {},
                 "escalations": {},
+                "projects": {},
+                "milestones": {},
                 SUMMARY: {},
                 SUMMARY_LOG: {},
             }

@@ -31,7 +31,10 @@ from collab_tui.model import (
     Interaction,
     Item,
     Meeting,
+    Milestone,
+    Project,
     Record,
+    Role,
     Stance,
     Status,
     one_line,
@@ -44,11 +47,13 @@ from collab_tui.tui import language as ui_language
 from collab_tui.tui.commands import CollabCommands
 from collab_tui.tui.screens.item_detail import ItemScreen
 from collab_tui.tui.screens.review import ReviewScreen
+from collab_tui.tui.screens.stakeholder_map import StakeholderMapScreen
 from collab_tui.tui.state import History, Snapshot, UndoStack, load, read_history
 from collab_tui.tui.views.base import ITEM_ACTIONS, View
 from collab_tui.tui.views.contacts import ContactsView
 from collab_tui.tui.views.log import LogView
 from collab_tui.tui.views.matrix import MatrixView
+from collab_tui.tui.views.projects import ProjectsView
 from collab_tui.tui.views.today import TodayView
 from collab_tui.words import listing, t
 
@@ -66,12 +71,13 @@ TAB_ACTIONS = {
     "plan_meeting",
     "log_touch",
 }
-TABS = ["today", "matrix", "contacts", "log"]  # titled "1 Today"...: act.tab.<name>
+TABS = ["today", "matrix", "contacts", "log", "projects"]  # titled "1 Today": act.tab.<name>
 VIEW_CLASSES: dict[str, type[View]] = {
     "today": TodayView,
     "matrix": MatrixView,
     "contacts": ContactsView,
     "log": LogView,
+    "projects": ProjectsView,
 }
 # The most a notification shows (columns, lines): a whole error message with its file
 # path fits; a 1,000-character title quoted in one is cut.
@@ -118,6 +124,7 @@ class CollabApp(App[None]):
         self._frozen_today = today
         self._owns_store = owns_store
         self.undo_stack = UndoStack()
+        self.project_filter: int | None = None  # Today, Matrix and Log show one project's
         # the log: when the Log tab opens
         self.snapshot: Snapshot = load(store, self.today, clock=self.clock)
         self._generation_loaded = store.generation
@@ -318,7 +325,14 @@ class CollabApp(App[None]):
         if not self.snapshot.history_loaded:
             self._history_epoch += 1  # the log being read may miss this change: read again
         self.show_snapshot(
-            load(self.store, self.today, self.snapshot, touched_interactions, clock=self.clock)
+            load(
+                self.store,
+                self.today,
+                self.snapshot,
+                touched_interactions,
+                project_id=self.project_filter,
+                clock=self.clock,
+            )
         )
 
     def load_history(self) -> None:
@@ -347,7 +361,14 @@ class CollabApp(App[None]):
             self.say(t("app.log_unreadable", error=history), "error")
         else:
             self.show_snapshot(
-                load(self.store, self.today, self.snapshot, history=history, clock=self.clock)
+                load(
+                    self.store,
+                    self.today,
+                    self.snapshot,
+                    history=history,
+                    project_id=self.project_filter,
+                    clock=self.clock,
+                )
             )
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -358,7 +379,7 @@ class CollabApp(App[None]):
         for view in self.views:
             view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
         for screen in self.screen_stack:
-            if isinstance(screen, (ReviewScreen, ItemScreen)):
+            if isinstance(screen, (ReviewScreen, ItemScreen, StakeholderMapScreen)):
                 screen.show(self.snapshot)
 
     def poll_store(self) -> None:
@@ -443,12 +464,14 @@ class CollabApp(App[None]):
 
     def fresh(self, record: Record) -> Record:
         """A private copy of the stored record (the before-image for undo)."""
-        getter = {
+        getter: Callable[[int], Any] = {
             Item: self.store.item,
             Contact: self.store.contact,
             Interaction: self.store.interaction,
             Meeting: self.store.meeting,
             Escalation: self.store.escalation,
+            Project: self.store.project,
+            Milestone: self.store.milestone,
         }[type(record)]
         stored = getter(record.id)
         return copy.deepcopy(stored if stored is not None else record)
@@ -485,7 +508,11 @@ class CollabApp(App[None]):
             if isinstance(path, Path):
                 self.say(t("app.report_written", path=path))
 
-        self.push_screen(ReportModal(self.store, self.today), written)
+        project = None
+        view = self.current_view
+        if isinstance(view, ProjectsView):
+            project = view.selected_project()  # the report against plan
+        self.push_screen(ReportModal(self.store, self.today, project), written)
 
     def open_contact(self, contact_id: int) -> None:
         """Show a contact's brief on the Contacts tab."""
@@ -946,6 +973,186 @@ class CollabApp(App[None]):
 
     def _names(self) -> dict[int, str]:
         return {c.id: c.name for c in self.snapshot.contacts_by_id.values()}
+
+    # --- projects and milestones ----------------------------------------------------------
+
+    @property
+    def projects_view(self) -> ProjectsView:
+        view = self.view("projects")
+        assert isinstance(view, ProjectsView)
+        return view
+
+    def _selected_project(self) -> Project | None:
+        project = self.projects_view.selected_project()
+        if project is None or not isinstance(self.current_view, ProjectsView):
+            self.say(t("projects.no_selection"), "warning")
+            return None
+        return project
+
+    def _selected_milestone(self) -> Milestone | None:
+        milestone = self.projects_view.selected_milestone()
+        if milestone is None or not isinstance(self.current_view, ProjectsView):
+            self.say(t("projects.no_milestone"), "warning")
+            return None
+        return milestone
+
+    def show_project(self, kind: str, record_id: int) -> None:
+        self.action_show_tab("projects")
+        self.projects_view.reveal(kind, record_id)
+
+    def action_new_project(self) -> None:
+        self.open_project_form(None)
+
+    def action_edit_project(self) -> None:
+        """Edit the highlighted milestone, or else the highlighted project."""
+        if not isinstance(self.current_view, ProjectsView):
+            return
+        milestone = self.projects_view.selected_milestone()
+        project = self.projects_view.selected_project()
+        if milestone is not None and project is not None:
+            self.open_milestone_form(project, copy.deepcopy(milestone))
+        elif project is not None:
+            self.open_project_form(copy.deepcopy(project))
+        else:
+            self.say(t("projects.no_selection"), "warning")
+
+    def open_project_form(self, project: Project | None) -> None:
+        def save(fields: dict[str, Any]) -> Project:
+            base = form.project
+            label = t("change.project", name=fields.get("name", ""))
+            if base is None:
+                return self.apply(
+                    label,
+                    lambda: actions.save_project(self.store, None, fields),
+                    created=lambda p: [p],
+                )
+            return self.apply_edit(label, actions.save_project, base, fields)
+
+        def saved(project: Project | None) -> None:
+            if project is not None:
+                self.say(t("projects.saved", name=project.name))
+                self.show_project("project", project.id)
+
+        form = modals.ProjectForm(project, self.today, save)
+        self.push_screen(form, saved)
+
+    def action_new_milestone(self) -> None:
+        project = self._selected_project()
+        if project is not None:
+            self.open_milestone_form(project, None)
+
+    def open_milestone_form(self, project: Project, milestone: Milestone | None) -> None:
+        def save(fields: dict[str, Any]) -> Milestone:
+            base = form.milestone
+            label = t("change.milestone", name=fields.get("name", ""))
+            if base is None:
+                return self.apply(
+                    label,
+                    lambda: actions.add_milestone(self.store, project.id, **fields),
+                    created=lambda m: [m],
+                )
+            return self.apply_edit(label, actions.edit_milestone, base, fields)
+
+        def saved(milestone: Milestone | None) -> None:
+            if milestone is not None:
+                self.say(t("projects.milestone_saved", name=milestone.name))
+                self.show_project("milestone", milestone.id)
+
+        form = modals.MilestoneForm(project, milestone, self.snapshot.contacts, self.today, save)
+        self.push_screen(form, saved)
+
+    def action_agree_milestone(self) -> None:
+        milestone = self._selected_milestone()
+        if milestone is None:
+            return
+        chosen = milestone.agreed_with or (
+            [milestone.owner_id] if milestone.owner_id is not None else []
+        )
+
+        def save(fields: dict[str, Any]) -> tuple[Milestone, Interaction]:
+            return self.apply(
+                t("change.milestone", name=milestone.name),
+                lambda: actions.agree_milestone(self.store, milestone.id, **fields),
+                [self.fresh(milestone)],
+                created=lambda result: [result[1]],
+            )
+
+        def saved(result: tuple[Milestone, Interaction] | None) -> None:
+            if result is not None:
+                agreed = result[0]
+                names = self.snapshot.names(agreed.agreed_with)
+                self.say(t("projects.agreed", name=agreed.name, names=names))
+
+        form = modals.AgreeForm(milestone, self.snapshot.contacts, chosen, self.today, save)
+        self.push_screen(form, saved)
+
+    def action_move_milestone(self) -> None:
+        milestone = self._selected_milestone()
+        if milestone is None:
+            return
+
+        def save(fields: dict[str, Any]) -> Milestone:
+            return self.apply(
+                t("change.milestone", name=milestone.name),
+                lambda: actions.move_milestone(self.store, milestone.id, **fields),
+                [self.fresh(milestone)],
+            )
+
+        def saved(moved: Milestone | None) -> None:
+            if moved is not None:
+                from collab_tui.tui.content import milestone_slip
+
+                slip = milestone_slip(moved)
+                if slip:
+                    self.say(t("projects.moved", name=moved.name, slip=slip))
+                else:
+                    self.say(t("projects.moved_on_plan", name=moved.name))
+
+        self.push_screen(modals.MoveForm(milestone, self.today, save), saved)
+
+    def action_complete_milestone(self) -> None:
+        milestone = self._selected_milestone()
+        if milestone is None:
+            return
+        done = self.change(
+            t("change.milestone", name=milestone.name),
+            lambda: actions.complete_milestone(self.store, milestone.id, self.today),
+            [self.fresh(milestone)],
+        )
+        if done is not None:
+            self.say(t("projects.done", name=done.name))
+
+    def action_filter_project(self) -> None:
+        """Narrow Today, the Matrix and the Log to the highlighted project; again: all."""
+        project = self._selected_project()
+        if project is None:
+            return
+        if self.project_filter == project.id:
+            self.project_filter = None
+            self.say(t("projects.filter_off"))
+        else:
+            self.project_filter = project.id
+            self.say(t("projects.filter_on", name=project.name))
+        self.reload()
+
+    def action_stakeholder_map(self) -> None:
+        project = self._selected_project()
+        if project is not None:
+            self.push_screen(StakeholderMapScreen(project.id, self.snapshot))
+
+    def edit_role(self, project: Project, contact: Contact) -> None:
+        """The role form for one person in one project (from the map)."""
+
+        def save(fields: dict[str, Any]) -> Project:
+            return self.apply(
+                t("change.project", name=project.name),
+                lambda: actions.set_role(self.store, project.id, contact.id, **fields),
+                [self.fresh(project)],
+            )
+
+        stored = next((r for r in project.roles if r.contact_id == contact.id), None)
+        role = stored or Role(contact.id)
+        self.push_screen(modals.RoleForm(project, contact, role, save))
 
     # --- undo -----------------------------------------------------------------------------
 

@@ -13,12 +13,14 @@ from functools import cache
 
 from textual.content import Content
 
+from collab_tui import plan
 from collab_tui.model import (
     Contact,
     Interaction,
     Item,
     Kind,
     Meeting,
+    Milestone,
     Stance,
     Status,
     one_line,
@@ -185,3 +187,65 @@ def heading(title: str, count: int | None = None) -> Content:
 
 def loading_line(indent: str = "  ") -> Content:
     return Content.assemble((indent + t("loading_log"), "italic $text-muted"))
+
+
+# --- projects and milestones ---------------------------------------------------------------
+
+# keyed by the stance's value (a Stance is its value): eager green, no capacity amber ...
+STANCE_STYLE = {
+    "eager": "bold $text-success",
+    "no-capacity": "bold $text-warning",
+    "refuses": "bold $text-error",
+    "unknown": "$text-muted",
+}
+_STATUS_STYLE = {
+    "done": "$text-muted",
+    "overdue": "bold $text-error",
+    "slipped": "bold $text-warning",
+    "unagreed": "$text-warning",
+    "on-track": "$text-success",
+}
+
+
+UNAGREED = plan.MilestoneStatus.UNAGREED
+
+
+def milestone_slip(milestone: Milestone) -> str:
+    """'slipped 14 days: design changed', or '' when on plan."""
+    days = plan.slip_days(milestone)
+    if not days:
+        return ""
+    if milestone.cause:
+        return t("milestone.slip_cause", n=days, cause=one_line(milestone.cause))
+    return t("milestone.slip.one") if days == 1 else t("milestone.slip", n=days)
+
+
+def milestone_prompt(milestone: Milestone, snapshot: Snapshot, project_name: str = "") -> Content:
+    """One line: when in words, status, name, project, slip and cause, owner, agreement."""
+    today = snapshot.today
+    status = plan.milestone_status(milestone, today)
+    when = (
+        format_date(milestone.done, today)
+        if milestone.done is not None
+        else relative(milestone.expected, today)
+    )
+    parts: list[str | tuple[str, str]] = [
+        (pad(clip(when, DUE_WIDTH - 1), DUE_WIDTH), "$text-muted"),
+        (pad(status.label, 10) + " ", _STATUS_STYLE[status]),
+        ("◆ " + one_line(milestone.name), "bold" if not milestone.is_done else "$text-muted"),
+    ]
+    if project_name:
+        parts.append(("  " + one_line(project_name), "$text-secondary"))
+    slip = milestone_slip(milestone)
+    if slip:
+        parts.append(("  " + slip, "$text-warning"))
+    owner = (
+        t("milestone.owner.me")
+        if milestone.owner_id is None
+        else snapshot.names([milestone.owner_id])
+    )
+    if owner:
+        parts.append(("  @ " + owner, "$text-secondary"))
+    if milestone.agreed is None and status not in (UNAGREED, plan.MilestoneStatus.DONE):
+        parts.append(("  " + t("milestone.not_agreed"), "italic $text-warning"))
+    return Content.assemble(*parts)

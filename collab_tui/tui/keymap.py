@@ -44,6 +44,7 @@ APP = [
     Act("tab.matrix", "2", "show_tab('matrix')", footer=False),
     Act("tab.contacts", "3", "show_tab('contacts')", footer=False),
     Act("tab.log", "4", "show_tab('log')", footer=False),
+    Act("tab.projects", "5", "show_tab('projects')", footer=False),
     Act("capture", "c", "capture"),
     Act("search", "slash", "search"),
     Act("review", "r", "review"),
@@ -79,8 +80,19 @@ CONTACT = [
     Act("contact.delete", "delete,D", "delete_contact", footer=False),
 ]
 LOG = [Act("log.new", "l", "log_interaction", palette=False)]  # the palette has contact.log
+# Keys on the Projects tab: a project row, or one of its milestones.
+PROJECT = [
+    Act("project.new", "n", "new_project", footer=False),
+    Act("project.edit", "e", "edit_project"),
+    Act("milestone.new", "m", "new_milestone"),
+    Act("milestone.agree", "a", "agree_milestone"),
+    Act("milestone.move", "f", "move_milestone"),
+    Act("milestone.done", "d", "complete_milestone", footer=False),
+    Act("project.filter", "p", "filter_project", footer=False),
+    Act("project.map", "s", "stakeholder_map"),
+]
 
-ACTS = [*APP, *ITEM, *MEETING, *CONTACT, *LOG]
+ACTS = [*APP, *ITEM, *MEETING, *CONTACT, *LOG, *PROJECT]
 
 
 def bindings(acts: list[Act], on_app: bool = False) -> list[BindingType]:

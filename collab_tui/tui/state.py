@@ -14,13 +14,15 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 
-from collab_tui import lookup, triage
+from collab_tui import lookup, plan, triage
 from collab_tui.model import (
     Contact,
     Escalation,
     Interaction,
     Item,
     Meeting,
+    Milestone,
+    Project,
     Record,
     Settings,
     current_contacts,
@@ -157,6 +159,13 @@ class Snapshot:
     contact_names: dict[int, str] = field(default_factory=dict)  # id -> names and aliases
     item_search: dict[int, str] = field(default_factory=dict)
     contact_search: dict[int, str] = field(default_factory=dict)
+    projects: list[Project] = field(default_factory=list)  # by id
+    milestones: list[Milestone] = field(default_factory=list)  # every project's, by date
+    milestone_agenda: plan.MilestoneAgenda = field(default_factory=plan.MilestoneAgenda)
+    # The project Today, the Matrix and the Log are narrowed to (None: everything); the
+    # Projects tab itself always shows every project with all its items.
+    project: Project | None = None
+    all_items: list[Item] = field(default_factory=list)  # active items, whatever the filter
     meetings: list[Meeting] = field(default_factory=list)  # planned, in time order
     # active item id -> the active items it waits on (blocked items only)
     blocked: dict[int, list[Item]] = field(default_factory=dict)
@@ -187,7 +196,9 @@ class Snapshot:
     def is_empty(self) -> bool:
         """Nothing stored at all (a log still loading counts as empty only if there is
         nothing else either: then the first-run screen shows at once)."""
-        return not (self.items or self.contacts or self.interactions)
+        return not (
+            self.items or self.contacts or self.interactions or self.meetings or self.projects
+        )
 
     def contact_log(self, contact_id: int) -> ContactLog:
         """A contact's newest interactions (the brief's few), how many in all and the last
@@ -275,6 +286,13 @@ class Snapshot:
             or contact.id in self.people_matching(query)
         )
 
+    def in_project(self, tags: list[str]) -> bool:
+        """Does a record with these tags pass the project filter?"""
+        return self.project is None or plan.belongs(tags, self.project)
+
+    def view_of(self, project: Project) -> plan.ProjectView:
+        return plan.overview(project, self.milestones, self.all_items, self.today)
+
     def meeting_matches(self, meeting: Meeting, query: str) -> bool:
         return (
             not query
@@ -296,6 +314,7 @@ def load(
     previous: Snapshot | None = None,
     touched_interactions: Iterable[int] | None = None,
     history: History | None = None,
+    project_id: int | None = None,
     clock: time | None = None,
 ) -> Snapshot:
     """Read the store's hot data (items, contacts, settings) and compute what the screens
@@ -304,9 +323,17 @@ def load(
     ``touched_interactions`` read again (the app's own change), else it is read whole
     (``touched_interactions`` None: another process wrote); without a previous snapshot
     it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first shown).
+    ``project_id`` narrows the items (Today, Matrix), the planned meetings and the Log to
+    one project's.
     """
     settings = store.settings
-    items = store.items(active_only=True)
+    all_items = store.items(active_only=True)
+    projects = store.projects()
+    project = next((p for p in projects if p.id == project_id), None)
+    items = all_items
+    if project is not None:
+        items = [i for i in all_items if plan.belongs(i.tags, project)]
+    milestones = plan.sort_milestones(store.milestones())
     everyone = lookup.sort_contacts(store.contacts())  # by pinyin: 刘经理, 小蓝, 小明
     contacts = current_contacts(everyone)  # former contacts only lend their names
     contact_names = {c.id: " ".join(c.names) for c in everyone}
@@ -321,6 +348,9 @@ def load(
         history = update_history(history, store, (), contact_names)
     meetings = triage.sort_meetings(store.meetings())
     escalations = store.escalations()
+    if project is not None:
+        meetings = [m for m in meetings if plan.belongs(m.tags, project)]
+        escalations = [e for e in escalations if plan.belongs(e.tags, project)]
     if history.loaded:
         latest = history.latest(today)
         agenda = triage.agenda(
@@ -364,6 +394,13 @@ def load(
         contacts_by_id={c.id: c for c in everyone},
         items_by_id={i.id: i for i in items},
         contact_names=contact_names,
+        projects=projects,
+        milestones=milestones,
+        milestone_agenda=plan.milestone_agenda(
+            [project] if project is not None else projects, milestones, today
+        ),
+        project=project,
+        all_items=all_items,
         meetings=meetings,
         blocked={b.item.id: b.blocked_by for b in agenda.blocked},
         store=store,

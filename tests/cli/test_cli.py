@@ -188,6 +188,10 @@ def test_today_json_keys_and_plain_output(collab):
         "going_cold",
         "cadence",
         "escalations",
+        "unagreed_milestones",
+        "slipped_milestones",
+        "overdue_milestones",
+        "launch_at_risk",
     ]
     assert data["date"] == TODAY
     assert [i["title"] for i in data["overdue"]] == ["overdue thing"]

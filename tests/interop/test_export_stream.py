@@ -41,6 +41,8 @@ def old_export(store: Store, exported: datetime) -> bytes:
         ("interactions", store.interactions()),
         ("meetings", store.meetings()),
         ("escalations", store.escalations()),
+        ("projects", store.projects()),
+        ("milestones", store.milestones()),
     ):
         data[section] = [clean(r).to_dict() for r in sorted(records, key=lambda r: r.id)]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

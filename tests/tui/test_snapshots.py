@@ -119,6 +119,18 @@ def test_contacts_in_chinese_80x24(snap_compare, zh_app: CollabApp) -> None:
     assert snap_compare(zh_app, press=["3"], terminal_size=(80, 24))
 
 
+def test_projects(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5"], terminal_size=SIZE)
+
+
+def test_stakeholder_map_80x24(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5", "s"], terminal_size=(80, 24))
+
+
+def test_stakeholder_map_200x60(snap_compare, app: CollabApp) -> None:
+    assert snap_compare(app, press=["5", "s"], terminal_size=(200, 60))
+
+
 def test_today_meetings_outcomes_and_blocked(snap_compare, app: CollabApp) -> None:
     """Today's meeting with its people, yesterday's awaiting its outcome, the recurring
     report and the blocked retest (tall enough to show every section)."""
@@ -126,10 +138,11 @@ def test_today_meetings_outcomes_and_blocked(snap_compare, app: CollabApp) -> No
 
 
 def test_escalation_form(snap_compare, app: CollabApp) -> None:
-    """Review, `e` on the first overdue item: two options filled in, the second recommended."""
+    """Review, `e` on the first overdue item (after the meeting awaiting its outcome): two
+    options filled in, the second recommended."""
 
     async def fill(pilot: Pilot) -> None:
-        await pilot.press("r", "e")
+        await pilot.press("r", "n", "e")  # past the meeting awaiting its outcome
         form = pilot.app.screen
         values = {
             "#problem": "the order field list blocks the approval flag",

@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from collab_tui.tui.modals.item_form import ItemForm
     from collab_tui.tui.modals.meeting_form import MeetingForm, OutcomePrompt
     from collab_tui.tui.modals.next_step import NextStepPrompt
+    from collab_tui.tui.modals.project_forms import (
+        AgreeForm,
+        MilestoneForm,
+        MoveForm,
+        ProjectForm,
+        RoleForm,
+    )
     from collab_tui.tui.modals.report import ReportModal
     from collab_tui.tui.modals.series import SeriesDialog
     from collab_tui.tui.modals.settings import SettingsModal
@@ -42,12 +49,22 @@ _MODULES = {
     "OutcomePrompt": "meeting_form",
     "SeriesDialog": "series",
     "NextStepPrompt": "next_step",
+    "AgreeForm": "project_forms",
+    "MilestoneForm": "project_forms",
+    "MoveForm": "project_forms",
+    "ProjectForm": "project_forms",
+    "RoleForm": "project_forms",
     "ReportModal": "report",
     "SettingsModal": "settings",
     "TouchForm": "touch",
 }
 
 __all__ = [
+    "AgreeForm",
+    "MilestoneForm",
+    "MoveForm",
+    "ProjectForm",
+    "RoleForm",
     "CaptureModal",
     "ConfirmDialog",
     "ContactForm",

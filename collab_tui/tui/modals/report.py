@@ -15,7 +15,8 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from collab_tui.dates import DateError
-from collab_tui.interop.report import DEFAULT_DAYS, status_report
+from collab_tui.interop.report import DEFAULT_DAYS, project_report, status_report
+from collab_tui.model import Project
 from collab_tui.store import StoreError, durable
 from collab_tui.tui.modals._base import ErrorLine, FormModal, row
 from collab_tui.tui.modals._fields import DateField
@@ -106,10 +107,11 @@ class ReportModal(FormModal[Path | None]):
 
     HINT = "form.report.hint"  # a key in words.EN
 
-    def __init__(self, store: Any, today: date) -> None:
+    def __init__(self, store: Any, today: date, project: Project | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self.project = project  # a report against this project's plan (no tag then)
         self.text = ""  # the report shown in the preview (what Save writes, if unchanged)
         self._timer: Timer | None = None
         self._initial_error = ""
@@ -118,16 +120,24 @@ class ReportModal(FormModal[Path | None]):
 
     def compose(self) -> ComposeResult:
         try:
-            self.text = self._build(self.today - timedelta(days=DEFAULT_DAYS), None)
+            start = None if self.project else self.today - timedelta(days=DEFAULT_DAYS)
+            self.text = self._build(start, None)
         except (StoreError, ValueError) as error:  # shown under the file name once mounted
             self._initial_error = t("form.report.cannot_build", error=error)
         with Vertical(id="dialog") as dialog:
             dialog.border_title = t("act.report")
-            yield row(t("form.report.since"), SinceField(self.today, DEFAULT_SINCE, id="since"))
-            yield row(
+            since = DEFAULT_SINCE
+            if self.project is not None:
+                dialog.border_title = t("report.project.title_short", name=self.project.name)
+                if self.project.reported is not None:
+                    since = self.project.reported.isoformat()  # from the last report
+            yield row(t("form.report.since"), SinceField(self.today, since, id="since"))
+            tag = row(
                 t("form.report.tag"),
                 Input(placeholder=t("form.report.tag.hint"), compact=True, id="tag"),
             )
+            tag.display = self.project is None  # a project's report follows its own tag
+            yield tag
             with VerticalScroll(id="preview", can_focus=True) as preview:
                 preview.border_title = t("form.report.preview")
                 yield Markdown(self.text, open_links=False)
@@ -172,6 +182,8 @@ class ReportModal(FormModal[Path | None]):
         return tag or None
 
     def _build(self, since: date | None, tag: str | None) -> str:
+        if self.project is not None:
+            return project_report(self.store, self.project, since, self.today)
         return status_report(self.store, since, tag, self.today)
 
     def current_report(self) -> str | None:

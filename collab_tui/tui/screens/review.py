@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Step:
     section: str
-    kind: Literal["item", "contact", "meeting"]
+    kind: Literal["item", "contact", "meeting", "milestone"]
     id: int
 
 
@@ -60,6 +60,10 @@ def review_steps(snapshot: Snapshot) -> list[Step]:
             if item.id not in seen:
                 seen.add(item.id)
                 steps.append(Step(section, "item", item.id))
+    # Overdue, slipped and unagreed milestones: each a risk until it is agreed and on plan.
+    due = snapshot.milestone_agenda
+    shown = dict.fromkeys(m.id for m in [*due.overdue, *due.slipped, *due.unagreed])
+    steps.extend(Step(t("today.milestones"), "milestone", m) for m in shown)
     steps.extend(Step(t("today.cold"), "contact", c.contact.id) for c in agenda.going_cold)
     return steps
 
@@ -101,12 +105,17 @@ class ReviewScreen(SnapshotScreen):
         return self.snapshot.items_by_id.get(step.id)
 
     def current_contact(self) -> Contact | None:
-        """The cold contact, or the counterpart of the item."""
+        """The cold contact, or the counterpart of the item (a milestone's owner)."""
         step = self.step
         if step is None:
             return None
         if step.kind == "contact":
             return self.snapshot.contacts_by_id.get(step.id)
+        if step.kind == "milestone":
+            found = next((m for m in self.snapshot.milestones if m.id == step.id), None)
+            if found is None or found.owner_id is None:
+                return None
+            return self.snapshot.contacts_by_id.get(found.owner_id)
         meeting = self.current_meeting()
         if meeting is not None:
             first = meeting.contact_ids[0] if meeting.contact_ids else None
@@ -138,13 +147,28 @@ class ReviewScreen(SnapshotScreen):
                 ),
             )
         )
-        if step.kind == "item":
+        if step.kind == "milestone":
+            body.show_rows(self._milestone_card(step.id))
+        elif step.kind == "item":
             body.show_rows(self._item_card())
         elif step.kind == "meeting":
             body.show_rows(self._meeting_card())
         else:
             body.show_rows(self._contact_card())
         side.show_rows(self._side_rows())
+
+    def _milestone_card(self, milestone_id: int) -> list[Row]:
+        """The milestone against its plan, and its project; agree or move it on Projects."""
+        from collab_tui.tui.views.projects import milestone_rows, project_rows
+
+        milestone = next((m for m in self.snapshot.milestones if m.id == milestone_id), None)
+        if milestone is None:
+            return [line(Content(t("review.item_closed")))]
+        project = next((p for p in self.snapshot.projects if p.id == milestone.project_id), None)
+        rows = milestone_rows(milestone, self.snapshot)
+        if project is not None:
+            rows += project_rows(self.snapshot.view_of(project), self.snapshot)[:3]
+        return [*rows, BLANK, line(dim(t("review.milestone_keys")))]
 
     def _item_card(self) -> list[Row]:
         """The item with its dates and slips (its history), risk fields and notes."""

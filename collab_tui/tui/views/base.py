@@ -256,6 +256,8 @@ class ItemView(View):
             self.collab.open_item(target.id)
         elif target.kind == "contact":
             self.collab.open_contact(target.id)
+        elif target.kind == "milestone":
+            self.collab.show_project("milestone", target.id)
         elif target.kind == "meeting":
             contact = self.selected_contact()
             if contact is not None:

@@ -70,6 +70,7 @@ class LogView(View):
                 for r in snapshot.interactions
                 if (contact_id is None or contact_id in r.contact_ids)
                 and (tag is None or tag in r.tags)
+                and snapshot.in_project(r.tags)
             ]
             self._last_filter = ((snapshot, contact_id, tag), "", candidates)
         shown = matching(candidates, query, snapshot)

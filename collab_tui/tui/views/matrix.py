@@ -12,9 +12,11 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widget import Widget
 
+from collab_tui import plan
 from collab_tui.triage import Quadrant
+from collab_tui.tui.content import milestone_prompt
 from collab_tui.tui.views.base import ItemView
-from collab_tui.tui.widgets.record_list import RecordList, Section, Target
+from collab_tui.tui.widgets.record_list import RecordList, RowContent, Section, Target
 from collab_tui.words import label, t
 
 QUADRANTS = [Quadrant.DO_NOW, Quadrant.SCHEDULE, Quadrant.DELEGATE, Quadrant.DROP]
@@ -45,6 +47,16 @@ class MatrixView(ItemView):
     def render_view(self) -> None:
         snapshot = self.snapshot
         assert snapshot is not None
+        # Open milestones of the projects shown: an unagreed one is a risk, in Schedule
+        # until its date comes near (plan.milestone_quadrant).
+        shown = [snapshot.project] if snapshot.project is not None else snapshot.projects
+        names = {p.id: p.name for p in shown if p.is_active}
+        query = self.query_text.casefold()
+        milestones = [
+            m
+            for m in snapshot.milestones
+            if m.project_id in names and (not query or query in m.name.casefold())
+        ]
         for quadrant in QUADRANTS:
             title = label(quadrant, "title")
             items = [
@@ -52,19 +64,21 @@ class MatrixView(ItemView):
                 for i in snapshot.matrix.get(quadrant, [])
                 if snapshot.item_matches(i, self.query_text)
             ]
+            rows: list[tuple[Target | None, RowContent]] = [
+                (Target("item", i.id, quadrant.name), self.item_content(i)) for i in items
+            ]
+            rows += [
+                (
+                    Target("milestone", m.id, quadrant.name),
+                    milestone_prompt(m, snapshot, names[m.project_id]),
+                )
+                for m in milestones
+                if plan.milestone_quadrant(m, snapshot.today, snapshot.settings) is quadrant
+            ]
             record_list = self.query_one(f"#q-{quadrant.name.lower()}", RecordList)
-            record_list.border_title = t("heading.count", title=title, count=len(items))
+            record_list.border_title = t("heading.count", title=title, count=len(rows))
             record_list.show(
-                [
-                    Section(
-                        title,
-                        [
-                            (Target("item", i.id, quadrant.name), self.item_content(i))
-                            for i in items
-                        ],
-                        show_heading=False,
-                    )
-                ],
+                [Section(title, rows, show_heading=False)],
                 generation=snapshot,
             )
         self._leave_empty_quadrant()

@@ -12,7 +12,13 @@ from collab_tui import lookup
 from collab_tui.facts import escalation_line
 from collab_tui.model import Item, Meeting, one_line
 from collab_tui.text import pad
-from collab_tui.tui.content import DUE_WIDTH, cold_prompt, contact_summary, meeting_line
+from collab_tui.tui.content import (
+    DUE_WIDTH,
+    cold_prompt,
+    contact_summary,
+    meeting_line,
+    milestone_prompt,
+)
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.views.base import ITEM_BINDINGS, MEETING_BINDINGS, ItemView
 from collab_tui.tui.widgets.record_list import RecordList, RowContent, Section, Target
@@ -49,9 +55,13 @@ class TodayView(ItemView):
 
         waiting = self._waiting_by_counterpart(snapshot, agenda.waiting)
         cold = [c for c in agenda.going_cold if snapshot.contact_matches(c.contact, query)]
-        sections = [
+        sections = []
+        if snapshot.project is not None:
+            filtered = t("projects.filtered", name=one_line(snapshot.project.name))
+            sections.append(Section(filtered, [], counted=False))
+        sections.append(
             self._meetings(snapshot, "meetings", t("today.meetings"), agenda.meetings_today)
-        ]
+        )
         if agenda.awaiting_outcome:  # shown only when there is an outcome to log
             sections.append(
                 self._meetings(
@@ -65,6 +75,7 @@ class TodayView(ItemView):
             items("owe", t("today.owe"), agenda.owe),
             waiting,
             items("risks", t("today.risks"), agenda.risks_to_review),
+            *self._milestones(snapshot),
             blocked,
             Section(
                 t("today.cold"),
@@ -78,6 +89,25 @@ class TodayView(ItemView):
             ),
             *self._escalations(snapshot),
         ]
+
+    def _milestones(self, snapshot: Snapshot) -> list[Section]:
+        """Overdue, slipped and unagreed milestones (each once, in that order): every
+        unagreed one is a risk until it is agreed. No section without projects."""
+        if not snapshot.projects:
+            return []
+        due = snapshot.milestone_agenda
+        names = {p.id: p.name for p in snapshot.projects}
+        shown = {m.id: m for m in [*due.overdue, *due.slipped, *due.unagreed]}
+        query = self.query_text.casefold()
+        rows = [
+            (
+                Target("milestone", m.id, "milestones"),
+                milestone_prompt(m, snapshot, names.get(m.project_id, "")),
+            )
+            for m in shown.values()
+            if not query or query in m.name.casefold()
+        ]
+        return [Section(t("today.milestones"), rows)]  # type: ignore[arg-type]
 
     def _meetings(
         self, snapshot: Snapshot, name: str, title: str, meetings: list[Meeting]

@@ -36,7 +36,7 @@ class Target(NamedTuple):
     up to 10,000 others, and tuple equality runs in C.
     """
 
-    kind: Literal["item", "contact", "interaction", "meeting"]
+    kind: Literal["item", "contact", "interaction", "meeting", "project", "milestone"]
     id: int
     section: str = ""
 
