@@ -514,6 +514,22 @@ async def test_capture_preview_and_enter():
     assert app.result == "owe: send the spec @Lan due:fri !"
 
 
+async def test_capture_preview_of_a_planned_meeting_shows_its_day_and_time():
+    app, ctx = run(CaptureModal(people(), TODAY))
+    async with ctx as pilot:
+        app.screen.query_one(Input).value = "meet: API sign-off @Lan on:fri 15:00"
+        await pilot.pause()
+        first = preview_text(app).splitlines()[0]
+        assert first.startswith("planned meeting") and "Fri 6 Mar (in 2 days) 15:00" in first
+        app.screen.query_one(Input).value = "会议：接口对齐 @Lan 时间：周五 下午3点"
+        await pilot.pause()
+        assert "Fri 6 Mar (in 2 days) 15:00" in preview_text(app).splitlines()[0]
+        app.screen.query_one(Input).value = "meet: API review @Lan"  # held: logged today
+        await pilot.pause()
+        first = preview_text(app).splitlines()[0]
+        assert first.startswith("meeting") and "Wed 4 Mar" in first and "15:00" not in first
+
+
 async def test_capture_meeting_preview_with_new_contact():
     line = "meet: @Lan @小明 @小王 agreed the API #orders; owe: retest due:fri; risk: no slot"
     app, ctx = run(CaptureModal(people(), TODAY))

@@ -197,11 +197,16 @@ class CaptureModal(Dialog[str | None]):
         return lines
 
     def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
+        # A held meeting is logged today (or on its earlier on: day); a planned one is on
+        # its day, at its time.
+        kind = t("record.meeting") if meeting.planned else t(f"interaction.{meeting.kind}")
         parts: list[Content | str | tuple[str, str]] = [
-            (t(f"interaction.{meeting.kind}"), "bold $text-accent"),
+            (kind, "bold $text-accent"),
             "  ",
-            describe_date(self.today, self.today),  # a capture logs today's meeting
+            describe_date(meeting.on or self.today, self.today),
         ]
+        if meeting.time:
+            parts += [" ", (meeting.time, "bold")]
         if meeting.names:
             parts += [f"  {t('capture.with')} ", self._names(plan, meeting.names)]
         if meeting.summary:
