@@ -80,6 +80,16 @@ class DateField(VerticalGroup):
         """Show the resolved date or the error; True when the field can be saved."""
         return self._show_feedback(error_if_empty=True)
 
+    def checked(self) -> tuple[bool, date | None]:
+        """(can be saved, the date): ``check`` and ``value`` for a form's submit; an
+        unusable field shows its error inline."""
+        if not self.check():
+            return False, None
+        try:
+            return True, self.value
+        except DateError:  # pragma: no cover - check() refused it already
+            return False, None
+
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         # Live feedback while typing, but no "required" nagging until a save is tried.

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
-from collab_tui.dates import DateError
 from collab_tui.model import OPTION_FIELDS, Contact, Item, one_line
 from collab_tui.tui.modals._base import FormModal, literal, row
 from collab_tui.tui.modals._fields import DateField, choice
@@ -110,12 +109,8 @@ class EscalationForm(FormModal[Any]):
         self.query_one("#problem", Input).focus()
 
     def submit(self) -> None:
-        due_field = self.query_one("#due", DateField)
-        if not due_field.check():
-            return
-        try:
-            due = due_field.value
-        except DateError:  # pragma: no cover - check() above already refused it
+        ok, due = self.query_one("#due", DateField).checked()
+        if not ok:
             return
         options = [
             {key: self.query_one(f"#option-{n}-{key}", Input).value for key in OPTION_FIELDS}

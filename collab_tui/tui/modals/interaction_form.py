@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, TextArea
 
-from collab_tui.dates import DateError
 from collab_tui.model import Contact, InteractionKind
 from collab_tui.tui.modals._base import (
     FormModal,
@@ -23,12 +22,9 @@ from collab_tui.tui.modals._fields import ContactPicker, DateField, enum_choice,
 from collab_tui.words import t
 
 
-class InteractionForm(FormModal[Any]):
-    """A new log entry, saved through ``save`` (actions.log_interaction's keywords).
-
-    The date defaults to today; the contacts in ``contact_ids`` start ticked. Dismisses
-    with what ``save`` returned, or None on Escape; without ``save``, with the fields.
-    """
+class DatedWithPeopleForm(FormModal[Any]):
+    """A form about a day and some people: the contacts to pick from, today (the date's
+    default) and the contacts that start ticked."""
 
     def __init__(
         self,
@@ -41,6 +37,14 @@ class InteractionForm(FormModal[Any]):
         self.contacts = contacts
         self.today = today
         self.contact_ids = list(contact_ids)
+
+
+class InteractionForm(DatedWithPeopleForm):
+    """A new log entry, saved through ``save`` (actions.log_interaction's keywords).
+
+    The date defaults to today; the contacts in ``contact_ids`` start ticked. Dismisses
+    with what ``save`` returned, or None on Escape; without ``save``, with the fields.
+    """
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -75,12 +79,8 @@ class InteractionForm(FormModal[Any]):
         self.query_one("#summary", Input).focus()
 
     def submit(self) -> None:
-        date_field = self.query_one("#date", DateField)
-        if not date_field.check():
-            return
-        try:
-            when = date_field.value
-        except DateError:  # pragma: no cover - check() above already refused it
+        ok, when = self.query_one("#date", DateField).checked()
+        if not ok:
             return
         self.finish(
             {

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -11,30 +10,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input
 
 from collab_tui.dates import TimeError, parse_time
-from collab_tui.model import Contact
 from collab_tui.tui.modals._base import ErrorLine, FormModal, literal, row, split_words, tags_row
 from collab_tui.tui.modals._fields import ContactPicker, DateField
+from collab_tui.tui.modals.interaction_form import DatedWithPeopleForm
 from collab_tui.words import t
 
 
-class MeetingForm(FormModal[Any]):
+class MeetingForm(DatedWithPeopleForm):
     """A new planned meeting, saved through ``save`` (actions.plan_meeting's keywords).
 
     The day defaults to today; the time is optional (15:00, 3pm, 下午3点). Dismisses with
     what ``save`` returned, or None on Escape; without ``save``, with the fields.
     """
-
-    def __init__(
-        self,
-        contacts: list[Contact],
-        today: date,
-        contact_ids: Iterable[int] = (),
-        save: Callable[[dict[str, Any]], Any] | None = None,
-    ) -> None:
-        super().__init__(save)
-        self.contacts = contacts
-        self.today = today
-        self.contact_ids = list(contact_ids)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select
 
-from collab_tui.dates import DateError
 from collab_tui.model import Contact, Item, Kind, one_line
 from collab_tui.tui.modals._base import FormModal, literal, row
 from collab_tui.tui.modals._fields import DateField, enum_choice
@@ -67,12 +66,8 @@ class NextStepPrompt(FormModal[Item | None]):
         self.query_one("#title", Input).focus()
 
     def submit(self) -> None:
-        due_field = self.query_one("#due", DateField)
-        if not due_field.check():
-            return
-        try:
-            due = due_field.value
-        except DateError:  # pragma: no cover - check() above already refused it
+        ok, due = self.query_one("#due", DateField).checked()
+        if not ok:
             return
         kind: Any = self.query_one("#kind", Select).value
         step = Item(

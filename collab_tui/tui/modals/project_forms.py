@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
-from collab_tui.dates import DateError
 from collab_tui.model import (
     Contact,
     Flow,
@@ -31,13 +30,7 @@ from collab_tui.words import t
 
 def _date_field(fields: FormModal[Any], selector: str) -> tuple[bool, date | None]:
     """(usable, the date) of a DateField; an unusable one shows its error inline."""
-    field = fields.query_one(selector, DateField)
-    if not field.check():
-        return False, None
-    try:
-        return True, field.value
-    except DateError:  # pragma: no cover - check() refused it already
-        return False, None
+    return fields.query_one(selector, DateField).checked()
 
 
 class ProjectForm(FormModal[Any]):
