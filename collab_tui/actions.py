@@ -1427,6 +1427,18 @@ def undo(
 # --- one-line descriptions (shared by the CLI and the TUI's notifications) -------------------
 
 
+def describe_closed(closed: Closed, names: dict[int, str], today: date) -> list[str]:
+    """What else closing an item did, a line each: the next of its series (or that the
+    series stopped), the items it freed. Both front ends say it after closing."""
+    lines = []
+    if closed.next is not None:
+        lines.append(t("said.next_in_series", what=describe_item(closed.next, names, today)))
+    elif closed.item.every is not None:
+        lines.append(t("said.series_stopped"))
+    lines += [t("said.unblocked", what=describe_item(i, names, today)) for i in closed.unblocked]
+    return lines
+
+
 def describe_item(item: Item, names: dict[int, str], today: date) -> str:
     """'owe #12: send the revised spec -> 小蓝 · due Tue 24 Nov'."""
     text = t("describe.item", kind=label(item.kind), id=item.id, title=one_line(item.title))

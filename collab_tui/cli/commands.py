@@ -132,15 +132,7 @@ def _close_command(action: str) -> Callable[[argparse.Namespace], int]:
             closed = actions.close_item(store, args.id, status, args.today, stop_series=stop)
             names = {c.id: c.name for c in store.contacts()}
         said = [t(f"said.{action}", what=actions.describe_item(closed.item, names, args.today))]
-        if closed.next is not None:
-            what = actions.describe_item(closed.next, names, args.today)
-            said.append(t("said.next_in_series", what=what))
-        elif closed.item.every is not None:
-            said.append(t("said.series_stopped"))
-        said += [
-            t("said.unblocked", what=actions.describe_item(i, names, args.today))
-            for i in closed.unblocked
-        ]
+        said += actions.describe_closed(closed, names, args.today)
         for line in said:
             print(_plain(line))
         return EXIT_OK

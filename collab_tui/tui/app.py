@@ -581,18 +581,7 @@ class CollabApp(App[None]):
 
     def _closed_lines(self, closed: actions.Closed) -> list[str]:
         """What else closing it did: the next of its series, the items it freed."""
-        names = self._names()
-        lines = []
-        if closed.next is not None:
-            what = actions.describe_item(closed.next, names, self.today)
-            lines.append(t("said.next_in_series", what=what))
-        elif closed.item.every is not None:
-            lines.append(t("said.series_stopped"))
-        lines += [
-            t("said.unblocked", what=actions.describe_item(i, names, self.today))
-            for i in closed.unblocked
-        ]
-        return lines
+        return actions.describe_closed(closed, self._names(), self.today)
 
     def action_drop(self) -> None:
         self.on_selected(self.drop_item)

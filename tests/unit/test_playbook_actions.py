@@ -163,6 +163,20 @@ def test_a_blocked_item_becomes_active_when_its_blocker_is_done(store):
     assert [i.id for i in closed.unblocked] == [retest.id]
 
 
+def test_closing_says_what_else_it_did(store):
+    weekly = add(store, "owe: status report @老陈 every:week due:fri")
+    waiting = add(store, f"task: file the report after:#{weekly.id}")
+    names = {c.id: c.name for c in store.contacts()}
+    closed = actions.close_item(store, weekly.id, Status.DONE, TODAY)
+    lines = actions.describe_closed(closed, names, TODAY)
+    assert lines[0].startswith("next: owe #") and "Fri 11 Dec" in lines[0]
+    assert lines[1].startswith("no longer blocked: task #") and f"#{waiting.id}" in lines[1]
+    stopped = actions.close_item(store, closed.next.id, Status.DROPPED, TODAY, stop_series=True)
+    assert actions.describe_closed(stopped, names, TODAY) == ["the series stops here"]
+    plain = actions.close_item(store, waiting.id, Status.DONE, TODAY)
+    assert actions.describe_closed(plain, names, TODAY) == []
+
+
 def test_a_dropped_blocker_frees_it_too(store):
     fix = add(store, "wait: fix @Lan")
     other = add(store, "wait: other @Lan")
