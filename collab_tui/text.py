@@ -13,11 +13,21 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+# Widths of the non-ASCII texts measured so far: a table measures each cell three times
+# (cut, column width, padding) and names repeat down a column. Bounded.
+_MEASURED: dict[str, int] = {}
+
+
 def cell_width(text: str) -> int:
     """Columns ``text`` takes on a terminal."""
     if text.isascii():  # most cells: one column a character, no per-character look-up
         return len(text)
-    return sum(map(_width, text))
+    width = _MEASURED.get(text)
+    if width is None:
+        if len(_MEASURED) > 4096:
+            _MEASURED.clear()
+        width = _MEASURED[text] = sum(map(_width, text))
+    return width
 
 
 def pad(text: str, width: int) -> str:

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         from collab_tui.cli.parser import build_parser
 
-        args = build_parser().parse_args(argv)
+        args = build_parser(_command_word(argv)).parse_args(argv)
     from collab_tui.store import StoreError
 
     try:

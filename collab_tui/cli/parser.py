@@ -492,10 +492,30 @@ def argparse_in_our_words() -> None:
     setattr(argparse, "ngettext", ntranslate)  # noqa: B010
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: $COLUMNS, else the terminal's, else 80."""
+    import os
+    import sys
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's layout, with section headings in our words' punctuation ("选项：")."""
 
     def __init__(self, prog: str, **settings: Any) -> None:
+        # argparse would import shutil (and with it bz2 and lzma, ~3 ms of every command)
+        # just to ask the terminal's width; the same answer, from os.
+        settings.setdefault("width", _terminal_columns() - 2)
         super().__init__(prog, **settings)
         self.headings: set[str] = set()
 
@@ -511,7 +531,10 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return text
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``collab`` parser; with ``command`` (the command word of the arguments to
+    parse) only that command's subparser, if it is one: building all of them costs every
+    command ~8 ms. Any other word (a typo, a help request) gets them all."""
     import argparse
 
     argparse_in_our_words()
@@ -544,13 +567,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="zh|en", help=t("cli.help.lang"))
     parser.set_defaults(handler=cmd_tui)
     # --db also after the command name; SUPPRESS keeps the value given before it.
-    db_after = argparse.ArgumentParser(add_help=False)
+    db_after = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     db_after.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db_short")
     )
-    commands = parser.add_subparsers(title=t("cli.help.commands"), metavar="COMMAND")
+    # prog given: argparse would otherwise lay out the whole usage to find it (~3 ms)
+    commands = parser.add_subparsers(
+        title=t("cli.help.commands"), metavar="COMMAND", prog=parser.prog
+    )
 
-    for spec in COMMANDS:
+    only = [spec for spec in COMMANDS if spec.name == command]
+    for spec in only or COMMANDS:
         sub = commands.add_parser(
             spec.name,
             help=t(spec.summary),

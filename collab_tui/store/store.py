@@ -442,11 +442,30 @@ class Store:
         """Each contact's last interaction summary on or before ``today`` (from the summary:
         a few contacts cost no history read)."""
         topics: dict[int, str] = {}
-        for contact_id in contact_ids:
-            log = self.contact_log(contact_id, today, summary.RECENT)
-            past = [i for i in log.recent if i.date <= today]
-            if past:
-                topics[contact_id] = past[0].summary or "; ".join(past[0].decisions)
+        fresh = self._fresh_summary()  # once, not per contact: each check takes the lock
+        if fresh is not None:
+            entries, log = fresh
+            try:
+                for contact_id in contact_ids:
+                    topic = _last_topic(entries.get(str(contact_id)), log, today)
+                    if topic:
+                        topics[contact_id] = topic
+                return topics
+            except (KeyError, TypeError, ValueError, AttributeError):
+                topics = {}  # a summary edited by hand: ask the history
+        wanted = set(contact_ids)
+        latest: dict[int, Interaction] = {}
+        for interaction in self.interactions():
+            if interaction.date > today:
+                continue  # planned: not a topic yet
+            for contact_id in wanted.intersection(interaction.contact_ids):
+                seen = latest.get(contact_id)
+                if seen is None or (interaction.date, interaction.id) > (seen.date, seen.id):
+                    latest[contact_id] = interaction
+        for contact_id, last in latest.items():
+            topic = last.summary or "; ".join(last.decisions)
+            if topic:
+                topics[contact_id] = topic
         return topics
 
     def _fresh_summary(self) -> tuple[summary.Entries, summary.Log] | None:
@@ -1109,6 +1128,27 @@ def _records_digest(data: Data) -> str | None:
         return _digest(dumps({table: data.get(table, {}) for table in migrations.RECORD_TABLES}))
     except (TypeError, ValueError):
         return None
+
+
+def _last_topic(entry: dict[str, Any] | None, log: summary.Log, today: date) -> str:
+    """A contact's last interaction on or before ``today``, as its summary (or decisions),
+    from the log's summary: the newest such record only, checked before it is read.
+
+    Raises KeyError (or another lookup error) when the summary cannot tell, e.g. all the
+    kept interactions are planned after today and older ones exist: the caller then asks
+    the history.
+    """
+    if entry is None:
+        return ""
+    for day_text, record_id in entry["recent"]:  # newest first
+        if date.fromisoformat(day_text) <= today:
+            doc = log[str(record_id)]
+            if validate.check_record("interactions", doc):
+                raise ValueError("a damaged summary record")
+            return str(doc.get("summary") or "") or "; ".join(doc.get("decisions") or [])
+    if entry["count"] > len(entry["recent"]):
+        raise KeyError("older interactions than the summary keeps")
+    return ""
 
 
 def _stamp_after(previous: datetime) -> datetime:

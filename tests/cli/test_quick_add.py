@@ -39,3 +39,34 @@ def test_quick_path_reads_what_argparse_reads(argv):
 )
 def test_anything_else_goes_through_argparse(argv):
     assert quick_add_args(argv) is None
+
+
+def _example_argvs() -> list[list[str]]:
+    import shlex
+
+    from collab_tui.cli.parser import COMMANDS
+
+    argvs = []
+    for spec in COMMANDS:
+        # A line ending in a backslash goes on: the escalate example spans four.
+        text = "\n".join(spec.examples).replace("\\\n", " ")
+        for line in text.splitlines():
+            words = shlex.split(line, comments=True)
+            if words[:1] != ["collab"]:
+                continue  # e.g. taskwarrior's own `task export` before an import
+            words = words[1:]
+            # the shell's part of a pipeline example (| jq, > FILE && ...) is not ours
+            stop = next((i for i, w in enumerate(words) if w in ("|", ">", "&&")), None)
+            argvs.append(words[:stop])
+    return argvs
+
+
+@pytest.mark.parametrize("argv", _example_argvs(), ids=" ".join)
+def test_a_parser_of_one_command_reads_what_the_whole_parser_reads(argv):
+    """Every example of the help, parsed by the parser built for its command alone."""
+    from collab_tui.cli import _command_word
+
+    word = _command_word(argv)
+    one = build_parser(word)
+    assert len(one._subparsers._group_actions[0].choices) == 1  # only that command's
+    assert vars(one.parse_args(argv)) == vars(build_parser().parse_args(argv))

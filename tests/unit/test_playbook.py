@@ -300,3 +300,26 @@ def test_doctor_salvages_a_damaged_escalation_field_but_not_a_missing_option():
     fixed = doctor.salvage("escalations", doc, [Problem("due", "bad")])
     assert fixed is not None and fixed["due"] is None and fixed["options"] == OPTIONS
     assert doctor.salvage("escalations", doc, [Problem("options", "bad")]) is None
+
+
+def test_last_topics_from_the_summary_match_the_history(store):
+    """The topic of each contact's last interaction on or before today, read from the log's
+    summary in one pass: the same answers as the history gives, planned ones skipped (b's
+    summary keeps only planned ones: the history answers)."""
+    a = store.add(_contact("a"))
+    b = store.add(_contact("b"))
+    c = store.add(_contact("c"))
+    store.put(Interaction(date=TODAY - timedelta(days=9), summary="old", contact_ids=[a.id]))
+    store.put(Interaction(date=TODAY - timedelta(days=2), summary="", decisions=["ship", "wait"],
+                          contact_ids=[a.id, b.id]))  # fmt: skip
+    for days in (1, 2, 3):  # planned: newer than today, filling b's summary
+        store.put(Interaction(date=TODAY + timedelta(days=days), summary=f"next {days}",
+                              contact_ids=[b.id]))  # fmt: skip
+    history = {}
+    for cid in (a.id, b.id, c.id):
+        past = sorted((i for i in store.interactions() if cid in i.contact_ids and i.date <= TODAY),
+                      key=lambda i: (i.date, i.id))  # fmt: skip
+        if past:
+            history[cid] = past[-1].summary or "; ".join(past[-1].decisions)
+    assert history == {a.id: "ship; wait", b.id: "ship; wait"}
+    assert store.last_topics([a.id, b.id, c.id], TODAY) == history
