@@ -22,6 +22,9 @@ from collab_tui.cli.commands import (
     EXIT_STORE,
     _error,
     cmd_add,
+    cmd_matrix,
+    cmd_today,
+    cmd_who,
     today_from_env,
 )
 from collab_tui.words import t
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv_or_none is None:
         return EXIT_INPUT
     argv = argv_or_none
-    args: Namespace | SimpleNamespace | None = quick_add_args(argv)
+    args: Namespace | SimpleNamespace | None = quick_args(argv)
     if args is None:
         from collab_tui.cli.parser import build_parser
 
@@ -147,27 +150,40 @@ def _remembered_language() -> object:
     return load_config().get("language")
 
 
-def quick_add_args(argv: list[str]) -> SimpleNamespace | None:
-    """``collab [--db P] add [--db P] TEXT...`` read without building the full parser.
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """The quick commands' usual forms, read without argparse: ``collab [--db P] add
+    TEXT...``, ``today [--json]``, ``matrix [--json]``, ``who NAME [--json]`` (``--db P``
+    also after the command).
 
-    ``collab add`` runs right after a meeting and must start as fast as taskwarrior;
-    importing argparse and building the tree of every command costs it ~10 ms. Anything else (help,
-    other options, text starting with "-") returns None and goes through argparse.
+    These run right after or right before a meeting and must start as fast as
+    taskwarrior; importing argparse and building a parser costs each ~10 ms. Anything
+    else (help, other options, text starting with "-") returns None and goes through
+    argparse, which reads the same forms the same way (tests/cli/test_quick_add.py).
     """
     db: str | None = None
+    as_json = False
     words: list[str] = []
     rest = iter(argv)
     for word in rest:
         if word == "--db":
             db = next(rest, None)
-            if db is None:
-                return None
+            if db is None or db.startswith("-"):
+                return None  # argparse says what is missing
         elif word.startswith("--db="):
             db = word.removeprefix("--db=")
+        elif word == "--json":
+            as_json = True
         elif word.startswith("-"):
             return None
         else:
             words.append(word)
-    if len(words) < 2 or words[0] != "add":
-        return None
-    return SimpleNamespace(db=db, text=words[1:], again=False, handler=cmd_add)
+    command, positionals = (words[0], words[1:]) if words else (None, [])
+    if command == "add" and positionals and not as_json:
+        return SimpleNamespace(db=db, lang=None, text=positionals, again=False, handler=cmd_add)
+    if command == "today" and not positionals:
+        return SimpleNamespace(db=db, lang=None, date=None, json=as_json, handler=cmd_today)
+    if command == "matrix" and not positionals:
+        return SimpleNamespace(db=db, lang=None, json=as_json, handler=cmd_matrix)
+    if command == "who" and len(positionals) == 1:
+        return SimpleNamespace(db=db, lang=None, name=positionals[0], json=as_json, handler=cmd_who)
+    return None

@@ -9,9 +9,8 @@ today`` uses the sections and JSON here and must not pay for it.
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collab_tui import plan
 from collab_tui.cli import output as render
@@ -25,6 +24,9 @@ from collab_tui.cli.commands import (
 )
 from collab_tui.model import Contact, Milestone, Project, Role, current_contacts, one_line
 from collab_tui.words import ago, format_date, label, listing, t, with_details, with_relative
+
+if TYPE_CHECKING:  # argparse only where a command's words are parsed: `today` runs without it
+    import argparse
 
 # --- words shared with the app -------------------------------------------------------------
 
@@ -415,6 +417,8 @@ def _project_fields(args: argparse.Namespace, today: date, new: bool) -> dict[st
 
 
 def _milestone_id(words: list[str]) -> int:
+    import argparse
+
     from collab_tui.cli.parser import item_id
 
     if not words:

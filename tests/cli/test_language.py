@@ -25,10 +25,10 @@ def test_lang_zh_speaks_chinese_and_en_english(collab):
 
 def test_collab_add_fast_path_takes_lang(collab):
     """`collab add --lang zh TEXT` still takes the fast path (no argparse) and speaks Chinese."""
-    from collab_tui.cli import choose_language, quick_add_args
+    from collab_tui.cli import choose_language, quick_args
 
     rest = choose_language(["--lang", "zh", "add", ADD])
-    assert rest == ["add", ADD] and quick_add_args(rest) is not None
+    assert rest == ["add", ADD] and quick_args(rest) is not None
     assert words.language() == "zh"
     assert "已添加" in collab("add", "--lang", "zh", ADD).out
 

@@ -1,10 +1,11 @@
-"""`collab add` skips building the full argparse tree; it must read the same things."""
+"""The quick commands (add, today, matrix, who) skip argparse in their usual forms; they
+must read what argparse reads."""
 
 from __future__ import annotations
 
 import pytest
 
-from collab_tui.cli import cmd_add, quick_add_args
+from collab_tui.cli import cmd_add, quick_args
 from collab_tui.cli.parser import build_parser
 
 
@@ -18,7 +19,7 @@ from collab_tui.cli.parser import build_parser
     ],
 )
 def test_quick_path_reads_what_argparse_reads(argv):
-    quick = quick_add_args(argv)
+    quick = quick_args(argv)
     full = build_parser().parse_args(argv)
     assert quick is not None
     assert quick.handler is cmd_add
@@ -31,14 +32,40 @@ def test_quick_path_reads_what_argparse_reads(argv):
         ["add"],  # argparse explains that TEXT is missing
         ["add", "--help"],
         ["--version"],
-        ["today"],
         ["add", "-x", "text"],
+        ["add", "--json", "text"],
         ["--db"],
+        ["--db", "--json", "today"],
         ["done", "3"],
+        ["today", "--date", "fri"],
+        ["today", "extra"],
+        ["who"],
+        ["who", "a", "b"],
+        ["who", "-a"],
+        ["matrix", "--all"],
     ],
 )
 def test_anything_else_goes_through_argparse(argv):
-    assert quick_add_args(argv) is None
+    assert quick_args(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["today"],
+        ["today", "--json"],
+        ["--db", "/tmp/x.json", "today"],
+        ["matrix", "--db=/tmp/x.json", "--json"],
+        ["matrix"],
+        ["who", "小蓝"],
+        ["who", "lan", "--json"],
+        ["who", "--db", "/tmp/x.json", "张 伟"],
+    ],
+)
+def test_the_quick_reads_read_what_argparse_reads(argv):
+    quick = quick_args(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
 
 
 def _example_argvs() -> list[list[str]]:
@@ -70,3 +97,23 @@ def test_a_parser_of_one_command_reads_what_the_whole_parser_reads(argv):
     one = build_parser(word)
     assert len(one._subparsers._group_actions[0].choices) == 1  # only that command's
     assert vars(one.parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["today"], ["matrix"], ["who", "nobody"], ["add", "task: x"]])
+def test_the_quick_commands_run_without_argparse(tmp_path, argv):
+    """Their usual forms never import argparse (nor build a parser): a fresh process
+    runs one and reports whether argparse was loaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from collab_tui.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'collab.json')!r}, *{argv!r}])\n"
+        "print('argparse loaded' if 'argparse' in sys.modules else 'no argparse')\n"
+    )
+    env = {"COLLAB_TODAY": "2026-11-24", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.stdout.strip().splitlines()[-1] == "no argparse", done.stderr
