@@ -58,6 +58,8 @@ class ActionError(ValueError):
 
 @dataclass
 class CaptureResult:
+    """What a capture created, and one line for people about each record."""
+
     records: list[Record] = field(default_factory=list)  # interaction first, then items
     new_contacts: list[Contact] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # one per record, for people

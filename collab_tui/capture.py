@@ -90,6 +90,8 @@ class MeetingDraft:
 
 @dataclass
 class Capture:
+    """A parsed capture line: the meeting it logs or plans (if any) and its items."""
+
     meeting: MeetingDraft | None
     drafts: list[Draft]
 
@@ -255,6 +257,8 @@ def _kind_word(tokens: list[str]) -> tuple[str | None, list[str]]:
 
 @dataclass
 class _Fields:
+    """What the tokens of one clause say: its words, names, tags, dates and flags."""
+
     words: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)

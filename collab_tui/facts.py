@@ -26,6 +26,8 @@ from collab_tui.words import (
 
 @dataclass(frozen=True)
 class Fact:
+    """One labelled line of a brief."""
+
     label: str
     value: str
     tone: str = ""  # "": as is; "dim": a placeholder such as "none recorded"
@@ -33,6 +35,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Bullets:
+    """A titled list of a brief (KPIs, concerns, gains)."""
+
     heading: str
     values: list[str]
     empty: str
@@ -40,6 +44,8 @@ class Bullets:
 
 @dataclass(frozen=True)
 class ItemGroup:
+    """A titled group of items of a brief (I owe, waiting on)."""
+
     heading: str
     items: list[Item]
     empty: str
@@ -47,6 +53,8 @@ class ItemGroup:
 
 @dataclass(frozen=True)
 class BriefFacts:
+    """A counterpart's brief as plain facts, for the shell and the app alike."""
+
     name: str
     contact_id: int
     facts: list[Fact]

@@ -84,6 +84,8 @@ def new_uid() -> str:
 
 @dataclass
 class Settings:
+    """The user's preferences kept in the data file (horizons, cadences, their boss)."""
+
     urgency_horizon_days: int = 2  # due within this many days => urgent
     # The keep-in-touch cadence (days) of a contact with none of its own (triage.cadence):
     # a tag's in ``cadence_tags`` first, then its level's; without either, the contact is

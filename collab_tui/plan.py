@@ -166,6 +166,8 @@ def escalations(items: Iterable[Item]) -> list[Item]:
 
 @dataclass
 class ProjectView:
+    """One project's milestones as of a day: the next, the slipped, the late."""
+
     project: Project
     milestones: list[Milestone] = field(default_factory=list)  # by expected date
     next: Milestone | None = None
@@ -256,6 +258,8 @@ def milestone_agenda(
 
 @dataclass
 class MapPerson:
+    """One person on a project's stakeholder map, with what is owed both ways."""
+
     contact: Contact
     role: Role  # the project's role, gaps filled from the contact
     i_owe: list[Item] = field(default_factory=list)  # the project's open items, both ways

@@ -322,12 +322,16 @@ def open_escalations(escalations: Iterable[Escalation], items: Iterable[Item]) -
 
 @dataclass
 class BlockedItem:
+    """An open item waiting on other open items (its ``after``)."""
+
     item: Item
     blocked_by: list[Item]
 
 
 @dataclass
 class Agenda:
+    """The morning review of one day: what is late, due, owed both ways, at risk."""
+
     date: date
     meetings_today: list[Meeting] = field(default_factory=list)
     awaiting_outcome: list[Meeting] = field(default_factory=list)
@@ -441,6 +445,8 @@ def _going_cold(
 
 @dataclass
 class Brief:
+    """What to know about one counterpart before meeting them."""
+
     contact: Contact
     boss_chain: list[Contact] = field(default_factory=list)  # boss, boss's boss, ...
     reports: list[Contact] = field(default_factory=list)  # direct reports

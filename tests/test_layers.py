@@ -73,3 +73,28 @@ def test_pinyin_is_imported_only_to_spell_chinese(tmp_path):
         tmp_path,
     )
     assert out.split() == ["False", "True"]
+
+
+def test_every_dataclass_has_a_docstring():
+    """Without one, ``@dataclass`` writes one from ``inspect.signature`` at import time (a
+    millisecond or more of every command's start-up, per class)."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import collab_tui
+
+    missing = []
+    for module_info in pkgutil.walk_packages(collab_tui.__path__, "collab_tui."):
+        if module_info.name.endswith("__main__"):
+            continue  # runs the program
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            if (
+                isinstance(value, type)
+                and dataclasses.is_dataclass(value)
+                and value.__module__ == module.__name__
+                and (value.__doc__ or "").startswith(f"{name}(")
+            ):
+                missing.append(f"{module.__name__}.{name}")
+    assert missing == []

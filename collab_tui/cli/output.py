@@ -40,6 +40,8 @@ from collab_tui.words import (
 
 @dataclass
 class Table:
+    """A titled table of the shell's output."""
+
     heading: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
@@ -50,12 +52,16 @@ class Table:
 
 @dataclass
 class Facts:
+    """A titled list of label: value lines of the shell's output."""
+
     heading: str
     pairs: list[tuple[str, str]]
 
 
 @dataclass
 class Lines:
+    """A titled list of lines of the shell's output."""
+
     heading: str
     lines: list[str]
     empty: str = field(default_factory=lambda: t("none_recorded"))

@@ -253,6 +253,8 @@ class TodoChange:
 
 @dataclass
 class TodoPlan:
+    """What reading a calendar's to-dos back would change, before it is applied."""
+
     changes: list[TodoChange] = field(default_factory=list)
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)  # titles where collab's side won

@@ -699,6 +699,8 @@ def import_vcards(
 
 @dataclass
 class _Step:
+    """One card of an import: the contact it becomes and whether it is new or changed."""
+
     contact: Contact  # the contact as it will be stored (a copy for updates)
     is_new: bool
     changed: bool

@@ -122,6 +122,8 @@ class Entry:
 
 @dataclass
 class VdirExport:
+    """What an export to a vdir folder did, file by file, counted."""
+
     written: int = 0
     unchanged: int = 0
     removed: int = 0

@@ -17,6 +17,8 @@ from collab_tui.words import t
 
 @dataclass(frozen=True)
 class Act:
+    """One key binding of the app: its keys, action, and where it is shown."""
+
     id: str  # the binding id, e.g. "item.complete"
     keys: str  # Textual key names, comma separated
     action: str  # the action run on the app, e.g. "complete" or "show_tab('today')"

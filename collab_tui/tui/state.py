@@ -146,6 +146,8 @@ def update_history(
 
 @dataclass
 class Snapshot:
+    """What the screens show, read from the store at one moment."""
+
     today: date
     settings: Settings
     items: list[Item]  # active items only

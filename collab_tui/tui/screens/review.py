@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Step:
+    """One record of the guided review, in its section."""
+
     section: str
     kind: Literal["item", "contact", "meeting", "milestone"]
     id: int

@@ -43,6 +43,8 @@ class Target(NamedTuple):
 
 @dataclass
 class Section:
+    """A titled group of rows of a record list."""
+
     title: str
     # A row without a target is a sub-heading (shown, never highlighted).
     rows: list[tuple[Target | None, RowContent]] = field(default_factory=list)
