@@ -144,17 +144,21 @@ class Index:
     once, so a keystroke costs string tests only (``matching``)."""
 
     def __init__(self, contacts: Iterable[Contact]) -> None:
-        # (id, folded names and aliases, (syllables, is a name), folded texts for substrings)
-        self.entries: list[tuple[int, tuple[str, ...], tuple[tuple[sp.Syllables, bool], ...], str]]
-        self.entries = []
+        # (id, folded names and aliases, (syllables, is a name), the first letters of
+        # their readings, folded texts for substrings)
+        self.entries: list[_Entry] = []
         for c in contacts:
             names = tuple(fold(n) for n in c.names)
             spelled = tuple(
                 (sp.syllables(spelling_of(c, text, personal)), personal)
                 for text, personal in spelled_texts(c).items()
             )
+            firsts = frozenset(r[0] for syl, _ in spelled for readings in syl for r in readings)
             texts = "\n".join((*names, fold(c.department), fold(c.title)))
-            self.entries.append((c.id, names, spelled, texts))
+            self.entries.append((c.id, names, spelled, firsts, texts))
+        # The last query and the entries it found: a query typed on from it can only find
+        # fewer (each rule holds for a prefix of what it matches), so it looks at those.
+        self._last: tuple[str, list[_Entry]] | None = None
 
     def matching(self, query: str) -> tuple[frozenset[int], frozenset[int]]:
         """(the ids ``query`` finds at any rank, those it finds by a name or an alias or
@@ -162,21 +166,34 @@ class Index:
         folded = fold(query)
         if not folded:
             return frozenset(), frozenset()
+        entries = self.entries
+        if self._last is not None and folded.startswith(self._last[0]):
+            entries = self._last[1]
         letters = _letters(folded)
         anything: list[int] = []
         by_name: list[int] = []
-        for contact_id, names, spelled, texts in self.entries:
+        found_entries: list[_Entry] = []
+        for entry in entries:
+            contact_id, names, spelled, firsts, texts = entry
             if any(name.startswith(folded) for name in names):
                 by_name.append(contact_id)
+                found_entries.append(entry)
                 continue
-            if letters:
+            if letters and letters[0] in firsts:  # a match starts a syllable's reading
                 found = [p for syl, p in spelled if sp.match_syllables(letters, syl) is not None]
                 if found:
                     (by_name if any(found) else anything).append(contact_id)
+                    found_entries.append(entry)
                     continue
             if folded in texts:
                 anything.append(contact_id)
+                found_entries.append(entry)
+        self._last = (folded, found_entries)
         return frozenset(anything + by_name), frozenset(by_name)
+
+
+# (id, folded names and aliases, (syllables, is a name), first letters, folded texts)
+_Entry = tuple[int, tuple[str, ...], tuple[tuple[sp.Syllables, bool], ...], frozenset[str], str]
 
 
 def search(query: str, contacts: Iterable[Contact]) -> list[Contact]:

@@ -238,3 +238,14 @@ def test_the_index_finds_what_rank_finds(query):
     anything, by_name = lookup.Index(contacts).matching(query)
     assert anything == {c.id for c in contacts if lookup.rank(query, c) is not None}
     assert by_name == {c.id for c in contacts if lookup.rank(query, c, names_only=True) is not None}
+
+
+@pytest.mark.parametrize("typed", ["xiaolan", "zhang w", "spb", "审批部", "lanx", "approval"])
+def test_the_index_typed_into_key_by_key_finds_what_a_fresh_one_finds(typed):
+    """Each key narrows the last query's matches; a deleted key searches them all again."""
+    contacts = people()
+    index = lookup.Index(contacts)
+    steps = [typed[:n] for n in range(1, len(typed) + 1)]
+    steps += [typed[:n] for n in range(len(typed) - 1, 0, -1)]  # then deleted key by key
+    for query in [*steps, typed, "x", ""]:
+        assert index.matching(query) == lookup.Index(contacts).matching(query), query
