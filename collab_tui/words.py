@@ -877,6 +877,11 @@ EN: dict[str, str] = {
         "aside as damaged)."
     ),
     "doctor.link.repair": "remove the link to {table} #{target} from {record} #{id}",
+    # A link the record cannot do without (an escalation's item, a milestone's project).
+    "doctor.link.left": (
+        "It is left as is: {record} #{id} means nothing without it "
+        "(`collab restore --list` shows the backups, which may still hold {table} #{target})."
+    ),
     "doctor.counter": (
         "the id counter of {table} is {last}, behind the highest id in use ({highest}): the "
         "next new record would overwrite one."

@@ -248,31 +248,61 @@ def _links(store: Store) -> list[tuple[Any, str, int, str]]:
             for i in planned.contact_ids
             if i not in contacts
         )
+    for item in items:  # `after`: what it waits on
+        broken.extend((item, "after", i, "items") for i in item.after if i not in item_ids)
+    for escalation in store.escalations():
+        if escalation.item_id not in item_ids:
+            broken.append((escalation, "item_id", escalation.item_id, "items"))
+        if escalation.owe_item_id is not None and escalation.owe_item_id not in item_ids:
+            broken.append((escalation, "owe_item_id", escalation.owe_item_id, "items"))
+        if escalation.to_id is not None and escalation.to_id not in contacts:
+            broken.append((escalation, "to_id", escalation.to_id, "contacts"))
+        broken.extend(
+            (escalation, "contact_ids", i, "contacts")
+            for i in escalation.contact_ids
+            if i not in contacts
+        )
+    projects = {p.id for p in store.projects()}
+    for project in store.projects():
+        broken.extend(
+            (project, "roles", r.contact_id, "contacts")
+            for r in project.roles
+            if r.contact_id not in contacts
+        )
+    for milestone in store.milestones():
+        if milestone.project_id not in projects:
+            broken.append((milestone, "project_id", milestone.project_id, "projects"))
+        if milestone.owner_id is not None and milestone.owner_id not in contacts:
+            broken.append((milestone, "owner_id", milestone.owner_id, "contacts"))
+        broken.extend(
+            (milestone, "agreed_with", i, "contacts")
+            for i in milestone.agreed_with
+            if i not in contacts
+        )
     return broken
 
 
+# Links a record cannot do without: an escalation is about an item, a milestone belongs to
+# a project. The doctor reports them; removing them would leave a record that means
+# nothing, and removing the record would lose what the user wrote: left for the user.
+REQUIRED_LINKS = frozenset({("escalation", "item_id"), ("milestone", "project_id")})
+
+
+def _is_required(record: Any, field: str) -> bool:
+    return (type(record).__name__.lower(), field) in REQUIRED_LINKS
+
+
 def _link_findings(store: Store) -> list[Finding]:
-    return [
-        Finding(
-            "link",
-            t(
-                "doctor.link",
-                record=type(record).__name__.lower(),
-                id=record.id,
-                field=field,
-                table=table,
-                target=target,
-            ),
-            t(
-                "doctor.link.repair",
-                table=table,
-                target=target,
-                record=type(record).__name__.lower(),
-                id=record.id,
-            ),
-        )
-        for record, field, target, table in _links(store)
-    ]
+    findings = []
+    for record, field, target, table in _links(store):
+        kind = type(record).__name__.lower()
+        said = {"record": kind, "id": record.id, "table": table, "target": target}
+        what = t("doctor.link", field=field, **said)
+        if _is_required(record, field):
+            findings.append(Finding("link", f"{what} {t('doctor.link.left', **said)}"))
+        else:
+            findings.append(Finding("link", what, t("doctor.link.repair", **said)))
+    return findings
 
 
 def _highest_ids(store: Store) -> dict[str, int]:
@@ -368,9 +398,13 @@ def repair(store: Store) -> list[str]:
             store.update_settings(settings)
             done.append(t("doctor.done.settings", was=_show_settings(raw)))
         for record, field, target_id, table in _links(store):
+            if _is_required(record, field):
+                continue  # reported; the user decides (see REQUIRED_LINKS)
             record = _current(store, record)
             value = getattr(record, field)
-            if isinstance(value, list):
+            if field == "roles":
+                setattr(record, field, [r for r in value if r.contact_id != target_id])
+            elif isinstance(value, list):
                 setattr(record, field, [i for i in value if i != target_id])
             else:
                 setattr(record, field, None)
@@ -425,6 +459,9 @@ def _current(store: Store, record: Any) -> Any:
         "Contact": store.contact,
         "Interaction": store.interaction,
         "Meeting": store.meeting,
+        "Escalation": store.escalation,
+        "Project": store.project,
+        "Milestone": store.milestone,
     }
     return getter[type(record).__name__](record.id) or record
 

@@ -166,3 +166,58 @@ def test_doctor_and_the_warning_name_the_damaged_field_in_chinese(collab):
     assert "not a date" not in warned.err and "must be" not in warned.err
     # English as before
     assert "(due: 'not-a-date' is not a date (YYYY-MM-DD); " in collab("doctor").out
+
+
+def test_doctor_finds_links_to_deleted_records_in_every_kind_of_record(collab):
+    """`after`, escalations, projects' roles and milestones too. A link a record cannot do
+    without (an escalation's item, a milestone's project) is reported and left as is."""
+    from datetime import date
+
+    from collab_tui.model import Contact, Escalation, Item, Milestone, Project, Role
+    from collab_tui.store import Store
+
+    seed(collab)
+    with Store.open(collab.db) as store:
+        lee, item = store.contacts()[0], store.items()[0]
+        ghost = store.add(Contact("Ghost"))
+        waiting = store.add(Item("wait on it", after=[item.id, 999]))
+        project = store.add(
+            Project("Checkout", tag="checkout", roles=[Role(lee.id), Role(ghost.id)])
+        )
+        beta = store.add(Milestone("beta", date(2026, 12, 1), project_id=project.id,
+                                   owner_id=ghost.id, agreed_with=[lee.id, ghost.id]))  # fmt: skip
+        orphan = store.add(Milestone("orphan", date(2026, 12, 1), project_id=77))
+        raised = store.add(
+            Escalation(item_id=item.id, to_id=ghost.id, contact_ids=[lee.id, ghost.id])
+        )
+        lost = store.add(Escalation(item_id=555, problem="the approval API slips"))
+        store.delete(ghost)
+
+    report = collab("doctor")
+    assert report.code == 1
+    g = ghost.id
+    for line in (
+        f"item #{waiting.id} after points to items #999",
+        f"project #{project.id} roles points to contacts #{g}",
+        f"milestone #{beta.id} owner_id points to contacts #{g}",
+        f"milestone #{beta.id} agreed_with points to contacts #{g}",
+        f"escalation #{raised.id} to_id points to contacts #{g}",
+        f"escalation #{raised.id} contact_ids points to contacts #{g}",
+        f"milestone #{orphan.id} project_id points to projects #77",
+        f"escalation #{lost.id} item_id points to items #555",
+    ):
+        assert line in report.out, line
+    assert report.out.count("It is left as is") == 2
+
+    repaired = collab("doctor", "--repair")
+    assert repaired.code == 1  # the two it leaves are still wrong, and said so
+    assert repaired.out.count("It is left as is") >= 2
+    with Store.open(collab.db) as store:
+        assert store.item(waiting.id).after == [item.id]
+        assert [r.contact_id for r in store.project(project.id).roles] == [lee.id]
+        kept = store.milestone(beta.id)
+        assert (kept.owner_id, kept.agreed_with) == (None, [lee.id])
+        escalation = store.escalation(raised.id)
+        assert (escalation.to_id, escalation.contact_ids) == (None, [lee.id])
+        assert store.escalation(lost.id).problem == "the approval API slips"  # kept
+        assert store.milestone(orphan.id).project_id == 77
