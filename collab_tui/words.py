@@ -1080,6 +1080,7 @@ EN: dict[str, str] = {
     "cli.export.items": "{n} items",
     "cli.export.log": "{n} interactions",
     "cli.export.todos": "{n} to-dos (due dates and risk reviews) from {count}",
+    "cli.export.and_meetings": "{what} and {n} planned meeting(s)",
     "cli.export.done": "exported {count} to {path}",
     "cli.report.written": "wrote the status report to {path}",
     # a vdir: one file per contact or to-do (collab export --vdir, collab import DIR)

@@ -507,7 +507,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             # Closed items too: they stay in calendars, completed, for ics.CLOSED_DAYS.
             items = store.items(active_only=False)
-            payload = ics.export_ics(items, store.contacts(), args.today, progress=progress)
+            payload = ics.export_ics(
+                items, store.contacts(), args.today, progress=progress, meetings=store.meetings()
+            )
             what = "cli.export.items"
         else:
             from collab_tui.interop import csvfile
@@ -523,6 +525,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "ics":
             todos = payload.count(b"BEGIN:VTODO\r\n") if isinstance(payload, bytes) else 0
             count = t("cli.export.todos", n=todos, count=count)
+            events = payload.count(b"BEGIN:VEVENT\r\n") if isinstance(payload, bytes) else 0
+            if events:
+                count = t("cli.export.and_meetings", what=count, n=events)
         _note(t("cli.export.done", count=count, path=args.output))
     return EXIT_OK
 

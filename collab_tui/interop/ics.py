@@ -1,7 +1,10 @@
 """Deadlines to calendars and to-do tools, and back: iCalendar (RFC 5545) VTODOs.
 
 Every active item with a due date is one VTODO, and every active risk's review date is
-another. UIDs come from the item's stable ``uid``, so importing a newer export into a
+another; every planned meeting is a VEVENT on its day (at its time, in local time, when it
+has one), until its outcome is logged. The VEVENTs go one way: the calendar is told.
+
+UIDs come from the item's stable ``uid``, so importing a newer export into a
 calendar updates the same entries rather than doubling them. A closed item stays in the
 calendar, COMPLETED or CANCELLED, for CLOSED_DAYS after it was closed, so a calendar app
 shows it ticked off rather than vanished.
@@ -18,18 +21,19 @@ for both sides changing are in ``plan_todos`` and docs/INTEROP.md.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Calendar, Todo
+from icalendar import Calendar, Event, Todo
 
 from collab_tui.interop import Progress
 from collab_tui.model import (
     Contact,
     Item,
     Kind,
+    Meeting,
     Status,
     clean,
     clean_text,
@@ -42,6 +46,10 @@ from collab_tui.words import label, listing, t
 PRODID = "-//collab-tui//collab-tui//EN"
 UID_SUFFIX = "@collab-tui"
 REVIEW_SUFFIX = "-review" + UID_SUFFIX
+MEETING_SUFFIX = "-meeting" + UID_SUFFIX
+# How long a timed meeting shows in a calendar: collab does not record it; an hour is what
+# calendar apps give a new event.
+MEETING_LENGTH = timedelta(hours=1)
 ICAL_UID = "ical_uid"  # item.extra[ICAL_UID]: the UID of a to-do that came from a calendar
 
 # A closed item stays in calendars, ticked off, this many days after it was closed.
@@ -80,8 +88,10 @@ def export_ics(
     contacts: list[Contact],
     today: date,
     progress: Progress | None = None,
+    meetings: Sequence[Meeting] = (),
 ) -> bytes:
-    """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file.
+    """The calendar as bytes (UTF-8, CRLF lines, folded), ready to write to a .ics file:
+    the items' VTODOs, then the planned ``meetings`` as VEVENTs.
 
     The words a person reads in the calendar app (a review's title, the notes) are in the
     interface's language; the properties and their values stay as RFC 5545 has them.
@@ -97,8 +107,40 @@ def export_ics(
             calendar.add_component(todo)
         if progress is not None:
             progress(done, len(listed))
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.time or "", m.id)):
+        calendar.add_component(_event(meeting, names))
     ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
     return ical
+
+
+def _event(meeting: Meeting, names: dict[int, str]) -> Event:
+    """A planned meeting: on its day, or at its time (floating: the local time of whoever
+    reads it, as the user typed it) for MEETING_LENGTH. Without an end, calendar apps
+    guess (khal shows a timed event without one as lasting a whole day)."""
+    meeting = clean(copy.deepcopy(meeting))
+    event = Event()
+    event.add("uid", meeting.uid + MEETING_SUFFIX)
+    event.add("dtstamp", meeting.updated)
+    event.add("created", meeting.created)
+    event.add("last-modified", meeting.updated)
+    event.add("summary", one_line(meeting.title))
+    if meeting.time:
+        hours, minutes = map(int, meeting.time.split(":"))
+        event.add("dtstart", datetime.combine(meeting.date, time(hours, minutes)))
+        event.add("duration", MEETING_LENGTH)
+    else:
+        event.add("dtstart", meeting.date)  # VALUE=DATE: the day
+    if meeting.tags:
+        event.add("categories", [one_line(tag) for tag in meeting.tags])
+    lines = []
+    people = [names[i] for i in meeting.contact_ids if i in names]
+    if people:
+        lines.append(t("interop.ics.with", names=listing(one_line(name) for name in people)))
+    if meeting.notes:
+        lines += ["", plain(meeting.notes)]
+    if lines:
+        event.add("description", "\n".join(lines).strip("\n"))
+    return event
 
 
 def todo_files(

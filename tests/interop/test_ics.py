@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -172,3 +172,47 @@ def test_an_occurred_risk_says_so():
     items, contacts = sample()
     todo = todos(export_ics(items, contacts, TODAY))["uid9@collab-tui"]
     assert "Status: occurred" in str(todo["DESCRIPTION"])
+
+
+def test_planned_meetings_are_events_on_their_day_or_at_their_time():
+    from collab_tui.interop.ics import read_todos
+    from collab_tui.model import Meeting
+
+    items, contacts = sample()
+    timed = Meeting("API review", date(2026, 11, 27), "15:00", id=1, contact_ids=[1, 2],
+                    tags=["orders"], notes="bring the error codes")  # fmt: skip
+    all_day = Meeting("offsite \x1b[31mday", date(2026, 12, 3), id=2)
+    for meeting in (timed, all_day):
+        meeting.uid = f"m{meeting.id}"
+        meeting.created = meeting.updated = STAMP
+    data = export_ics(items, contacts, TODAY, meetings=[all_day, timed])
+    events = {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+    assert list(events) == ["m1-meeting@collab-tui", "m2-meeting@collab-tui"]  # by date
+    review = events["m1-meeting@collab-tui"]
+    assert str(review["SUMMARY"]) == "API review"
+    assert review.decoded("DTSTART") == datetime(2026, 11, 27, 15, 0)  # floating local time
+    assert review.decoded("DURATION") == timedelta(hours=1)  # not recorded: a calendar's hour
+    assert "小蓝" in str(review["DESCRIPTION"]) and "bring the error codes" in str(
+        review["DESCRIPTION"]
+    )
+    assert review["CATEGORIES"].cats == ["orders"]
+    offsite = events["m2-meeting@collab-tui"]
+    assert offsite.decoded("DTSTART") == date(2026, 12, 3)  # VALUE=DATE: the whole day
+    assert "DURATION" not in offsite
+    assert str(offsite["SUMMARY"]) == "offsite [31mday"  # no terminal control characters
+    assert "DESCRIPTION" not in offsite
+    # the to-dos are as before, and reading the file back takes only them
+    assert todos(data) == todos(export_ics(items, contacts, TODAY))
+    assert {t.uid for t in read_todos(data)} == set(todos(data))
+    assert export_ics(items, contacts, TODAY, meetings=[timed, all_day]) == data  # stable
+
+
+def test_collab_export_ics_has_the_planned_meetings(collab, tmp_path):
+    assert collab("meet", "API review @小蓝 on:2026-11-27 15:00").code == 0
+    out = tmp_path / "cal.ics"
+    done = collab("export", "--format", "ics", "-o", str(out))
+    assert done.code == 0
+    assert "and 1 planned meeting(s) to" in done.err + done.out
+    events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert [str(e["SUMMARY"]) for e in events] == ["API review"]
+    assert events[0].decoded("DTSTART") == datetime(2026, 11, 27, 15, 0)
