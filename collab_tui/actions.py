@@ -262,6 +262,14 @@ def _apply_plan(
     if meeting is not None and items:
         meeting.item_ids = [item.id for item in items]
         meeting = store.update(meeting)
+    changed_stances: list[Contact] = []
+    if meeting is not None and draft_meeting is not None:
+        for name, value in draft_meeting.stances:  # stance: @name VALUE, after the meeting
+            person = store.contact(ids_for([name])[0])
+            if person is not None and person.stance is not Stance(value):
+                person.stance = Stance(value)
+                record_stance(person, meeting.date, meeting.id)
+                changed_stances.append(store.update(person))
 
     names = {c.id: c.name for c in [*contacts, *result.new_contacts]}
     for contact in result.new_contacts:
@@ -275,6 +283,9 @@ def _apply_plan(
     for item in items:
         result.records.append(item)
         result.lines.append(t("said.added", what=describe_item(item, names, today)))
+    for contact in changed_stances:
+        stance = label(contact.stance)
+        result.lines.append(t("said.stance", name=one_line(contact.name), stance=stance))
     return result
 
 

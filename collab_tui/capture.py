@@ -86,6 +86,7 @@ class MeetingDraft:
     time: str | None = None  # "HH:MM"
     planned: bool = False
     kind: str = "meeting"  # or a touch: "call", "chat", "email" (InteractionKind values)
+    stances: list[tuple[str, str]] = field(default_factory=list)  # (name as typed, Stance value)
 
 
 @dataclass
@@ -109,11 +110,19 @@ class Capture:
 
 ITEM_WORDS = {"task": Kind.TASK, "owe": Kind.OWE, "wait": Kind.WAIT, "risk": Kind.RISK}
 DECISION_WORDS = ("decision", "decided")
+STANCE_WORD = "stance"
+# What a stance: clause's value may be: the stored values, and the words a PM types.
+STANCE_WORDS = {
+    "refuses": "refuses", "no-capacity": "no-capacity", "eager": "eager", "unknown": "unknown",
+    "no capacity": "no-capacity", "nocapacity": "no-capacity", "refused": "refuses",
+    "拒绝": "refuses", "没人力": "no-capacity", "没人手": "no-capacity",
+    "有意愿但没人力": "no-capacity", "积极": "eager", "未知": "unknown",
+}  # fmt: skip
 
 # The Chinese words a PM types for them (docs/CAPTURE.md): the same grammar, either way.
 KIND_ALIASES = {
     "任务": "task", "我欠": "owe", "承诺": "owe", "等待": "wait", "风险": "risk",
-    "会议": "meet", "开会": "meet", "决定": "decision", "决议": "decision",
+    "会议": "meet", "开会": "meet", "决定": "decision", "决议": "decision", "立场": "stance",
     "电话": "call", "聊天": "chat", "邮件": "mail",
 }  # fmt: skip
 # A touch logged like a meeting (it may carry decisions and items): the interaction kind.
@@ -128,7 +137,7 @@ VALUE_KEY_ALIASES = {"重复": "every", "依赖": "after", "前置": "after"}
 # A kind word is recognised only at the start of a clause. The full-width colon and
 # sigils are accepted because CJK input methods produce them.
 _KIND_WORD = re.compile(
-    r"(task|owe|wait|risk|meet|call|chat|mail|decision|decided|"
+    r"(task|owe|wait|risk|meet|call|chat|mail|decision|decided|stance|"
     + "|".join(KIND_ALIASES)
     + r")[:：](.*)",
     re.I | re.A | re.S,
@@ -164,12 +173,15 @@ def parse(text: str, today: date) -> Capture:
             meeting = _parse_meeting(tokens, today)
             meeting.kind = TOUCH_WORDS[word]
             meeting_names = list(meeting.names)
-        elif word in DECISION_WORDS:
+        elif word in DECISION_WORDS or word == STANCE_WORD:
             if meeting is None:
                 raise CaptureError(t("error.capture.decision_alone", word=word), f"{word}:")
             if meeting.planned:
                 raise CaptureError(t("error.capture.decision_planned", word=word), f"{word}:")
-            _add_decision(meeting, word, tokens, today)
+            if word == STANCE_WORD:
+                _add_stance(meeting, tokens, today)
+            else:
+                _add_decision(meeting, word, tokens, today)
         else:
             draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
             if meeting is not None and not draft.names:
@@ -198,6 +210,8 @@ def parse_outcome(text: str, today: date) -> Capture:
             meeting.project = found.project
         elif word in DECISION_WORDS:
             _add_decision(meeting, word, tokens, today)
+        elif word == STANCE_WORD:
+            _add_stance(meeting, tokens, today)
         else:
             draft = _parse_item(ITEM_WORDS[word or "task"], tokens, clause, today)
             if not draft.names:
@@ -471,6 +485,23 @@ def _add_decision(meeting: MeetingDraft, word: str, tokens: list[str], today: da
         _add_once(meeting.tags, tag)
     if found.project is not None and meeting.project is None:
         meeting.project = found.project
+
+
+def _add_stance(meeting: MeetingDraft, tokens: list[str], today: date) -> None:
+    """``stance: @name VALUE``: where one person now stands (kept in their stance history,
+    dated and linked to the meeting); the person joins the meeting."""
+    found = _read_fields(tokens, today, STANCE_WORD)
+    value = " ".join(found.words).casefold()
+    stance = STANCE_WORDS.get(value) or STANCE_WORDS.get(value.replace("_", "-"))
+    if len(found.names) != 1 or stance is None or found.tags:
+        raise CaptureError(t("error.capture.stance", got=" ".join(tokens) or "—"), "stance:")
+    name = found.names[0]
+    for index, (earlier, _) in enumerate(meeting.stances):
+        if _key(earlier) == _key(name):  # the same person again: the later one counts
+            meeting.stances[index] = (earlier, stance)
+            return
+    meeting.stances.append((name, stance))
+    _add_once(meeting.names, name)
 
 
 # --- names -------------------------------------------------------------------------

@@ -359,6 +359,7 @@ EN: dict[str, str] = {
     "links.boss_of": "boss of {names}",
     "said.snooze": "snoozed {what}",
     "said.new_contact": "new contact: {name} (#{id})",
+    "said.stance": "{name} is now: {stance} (kept in their stance history)",
     "said.updated_contact": "updated contact: {name} (#{id})",
     "describe.due": "due {date}",
     "describe.review": "review {date}",
@@ -510,6 +511,7 @@ EN: dict[str, str] = {
     "capture.line_error": "line {n}: {error}",
     "capture.disabled": "{keys} is disabled until this is fixed.",
     "capture.with": "with",  # a meeting's people
+    "capture.stance": "stance now:",
     "capture.decision": "decided: {text}",
     "capture.new_contact": "{name} (new contact)",  # a name that matches no contact yet
     # the settings form
@@ -750,6 +752,10 @@ EN: dict[str, str] = {
     "error.capture.no_title": "{kind}: needs a title (got: {got})",
     "error.capture.meet_empty": "meet: needs a summary or an @name",
     "error.capture.decision_empty": "{word}: needs the decision's text",
+    "error.capture.stance": (
+        "stance: takes one @name and where they stand now: eager, no-capacity, refuses or "
+        "unknown (got: {got})"
+    ),
     # --- errors: the data file (collab_tui/store/errors.py); each names the file --------
     "error.store.damaged": "The data file {path} is damaged. It was left untouched.",
     "error.store.damaged.why": (

@@ -86,3 +86,19 @@ def test_the_brief_shows_a_blocked_item_as_blocked(collab):
     collab("add", "wait: fix the approval bug @Lan due:+2d")
     collab("add", "owe: retest payment flow @Lan after:#1")
     assert "retest payment flow (blocked by #1)" in collab("who", "Lan").out
+
+
+def test_a_stance_captured_in_chinese_reaches_the_brief(collab):
+    done = collab(
+        "--lang",
+        "zh",
+        "add",
+        "会议：@小明 谈了排期；立场：@小明 没人手；我欠：找刘经理要人 截止：周五",
+    )
+    assert done.code == 0, done.err
+    assert "小明现在的立场：有意愿但没人力（已记入立场历史）" in done.out
+    brief = collab("who", "小明", "--json").json()
+    assert brief["contact"]["stance"] == "no-capacity"
+    assert brief["contact"]["stance_history"][-1]["stance"] == "no-capacity"
+    bad = collab("--lang", "zh", "add", "会议：@小明 谈了；立场：@小明 开心")
+    assert bad.code == 2 and "立场" in bad.err and "开心" in bad.err

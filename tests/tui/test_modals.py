@@ -546,6 +546,16 @@ async def test_capture_meeting_preview_with_new_contact():
     assert app.result == line
 
 
+async def test_capture_preview_shows_a_stance_change_under_its_meeting():
+    app, ctx = run(CaptureModal(people(), TODAY))
+    async with ctx as pilot:
+        app.screen.query_one(Input).value = "meet: plan @Lan; stance: @小明 no-capacity"
+        await pilot.pause()
+        lines = preview_text(app).splitlines()
+        assert lines[0].startswith("meeting") and "小蓝, 小明" in lines[0]
+        assert lines[1].strip() == "stance now: 小明: interested, no capacity"
+
+
 async def test_capture_error_blocks_enter():
     app, ctx = run(CaptureModal(people(), TODAY))
     async with ctx as pilot:

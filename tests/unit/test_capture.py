@@ -401,3 +401,37 @@ def test_chinese_words_follow_the_same_rules_as_the_english_ones() -> None:
         parse("决定：不新增接口", TODAY)  # a decision belongs to a meeting
     (draft,) = parse("整理需求 任务：不是开头", TODAY).drafts  # a kind word only leads a clause
     assert draft.kind is Kind.TASK and "任务：不是开头" in draft.title
+
+
+@pytest.mark.parametrize(
+    ("line", "stances"),
+    [
+        ("meet: plan @小蓝; stance: @小明 no-capacity", [("小明", "no-capacity")]),
+        ("meet: plan; stance: @Ming no capacity; stance: @Lan EAGER",
+         [("Ming", "no-capacity"), ("Lan", "eager")]),
+        ("会议：排期 @小蓝；立场：@小明 没人力", [("小明", "no-capacity")]),
+        ("开会：@小明；立场：＠小明 积极", [("小明", "eager")]),
+        ("meet: x; stance: @Ming refuses; stance: @ming eager", [("Ming", "eager")]),  # corrected
+    ],
+)  # fmt: skip
+def test_a_stance_clause_sets_where_one_person_stands(line, stances):
+    meeting = parse(line, TODAY).meeting
+    assert meeting is not None and meeting.stances == stances
+    for name, _ in stances:  # the person joins the meeting
+        assert name in meeting.names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "stance: @小明 eager",  # no meeting
+        "meet: x; stance: eager",  # nobody
+        "meet: x; stance: @a @b eager",  # two people
+        "meet: x; stance: @a happy",  # not a stance
+        "meet: x on:fri; stance: @a eager",  # a planned meeting has not shown anything yet
+        "meet: x; stance: @a eager due:fri",  # no dates
+    ],
+)
+def test_a_bad_stance_clause_is_an_error_naming_it(line):
+    with pytest.raises(CaptureError, match="stance"):
+        parse(line, TODAY)

@@ -273,3 +273,24 @@ def test_reading_planned_meetings_never_reads_the_history(tmp_path, monkeypatch)
     with Store.open(db) as store:
         assert [m.title for m in store.meetings()] == ["sync"]
         assert store.meeting(1) is not None and store.meeting(2) is None
+
+
+def test_a_stance_captured_with_a_meeting_is_kept_in_the_stance_history(store):
+    from collab_tui.model import Stance
+
+    actions.capture(store, "meet: @小明 @小蓝 reviewed the plan", TODAY)  # both known now
+    result = actions.capture(
+        store, "meet: @小明 asked for people; stance: @小明 no-capacity; stance: @小蓝 unknown",
+        TODAY,
+    )  # fmt: skip
+    ming = next(c for c in store.contacts() if c.name == "小明")
+    meeting = next(i for i in store.interactions() if i.summary == "asked for people")
+    assert ming.stance is Stance.NO_CAPACITY
+    assert ming.stance_history == [
+        {"date": TODAY.isoformat(), "stance": "no-capacity", "interaction_id": meeting.id}
+    ]
+    lan = next(c for c in store.contacts() if c.name == "小蓝")
+    assert lan.stance is Stance.UNKNOWN and lan.stance_history == []  # unchanged: not kept
+    assert set(meeting.contact_ids) == {ming.id, lan.id}  # named in stance: they were there
+    assert result.lines[-1].startswith("小明 is now: interested, no capacity")
+    assert len(result.lines) == 2  # the meeting, and the one stance that changed

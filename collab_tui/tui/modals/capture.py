@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from collab_tui import capture as grammar
-from collab_tui.model import Contact, Kind, one_line
+from collab_tui.model import Contact, Kind, Stance, one_line
 from collab_tui.text import pad
 from collab_tui.tui.modals._base import Dialog, ErrorLine
 from collab_tui.tui.modals._fields import describe_date
@@ -214,6 +214,10 @@ class CaptureModal(Dialog[str | None]):
         content = Content.assemble(*parts) + self._tags(meeting.tags)
         for decision in meeting.decisions:
             content += Content.assemble("\n    ", t("capture.decision", text=one_line(decision)))
+        for name, stance in meeting.stances:
+            who = self._names(plan, [name])
+            content += Content.assemble("\n    ", t("capture.stance"), " ", who, ": ")
+            content += Content.styled(label(Stance(stance)), "bold")
         return content
 
     def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
