@@ -512,6 +512,7 @@ EN: dict[str, str] = {
     "capture.disabled": "{keys} is disabled until this is fixed.",
     "capture.with": "with",  # a meeting's people
     "capture.stance": "stance now:",
+    "capture.project": "▸ project {name}",  # the project a captured record joins
     "capture.decision": "decided: {text}",
     "capture.new_contact": "{name} (new contact)",  # a name that matches no contact yet
     # the settings form

@@ -529,7 +529,8 @@ class CollabApp(App[None]):
     # --- capture ------------------------------------------------------------------------
 
     def action_capture(self, prefill: str = "") -> None:
-        modal = modals.CaptureModal(self.snapshot.contacts, self.today, prefill)
+        snapshot = self.snapshot
+        modal = modals.CaptureModal(snapshot.contacts, self.today, prefill, snapshot.projects)
         self.push_screen(modal, self._captured)
 
     def _captured(self, text: str | None) -> None:

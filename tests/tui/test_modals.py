@@ -556,6 +556,30 @@ async def test_capture_preview_shows_a_stance_change_under_its_meeting():
         assert lines[1].strip() == "stance now: 小明: interested, no capacity"
 
 
+async def test_capture_preview_names_the_project_each_record_joins():
+    from collab_tui.model import Project
+
+    projects = [
+        Project("Checkout revamp", id=1, tag="checkout"),
+        Project("Orders", id=2, tag="orders"),
+    ]
+    app, ctx = run(CaptureModal(people(), TODAY, projects=projects))
+    async with ctx as pilot:
+        app.screen.query_one(
+            Input
+        ).value = "meet: sync @Lan project:check; owe: retest; task: x project:orders"
+        await pilot.pause()
+        lines = preview_text(app).splitlines()
+        assert lines[0].endswith("▸ project Checkout revamp")
+        assert lines[1].endswith("▸ project Checkout revamp")  # from its meeting
+        assert lines[2].endswith("▸ project Orders")
+        app.screen.query_one(Input).value = "owe: retest project:nope"
+        await pilot.pause()
+        assert "no project" in str(app.screen.query_one("#capture-error").render())
+        await pilot.press("enter")
+        assert app.screen is not None and isinstance(app.screen, CaptureModal)  # refused
+
+
 async def test_capture_error_blocks_enter():
     app, ctx = run(CaptureModal(people(), TODAY))
     async with ctx as pilot:

@@ -7,6 +7,7 @@ of a paste and silently drop the rest).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual import events, on
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from collab_tui import capture as grammar
-from collab_tui.model import Contact, Kind, Stance, one_line
+from collab_tui.model import Contact, Kind, Project, Stance, one_line
 from collab_tui.text import pad
 from collab_tui.tui.modals._base import Dialog, ErrorLine
 from collab_tui.tui.modals._fields import describe_date
@@ -77,9 +78,16 @@ class CaptureModal(Dialog[str | None]):
     CaptureModal #preview { height: auto; }
     """
 
-    def __init__(self, contacts: list[Contact], today: date, prefill: str = "") -> None:
+    def __init__(
+        self,
+        contacts: list[Contact],
+        today: date,
+        prefill: str = "",
+        projects: Sequence[Project] = (),
+    ) -> None:
         super().__init__()
         self.contacts = contacts
+        self.projects = list(projects)  # project:NAME is found among them, as on saving
         self.today = today
         self.prefill = prefill
         self.error = ""  # the current parse/resolve error; Enter is refused while set
@@ -165,6 +173,7 @@ class CaptureModal(Dialog[str | None]):
         for number, line in enumerate(lines, start=1):
             try:
                 plan = grammar.plan(grammar.parse(line, self.today), self.contacts)
+                joins = self._projects_of(plan)  # ActionError: no such project, or several
             except ValueError as error:  # CaptureError, AmbiguousName and DateError alike
                 if not self.error:
                     self.error = (
@@ -173,7 +182,7 @@ class CaptureModal(Dialog[str | None]):
                         else str(error)
                     )
                 continue
-            plan_lines = self._describe_plan(plan)
+            plan_lines = self._describe_plan(plan, joins)
             if len(lines) > 1 and plan_lines:  # number each capture, on its first line
                 plan_lines[0] = Content.styled(f"{number} ▸ ", "bold $text-muted") + plan_lines[0]
             described += plan_lines
@@ -185,16 +194,37 @@ class CaptureModal(Dialog[str | None]):
         error_line.clear()
         preview.update(Content("\n").join(described))
 
-    def _describe_plan(self, plan: grammar.Plan) -> list[Content]:
+    def _projects_of(self, plan: grammar.Plan) -> dict[str, Project]:
+        """The project each ``project:NAME`` of the line joins, by the name as typed (an
+        item that names none joins its meeting's), found as saving will find it."""
+        from collab_tui.actions import find_project
+
+        meeting = plan.capture.meeting
+        typed = [meeting.project] if meeting is not None else []
+        typed += [draft.project for draft in plan.capture.drafts]
+        return {name: find_project(name, self.projects) for name in typed if name is not None}
+
+    def _describe_plan(self, plan: grammar.Plan, joins: dict[str, Project]) -> list[Content]:
         lines: list[Content] = []
         indent = ""
         meeting = plan.capture.meeting
+        meeting_project = meeting.project if meeting is not None else None
         if meeting is not None:
-            lines.append(self._describe_meeting(plan, meeting))
+            lines.append(
+                self._describe_meeting(plan, meeting) + self._joins(joins, meeting_project)
+            )
             indent = "  └ "  # the items below are linked to the meeting
         for draft in plan.capture.drafts:
-            lines.append(Content(indent) + self._describe_item(plan, draft))
+            joined = self._joins(joins, draft.project or meeting_project)
+            lines.append(Content(indent) + self._describe_item(plan, draft) + joined)
         return lines
+
+    def _joins(self, joins: dict[str, Project], typed: str | None) -> Content:
+        """ "  ▸ project NAME" for a record that joins a project."""
+        if typed is None or typed not in joins:
+            return Content("")
+        name = one_line(joins[typed].name)
+        return Content.assemble("  ", (t("capture.project", name=name), "$text-secondary"))
 
     def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
         # A held meeting is logged today (or on its earlier on: day); a planned one is on
