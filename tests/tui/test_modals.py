@@ -565,14 +565,14 @@ async def test_capture_preview_names_the_project_each_record_joins():
     ]
     app, ctx = run(CaptureModal(people(), TODAY, projects=projects))
     async with ctx as pilot:
-        app.screen.query_one(
-            Input
-        ).value = "meet: sync @Lan project:check; owe: retest; task: x project:orders"
+        line = "meet: sync @Lan project:check; decided: ship; owe: retest; task: x project:orders"
+        app.screen.query_one(Input).value = line
         await pilot.pause()
         lines = preview_text(app).splitlines()
-        assert lines[0].endswith("▸ project Checkout revamp")
-        assert lines[1].endswith("▸ project Checkout revamp")  # from its meeting
-        assert lines[2].endswith("▸ project Orders")
+        assert lines[0].endswith("▸ project Checkout revamp")  # on the meeting's own line
+        assert "project" not in lines[1] and "ship" in lines[1]  # its decision
+        assert lines[2].endswith("▸ project Checkout revamp")  # from its meeting
+        assert lines[3].endswith("▸ project Orders")
         app.screen.query_one(Input).value = "owe: retest project:nope"
         await pilot.pause()
         assert "no project" in str(app.screen.query_one("#capture-error").render())

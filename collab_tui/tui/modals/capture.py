@@ -210,9 +210,8 @@ class CaptureModal(Dialog[str | None]):
         meeting = plan.capture.meeting
         meeting_project = meeting.project if meeting is not None else None
         if meeting is not None:
-            lines.append(
-                self._describe_meeting(plan, meeting) + self._joins(joins, meeting_project)
-            )
+            joined = self._joins(joins, meeting_project)
+            lines.append(self._describe_meeting(plan, meeting, joined))
             indent = "  └ "  # the items below are linked to the meeting
         for draft in plan.capture.drafts:
             joined = self._joins(joins, draft.project or meeting_project)
@@ -226,7 +225,9 @@ class CaptureModal(Dialog[str | None]):
         name = one_line(joins[typed].name)
         return Content.assemble("  ", (t("capture.project", name=name), "$text-secondary"))
 
-    def _describe_meeting(self, plan: grammar.Plan, meeting: grammar.MeetingDraft) -> Content:
+    def _describe_meeting(
+        self, plan: grammar.Plan, meeting: grammar.MeetingDraft, joined: Content
+    ) -> Content:
         # A held meeting is logged today (or on its earlier on: day); a planned one is on
         # its day, at its time.
         kind = t("record.meeting") if meeting.planned else t(f"interaction.{meeting.kind}")
@@ -241,7 +242,7 @@ class CaptureModal(Dialog[str | None]):
             parts += [f"  {t('capture.with')} ", self._names(plan, meeting.names)]
         if meeting.summary:
             parts += ["  ", (f"“{one_line(meeting.summary)}”", "italic")]
-        content = Content.assemble(*parts) + self._tags(meeting.tags)
+        content = Content.assemble(*parts) + self._tags(meeting.tags) + joined
         for decision in meeting.decisions:
             content += Content.assemble("\n    ", t("capture.decision", text=one_line(decision)))
         for name, stance in meeting.stances:
