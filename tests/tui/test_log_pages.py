@@ -167,3 +167,22 @@ async def test_older_months_are_read_and_searched_in_a_thread(
         await pilot.press("slash", *"ancient", "enter", "enter")  # then a search
         await until(pilot, lambda: shown_dates(years_app) == [date(2025, 2, 12)])
         assert "reading older months" not in screen_text(years_app)
+
+
+async def test_another_process_writing_rereads_only_the_months_shown(
+    years_app: CollabApp, db_path: Path
+) -> None:
+    async with years_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: years_app.snapshot.history_loaded)
+        with Store.open(db_path) as other:
+            other.add(Interaction(date=date(2026, 11, 20), summary="fresh from elsewhere"))
+            other.add(Interaction(date=date(2025, 3, 1), summary="old, from elsewhere"))
+        years_app.poll_store()
+        await pilot.pause()
+        history = years_app.snapshot.history
+        assert history.since == "2026-10" and len(history.interactions) == 7
+        assert shown_dates(years_app)[0] == date(2026, 11, 20)
+        assert "fresh from elsewhere" in screen_text(years_app)
+        assert "old, from elsewhere" not in screen_text(years_app)
+        assert not years_app.store._segments
