@@ -15,7 +15,8 @@ Everything is measured in this run on this machine, so the ratios compare like w
   (``render_view``) and a key that changes nothing (the harness's own overhead).
 * memory: peak resident set (``ru_maxrss`` of the child from ``wait4``) of the start-up
   runs, and of a "tour" run that visits every tab and filters on each (the Log tab reads
-  the log when first shown: the tour waits for it).
+  its newest months when first shown: the tour waits for them); and one run that opens
+  the Log and searches every older month (the time of that search, and the peak).
 """
 
 from __future__ import annotations
@@ -87,6 +88,17 @@ async def first_frame(pilot):
             await pilot.pause()
         await pilot.press("r", "escape", "c", *"owe: a @小蓝", "escape")
         await pilot.pause()
+    if mode == "search":  # the Log, then a search through every older month (no match)
+        await pilot.press("4")
+        while not pilot.app.snapshot.history_loaded:
+            await asyncio.sleep(0.01)
+        view = pilot.app.view("log")
+        await pilot.press("slash", *"zzqq", "enter")  # the filter set, the list focused
+        start = time.monotonic_ns()
+        await pilot.press("enter")  # on the last row: search the months before the pages
+        while view._searching is not None or view._older is None:
+            await asyncio.sleep(0.01)
+        os.write(1, f"{time.monotonic_ns() - start}\n".encode())
     pilot.app.exit()
 
 
@@ -94,8 +106,9 @@ app.run(headless=True, size=size, auto_pilot=first_frame)
 """
 
 
-def run_child(runner: Path, mode: str, db: Path) -> tuple[float, float, float]:
-    """(ms to first frame, ms for the whole process, peak RSS in MiB) of one fresh process."""
+def run_child(runner: Path, mode: str, db: Path, lines: int = 1) -> tuple[float, ...]:
+    """(ms to first frame, ms for the whole process, peak RSS in MiB) of one fresh process;
+    ``lines`` 2: and the ms the child timed itself (the Log's search of older months)."""
     argv = [sys.executable, str(runner), mode, str(db), *map(str, SIZE), TODAY.isoformat()]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("TEXTUAL", None)  # no devtools
@@ -110,7 +123,8 @@ def run_child(runner: Path, mode: str, db: Path) -> tuple[float, float, float]:
     if proc.returncode != 0 or not out.strip():
         raise SystemExit(f"{mode} runner failed ({proc.returncode}):\n{err.decode()}")
     ready = int(out.split()[0])
-    return (ready - start) / 1e6, (end - start) / 1e6, usage.ru_maxrss / 1024  # KiB on Linux
+    extra = [int(n) / 1e6 for n in out.split()[1:lines]]
+    return (ready - start) / 1e6, (end - start) / 1e6, usage.ru_maxrss / 1024, *extra
 
 
 def bench_startup(work: Path, db: Path, runs: int, tour_runs: int) -> dict[str, list[tuple]]:
@@ -124,6 +138,7 @@ def bench_startup(work: Path, db: Path, runs: int, tour_runs: int) -> dict[str, 
         results["collab"].append(run_child(runner, "collab", db))
     for _ in range(tour_runs):
         results["tour"].append(run_child(runner, "tour", db))
+    results["search"] = [run_child(runner, "search", db, lines=2)]
     return results
 
 
@@ -310,6 +325,11 @@ def main() -> None:
         f"peak memory: collab {col('collab', 2):.1f} MiB at start-up, {tour_rss:.1f} MiB "
         f"after a tour of every tab with a search on each (max of {args.tour_runs}); "
         f"bare app {col('bare', 2):.1f} MiB (target <= {TARGET_MEMORY_MIB:.0f} MiB: {verdict})"
+    )
+    search = startup["search"][0]
+    print(
+        f"the Log's search of every older month (a query that matches nothing): "
+        f"{search[3]:.0f} ms, peak memory {search[2]:.1f} MiB"
     )
 
 

@@ -664,6 +664,11 @@ EN: dict[str, str] = {
     "log.any_tag": "Any tag",
     "log.empty": "Nothing logged here. Press l to log a meeting, call or chat.",
     "log.open_items": "Open items from it",
+    # the last row of the Log while older months are not read: Enter (or moving onto
+    # it, when nothing filters the log) reads them; {month} is YYYY-MM
+    "log.older": "▾ Older entries, before {month}: press Enter",
+    "log.older_search": "▾ Search the months before {month} too: press Enter",
+    "log.older_reading": "reading older months…",
     # the command palette's brief entries (collab_tui/tui/commands.py); keep "brief:"
     # as is in the title: people type it to find a brief
     "palette.brief": "brief: {name}",

@@ -75,7 +75,7 @@ from .errors import (
     UnfinishedSave,
 )
 from .migrations import META_ID, SCHEMA_VERSION
-from .storage import Data, DurableStorage, ParseError, dumps, load_file
+from .storage import Data, DurableStorage, ParseError, dumps, load_file, parse
 
 HOT = "hot"  # file key of the hot file; history segments are keyed "YYYY-MM"
 SUMMARY = "summary"  # the hot file's table summarising the log per contact (summary.py)
@@ -174,6 +174,11 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _is_month(name: str) -> bool:
+    """Is ``name`` a segment's month, "YYYY-MM"?"""
+    return len(name) == 7 and name[4] == "-" and name[:4].isdigit() and name[5:].isdigit()
 
 
 def _timestamp(value: str | None) -> datetime | None:
@@ -394,6 +399,56 @@ class Store:
     def interaction(self, id: int) -> Interaction | None:
         doc = self._find("interactions", id)
         return Interaction.from_dict(doc) if doc is not None else None
+
+    def history_months(self) -> list[str]:
+        """The months ("YYYY-MM") that have a history file, oldest first."""
+        if not self.history.is_dir():
+            return []
+        return sorted(p.stem for p in self.history.glob("*.json") if _is_month(p.stem))
+
+    def interactions_by_month(
+        self, before: str | None = None, since: str = ""
+    ) -> Iterator[tuple[str, list[Interaction]]]:
+        """Each month's interactions (newest first), newest month first: the months before
+        ``before`` (all if None) and from ``since`` on.
+
+        One history file is read at a time and none is kept (``interactions()`` keeps
+        every segment it reads: ten years are ~200 MiB of records and their raw dicts),
+        so the Log can page back through years, or search them, in little memory. A
+        record left in two months by a crash (before the journal) comes once per month
+        read: the caller keeps the first, the newer month's.
+        """
+        for month in reversed(self.history_months()):
+            if before is not None and month >= before:
+                continue
+            if month < since:
+                break
+            docs = self._month_interactions(month)
+            with gc_paused():
+                records = [Interaction.from_dict(d) for d in docs]
+            records.sort(key=lambda r: (r.date, r.id), reverse=True)
+            yield month, records
+
+    def _month_interactions(self, month: str) -> list[dict[str, Any]]:
+        """One month's interaction dicts: from the cached segment if it is loaded, else
+        read, screened (damaged records are left out: on disk, nothing changes) and let go."""
+        with self._locked():
+            if self._txn is None:
+                self._finish_interrupted_commit()  # a half-done save first: one stat
+            cached = self._segments.get(month)
+            if cached is not None:
+                return list(cached.docs("interactions").values())
+            path = segment_path(self.path, month)
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                return []
+            try:
+                data = parse(raw)
+            except ParseError as exc:
+                raise StoreCorrupt(path, backups.newest_good_backup(self.path), str(exc)) from None
+            self._screen_segment(path, data, raw)  # takes damaged records out of data
+            return list(data.get("interactions", {}).values())
 
     # --- the log, summarised per contact (without reading the history) ------------------
 
@@ -792,7 +847,9 @@ class Store:
         the file (an edit by hand, a broken tool, bit rot) changes the digest.
         """
         digest = _digest(raw)
-        if self._checked().get(path.stem) == digest:
+        # Found clean in this process too (not yet saved in meta): the Log's search reads
+        # the same months again, and checking is most of the cost of reading them.
+        if digest in (self._checked().get(path.stem), self._checked_pending.get(path.stem)):
             return {}, []
         set_aside, problems = quarantine.screen(path, data, False)
         if not problems:

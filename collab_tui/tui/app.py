@@ -322,7 +322,7 @@ class CollabApp(App[None]):
         touched_interactions = (
             None if touched is None else [r.id for r in touched if isinstance(r, Interaction)]
         )
-        if not self.snapshot.history_loaded:
+        if not self.snapshot.history_loaded or self._history_reading:
             self._history_epoch += 1  # the log being read may miss this change: read again
         self.show_snapshot(
             load(
@@ -336,19 +336,20 @@ class CollabApp(App[None]):
         )
 
     def load_history(self) -> None:
-        """Read the whole log (in a thread), then show it everywhere."""
+        """Read the log's newest months, or once read the next older ones (in a thread),
+        then show them."""
         if self._history_reading:
             return
         self._history_reading = True
         if self.history_in_thread:
-            self._read_history(self._history_epoch)
+            self._read_history(self._history_epoch, self.snapshot.history)
         else:
-            self._history_read(self._history_epoch, read_history(self.store))
+            self._history_read(self._history_epoch, read_history(self.store, self.snapshot.history))
 
     @work(thread=True, exit_on_error=False, group="history")
-    def _read_history(self, epoch: int) -> None:
+    def _read_history(self, epoch: int, read: History) -> None:
         try:
-            history: History | Exception = read_history(self.store)
+            history: History | Exception = read_history(self.store, read)
         except Exception as error:  # StoreError; or a save on the UI thread mid-read
             history = error
         self.call_from_thread(self._history_read, epoch, history)

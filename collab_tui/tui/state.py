@@ -53,14 +53,16 @@ def matches(haystack: str, query: str) -> bool:
 
 @dataclass
 class History:
-    """The interaction log and what is derived from it.
+    """The newest months of the interaction log (the Log's pages) and what is derived.
 
     Years of log are the slow part of the store to read (the monthly history files), so
     the app starts without it (``NOT_LOADED``): Today, Contacts, the matrix, the briefs and
     the cards use the store's per-contact summary of the log instead (``Snapshot.brief``,
-    ``Snapshot.recent_log``). The log is read, in a thread (``read_history``), only when
-    the Log tab is first shown, and afterwards updated record by record
-    (``update_history``).
+    ``Snapshot.recent_log``). The Log tab reads the newest months, in a thread
+    (``read_history``), when it is first shown, older months a page at a time as the user
+    asks (``read_history(store, history)``); records are then updated one by one
+    (``update_history``). It holds every interaction dated in ``since`` ("YYYY-MM") or
+    later: ten years held at once were most of the app's memory (~230 of 276 MiB).
     """
 
     interactions: list[Interaction]  # newest first
@@ -68,8 +70,17 @@ class History:
     search: dict[int, str]  # id -> folded search string
     contact_names: dict[int, str]  # the names the search strings were built with
     loaded: bool = True
+    since: str = ""  # the oldest month held; "": the whole log
+    # The records ``update_history`` read again (None: deleted), older months' too, for
+    # what the Log found there; None: read afresh (or the names changed), nothing carries.
+    revised: dict[int, Interaction | None] | None = None
     _latest: tuple[date, list[Interaction]] | None = None
     _by_contact: dict[int, list[int]] | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Read back to the first month: what the whole log says can be asked of it."""
+        return self.loaded and not self.since
 
     def ids_with(self, contact_ids: Iterable[int]) -> set[int]:
         """The ids of the interactions with any of these people (an index built once)."""
@@ -101,20 +112,66 @@ class History:
 NOT_LOADED = History([], {}, {}, {}, loaded=False)
 
 
-def make_history(records: Iterable[Interaction], contact_names: dict[int, str]) -> History:
+PAGE = 500  # the Log reads whole months, newest first, until it has at least this many
+
+
+def make_history(
+    records: Iterable[Interaction],
+    contact_names: dict[int, str],
+    since: str = "",
+    search: dict[int, str] | None = None,
+) -> History:
+    """``search``: search strings already made with these names (reused, not rebuilt)."""
     interactions = sorted(records, key=_newest_first, reverse=True)
+    known = search or {}
     return History(
         interactions,
         {r.id: r for r in interactions},
-        {r.id: _interaction_text(r, contact_names) for r in interactions},
+        {r.id: known.get(r.id) or _interaction_text(r, contact_names) for r in interactions},
         contact_names,
+        since=since,
     )
 
 
-def read_history(store: Any) -> History:
-    """The whole log (reads every history file: run it off the UI thread)."""
+def month_of(record: Interaction) -> str:
+    return record.date.isoformat()[:7]
+
+
+def read_history(store: Any, history: History | None = None) -> History:
+    """The Log's first page: the newest months, at least ``PAGE`` interactions; given the
+    ``history`` read so far, it with the next page of older months. Reads one history file
+    at a time and keeps none in the store: run it off the UI thread."""
     contact_names = {c.id: " ".join(c.names) for c in store.contacts()}
-    return make_history(store.interactions(), contact_names)
+    if history is not None and history.loaded:
+        if history.complete:
+            return history
+        records, before = list(history.interactions), history.since
+        search = history.search if history.contact_names == contact_names else None
+    else:
+        records, before, search = [], None, None
+    seen = {r.id for r in records}
+    since = ""
+    added = 0
+    months = store.history_months()
+    for month, found in store.interactions_by_month(before=before):
+        fresh = [r for r in found if r.id not in seen]  # a copy left by a crash: the first
+        records.extend(fresh)
+        seen.update(r.id for r in fresh)
+        added += len(fresh)
+        if added >= PAGE:
+            since = month if months and months[0] < month else ""  # older months left?
+            break
+    return make_history(records, contact_names, since, search)
+
+
+def reread_history(store: Any, since: str, contact_names: dict[int, str]) -> History:
+    """The months from ``since`` on read again (another process wrote)."""
+    records: list[Interaction] = []
+    seen: set[int] = set()
+    for _, found in store.interactions_by_month(since=since):
+        records.extend(r for r in found if r.id not in seen)
+        seen.update(r.id for r in found)
+    return make_history(records, contact_names, since)
 
 
 def update_history(
@@ -124,24 +181,126 @@ def update_history(
     contact_names: dict[int, str],
 ) -> History:
     """``history`` with the ``touched`` interactions read again (and the search strings
-    rebuilt if a contact's names changed); the same object when nothing changed."""
+    rebuilt if a contact's names changed); the same object when nothing changed. A record
+    now dated before the months held leaves the pages (it is found there when paged to)."""
     touched = set(touched)
     names_changed = contact_names != history.contact_names
     if not history.loaded or not (touched or names_changed):
         return history
     by_id = dict(history.by_id)
+    revised: dict[int, Interaction | None] = {}
     for interaction_id in touched:
-        record = store.interaction(interaction_id)
-        if record is None:
+        record = revised[interaction_id] = store.interaction(interaction_id)
+        if record is None or month_of(record) < history.since:
             by_id.pop(interaction_id, None)
         else:
             by_id[interaction_id] = record
     if names_changed:
-        return make_history(by_id.values(), contact_names)
+        return make_history(by_id.values(), contact_names, history.since)
     search = {i: s for i, s in history.search.items() if i not in touched}
     search.update((i, _interaction_text(by_id[i], contact_names)) for i in touched if i in by_id)
     interactions = sorted(by_id.values(), key=_newest_first, reverse=True)
-    return History(interactions, by_id, search, contact_names)
+    return History(interactions, by_id, search, contact_names, since=history.since, revised=revised)
+
+
+@dataclass
+class LogSearch:
+    """What searching the months older than the Log's pages found for one filter: the
+    matching records only (newest first, with their search strings), and where to go on.
+
+    ``key`` is (contact id, tag, project id, query); ``before``: the months before it are
+    still to search ("": none are left)."""
+
+    key: tuple[int | None, str | None, int | None, str]
+    accept: LogFilter
+    before: str
+    found: list[Interaction] = field(default_factory=list)
+    search: dict[int, str] = field(default_factory=dict)
+
+    def covers(self, key: tuple[int | None, str | None, int | None, str]) -> bool:
+        """Is ``key`` this filter or a narrower one (its matches are among ours)?"""
+        contact, tag, project, query = self.key
+        return (
+            contact in (None, key[0])
+            and tag in (None, key[1])
+            and project in (None, key[2])
+            and key[3].startswith(query)
+        )
+
+    def ids_with(self, contact_ids: Iterable[int]) -> set[int]:
+        wanted = set(contact_ids)
+        return {r.id for r in self.found if not wanted.isdisjoint(r.contact_ids)}
+
+    def revise(self, revised: dict[int, Interaction | None]) -> None:
+        """Records the app changed: replaced if they still match, else dropped."""
+        kept: list[Interaction] = []
+        for record in self.found:
+            if record.id in revised:
+                new = revised[record.id]
+                if new is None:
+                    continue
+                text = _interaction_text(new, self.accept.contact_names)
+                if not self.accept(new, text):
+                    continue
+                self.search[record.id] = text
+                record = new
+            kept.append(record)
+        self.found = sorted(kept, key=_newest_first, reverse=True)
+
+
+@dataclass
+class LogFilter:
+    """The Log's filter as a test of one record and its search string, made on the UI
+    thread (the people a query names come from the snapshot's index), run in a thread."""
+
+    contact_id: int | None
+    tag: str | None
+    project: Project | None
+    words: tuple[str, ...]
+    people: frozenset[int]
+    contact_names: dict[int, str]
+
+    def __call__(self, record: Interaction, text: str) -> bool:
+        if self.contact_id is not None and self.contact_id not in record.contact_ids:
+            return False
+        if self.tag is not None and self.tag not in record.tags:
+            return False
+        if self.project is not None and not plan.belongs(record.tags, self.project):
+            return False
+        return all(word in text for word in self.words) or not self.people.isdisjoint(
+            record.contact_ids
+        )
+
+
+def log_filter(
+    snapshot: Snapshot, contact_id: int | None, tag: str | None, query: str
+) -> LogFilter:
+    people = snapshot.people_matching(query, names_only=True) if query else frozenset()
+    names = snapshot.history.contact_names or snapshot.contact_names
+    return LogFilter(contact_id, tag, snapshot.project, query_words(query), people, names)
+
+
+def search_older(
+    store: Any, before: str, accept: LogFilter, limit: int | None = None
+) -> tuple[list[Interaction], dict[int, str], str]:
+    """Stream the months before ``before``, newest first, keeping only what ``accept``
+    takes: (found, their search strings, the month to go on before; "" at the end). Stops
+    after the month in which ``limit`` matches are reached. Run it off the UI thread."""
+    limit = PAGE if limit is None else limit
+    found: list[Interaction] = []
+    search: dict[int, str] = {}
+    for month, records in store.interactions_by_month(before=before):
+        for record in records:
+            if record.id in search:
+                continue  # a copy left by a crash: the newer month's is kept
+            text = _interaction_text(record, accept.contact_names)
+            if accept(record, text):
+                found.append(record)
+                search[record.id] = text
+        if len(found) >= limit:
+            older = store.history_months()
+            return found, search, month if older and older[0] < month else ""
+    return found, search, ""
 
 
 @dataclass
@@ -204,10 +363,11 @@ class Snapshot:
 
     def contact_log(self, contact_id: int) -> ContactLog:
         """A contact's newest interactions (the brief's few), how many in all and the last
-        contact: from the log when loaded, else from the store's summary (no history read)."""
+        contact: from the log when all of it is read, else from the store's summary (no
+        history read)."""
         found = self._logs.get(contact_id)
         if found is None:
-            if self.history.loaded or self.store is None:
+            if self.history.complete or self.store is None:
                 brief = triage.brief(
                     contact_id, (), self.contacts_by_id.values(), self.interactions, self.today
                 )
@@ -231,7 +391,7 @@ class Snapshot:
         """The newest interactions with any of these people, newest first. While the log
         is not loaded: the newest few of each person (the summary keeps RECENT each)."""
         wanted = set(contact_ids)
-        if self.history.loaded:
+        if self.history.complete:
             records: Iterable[Interaction] = self.interactions
         else:
             by_id = {r.id: r for cid in wanted for r in self.contact_log(cid).recent}
@@ -322,9 +482,10 @@ def load(
     """Read the store's hot data (items, contacts, settings) and compute what the screens
     need (``clock``: the time of day, for which meetings have passed). The log comes
     from ``history`` if given, else from the previous snapshot with
-    ``touched_interactions`` read again (the app's own change), else it is read whole
-    (``touched_interactions`` None: another process wrote); without a previous snapshot
-    it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first shown).
+    ``touched_interactions`` read again (the app's own change), else the months it held
+    are read again (``touched_interactions`` None: another process wrote); without a
+    previous snapshot it is ``NOT_LOADED`` (start-up: it is read when the Log tab is first
+    shown).
     ``project_id`` narrows the items (Today, Matrix), the planned meetings and the Log to
     one project's.
     """
@@ -343,7 +504,7 @@ def load(
         if previous is None or not previous.history.loaded:
             history = NOT_LOADED
         elif touched_interactions is None:
-            history = make_history(store.interactions(), contact_names)
+            history = reread_history(store, previous.history.since, contact_names)
         else:
             history = update_history(previous.history, store, touched_interactions, contact_names)
     elif history.contact_names != contact_names:
@@ -353,7 +514,7 @@ def load(
     if project is not None:
         meetings = [m for m in meetings if plan.belongs(m.tags, project)]
         escalations = [e for e in escalations if plan.belongs(e.tags, project)]
-    if history.loaded:
+    if history.complete:
         latest = history.latest(today)
         agenda = triage.agenda(
             items,

@@ -36,7 +36,8 @@ class Target(NamedTuple):
     up to 10,000 others, and tuple equality runs in C.
     """
 
-    kind: Literal["item", "contact", "interaction", "meeting", "project", "milestone"]
+    # "older": the Log's last row, which reads older months
+    kind: Literal["item", "contact", "interaction", "meeting", "project", "milestone", "older"]
     id: int
     section: str = ""
 
