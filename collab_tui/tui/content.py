@@ -169,9 +169,11 @@ def _date_width(year: int, language: str) -> int:
 
 def interaction_line(interaction: Interaction, snapshot: Snapshot) -> Content:
     names = snapshot.names(interaction.contact_ids)
-    width = _date_width(snapshot.today.year, language())
+    day = format_date(interaction.date, snapshot.today)
+    # A date from another year is wider than the column: its row keeps the same gap.
+    width = max(_date_width(snapshot.today.year, language()), cell_width(day) + 2)
     parts: list[str | tuple[str, str]] = [
-        (pad(format_date(interaction.date, snapshot.today), width), "$text-muted"),
+        (pad(day, width), "$text-muted"),
         (pad(label(interaction.kind), 8), "$text-accent"),
     ]
     if names:

@@ -186,3 +186,24 @@ async def test_another_process_writing_rereads_only_the_months_shown(
         assert "fresh from elsewhere" in screen_text(years_app)
         assert "old, from elsewhere" not in screen_text(years_app)
         assert not years_app.store._segments
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_log_row_from_another_year_keeps_the_gap_before_its_kind(language):
+    from types import SimpleNamespace
+
+    from collab_tui import words
+    from collab_tui.text import cell_width
+    from collab_tui.tui.content import interaction_line
+
+    words.set_language(language)
+    try:
+        shown = SimpleNamespace(today=date(2026, 11, 23), names=lambda ids: "")
+        kind = words.label(Interaction(date=date(2026, 1, 1)).kind)
+        this_year = interaction_line(Interaction(date=date(2026, 9, 3), summary="a"), shown).plain
+        older = interaction_line(Interaction(date=date(2019, 12, 28), summary="b"), shown).plain
+        assert older.split(kind)[0].endswith("  ")  # never "28 Dec 2019meeting"
+        day = words.format_date(date(2026, 9, 3), date(2026, 11, 23))
+        assert cell_width(this_year.split(kind)[0]) > cell_width(day) + 1  # the column
+    finally:
+        words.set_language(None)
