@@ -98,6 +98,11 @@ class View(Vertical):
 
     def on_mount(self) -> None:
         self.ensure_drawn()
+        # Built on being shown (the app builds a tab when first shown): take the focus,
+        # unless it is already inside (say, a search box opened meanwhile).
+        focused = self.app.focused
+        if self.collab.current_view is self and (focused is None or self not in focused.ancestors):
+            self.main_widget.focus()
 
     def item_content(self, item: Item) -> Callable[[], Content]:
         """The row for an item, built when first drawn and kept until the next reload
