@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -82,7 +83,7 @@ class TodayView(ItemView):
                 [
                     (
                         Target("contact", c.contact.id, "cold"),
-                        cold_prompt(c, snapshot.today),
+                        partial(cold_prompt, c, snapshot.today),  # built when drawn
                     )
                     for c in cold
                 ],
