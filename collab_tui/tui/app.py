@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from collab_tui import actions, config, paths, triage, words
+from collab_tui import config, paths, triage, words
 from collab_tui.dates import format_date, frozen_clock, frozen_today
 from collab_tui.model import (
     Contact,
@@ -57,7 +57,18 @@ from collab_tui.words import listing, t
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from collab_tui import actions
     from collab_tui.tui.views.projects import ProjectsView
+else:
+
+    class _OnUse:
+        """``actions`` (and the capture grammar it parses with) imported when the first
+        change is made, not to show the first frame."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(import_module("collab_tui.actions"), name)
+
+    actions = _OnUse()
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
