@@ -419,7 +419,15 @@ class Store:
     def contact_log(self, contact_id: int, today: date, n: int) -> summary.ContactLog:
         """A contact's ``n`` newest interactions (planned ones too), how many there are in
         all, and the latest date on or before ``today``."""
-        fresh = self._fresh_summary()
+        return self._contact_log(contact_id, today, n, self._fresh_summary())
+
+    def _contact_log(
+        self,
+        contact_id: int,
+        today: date,
+        n: int,
+        fresh: tuple[summary.Entries, summary.Log] | None,
+    ) -> summary.ContactLog:
         if fresh is not None and n <= summary.RECENT:
             entries, log = fresh
             entry = entries.get(str(contact_id))
@@ -442,8 +450,9 @@ class Store:
         """Each contact's last interaction summary on or before ``today`` (from the summary:
         a few contacts cost no history read)."""
         topics: dict[int, str] = {}
+        fresh = self._fresh_summary()  # once: each look takes the file lock
         for contact_id in contact_ids:
-            log = self.contact_log(contact_id, today, summary.RECENT)
+            log = self._contact_log(contact_id, today, summary.RECENT, fresh)
             past = [i for i in log.recent if i.date <= today]
             if past:
                 topics[contact_id] = past[0].summary or "; ".join(past[0].decisions)
