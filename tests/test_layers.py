@@ -82,6 +82,7 @@ def test_pinyin_is_imported_only_to_spell_chinese(tmp_path):
 ON_USE = [
     "collab_tui.actions",
     "collab_tui.capture",
+    "collab_tui.facts",  # Today's escalations (none in a new file) and the briefs
     "collab_tui.interop",
     "collab_tui.tui.commands",
     "collab_tui.tui.modals.capture",
