@@ -6,6 +6,7 @@ layers and the store never import Textual at all.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -98,3 +99,59 @@ def test_every_dataclass_has_a_docstring():
             ):
                 missing.append(f"{module.__name__}.{name}")
     assert missing == []
+# Not needed for the TUI's first frame: imported when first used (the other tabs when first
+# shown, the screens and modals when opened, the palette's provider when it opens, actions
+# and the capture grammar on the first change).
+ON_USE = [
+    "collab_tui.actions",
+    "collab_tui.capture",
+    "collab_tui.facts",  # Today's escalations (none in a new file) and the briefs
+    "collab_tui.interop",
+    "collab_tui.tui.commands",
+    "collab_tui.tui.modals.capture",
+    "collab_tui.tui.modals.help",
+    "collab_tui.tui.modals.report",
+    "collab_tui.tui.screens.item_detail",
+    "collab_tui.tui.screens.review",
+    "collab_tui.tui.screens.stakeholder_map",
+    "collab_tui.tui.views.contacts",
+    "collab_tui.tui.views.log",
+    "collab_tui.tui.views.matrix",
+    "collab_tui.tui.views.projects",
+    "collab_tui.tui.widgets.brief",
+    "collab_tui.tui.widgets.item_card",
+]
+
+
+def test_the_tui_imports_what_it_shows_first_only(tmp_path):
+    """Importing the app, and running it to its first frame, leaves the rest unimported;
+    the first frame has the Today tab built only, and no search box before `/`."""
+    report = tmp_path / "first_frame.json"
+    out = _run(
+        f"""
+        import asyncio, json, sys
+        from datetime import date
+        on_use = {ON_USE!r}
+        from collab_tui.tui.app import make_app
+        print(sorted(m for m in on_use if m in sys.modules))
+        app = make_app({str(tmp_path / "collab.json")!r}, date(2026, 11, 24))
+
+        async def first_frame(pilot):
+            while not pilot.app._dom_ready:
+                await asyncio.sleep(0)
+            seen = {{
+                "imported": sorted(m for m in on_use if m in sys.modules),
+                "views": [type(v).__name__ for v in pilot.app.views],
+                "search_boxes": len(pilot.app.query("SearchBox")),
+            }}
+            with open({str(report)!r}, "w", encoding="utf-8") as file:
+                json.dump(seen, file)
+            pilot.app.exit()
+
+        app.run(headless=True, size=(120, 36), auto_pilot=first_frame)
+        """,
+        tmp_path,
+    )
+    assert out.strip().splitlines()[0] == "[]"
+    seen = json.loads(report.read_text(encoding="utf-8"))
+    assert seen == {"imported": [], "views": ["TodayView"], "search_boxes": 0}

@@ -474,7 +474,15 @@ class Store:
     def contact_log(self, contact_id: int, today: date, n: int) -> summary.ContactLog:
         """A contact's ``n`` newest interactions (planned ones too), how many there are in
         all, and the latest date on or before ``today``."""
-        fresh = self._fresh_summary()
+        return self._contact_log(contact_id, today, n, self._fresh_summary())
+
+    def _contact_log(
+        self,
+        contact_id: int,
+        today: date,
+        n: int,
+        fresh: tuple[summary.Entries, summary.Log] | None,
+    ) -> summary.ContactLog:
         if fresh is not None and n <= summary.RECENT:
             entries, log = fresh
             entry = entries.get(str(contact_id))

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from importlib import import_module
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from collab_tui import actions, config, paths, triage, words
+from collab_tui import config, paths, triage, words
 from collab_tui.dates import format_date, frozen_clock, frozen_today
 from collab_tui.model import (
     Contact,
@@ -44,18 +48,27 @@ from collab_tui.store import ConflictError, Store, StoreError, StoreWriteError
 from collab_tui.text import truncate
 from collab_tui.tui import keymap, modals
 from collab_tui.tui import language as ui_language
-from collab_tui.tui.commands import CollabCommands
-from collab_tui.tui.screens.item_detail import ItemScreen
-from collab_tui.tui.screens.review import ReviewScreen
-from collab_tui.tui.screens.stakeholder_map import StakeholderMapScreen
+from collab_tui.tui.screens._base import SnapshotScreen
 from collab_tui.tui.state import History, Snapshot, UndoStack, load, read_history
 from collab_tui.tui.views.base import ITEM_ACTIONS, View
-from collab_tui.tui.views.contacts import ContactsView
-from collab_tui.tui.views.log import LogView
-from collab_tui.tui.views.matrix import MatrixView
-from collab_tui.tui.views.projects import ProjectsView
 from collab_tui.tui.views.today import TodayView
 from collab_tui.words import listing, t
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from collab_tui import actions
+    from collab_tui.tui.views.projects import ProjectsView
+else:
+
+    class _OnUse:
+        """``actions`` (and the capture grammar it parses with) imported when the first
+        change is made, not to show the first frame."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(import_module("collab_tui.actions"), name)
+
+    actions = _OnUse()
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -72,12 +85,12 @@ TAB_ACTIONS = {
     "log_touch",
 }
 TABS = ["today", "matrix", "contacts", "log", "projects"]  # titled "1 Today": act.tab.<name>
-VIEW_CLASSES: dict[str, type[View]] = {
-    "today": TodayView,
-    "matrix": MatrixView,
-    "contacts": ContactsView,
-    "log": LogView,
-    "projects": ProjectsView,
+# The other tabs' modules are imported when the tab is first shown (start-up time).
+VIEW_CLASSES: dict[str, str] = {
+    "matrix": "matrix:MatrixView",
+    "contacts": "contacts:ContactsView",
+    "log": "log:LogView",
+    "projects": "projects:ProjectsView",
 }
 # The most a notification shows (columns, lines): a whole error message with its file
 # path fits; a 1,000-character title quoted in one is cut.
@@ -85,12 +98,41 @@ NOTE_WIDTH, NOTE_LINES = 400, 12
 POLL_SECONDS = 1.0  # another process's change shows within two polls at most
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile. Start-up allocates some 70,000 objects
+    (the snapshot, the widgets, their styles) that all live on: left on, the collector
+    ran 77 times over them, a full pass included, ~25 ms of the first frame."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def view_class(name: str) -> type[View]:
+    """The class of a tab's view, its module imported on first use."""
+    if name == "today":
+        return TodayView
+    module, _, cls = VIEW_CLASSES[name].partition(":")
+    return cast("type[View]", getattr(import_module(f"collab_tui.tui.views.{module}"), cls))
+
+
+def _commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens."""
+    from collab_tui.tui.commands import CollabCommands
+
+    return CollabCommands
+
+
 class CollabApp(App[None]):
     """The cockpit. Use ``make_app`` to build one."""
 
     CSS_PATH = "app.tcss"
     TITLE = "collab"
-    COMMANDS = App.COMMANDS | {CollabCommands}
+    COMMANDS = App.COMMANDS | {_commands}
     # Screens get -narrow under 100 columns: the Matrix stacks its quadrants (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -126,7 +168,8 @@ class CollabApp(App[None]):
         self.undo_stack = UndoStack()
         self.project_filter: int | None = None  # Today, Matrix and Log show one project's
         # the log: when the Log tab opens
-        self.snapshot: Snapshot = load(store, self.today, clock=self.clock)
+        with gc_paused():
+            self.snapshot: Snapshot = load(store, self.today, clock=self.clock)
         self._generation_loaded = store.generation
         self._history_epoch = 0  # bumped by every reload while the log is being read
         self._history_reading = False
@@ -148,8 +191,8 @@ class CollabApp(App[None]):
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # Only Today is built for the first frame; the other tabs are mounted in on_ready,
-        # right after it is on screen (keys pressed meanwhile wait in the queue).
+        # Only Today is built for the first frame; each other tab is built when first
+        # shown (``_built_view``), its module imported then.
         with TabbedContent(initial="today"):
             for number, name in enumerate(TABS, 1):
                 with TabPane(t("app.tab", n=number, name=t(f"act.tab.{name}")), id=name):
@@ -157,8 +200,19 @@ class CollabApp(App[None]):
                         yield self._new_view(name)
         yield Footer(compact=True)
 
+    def get_default_screen(self) -> Screen[Any]:
+        screen = super().get_default_screen()
+        # Textual sets the breakpoint class after the first layout, styling every widget
+        # again and laying out again; set from the terminal's width now, it is right then.
+        width = self.size.width
+        for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= least:
+                screen.add_class(name)
+                break
+        return screen
+
     def _new_view(self, name: str) -> View:
-        view = VIEW_CLASSES[name](id=f"{name}-view")
+        view = view_class(name)(id=f"{name}-view")
         view.show(self.snapshot)  # drawn when mounted
         return view
 
@@ -175,15 +229,28 @@ class CollabApp(App[None]):
         if warning:
             self.say(warning, "warning")
 
-    async def on_ready(self) -> None:
-        for name in TABS:
-            pane = self.query_one(f"#{name}", TabPane)
-            if not pane.is_attached:  # the app is closing already (exit right after start)
-                return
-            if not self.query(f"#{name}-view"):
-                await pane.mount(self._new_view(name))
+    def on_load(self) -> None:
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()  # until the first frame (gc_paused says why); on_ready enables it
+
+    def on_ready(self) -> None:
+        self._resume_gc()
         if self.store.generation != self._generation_loaded:  # saved since it was built
             self.reload()
+
+    def _built_view(self, name: str) -> View:
+        """The tab's view, built the first time the tab is shown: a tab never opened costs
+        neither its module's import nor its widgets at start-up. A view just built draws
+        itself and takes the focus when mounted (``View.on_mount``)."""
+        found = self.query(f"#{name}-view")
+        if found:
+            return found.first(View)
+        view = self._new_view(name)
+        self.query_one(f"#{name}", TabPane).mount(view)
+        # Left on the tab before, now hidden, the focus would move to its next widget and
+        # TabbedContent would show that tab again.
+        self.screen_stack[0].set_focus(None)
+        return view
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (and disable) keys that cannot act here: the tabs' keys while another
@@ -243,10 +310,11 @@ class CollabApp(App[None]):
         tabs = self.query_one(TabbedContent)
         for number, name in enumerate(TABS, 1):
             tabs.get_tab(name).label = t("app.tab", n=number, name=t(f"act.tab.{name}"))
-        for name in TABS:  # each tab built anew: its headings and rows in the new words
+        for name in TABS:  # each tab built so far anew: its headings, rows in the new words
             pane = self.query_one(f"#{name}", TabPane)
-            await pane.remove_children()
-            await pane.mount(self._new_view(name))
+            if pane.children:
+                await pane.remove_children()
+                await pane.mount(self._new_view(name))
         self._focus_current_view()
 
     def action_settings(self) -> None:
@@ -281,7 +349,13 @@ class CollabApp(App[None]):
         )
         self.push_screen(modal, saved)
 
+    def _resume_gc(self) -> None:
+        if getattr(self, "_gc_was_enabled", False):
+            self._gc_was_enabled = False
+            gc.enable()
+
     def on_unmount(self) -> None:
+        self._resume_gc()  # closed before its first frame
         if self._owns_store:
             self.store.close()
 
@@ -298,15 +372,20 @@ class CollabApp(App[None]):
         return self.query_one(f"#{name}-view", View)
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
-        if isinstance(self.current_view, LogView) and not self.snapshot.history_loaded:
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        name = event.pane.id or "today"
+        view = self._built_view(name)
+        if name == "log" and not self.snapshot.history_loaded:
             self.load_history()  # years of log are read when first asked for, not before
-        self.current_view.ensure_drawn()  # a hidden tab skipped reloads: draw it now
-        self.call_after_refresh(self._focus_current_view)
+        if view.is_mounted:
+            view.ensure_drawn()  # a hidden tab skipped reloads: draw it now
+            self.call_after_refresh(self._focus_current_view)
 
     def _focus_current_view(self) -> None:
         """Focus the tab's list unless focus is already inside it (say, its search box)."""
         view = self.current_view
+        if not view.is_mounted:  # being built: it takes the focus when mounted
+            return
         view.ensure_drawn()
         if self.focused is None or view not in self.focused.ancestors_with_self:
             view.main_widget.focus()
@@ -376,11 +455,11 @@ class CollabApp(App[None]):
         if snapshot.is_empty != self.snapshot.is_empty:
             self.refresh_bindings()  # the first record: the item keys apply now
         self.snapshot = snapshot
-        current = self.current_view
-        for view in self.views:
-            view.show(self.snapshot, draw=view is current)  # hidden tabs: when shown
+        shown = f"{self.query_one(TabbedContent).active}-view"
+        for view in self.views:  # the tabs built so far
+            view.show(self.snapshot, draw=view.id == shown)  # hidden tabs: when shown
         for screen in self.screen_stack:
-            if isinstance(screen, (ReviewScreen, ItemScreen, StakeholderMapScreen)):
+            if isinstance(screen, SnapshotScreen):  # the review, an item, the map
                 screen.show(self.snapshot)
 
     def poll_store(self) -> None:
@@ -481,9 +560,10 @@ class CollabApp(App[None]):
 
     def action_show_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
-        view = self.view(name)
-        view.ensure_drawn()
-        view.main_widget.focus()
+        view = self._built_view(name)
+        if view.is_mounted:
+            view.ensure_drawn()
+            view.main_widget.focus()
 
     def action_search(self) -> None:
         self.current_view.open_search()
@@ -500,6 +580,8 @@ class CollabApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
+        from collab_tui.tui.screens.review import ReviewScreen  # on use: not needed to start
+
         self.push_screen(ReviewScreen(self.snapshot))
 
     def action_report(self) -> None:
@@ -510,15 +592,25 @@ class CollabApp(App[None]):
                 self.say(t("app.report_written", path=path))
 
         project = None
-        view = self.current_view
-        if isinstance(view, ProjectsView):
-            project = view.selected_project()  # the report against plan
+        if self._showing("projects"):
+            project = self.projects_view.selected_project()  # the report against plan
         self.push_screen(ReportModal(self.store, self.today, project), written)
 
     def open_contact(self, contact_id: int) -> None:
-        """Show a contact's brief on the Contacts tab."""
+        """Show a contact's brief on the Contacts tab (once built, if it never was shown)."""
         self.action_show_tab("contacts")
-        self.view("contacts").reveal_contact(contact_id)
+        self._when_built("contacts", lambda view: view.reveal_contact(contact_id))
+
+    def _when_built(self, name: str, then: Callable[[Any], None]) -> None:
+        view = self.view(name)
+        if view.is_mounted:
+            then(view)
+        else:
+            self.call_later(self._after_mount, view, then)
+
+    async def _after_mount(self, view: View, then: Callable[[Any], None]) -> None:
+        await AwaitMount(view, [view])
+        then(view)
 
     def action_open_contact(self) -> None:
         contact = self.current_view.selected_contact()
@@ -609,6 +701,8 @@ class CollabApp(App[None]):
 
     def open_item(self, item_id: int) -> None:
         """The item detail screen (Enter on an item row)."""
+        from collab_tui.tui.screens.item_detail import ItemScreen  # on use
+
         self.push_screen(ItemScreen(item_id, self.snapshot))
 
     def action_occurred(self) -> None:
@@ -969,34 +1063,38 @@ class CollabApp(App[None]):
 
     @property
     def projects_view(self) -> ProjectsView:
-        view = self.view("projects")
-        assert isinstance(view, ProjectsView)
-        return view
+        return cast("ProjectsView", self.view("projects"))
+
+    def _showing(self, name: str) -> bool:
+        """Whether ``name`` is the tab on screen (built: it is built when shown)."""
+        return self.query_one(TabbedContent).active == name and bool(self.query(f"#{name}-view"))
 
     def _selected_project(self) -> Project | None:
-        project = self.projects_view.selected_project()
-        if project is None or not isinstance(self.current_view, ProjectsView):
+        project = self.projects_view.selected_project() if self._showing("projects") else None
+        if project is None:
             self.say(t("projects.no_selection"), "warning")
             return None
         return project
 
     def _selected_milestone(self) -> Milestone | None:
-        milestone = self.projects_view.selected_milestone()
-        if milestone is None or not isinstance(self.current_view, ProjectsView):
+        showing = self._showing("projects")
+        milestone = self.projects_view.selected_milestone() if showing else None
+        if milestone is None:
             self.say(t("projects.no_milestone"), "warning")
             return None
         return milestone
 
     def show_project(self, kind: str, record_id: int) -> None:
+        """Show a project or milestone on the Projects tab (once built, if need be)."""
         self.action_show_tab("projects")
-        self.projects_view.reveal(kind, record_id)
+        self._when_built("projects", lambda view: view.reveal(kind, record_id))
 
     def action_new_project(self) -> None:
         self.open_project_form(None)
 
     def action_edit_project(self) -> None:
         """Edit the highlighted milestone, or else the highlighted project."""
-        if not isinstance(self.current_view, ProjectsView):
+        if not self._showing("projects"):
             return
         milestone = self.projects_view.selected_milestone()
         project = self.projects_view.selected_project()
@@ -1129,6 +1227,8 @@ class CollabApp(App[None]):
     def action_stakeholder_map(self) -> None:
         project = self._selected_project()
         if project is not None:
+            from collab_tui.tui.screens.stakeholder_map import StakeholderMapScreen
+
             self.push_screen(StakeholderMapScreen(project.id, self.snapshot))
 
     def edit_role(self, project: Project, contact: Contact) -> None:
@@ -1169,7 +1269,9 @@ def make_app(db: Path | str | Any, today: date | None = None) -> CollabApp:
     if today is None:
         today = frozen_today()
     if isinstance(db, (str, Path)):
-        return CollabApp(Store.open(Path(db)), today, owns_store=True)
+        with gc_paused():
+            store = Store.open(Path(db))
+        return CollabApp(store, today, owns_store=True)
     return CollabApp(db, today)
 
 

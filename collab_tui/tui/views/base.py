@@ -65,10 +65,7 @@ class View(Vertical):
         return cast("CollabApp", self.app)
 
     def compose(self) -> ComposeResult:
-        box = SearchBox(placeholder=t(self.search_placeholder))
-        box.display = False  # shown by `/`
-        yield box
-        yield from self.compose_body()
+        yield from self.compose_body()  # the search box comes with the first `/`
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
@@ -98,6 +95,11 @@ class View(Vertical):
 
     def on_mount(self) -> None:
         self.ensure_drawn()
+        # Built on being shown (the app builds a tab when first shown): take the focus,
+        # unless it is already inside (say, a search box opened meanwhile).
+        focused = self.app.focused
+        if self.collab.current_view is self and (focused is None or self not in focused.ancestors):
+            self.main_widget.focus()
 
     def item_content(self, item: Item) -> Callable[[], Content]:
         """The row for an item, built when first drawn and kept until the next reload
@@ -121,20 +123,34 @@ class View(Vertical):
 
     @property
     def search_box(self) -> SearchBox:
-        return self.query_one(SearchBox)
+        """The search box above the tab, built the first time it is asked for: an Input
+        costs its styling at start-up, and most starts never search."""
+        box = self._built_search_box()
+        if box is None:
+            box = SearchBox(placeholder=t(self.search_placeholder))
+            box.display = False  # shown by `/`
+            self.mount(box, before=0)
+        return box
+
+    def _built_search_box(self) -> SearchBox | None:
+        found = self.query_children(SearchBox)
+        return found.first() if found else None
 
     def open_search(self) -> None:
-        self.search_box.display = True
-        self.search_box.focus()
+        box = self.search_box
+        box.display = True
+        box.focus()
 
     def action_clear_search(self) -> None:
-        if self.query_text or self.search_box.display:
+        box = self._built_search_box()
+        if self.query_text or (box is not None and box.display):
             self.close_search()
 
     def close_search(self) -> None:
-        box = self.search_box
-        box.value = ""
-        box.display = False
+        box = self._built_search_box()
+        if box is not None:
+            box.value = ""
+            box.display = False
         self.main_widget.focus()
 
     @on(Input.Changed, "SearchBox")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -9,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from collab_tui import lookup
-from collab_tui.facts import escalation_line
 from collab_tui.model import Item, Meeting, one_line
 from collab_tui.text import pad
 from collab_tui.tui.content import (
@@ -82,7 +82,7 @@ class TodayView(ItemView):
                 [
                     (
                         Target("contact", c.contact.id, "cold"),
-                        cold_prompt(c, snapshot.today),
+                        partial(cold_prompt, c, snapshot.today),  # built when drawn
                     )
                     for c in cold
                 ],
@@ -138,6 +138,8 @@ class TodayView(ItemView):
         """Open escalations (a heading only when there are some: most days have none)."""
         if not snapshot.agenda.escalations:
             return []
+        from collab_tui.facts import escalation_line  # on the first one: most days none
+
         names = {c.id: c.name for c in snapshot.contacts_by_id.values()}
         rows: list[tuple[Target | None, RowContent]] = [
             (

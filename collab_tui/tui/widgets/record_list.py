@@ -120,6 +120,7 @@ class RecordList(ScrollView, can_focus=True):
         self._contents: list[RowContent] = []
         self._strips: dict[tuple[object, str, int], Strip] = {}
         self._generation: object = None
+        self._drawn_width = -1
 
     # --- data -----------------------------------------------------------------------------
 
@@ -260,7 +261,10 @@ class RecordList(ScrollView, can_focus=True):
     # --- rendering ---------------------------------------------------------------------------
 
     def _on_resize(self) -> None:
-        self._strips.clear()
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:  # rows drawn at another width are not shown again
+            self._strips.clear()
+            self._drawn_width = width
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._targets))
 
     def notify_style_update(self) -> None:
