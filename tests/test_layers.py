@@ -99,6 +99,8 @@ def test_every_dataclass_has_a_docstring():
             ):
                 missing.append(f"{module.__name__}.{name}")
     assert missing == []
+
+
 # Not needed for the TUI's first frame: imported when first used (the other tabs when first
 # shown, the screens and modals when opened, the palette's provider when it opens, actions
 # and the capture grammar on the first change).
