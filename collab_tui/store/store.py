@@ -118,11 +118,14 @@ def segment_path(path: Path, month: str) -> Path:
     return backups.history_dir(path) / f"{month}.json"
 
 
-def write_layout(path: Path, data: Data) -> None:
+def write_layout(path: Path, data: Data, checked: bool = False) -> None:
     """Write logical data (every table, meta included) as hot file + history segments.
 
     The bulk path used by migrations and the benchmark generator: one write per file,
-    segments first, hot file last. Segments that end up empty are removed.
+    segments first, hot file last. Segments that end up empty are removed. ``checked``:
+    every record is known to be valid (the generator's), so the hot file gets the digest
+    of its records that a save writes, and reads skip screening them, as they do on a file
+    the app has saved; a migration's records are screened by the first open instead.
     """
     path = Path(path)
     hot: Data = {name: table for name, table in data.items() if name != "interactions"}
@@ -154,8 +157,12 @@ def write_layout(path: Path, data: Data) -> None:
             if stale.stem not in segments:
                 stale.unlink()
     if "meta" in hot:
-        meta = hot["meta"][migrations.META_ID]
+        meta = dict(hot["meta"][migrations.META_ID])  # a copy: the caller's data stays as is
+        hot["meta"] = {**hot["meta"], migrations.META_ID: meta}
         meta["summary_stamp"] = summary.new_stamp({}, written)
+        digest = _records_digest(hot) if checked else None
+        if digest is not None:
+            meta["records_digest"] = digest
     durable.write_atomic(path, dumps(hot))
 
 

@@ -236,6 +236,33 @@ def test_write_layout_writes_the_summary(db):
     assert_exact(other)
 
 
+def test_write_layout_of_checked_records_records_their_digest(db, monkeypatch):
+    """As a save does: the next open trusts the hot records without screening them; a
+    migration's (unchecked) layout has no digest, so its first open screens them."""
+    from collab_tui.store import quarantine
+
+    fill(db)
+    data = hot(db)
+    for segment in segments(db):
+        for table, docs in orjson.loads(segment.read_bytes()).items():
+            data.setdefault(table, {}).update(docs)
+    del data["meta"]["1"]["records_digest"]  # as the saved file had it: not the point here
+    checked, unchecked = db.with_name("checked.json"), db.with_name("unchecked.json")
+    store_module.write_layout(checked, data, checked=True)
+    store_module.write_layout(unchecked, data)
+    assert "records_digest" in hot(checked)["meta"]["1"]
+    assert "records_digest" not in hot(unchecked)["meta"]["1"]
+    screened: list[object] = []
+    real_screen = quarantine.screen
+    monkeypatch.setattr(
+        quarantine, "screen", lambda path, *a: screened.append(path) or real_screen(path, *a)
+    )
+    Store.open(checked).close()
+    assert checked not in screened
+    Store.open(unchecked).close()
+    assert unchecked in screened
+
+
 # --- the shell: `today` and `who` without the history ----------------------------------------
 
 
