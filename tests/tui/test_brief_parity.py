@@ -105,3 +105,23 @@ def test_a_catalog_reaches_both_front_ends(store, pretend_translation):
     app = "\n".join(left.plain + right.plain for left, right in rows)
     for text in ("立场", "积极", "我欠他们", "(2 天前)"):
         assert text in shell and text in app, text
+
+
+def test_every_label_of_the_brief_keeps_a_gap_before_its_value(store):
+    """One label column for the whole brief, as wide as its widest label ("stance
+    history") and a space: a value never runs into its label."""
+    from datetime import date as day
+
+    from collab_tui import actions
+
+    lan = next(c for c in store.contacts() if c.name == "小蓝")
+    actions.upsert_contact(store, "小蓝", on=day(2026, 11, 20), stance="refuses")
+    _, rows = _both(store, lan.id)
+    facts = []
+    for left, right in rows[1:]:  # row 0 is the name; the facts end at the first blank row
+        if not left.plain.strip() and not right.plain:
+            break
+        facts.append((left.plain, right.plain))
+    assert any(label.startswith("stance history") for label, _ in facts)
+    widths = {len(label) for label, _ in facts}
+    assert len(widths) == 1 and all(label.endswith(" ") for label, _ in facts)

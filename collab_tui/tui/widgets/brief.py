@@ -8,7 +8,7 @@ from textual.content import Content
 
 from collab_tui.facts import brief_facts
 from collab_tui.model import Item, one_line
-from collab_tui.text import pad
+from collab_tui.text import cell_width, pad
 from collab_tui.tui.content import heading, item_prompt, text
 from collab_tui.tui.state import Snapshot
 from collab_tui.tui.widgets.hanging import Row
@@ -22,9 +22,12 @@ def _line(content: Content) -> Row:
     return (Content(""), content)
 
 
-def _fact(label: str, value: str | Content) -> Row:
+LABEL_WIDTH = 13  # "last contact" and a space; a longer label widens the column
+
+
+def _fact(label: str, value: str | Content, width: int = LABEL_WIDTH) -> Row:
     body = value if isinstance(value, Content) else Content(value)
-    return (Content.assemble((pad(label, 13), "dim")), body)
+    return (Content.assemble((pad(label, width), "dim")), body)
 
 
 def _items(title: str, items: list[Item], snapshot: Snapshot) -> list[Row]:
@@ -49,7 +52,11 @@ def brief_rows(brief: Any, snapshot: Snapshot) -> list[Row]:
     today = snapshot.today
     facts = brief_facts(brief, today)
     lines: list[Row] = [_line(Content.assemble((facts.name, "bold $text-accent")))]
-    lines.extend(_fact(f.label, Content.assemble((f.value, _TONES[f.tone]))) for f in facts.facts)
+    # One column for every label, wide enough for the widest ("stance history") and a gap.
+    width = max([LABEL_WIDTH, *(cell_width(f.label) + 1 for f in facts.facts)])
+    lines.extend(
+        _fact(f.label, Content.assemble((f.value, _TONES[f.tone])), width) for f in facts.facts
+    )
     for bullets in facts.bullets:
         lines += _bullets(bullets.heading, bullets.values, bullets.empty)
     for group in facts.groups:
