@@ -511,7 +511,7 @@ EN: dict[str, str] = {
     "capture.line_error": "line {n}: {error}",
     "capture.disabled": "{keys} is disabled until this is fixed.",
     "capture.with": "with",  # a meeting's people
-    "capture.stance": "stance now:",
+    "capture.stance": "stance now: {name}: {stance}",  # a stance: clause, previewed
     "capture.project": "▸ project {name}",  # the project a captured record joins
     "capture.decision": "decided: {text}",
     "capture.new_contact": "{name} (new contact)",  # a name that matches no contact yet

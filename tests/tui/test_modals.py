@@ -556,6 +556,20 @@ async def test_capture_preview_shows_a_stance_change_under_its_meeting():
         assert lines[1].strip() == "stance now: 小明: interested, no capacity"
 
 
+async def test_capture_preview_of_a_stance_in_chinese_reads_as_one_sentence():
+    from collab_tui import words
+
+    words.set_language("zh")
+    try:
+        app, ctx = run(CaptureModal(people(), TODAY))
+        async with ctx as pilot:
+            app.screen.query_one(Input).value = "会议：排期 @Lan；立场：@小明 没人手"
+            await pilot.pause()
+            assert preview_text(app).splitlines()[1].strip() == "立场更新：小明：有意愿但没人力"
+    finally:
+        words.set_language(None)
+
+
 async def test_capture_preview_names_the_project_each_record_joins():
     from collab_tui.model import Project
 

@@ -246,9 +246,13 @@ class CaptureModal(Dialog[str | None]):
         for decision in meeting.decisions:
             content += Content.assemble("\n    ", t("capture.decision", text=one_line(decision)))
         for name, stance in meeting.stances:
-            who = self._names(plan, [name])
-            content += Content.assemble("\n    ", t("capture.stance"), " ", who, ": ")
-            content += Content.styled(label(Stance(stance)), "bold")
+            # The sentence is the catalog's; the name keeps its own look ("new contact").
+            before, after = t("capture.stance", name="\0", stance="\1").split("\0")
+            between, end = after.split("\1")
+            content += Content.assemble(
+                "\n    ", before, self._names(plan, [name]), between,
+                (label(Stance(stance)), "bold"), end,
+            )  # fmt: skip
         return content
 
     def _describe_item(self, plan: grammar.Plan, draft: grammar.Draft) -> Content:
