@@ -16,7 +16,7 @@ from .errors import (
     StoreWriteError,
 )
 from .migrations import SCHEMA_VERSION
-from .store import Store, write_layout
+from .store import Store, is_newer, write_layout
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -30,6 +30,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreTooNew",
     "StoreWriteError",
+    "is_newer",
     "newest_good_backup",
     "write_layout",
 ]

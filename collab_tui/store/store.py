@@ -192,7 +192,7 @@ def _timestamp(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def is_newer(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Is record ``a`` strictly newer than ``b`` (by ``updated``)?"""
     ta, tb = _timestamp(a.get("updated")), _timestamp(b.get("updated"))
     return ta is not None and (tb is None or ta > tb)
@@ -437,25 +437,30 @@ class Store:
             yield month, records
 
     def _month_interactions(self, month: str) -> list[dict[str, Any]]:
-        """One month's interaction dicts: from the cached segment if it is loaded, else
+        """One month's interaction dicts (see ``_month_docs``)."""
+        return list(self._month_docs(month, "interactions").values())
+
+    def _month_docs(self, month: str, table: str) -> dict[str, dict[str, Any]]:
+        """One month's records of ``table``: from the cached segment if it is loaded, else
         read, screened (damaged records are left out: on disk, nothing changes) and let go."""
         with self._locked():
             if self._txn is None:
                 self._finish_interrupted_commit()  # a half-done save first: one stat
             cached = self._segments.get(month)
             if cached is not None:
-                return list(cached.docs("interactions").values())
+                return dict(cached.docs(table))
             path = segment_path(self.path, month)
             try:
                 raw = path.read_bytes()
             except FileNotFoundError:
-                return []
+                return {}
             try:
                 data = parse(raw)
             except ParseError as exc:
                 raise StoreCorrupt(path, backups.newest_good_backup(self.path), str(exc)) from None
             self._screen_segment(path, data, raw)  # takes damaged records out of data
-            return list(data.get("interactions", {}).values())
+            docs: dict[str, dict[str, Any]] = data.get(table, {})
+            return docs
 
     # --- the log, summarised per contact (without reading the history) ------------------
 
@@ -661,6 +666,23 @@ class Store:
         for segment in self._segments.values():
             docs.extend(segment.docs(table).values())
         return docs
+
+    def stored_dicts_by_file(self, table: str) -> Iterator[dict[str, dict[str, Any]]]:
+        """Every record of a history table (closed history included) by id, one file at a
+        time: the hot file's (items), then each month's, oldest first, read and let go.
+
+        For an export of ten years in the memory of one month: nothing is kept (a segment
+        already loaded is used as it is). A record that a crash left in two files (before
+        the journal) comes from both: the caller keeps the newer (``is_newer``), as loading
+        the history does. The dicts must not be changed.
+        """
+        if table not in COLD_TABLES:
+            raise ValueError(f"{table} is not a history table")
+        if table == "items":
+            with self._locked():
+                yield dict(self._hot.docs("items"))
+        for month in self.history_months():
+            yield self._month_docs(month, table)
 
     # --- other processes -----------------------------------------------------------------
 
@@ -1092,7 +1114,7 @@ class Store:
                     rival_key = rival_key or index[table].get(doc_id)
                     if rival_key is not None:
                         rival_docs = self._file(rival_key).docs(table)
-                        if not _newer(docs[doc_id], rival_docs[doc_id]):
+                        if not is_newer(docs[doc_id], rival_docs[doc_id]):
                             del docs[doc_id]  # in memory only; the next save of it cleans up
                             settled.append((table, doc_id, rival_key, month))
                             continue
