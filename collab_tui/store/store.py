@@ -437,30 +437,30 @@ class Store:
             yield month, records
 
     def _month_interactions(self, month: str) -> list[dict[str, Any]]:
-        """One month's interaction dicts (see ``_month_docs``)."""
-        return list(self._month_docs(month, "interactions").values())
+        """One month's interaction dicts (see ``_month_data``)."""
+        return list(self._month_data(month)["interactions"].values())
 
-    def _month_docs(self, month: str, table: str) -> dict[str, dict[str, Any]]:
-        """One month's records of ``table``: from the cached segment if it is loaded, else
-        read, screened (damaged records are left out: on disk, nothing changes) and let go."""
+    def _month_data(self, month: str) -> dict[str, dict[str, dict[str, Any]]]:
+        """One month's items and interactions by id: from the cached segment if it is
+        loaded, else read, screened (damaged records are left out: on disk, nothing
+        changes) and let go."""
         with self._locked():
             if self._txn is None:
                 self._finish_interrupted_commit()  # a half-done save first: one stat
             cached = self._segments.get(month)
             if cached is not None:
-                return dict(cached.docs(table))
+                return {table: dict(cached.docs(table)) for table in COLD_TABLES}
             path = segment_path(self.path, month)
             try:
                 raw = path.read_bytes()
             except FileNotFoundError:
-                return {}
+                return {table: {} for table in COLD_TABLES}
             try:
                 data = parse(raw)
             except ParseError as exc:
                 raise StoreCorrupt(path, backups.newest_good_backup(self.path), str(exc)) from None
             self._screen_segment(path, data, raw)  # takes damaged records out of data
-            docs: dict[str, dict[str, Any]] = data.get(table, {})
-            return docs
+            return {table: data.get(table, {}) for table in COLD_TABLES}
 
     # --- the log, summarised per contact (without reading the history) ------------------
 
@@ -667,22 +667,20 @@ class Store:
             docs.extend(segment.docs(table).values())
         return docs
 
-    def stored_dicts_by_file(self, table: str) -> Iterator[dict[str, dict[str, Any]]]:
-        """Every record of a history table (closed history included) by id, one file at a
-        time: the hot file's (items), then each month's, oldest first, read and let go.
+    def history_by_file(self) -> Iterator[dict[str, dict[str, dict[str, Any]]]]:
+        """Every item and interaction (closed history included), one file at a time:
+        ``{"items": {id: dict}, "interactions": {id: dict}}`` for the hot file (its items),
+        then for each month, oldest first, read once and let go.
 
         For an export of ten years in the memory of one month: nothing is kept (a segment
         already loaded is used as it is). A record that a crash left in two files (before
         the journal) comes from both: the caller keeps the newer (``is_newer``), as loading
         the history does. The dicts must not be changed.
         """
-        if table not in COLD_TABLES:
-            raise ValueError(f"{table} is not a history table")
-        if table == "items":
-            with self._locked():
-                yield dict(self._hot.docs("items"))
+        with self._locked():
+            yield {"items": dict(self._hot.docs("items")), "interactions": {}}
         for month in self.history_months():
-            yield self._month_docs(month, table)
+            yield self._month_data(month)
 
     # --- other processes -----------------------------------------------------------------
 
