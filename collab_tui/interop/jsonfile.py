@@ -46,6 +46,9 @@ FORMAT_VERSION = 1
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
 # Projects and milestones (schema 3) come last: a file without them reads as before.
+# Records written at a time: one write per record was 100,000 system calls at ten years.
+RECORDS_PER_CHUNK = 2000
+
 SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("contacts", Contact),
     ("items", Item),
@@ -96,11 +99,13 @@ def export_chunks(
             yield b"[]"
             continue
         yield b"["
-        for index, record in enumerate(records):
-            yield (b",\n    " if index else b"\n    ") + record
-            done += 1
+        for start in range(0, len(records), RECORDS_PER_CHUNK):
+            piece = records[start : start + RECORDS_PER_CHUNK]
+            yield (b",\n    " if start else b"\n    ") + b",\n    ".join(piece)
             if progress is not None:
-                progress(done, total)
+                for _ in piece:
+                    done += 1
+                    progress(done, total)
         yield b"\n  ]"
     yield b"\n}\n"
 
