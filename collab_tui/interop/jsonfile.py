@@ -163,15 +163,14 @@ def _history_bytes(store: Store) -> dict[str, list[bytes]]:
 
     classes = dict(SECTIONS)
     dumpers = {table: _dumper(classes[table]) for table in ("items", "interactions")}
-    kept: dict[str, dict[int, tuple[dict[str, Any], bytes]]] = {table: {} for table in dumpers}
+    kept: dict[str, dict[int, tuple[Any, bytes]]] = {table: {} for table in dumpers}
     for tables in store.history_by_file():
         for table, docs in tables.items():
             found = kept[table]
             for doc in docs.values():
-                stamp = {"updated": doc.get("updated")}  # a copy left by a crash: the newer
-                earlier = found.get(doc["id"])
-                if earlier is None or is_newer(stamp, earlier[0]):
-                    found[doc["id"]] = (stamp, dumpers[table](doc))
+                earlier = found.get(doc["id"])  # a copy a crash left: the newer one counts
+                if earlier is None or is_newer(doc, {"updated": earlier[0]}):
+                    found[doc["id"]] = (doc.get("updated"), dumpers[table](doc))
     return {table: [found[i][1] for i in sorted(found)] for table, found in kept.items()}
 
 

@@ -654,18 +654,13 @@ class Store:
     # --- bulk reading, for exports -------------------------------------------------------
 
     def stored_dicts(self, table: str) -> list[dict[str, Any]]:
-        """Every record of ``table`` (closed history included) as the cached dict itself.
-
-        For an export that writes records without building objects: the dicts belong to
-        the store and must not be changed. Unsorted.
-        """
-        if table in HOT_TABLES:
-            return list(self._hot.docs(table).values())
-        self._load_all_cold()  # first: loading may settle a copy left in both places
-        docs = list(self._hot.docs("items").values()) if table == "items" else []
-        for segment in self._segments.values():
-            docs.extend(segment.docs(table).values())
-        return docs
+        """Every record of a hot table (contacts, meetings, escalations, projects,
+        milestones) as the cached dict itself: for an export that writes records without
+        building objects. The dicts belong to the store and must not be changed. Unsorted.
+        Items and interactions come a file at a time from ``history_by_file``."""
+        if table not in HOT_TABLES:
+            raise ValueError(f"{table} is not a hot table: see history_by_file")
+        return list(self._hot.docs(table).values())
 
     def history_by_file(self) -> Iterator[dict[str, dict[str, dict[str, Any]]]]:
         """Every item and interaction (closed history included), one file at a time:
