@@ -42,13 +42,12 @@ if TYPE_CHECKING:
 FORMAT_NAME = "collab-tui"
 FORMAT_VERSION = 1
 
+# Records written at a time: one write per record was 100,000 system calls at ten years.
+RECORDS_PER_CHUNK = 2000
 
 # The order matters on import: contacts first, so items and interactions that point at
 # them are never stored before what they point at.
 # Projects and milestones (schema 3) come last: a file without them reads as before.
-# Records written at a time: one write per record was 100,000 system calls at ten years.
-RECORDS_PER_CHUNK = 2000
-
 SECTIONS: tuple[tuple[str, type[Record]], ...] = (
     ("contacts", Contact),
     ("items", Item),

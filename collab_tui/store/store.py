@@ -668,14 +668,17 @@ class Store:
         then for each month, oldest first, read once and let go.
 
         For an export of ten years in the memory of one month: nothing is kept (a segment
-        already loaded is used as it is). A record that a crash left in two files (before
-        the journal) comes from both: the caller keeps the newer (``is_newer``), as loading
-        the history does. The dicts must not be changed.
+        already loaded is used as it is). The lock is held from the first file to the
+        last, so another process's save (an item reopened moves from a month into the hot
+        file) cannot slip between two of them. A record that a crash left in two files
+        (before the journal) comes from both: the caller keeps the newer (``is_newer``),
+        as loading the history does. The dicts must not be changed.
         """
         with self._locked():
+            self._refresh_if_changed()
             yield {"items": dict(self._hot.docs("items")), "interactions": {}}
-        for month in self.history_months():
-            yield self._month_data(month)
+            for month in self.history_months():
+                yield self._month_data(month)
 
     # --- other processes -----------------------------------------------------------------
 

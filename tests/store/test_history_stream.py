@@ -70,3 +70,22 @@ def test_a_damaged_record_is_left_out_and_the_file_left_alone(store: Store) -> N
     assert [r.summary for r in months["2025-05"]] == ["5/17", "5/3"][: len(months["2025-05"])]
     assert len(months["2025-05"]) == 1
     assert segment.read_bytes() == raw  # nothing written: the damaged record is not lost
+
+
+def test_the_history_by_file_is_read_under_one_lock(store: Store) -> None:
+    """An export reads every file under the lock: another process's save (an item
+    reopened moves from a month into the hot file) waits for the last one."""
+    from collab_tui.store import StoreLocked
+
+    files = store.history_by_file()
+    first = next(files)
+    assert first["interactions"] == {} and first["items"] == {}  # the hot file: no items
+    with pytest.raises(StoreLocked):
+        with Store.open(store.path, lock_timeout=0.2) as other:
+            other.add(Item(title="written during the export"))
+    rest = list(files)
+    assert sum(len(f["interactions"]) for f in rest) == 24
+    assert [d["title"] for f in rest for d in f["items"].values()] == ["closed in March"]
+    assert store._segments == {}  # read and let go
+    with Store.open(store.path, lock_timeout=0.2) as other:  # free again
+        other.add(Item(title="after the export"))
