@@ -36,6 +36,7 @@ from ..model import (
     Milestone,
     Project,
     Record,
+    Role,
     Settings,
     now,
 )
@@ -216,70 +217,51 @@ def _duplicate_findings(store: Store) -> list[Finding]:
     return found
 
 
+# Each kind of record's links: (field, the table its ids are in). A field holds one id or
+# None, a list of ids, or (``roles``) a list of roles, each naming a contact.
+LINK_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "contacts": (("boss_id", "contacts"),),
+    "items": (("contact_ids", "contacts"), ("interaction_id", "interactions"), ("after", "items")),
+    "interactions": (("contact_ids", "contacts"), ("item_ids", "items")),
+    "meetings": (("contact_ids", "contacts"),),
+    "escalations": (
+        ("item_id", "items"),
+        ("owe_item_id", "items"),
+        ("to_id", "contacts"),
+        ("contact_ids", "contacts"),
+    ),
+    "projects": (("roles", "contacts"),),
+    "milestones": (
+        ("project_id", "projects"),
+        ("owner_id", "contacts"),
+        ("agreed_with", "contacts"),
+    ),
+}
+
+
 def _links(store: Store) -> list[tuple[Any, str, int, str]]:
     """Links to missing records: (record, field, missing id, table it should be in)."""
-    contacts = {c.id for c in store.contacts()}
-    items = store.items(active_only=False)
-    interactions = store.interactions()
-    item_ids = {i.id for i in items}
-    interaction_ids = {i.id for i in interactions}
+    records = _records(store)
+    ids = {table: {r.id for r in found} for table, found in records.items()}
     broken: list[tuple[Record, str, int, str]] = []
-    for contact in store.contacts():
-        if contact.boss_id is not None and contact.boss_id not in contacts:
-            broken.append((contact, "boss_id", contact.boss_id, "contacts"))
-    for item in items:
-        broken.extend(
-            (item, "contact_ids", i, "contacts") for i in item.contact_ids if i not in contacts
-        )
-        if item.interaction_id is not None and item.interaction_id not in interaction_ids:
-            broken.append((item, "interaction_id", item.interaction_id, "interactions"))
-    for meeting in interactions:
-        broken.extend(
-            (meeting, "contact_ids", i, "contacts")
-            for i in meeting.contact_ids
-            if i not in contacts
-        )
-        broken.extend(
-            (meeting, "item_ids", i, "items") for i in meeting.item_ids if i not in item_ids
-        )
-    for planned in store.meetings():
-        broken.extend(
-            (planned, "contact_ids", i, "contacts")
-            for i in planned.contact_ids
-            if i not in contacts
-        )
-    for item in items:  # `after`: what it waits on
-        broken.extend((item, "after", i, "items") for i in item.after if i not in item_ids)
-    for escalation in store.escalations():
-        if escalation.item_id not in item_ids:
-            broken.append((escalation, "item_id", escalation.item_id, "items"))
-        if escalation.owe_item_id is not None and escalation.owe_item_id not in item_ids:
-            broken.append((escalation, "owe_item_id", escalation.owe_item_id, "items"))
-        if escalation.to_id is not None and escalation.to_id not in contacts:
-            broken.append((escalation, "to_id", escalation.to_id, "contacts"))
-        broken.extend(
-            (escalation, "contact_ids", i, "contacts")
-            for i in escalation.contact_ids
-            if i not in contacts
-        )
-    projects = {p.id for p in store.projects()}
-    for project in store.projects():
-        broken.extend(
-            (project, "roles", r.contact_id, "contacts")
-            for r in project.roles
-            if r.contact_id not in contacts
-        )
-    for milestone in store.milestones():
-        if milestone.project_id not in projects:
-            broken.append((milestone, "project_id", milestone.project_id, "projects"))
-        if milestone.owner_id is not None and milestone.owner_id not in contacts:
-            broken.append((milestone, "owner_id", milestone.owner_id, "contacts"))
-        broken.extend(
-            (milestone, "agreed_with", i, "contacts")
-            for i in milestone.agreed_with
-            if i not in contacts
-        )
+    for table, fields in LINK_FIELDS.items():
+        for record in records[table]:
+            for field, target in fields:
+                broken.extend(
+                    (record, field, i, target)
+                    for i in _linked_ids(getattr(record, field))
+                    if i not in ids[target]
+                )
     return broken
+
+
+def _linked_ids(value: Any) -> list[int]:
+    """The ids a link field holds: one or none, a list, or the contacts of a list of roles."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [v.contact_id if isinstance(v, Role) else v for v in value]
+    return [value]
 
 
 # Links a record cannot do without: an escalation is about an item, a milestone belongs to
@@ -305,15 +287,22 @@ def _link_findings(store: Store) -> list[Finding]:
     return findings
 
 
-def _highest_ids(store: Store) -> dict[str, int]:
-    records: dict[str, Sequence[Record]] = {
+def _records(store: Store) -> dict[str, Sequence[Record]]:
+    """Every record of every table, closed history included."""
+    return {
         "contacts": store.contacts(),
         "items": store.items(active_only=False),
         "interactions": store.interactions(),
         "meetings": store.meetings(),
         "escalations": store.escalations(),
+        "projects": store.projects(),
+        "milestones": store.milestones(),
     }
-    return {table: max((r.id for r in found), default=0) for table, found in records.items()}
+
+
+def _highest_ids(store: Store) -> dict[str, int]:
+    found = _records(store).items()
+    return {table: max((r.id for r in records), default=0) for table, records in found}
 
 
 def _counter_findings(store: Store) -> list[Finding]:

@@ -221,3 +221,17 @@ def test_doctor_finds_links_to_deleted_records_in_every_kind_of_record(collab):
         assert (escalation.to_id, escalation.contact_ids) == (None, [lee.id])
         assert store.escalation(lost.id).problem == "the approval API slips"  # kept
         assert store.milestone(orphan.id).project_id == 77
+
+
+def test_doctor_checks_the_id_counters_of_projects_and_milestones(collab):
+    """A counter behind its highest id would hand out an id twice: for every table."""
+    assert collab("project", "add", "Checkout", "--tag", "checkout").code == 0
+    assert collab("milestone", "add", "checkout", "beta", "--baseline", "2026-12-04").code == 0
+    edit(collab.db, lambda d: d["meta"]["1"]["last_ids"].update(projects=0, milestones=0))
+    report = collab("doctor")
+    assert report.code == 1
+    for table in ("projects", "milestones"):
+        assert f"the id counter of {table}" in report.out, report.out
+    assert collab("doctor", "--repair").code == 0
+    last_ids = orjson.loads(collab.db.read_bytes())["meta"]["1"]["last_ids"]
+    assert (last_ids["projects"], last_ids["milestones"]) == (1, 1)
