@@ -486,15 +486,7 @@ class Store:
     def contact_log(self, contact_id: int, today: date, n: int) -> summary.ContactLog:
         """A contact's ``n`` newest interactions (planned ones too), how many there are in
         all, and the latest date on or before ``today``."""
-        return self._contact_log(contact_id, today, n, self._fresh_summary())
-
-    def _contact_log(
-        self,
-        contact_id: int,
-        today: date,
-        n: int,
-        fresh: tuple[summary.Entries, summary.Log] | None,
-    ) -> summary.ContactLog:
+        fresh = self._fresh_summary()
         if fresh is not None and n <= summary.RECENT:
             entries, log = fresh
             entry = entries.get(str(contact_id))
