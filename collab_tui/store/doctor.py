@@ -329,7 +329,7 @@ def repair(store: Store) -> list[str]:
     done: list[str] = []
     with store.batch():
         txn = store._txn_state()
-        txn.log_reshaped = True  # rebuild the log's summary from the history, whatever its stamp
+        txn.rebuild_summary = True  # rebuild the log's summary from the history, whatever its stamp
         # Damaged records: copied into the quarantine file first, then dropped from theirs.
         set_aside = [(key, f) for key, f in _files(store) if f.storage.set_aside]
         if set_aside:

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -243,8 +244,9 @@ class _Txn:
     """What the current transaction touched, to write each file once."""
 
     changed: set[str] = field(default_factory=set)  # files with new, changed or removed records
-    log_added: list[dict[str, Any]] = field(default_factory=list)  # new interactions
-    log_reshaped: bool = False  # an interaction changed or removed: rebuild the summary
+    # Interactions added, changed or removed: id -> (as stored before, now; None: absent).
+    log_changes: dict[str, summary.Change] = field(default_factory=dict)
+    rebuild_summary: bool = False  # from the whole history, whatever its stamp (doctor)
     history_found: summary.Found = field(default_factory=dict)  # segments before the commit
 
 
@@ -585,7 +587,8 @@ class Store:
         """
         table = TABLE_OF[type(record)]
         with self._restoring_on_error(record), self._transaction():
-            stored = self._find(table, record.id) if record.id else None
+            near = _month_read_from(record)
+            stored = self._find(table, record.id, near) if record.id else None
             if stored is None or _timestamp(stored.get("updated")) != record.updated:
                 current = type(record).from_dict(stored) if stored is not None else None
                 raise ConflictError(record, self.path, current)
@@ -601,15 +604,17 @@ class Store:
 
     def delete(self, record_or_type: Record | type, id: int | None = None) -> bool:
         """Delete ``delete(record)`` or ``delete(Item, 5)``. False if it was not there."""
+        near = HOT
         if isinstance(record_or_type, type):
             table, record_id = TABLE_OF[record_or_type], id
         else:
             table = TABLE_OF[type(record_or_type)]
             record_id = id if id is not None else record_or_type.id
+            near = _month_read_from(record_or_type)
         if not record_id:
             return False
         with self._transaction():
-            key = self._locate(table, record_id)
+            key = self._locate(table, record_id, near)
             if key is None:
                 return False
             self._remove_doc(key, table, record_id)
@@ -803,9 +808,10 @@ class Store:
     def _update_summary(self, txn: _Txn) -> None:
         """Bring the log's summary up to date for this commit (before its write plan).
 
-        New interactions are counted in; any other change to the log, or a summary that
-        no longer matches the history on disk (or is missing), means a rebuild from the
-        whole history, which such changes have loaded already.
+        The interactions this commit adds, changes or removes are counted in or out
+        (``summary.revise``, which reads a few recent months when an edit pushes a
+        contact's older interactions up). A summary that no longer matches the history on
+        disk (or is missing, or does not add up) is rebuilt from the whole history.
         """
         found = summary.scan(self.history)
         data = self._hot.storage.data
@@ -818,7 +824,16 @@ class Store:
         )
         if not fresh:
             self._reload_segments_changed_on_disk(txn)
-        if not fresh or txn.log_reshaped:
+        revised = fresh and not txn.rebuild_summary
+        if revised and txn.log_changes:
+            assert isinstance(entries, dict) and isinstance(log, dict)
+            try:
+                revised = summary.revise(
+                    entries, log, txn.log_changes.values(), self._interactions_from
+                )
+            except (StoreCorrupt, OSError, KeyError, TypeError, ValueError, AttributeError):
+                revised = False  # a damaged month, or a summary edited by hand: rebuild
+        if not revised:
             try:
                 self._load_all_cold()
             except (StoreCorrupt, OSError):
@@ -832,9 +847,18 @@ class Store:
             data[SUMMARY], data[SUMMARY_LOG] = summary.build(
                 d for s in self._segments.values() for d in s.docs("interactions").values()
             )
-        elif txn.log_added and isinstance(entries, dict) and isinstance(log, dict):
-            summary.add(entries, log, txn.log_added)
         txn.history_found = found
+
+    def _interactions_from(self, month: str) -> Iterator[Iterable[dict[str, Any]]]:
+        """Each month's interactions from ``month`` back, newest first, as this transaction
+        has them: a month it loaded from memory, any other read and let go."""
+        months = {m for m in [*self.history_months(), *self._segments] if m <= month}
+        for each in sorted(months, reverse=True):
+            segment = self._segments.get(each)
+            if segment is not None:
+                yield segment.docs("interactions").values()
+            else:
+                yield self._month_data(each)["interactions"].values()
 
     def _reload_segments_changed_on_disk(self, txn: _Txn) -> None:
         """Forget cached segments that changed on disk (and this commit does not write)."""
@@ -1116,19 +1140,60 @@ class Store:
 
     # --- internals: records --------------------------------------------------------------
 
-    def _locate(self, table: str, record_id: int) -> str | None:
-        """The file key holding a record, or None."""
+    def _locate(self, table: str, record_id: int, near: str = HOT) -> str | None:
+        """The file key holding a record, or None.
+
+        A history record is looked for without reading all history: first in the months
+        already loaded, then in ``near`` (where the record would live now), then month by
+        month, newest first, keeping only the month that holds it. So an edit of last
+        week's note reads last week's month, not ten years. Only a record found nowhere
+        (a new id, or one deleted meanwhile) loads and indexes every month, once: an
+        import adding thousands then looks each up in that index.
+        """
         key = str(record_id)
         if table != "interactions" and key in self._hot.docs(table):
             return HOT
         if table in HOT_TABLES:
             return None
+        if self._cold_index is None:
+            month = self._search_history(table, key, near)
+            if month is not None:
+                return month
         self._load_all_cold()
         assert self._cold_index is not None
         return self._cold_index[table].get(key)
 
-    def _find(self, table: str, record_id: int) -> dict[str, Any] | None:
-        location = self._locate(table, record_id)
+    def _search_history(self, table: str, key: str, near: str) -> str | None:
+        """The loaded or on-disk month holding record ``key`` of ``table``, or None.
+
+        Files from before version 3 could hold a record in two months (a crash before the
+        journal); migrating to version 3 merged every month, and since then a save writes
+        all its files or none, so the first month found is the only one.
+        """
+        for month, segment in self._segments.items():
+            if key in segment.docs(table):
+                return month
+        on_disk = self.history_months()
+        order = [near] if near in on_disk else []
+        order += [month for month in reversed(on_disk) if month != near]
+        wanted = re.compile(rb'"%s"\s*:' % key.encode())  # its doc id, as a JSON key
+        changed = self._txn.changed if self._txn is not None else set()
+        for month in order:
+            if month in self._segments:
+                continue  # looked at above
+            try:
+                if not wanted.search(segment_path(self.path, month).read_bytes()):
+                    continue
+            except FileNotFoundError:
+                continue
+            if key in self._file(month).docs(table):
+                return month
+            if month not in changed:
+                del self._segments[month]  # another record with that number: let it go
+        return None
+
+    def _find(self, table: str, record_id: int, near: str = HOT) -> dict[str, Any] | None:
+        location = self._locate(table, record_id, near)
         if location is None:
             return None
         return self._file(location).table(table).get(doc_id=record_id)
@@ -1152,9 +1217,12 @@ class Store:
             kind = t(f"record.{CLASS_OF[table].__name__.lower()}").capitalize()
             raise RecordInvalid(t("error.store.invalid.record", kind=kind, id=record_id), problems)
         new_key = home_of(table, doc)
-        old_key = None if known_new else self._locate(table, record_id)
+        old_key = None if known_new else self._locate(table, record_id, near=new_key)
+        before = self._file(old_key).docs(table).get(str(record_id)) if old_key else None
         if old_key is not None and old_key != new_key:
             self._remove_doc(old_key, table, record_id)
+        if table == "interactions":
+            self._note_log_change(str(record_id), before, doc)
         # The cached dict itself, not TinyDB's insert/update: those copy the whole table
         # on every call, which made a batch of n changes (an import) quadratic.
         target = self._file(new_key).storage
@@ -1168,22 +1236,40 @@ class Store:
         self._txn_state().changed.add(new_key)
         if new_key != HOT and self._cold_index is not None:
             self._cold_index[table][str(record_id)] = new_key
-        if table == "interactions":
-            if known_new:
-                self._txn_state().log_added.append(dict(doc))
-            else:
-                self._txn_state().log_reshaped = True
 
     def _remove_doc(self, key: str, table: str, record_id: int) -> None:
         source = self._file(key)
-        if str(record_id) not in source.docs(table):
+        doc = source.docs(table).get(str(record_id))
+        if doc is None:
             return
+        if table == "interactions":
+            self._note_log_change(str(record_id), doc, None)
         self._txn_state().changed.add(key)
         del source.docs(table)[str(record_id)]  # not TinyDB's remove: it copies the table
-        if table == "interactions":
-            self._txn_state().log_reshaped = True
         if key != HOT and self._cold_index is not None:
             self._cold_index[table].pop(str(record_id), None)
+
+    def _note_log_change(
+        self, key: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        """Remember an interaction's first stored form in this transaction and its last,
+        as copies (the stored dicts change in place), for the summary (``summary.revise``)."""
+        changes = self._txn_state().log_changes
+        first = changes[key][0] if key in changes else before
+        changes[key] = (
+            dict(first) if first is not None and key not in changes else first,
+            dict(after) if after is not None else None,
+        )
+
+
+def _month_read_from(record: Record) -> str:
+    """The history month a record was most likely read from (HOT if none): an
+    interaction's date, or a closed item's close time (a caller reopening it has not
+    cleared it yet). Only a first guess: the store looks further if it is not there."""
+    if isinstance(record, Interaction):
+        return record.date.isoformat()[:7]
+    closed = getattr(record, "closed", None)
+    return closed.isoformat()[:7] if isinstance(closed, datetime) else HOT
 
 
 def _prepared(record: RecordT) -> RecordT:

@@ -20,7 +20,7 @@ the summary from it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -44,14 +44,6 @@ def build(docs: Iterable[dict[str, Any]]) -> tuple[Entries, Log]:
     return entries, log
 
 
-def add(entries: Entries, log: Log, docs: Iterable[dict[str, Any]]) -> None:
-    """Count new interactions in: the newest RECENT of the old ones plus them are the
-    newest of all."""
-    for doc in docs:
-        _count_in(entries, log, doc)
-    prune(entries, log)
-
-
 def _count_in(entries: Entries, log: Log, doc: dict[str, Any]) -> None:
     key = [doc["date"], doc["id"]]  # the brief's order: newest date first, then higher id
     for contact_id in dict.fromkeys(doc.get("contact_ids") or ()):
@@ -63,6 +55,103 @@ def _count_in(entries: Entries, log: Log, doc: dict[str, Any]) -> None:
             recent.sort(reverse=True)
             del recent[RECENT:]
             log[str(doc["id"])] = dict(doc)  # a copy: the history's record may change in place
+
+
+Change = tuple[dict[str, Any] | None, dict[str, Any] | None]  # (before, after); None: absent
+# The interactions of one month (its doc id -> record), months newest first, as they are
+# after the change: what ``revise`` reads when an edit pushes a contact's older ones up.
+MonthsNewestFirst = Callable[[str], Iterator[Iterable[dict[str, Any]]]]
+
+
+def revise(entries: Entries, log: Log, changes: Iterable[Change], older: MonthsNewestFirst) -> bool:
+    """Bring the summary up to date with interactions added, edited or removed.
+
+    A contact's ``recent`` that loses an entry (an edit moved it to an older date or
+    another contact, or a removal) is refilled with its next older interactions, read by
+    ``older(month)``: the months from ``month`` back, newest first, only as far as
+    needed. An edit of last week's note reads last week's month, not ten years. False if
+    the summary does not add up with the history (edited by hand): rebuild it then.
+    """
+    changes = list(changes)
+    changed_ids = {str(doc["id"]) for pair in changes for doc in pair if doc is not None}
+    touched = {contact for pair in changes for doc in pair for contact in _contacts_of(doc)}
+    # Everything older than a contact's last kept entry is unknown here: remember it.
+    boundary: dict[str, list[Any] | None] = {}
+    for contact in touched:
+        entry = entries.get(contact)
+        if entry is not None and entry["count"] > len(entry["recent"]):
+            boundary[contact] = entry["recent"][-1]
+        else:
+            boundary[contact] = None
+    for before, after in changes:
+        for doc, step in ((before, -1), (after, 1)):
+            for contact in _contacts_of(doc):
+                entry = entries.setdefault(contact, {"count": 0, "recent": []})
+                entry["count"] += step
+    candidates: dict[str, list[list[Any]]] = {contact: [] for contact in touched}
+    for _, after in changes:
+        for contact in _contacts_of(after):
+            candidates[contact].append([after["date"], after["id"]])  # type: ignore[index]
+    short: dict[str, int] = {}  # contact -> how many older entries it still needs
+    for contact in touched:
+        entry = entries[contact]
+        if entry["count"] < 0:
+            return False
+        if entry["count"] == 0:
+            del entries[contact]
+            continue
+        last = boundary[contact]
+        kept = [key for key in entry["recent"] if str(key[1]) not in changed_ids]
+        kept += [key for key in candidates[contact] if last is None or key >= last]
+        kept.sort(reverse=True)
+        entry["recent"] = kept[:RECENT]
+        wanted = min(RECENT, entry["count"])
+        if len(entry["recent"]) < wanted:
+            if last is None:
+                return False  # the count says there is more, the summary named nothing older
+            short[contact] = wanted - len(entry["recent"])
+    if short and not _refill(entries, log, short, boundary, older):
+        return False
+    for _, after in changes:
+        if after is not None:
+            log[str(after["id"])] = dict(after)  # prune drops it if no list names it
+    prune(entries, log)
+    return True
+
+
+def _contacts_of(doc: dict[str, Any] | None) -> list[str]:
+    """The contact ids (as the summary's keys) an interaction names, each once."""
+    return [str(c) for c in dict.fromkeys(doc.get("contact_ids") or ())] if doc else []
+
+
+def _refill(
+    entries: Entries,
+    log: Log,
+    short: dict[str, int],
+    boundary: dict[str, list[Any] | None],
+    older: MonthsNewestFirst,
+) -> bool:
+    """Append to each short contact's ``recent`` its newest interactions at or before its
+    boundary that it does not list yet, reading months newest first until all have enough."""
+    start = max(str(boundary[contact][0])[:7] for contact in short)  # type: ignore[index]
+    found: dict[str, list[tuple[list[Any], dict[str, Any]]]] = {c: [] for c in short}
+    for docs in older(start):
+        for doc in docs:
+            key = [doc["date"], doc["id"]]
+            for contact in _contacts_of(doc):
+                if contact not in short or key > boundary[contact]:  # type: ignore[operator]
+                    continue
+                if key not in entries[contact]["recent"]:
+                    found[contact].append((key, doc))
+        # Every month after this one is newer: a contact with enough is done.
+        for contact in [c for c in short if len(found[c]) >= short[c]]:
+            best = sorted(found.pop(contact), key=lambda pair: pair[0], reverse=True)
+            for key, doc in best[: short.pop(contact)]:
+                entries[contact]["recent"].append(key)
+                log[str(doc["id"])] = dict(doc)
+        if not short:
+            return True
+    return False
 
 
 def prune(entries: Entries, log: Log) -> None:

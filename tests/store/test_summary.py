@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from tinydb import TinyDB
 from collab_tui import actions, triage
 from collab_tui.cli import main
 from collab_tui.interop import jsonfile
-from collab_tui.model import Contact, Interaction, Item, Kind
-from collab_tui.store import SCHEMA_VERSION, Store, doctor, restore, summary  # noqa: F401
+from collab_tui.model import Contact, Interaction, Item, Kind, Status
+from collab_tui.store import SCHEMA_VERSION, ConflictError, Store, doctor, restore, summary  # noqa: F401
 from collab_tui.store import store as store_module
 
 TODAY = date(2026, 11, 23)
@@ -124,6 +125,72 @@ def test_exact_after_adds_edits_deletes_and_batches(db):
     assert_exact(db)
     with Store.open(db) as store:  # an item-only save keeps it (and its stamp) exact
         store.add(Item("unrelated"))
+    assert_exact(db)
+
+
+def test_random_edits_keep_it_exact_and_read_only_the_months_they_touch(db):
+    """Edits of the text, the date (into another month, older or newer) and the people,
+    deletes and adds, each checked against the whole history: none loads all history
+    (an edit pushing a contact's older interactions up reads back only as far as needed)."""
+    rng = random.Random(10)
+    with Store.open(db) as store:
+        people = [store.add(Contact(name)).id for name in ("小蓝", "Bob", "王芳", "Quiet")]
+        for n in range(30):
+            day = date(2025, rng.randint(1, 12), rng.randint(1, 28))
+            who = rng.sample(people, rng.choice([1, 1, 2]))
+            store.add(Interaction(date=day, summary=f"talk {n}", contact_ids=who))
+    assert_exact(db)
+    for step in range(60):
+        with Store.open(db) as reader:
+            target = rng.choice(reader.interactions())
+        with Store.open(db) as store, history_unreadable():
+            change = rng.choice(["text", "date", "date", "people", "delete", "add"])
+            if change == "text":
+                target.summary += f" / {step}"
+            elif change == "date":
+                target.date = date(rng.choice([2024, 2025, 2026]), rng.randint(1, 12), 3)
+            elif change == "people":
+                target.contact_ids = rng.sample(people, rng.choice([1, 2, 3]))
+            if change == "delete":
+                assert store.delete(target)
+            elif change == "add":
+                store.add(Interaction(date=TODAY, summary=f"new {step}", contact_ids=people[:1]))
+            else:
+                store.update(target)
+        assert_exact(db)
+
+
+def test_an_edit_finds_a_closed_item_or_a_moved_interaction_without_all_history(db):
+    ids = fill(db)
+    with Store.open(db) as store:
+        done = store.add(Item("closed in March", kind=Kind.OWE, contact_ids=[ids["lan"]]))
+        done.status = Status.DONE
+        store.update(done)
+        store.interactions()  # read elsewhere: the one below still has its date
+        talk = min(store.interactions(), key=lambda i: i.id)
+    assert done.closed is not None
+    with Store.open(db) as store, history_unreadable():
+        done.status = Status.OPEN  # reopened: back into the hot file
+        store.update(done)
+        talk.date = date(2026, 10, 5)  # its month is not where it is stored now
+        store.update(talk)
+    with Store.open(db) as store:
+        assert store.item(done.id).is_open
+        assert store.interaction(talk.id).date == date(2026, 10, 5)
+    assert_exact(db)
+
+
+def test_an_edit_of_an_interaction_deleted_meanwhile_is_a_conflict(db):
+    fill(db)
+    with Store.open(db) as store:
+        talk = min(store.interactions(), key=lambda i: i.id)
+    with Store.open(db) as other:
+        other.delete(talk)
+    with Store.open(db) as store:
+        talk.summary = "edited after another process deleted it"
+        with pytest.raises(ConflictError):
+            store.update(talk)
+        assert not store.delete(talk)
     assert_exact(db)
 
 
