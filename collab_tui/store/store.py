@@ -1156,7 +1156,10 @@ class Store:
         if table in HOT_TABLES:
             return None
         if self._cold_index is None:
-            month = self._search_history(table, key, near)
+            with self._locked():
+                if self._txn is None:
+                    self._refresh_if_changed()  # hot and history read as one snapshot
+                month = self._search_history(table, key, near)
             if month is not None:
                 return month
         self._load_all_cold()
