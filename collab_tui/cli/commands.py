@@ -506,7 +506,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             from collab_tui.interop import ics
 
             # Closed items too: they stay in calendars, completed, for ics.CLOSED_DAYS.
-            items = store.items(active_only=False)
+            items = ics.calendar_items(store, args.today)
             payload = ics.export_ics(
                 items, store.contacts(), args.today, progress=progress, meetings=store.meetings()
             )

@@ -24,7 +24,7 @@ import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Event, Todo
 
@@ -42,6 +42,9 @@ from collab_tui.model import (
 )
 from collab_tui.triage import is_important
 from collab_tui.words import label, listing, t
+
+if TYPE_CHECKING:
+    from collab_tui.store import Store
 
 PRODID = "-//collab-tui//collab-tui//EN"
 UID_SUFFIX = "@collab-tui"
@@ -80,7 +83,18 @@ def shown(item: Item, today: date) -> bool:
     """Whether the item is in calendars: active, or closed less than CLOSED_DAYS ago."""
     if item.is_active:
         return True
-    return item.closed is not None and item.closed.date() > today - timedelta(days=CLOSED_DAYS)
+    return item.closed is not None and item.closed.date() >= shown_since(today)
+
+
+def shown_since(today: date) -> date:
+    """The first day an item closed on is still in calendars (see ``shown``)."""
+    return today - timedelta(days=CLOSED_DAYS - 1)
+
+
+def calendar_items(store: Store, today: date) -> list[Item]:
+    """The items a calendar holds (``shown``): the active ones and those closed in the
+    last CLOSED_DAYS, without reading older history."""
+    return store.items() + store.items_closed_since(shown_since(today))
 
 
 def export_ics(
@@ -299,6 +313,7 @@ class TodoPlan:
 
     changes: list[TodoChange] = field(default_factory=list)
     unchanged: int = 0
+    unknown: int = 0  # to-dos that match none of the items given (new ones among them)
     conflicts: list[str] = field(default_factory=list)  # titles where collab's side won
 
     @property
@@ -336,6 +351,7 @@ def plan_todos(
         else:
             item = foreign.get(todo.uid) or by_uid.get(todo.uid.removesuffix(UID_SUFFIX))
         if item is None:
+            plan.unknown += 1
             if not review and todo.summary and todo.status not in ("COMPLETED", "CANCELLED"):
                 new = {"title": todo.summary, "due": todo.due, "extra": {ICAL_UID: todo.uid}}
                 plan.changes.append(TodoChange(None, new, todo.uid))

@@ -154,7 +154,7 @@ def export_to(store: Store, directory: Path, ext: str, state: VdirState, today: 
     if ext == CONTACTS:
         entries = contact_entries(contacts)
     else:
-        entries = todo_entries(store.items(active_only=False), contacts, today)
+        entries = todo_entries(ics.calendar_items(store, today), contacts, today)
     return export_vdir(directory, ext, entries, state)
 
 
@@ -274,7 +274,7 @@ def import_vdir(
     if cards:
         _import_cards(store, cards, last_sync, result, dry_run)
     if todos:
-        _import_todos(store, todos, last_sync, result, dry_run)
+        _import_todos(store, todos, last_sync, today, result, dry_run)
     if not dry_run:
         for name, (uid, data) in {**cards, **todos}.items():
             state.files[name] = digest(data)
@@ -370,6 +370,7 @@ def _import_todos(
     store: Store,
     files: dict[str, tuple[str, bytes]],
     last_sync: datetime | None,
+    today: date,
     result: VdirImport,
     dry_run: bool,
 ) -> None:
@@ -382,7 +383,9 @@ def _import_todos(
         except ValueError as error:
             result.skipped.append((name, str(error)))
     store.refresh()
-    plan = ics.plan_todos(todos, store.items(active_only=False), last_sync)
+    plan = ics.plan_todos(todos, ics.calendar_items(store, today), last_sync)
+    if plan.unknown:  # a new to-do, or one of an item closed before the calendar's weeks
+        plan = ics.plan_todos(todos, store.items(active_only=False), last_sync)
     result.added += plan.added
     result.completed += plan.closed
     result.updated += len(plan.changes) - plan.added - plan.closed

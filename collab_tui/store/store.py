@@ -349,6 +349,21 @@ class Store:
         with gc_paused():
             return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
 
+    def items_closed_since(self, day: date) -> list[Item]:
+        """Items closed on or after ``day`` (the UTC day of ``closed``), by id.
+
+        Reads only the history months from ``day`` on, one at a time: what a calendar
+        shows of the last weeks costs the same after ten years as after one.
+        """
+        since = day.isoformat()
+        docs = []
+        for month in self.history_months():
+            if month >= since[:7]:
+                items = self._month_data(month)["items"].values()
+                docs += [d for d in items if (d.get("closed") or "")[:10] >= since]
+        with gc_paused():
+            return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
+
     def item(self, id: int) -> Item | None:
         doc = self._find("items", id)
         return Item.from_dict(doc) if doc is not None else None

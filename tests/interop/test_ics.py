@@ -216,3 +216,30 @@ def test_collab_export_ics_has_the_planned_meetings(collab, tmp_path):
     events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     assert [str(e["SUMMARY"]) for e in events] == ["API review"]
     assert events[0].decoded("DTSTART") == datetime(2026, 11, 27, 15, 0)
+
+
+def test_the_calendar_reads_only_the_history_of_its_weeks(store):
+    """Active items and those closed in the last thirty days, from those months alone:
+    a damaged month from last year does not stop the export (nor is it read)."""
+    from collab_tui.interop.ics import calendar_items, shown_since
+    from collab_tui.store.store import segment_path
+
+    def closed_on(title: str, when: datetime, due: date) -> Item:
+        return store.put(
+            Item(title, due=due, status=Status.DONE, created=when, updated=when, closed=when)
+        )
+
+    old = closed_on("closed last year", datetime(2025, 11, 2, 9, 0, tzinfo=UTC), date(2025, 11, 1))
+    edge = closed_on("closed 29 days ago", datetime(2026, 10, 26, 23, 0, tzinfo=UTC), TODAY)
+    gone = closed_on("closed 30 days ago", datetime(2026, 10, 25, 23, 0, tzinfo=UTC), TODAY)
+    active = store.add(Item("still open", due=TODAY))
+    assert shown_since(TODAY) == date(2026, 10, 26)
+    segment_path(store.path, "2025-11").write_bytes(b"{ damaged")
+    listed = calendar_items(store, TODAY)
+    assert [i.id for i in listed] == [active.id, edge.id]
+    assert {old.id, gone.id}.isdisjoint(i.id for i in listed)
+    exported = todos(export_ics(listed, [], TODAY))
+    assert {str(todo["SUMMARY"]) for todo in exported.values()} == {
+        "still open",
+        "closed 29 days ago",
+    }

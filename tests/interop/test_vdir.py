@@ -360,3 +360,42 @@ def test_a_recurring_todo_ticked_off_in_a_calendar_gets_its_next_occurrence(stor
     (following,) = [i for i in store.items() if i.title == "weekly status report"]
     assert following.id != weekly.id and following.due == date(2026, 12, 4)
     assert store.item(waiting.id).after == [weekly.id]  # done: it no longer blocks
+
+
+def test_a_sync_reads_the_calendars_weeks_and_all_history_only_for_a_todo_it_cannot_place(
+    store, tmp_path, monkeypatch
+):
+    """To-dos of active and lately closed items are matched without reading older
+    history. A to-do of an item closed long ago (still in some calendar app) is matched
+    too, by reading it all once: it reopens that item, never makes a new one."""
+    from collab_tui.store import Store
+
+    long_ago = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    old = store.put(
+        Item("old request", due=date(2025, 3, 1), status=Status.DONE,
+             created=long_ago, updated=long_ago, closed=long_ago)
+    )  # fmt: skip
+    current = store.add(Item(title="approval result", due=date(2026, 11, 27)))
+    folder = tmp_path / "todos"
+    state = vdir.SyncState(tmp_path / "collab.json", tmp_path / "state")
+    vdir.export_to(store, folder, vdir.TODOS, state.vdir(folder), TODAY)
+    (path,) = folder.iterdir()  # the old item is not in calendars
+    path.write_bytes(path.read_bytes().replace(b"20261127", b"20261204"))
+    real_load_all = Store._load_all_cold
+    reads: list[str] = []
+
+    def load_all(self):  # type: ignore[no-untyped-def]
+        if self._cold_index is None:  # not indexed yet: this call reads every month
+            reads.append("all history")
+        real_load_all(self)
+
+    monkeypatch.setattr(Store, "_load_all_cold", load_all)
+    with Store.open(store.path) as fresh:  # as `collab sync` opens it
+        assert vdir.import_vdir(fresh, folder, state.vdir(folder), TODAY).updated == 1
+        assert fresh.item(current.id).due == date(2026, 12, 4) and reads == []
+    lingering = folder / f"{old.uid}@collab-tui.ics"
+    lingering.write_bytes(path.read_bytes().replace(current.uid.encode(), old.uid.encode()))
+    with Store.open(store.path) as fresh:
+        result = vdir.import_vdir(fresh, folder, state.vdir(folder), TODAY)
+        assert (result.added, result.updated) == (0, 1) and reads == ["all history"]
+        assert fresh.item(old.id).status is Status.OPEN
