@@ -10,6 +10,7 @@ whom, and the decisions logged. User text is escaped so that a note starting wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -48,15 +49,16 @@ def status_report(
     # clean: a file written before the store cleaned text may still hold control characters.
     # in pinyin order, the order the waiting-on section lists people in
     names = {c.id: clean(c).name for c in lookup.sort_contacts(store.contacts())}
-    items = [clean(i) for i in store.items(active_only=False) if _tagged(i.tags, tag)]
+    items = [clean(i) for i in _items_of_period(store, since) if _tagged(i.tags, tag)]
+    decided = _decisions_between(store, since, today)
     tagged_ids = {i.id for i in items}
+    if tag is not None:
+        tagged_ids |= _older_linked(store, decided, lambda i: _tagged(i.tags, tag))
     active_ids = {i.id for i in items if i.is_active}
     log = [
         clean(r)
-        for r in store.interactions()
-        if since <= r.date <= today
-        and r.decisions
-        and (tag is None or _tagged(r.tags, tag) or tagged_ids.intersection(r.item_ids))
+        for r in decided
+        if tag is None or _tagged(r.tags, tag) or tagged_ids.intersection(r.item_ids)
     ]
 
     done = sorted(
@@ -117,14 +119,13 @@ def project_report(store: Store, project: Project, since: date | None, today: da
     since = since or project.reported or today - timedelta(days=DEFAULT_DAYS)
     names = {c.id: clean(c).name for c in lookup.sort_contacts(store.contacts())}
     milestones = plan.sort_milestones(clean(m) for m in store.milestones(project.id))
-    items = [clean(i) for i in store.items(active_only=False) if plan.belongs(i.tags, project)]
-    ids = {i.id for i in items}
+    items = [clean(i) for i in _items_of_period(store, since) if plan.belongs(i.tags, project)]
+    decided = _decisions_between(store, since, today)
+    ids = {i.id for i in items} | _older_linked(
+        store, decided, lambda i: plan.belongs(i.tags, project)
+    )
     log = [
-        clean(r)
-        for r in store.interactions()
-        if since <= r.date <= today
-        and r.decisions
-        and (plan.belongs(r.tags, project) or ids.intersection(r.item_ids))
+        clean(r) for r in decided if plan.belongs(r.tags, project) or ids.intersection(r.item_ids)
     ]
     start, end = document_date(since), document_date(today)
     out = ["# " + t("report.project.title", name=_md(project.name), since=start, today=end), ""]
@@ -258,6 +259,32 @@ def _done_or_open_line(item: Item, names: dict[int, str], today: date) -> str:
 
 def _tagged(tags: list[str], tag: str | None) -> bool:
     return tag is None or any(t.lstrip("#").casefold() == tag for t in tags)
+
+
+def _items_of_period(store: Store, since: date) -> list[Item]:
+    """The items a report can name: the active ones and those closed since ``since``
+    (from the day before: the report's days are the user's, the store's are UTC's).
+    Older history is not read, so a weekly report costs the same in year ten as in one."""
+    return store.items() + store.items_closed_since(since - timedelta(days=1))
+
+
+def _decisions_between(store: Store, since: date, today: date) -> list[Interaction]:
+    """The log entries with decisions dated ``since`` to ``today``, from those months."""
+    return [
+        r
+        for _month, records in store.interactions_by_month(since=since.isoformat()[:7])
+        for r in records
+        if since <= r.date <= today and r.decisions
+    ]
+
+
+def _older_linked(store: Store, log: list[Interaction], wanted: Callable[[Item], bool]) -> set[int]:
+    """The ids of items closed before the period that ``log`` links to and that are
+    ``wanted`` (a decision this week on an item of the tag, finished long ago)."""
+    known = {i.id for i in store.items()}
+    linked = {item_id for r in log for item_id in r.item_ids} - known
+    found = (store.item(item_id) for item_id in sorted(linked))
+    return {item.id for item in found if item is not None and wanted(item)}
 
 
 def _closed_on(item: Item) -> date:

@@ -310,3 +310,30 @@ def test_user_text_is_escaped_in_both_languages(store, language):
     assert "  - \\# not a heading" in report
     lines = report.splitlines()
     assert not any(line.startswith(("|", ">", "# Evil", "# not")) for line in lines)
+
+
+def test_a_weekly_report_reads_only_its_weeks_unless_a_decision_links_further_back(store):
+    """Items closed and decisions logged before the period come from months the report
+    does not read (a damaged one from last year stops nothing); an item finished long
+    ago that this week's decision names still counts for the tag."""
+    from collab_tui.store import Store
+    from collab_tui.store.store import segment_path
+
+    long_ago = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
+    old = store.put(
+        Item("payment API v1", status=Status.DONE, tags=["orders"],
+             created=long_ago, updated=long_ago, closed=long_ago)
+    )  # fmt: skip
+    store.add(Interaction(date=date(2025, 2, 3), summary="kick-off", decisions=["go"]))
+    store.add(
+        Interaction(
+            date=date(2026, 11, 20), summary="v1 follow-up",
+            decisions=["keep v1's error codes"], item_ids=[old.id],
+        )
+    )  # fmt: skip
+    segment_path(store.path, "2025-02").write_bytes(b"{ damaged")
+    with Store.open(store.path) as fresh:
+        report = status_report(fresh, SINCE, tag="orders", today=TODAY)
+        assert "keep v1's error codes" in report  # linked through the old item's tag
+        assert re.search(r"\bgo\b", report) is None  # decided before the period
+        assert "payment API v1" not in report  # finished long before the period
