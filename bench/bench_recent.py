@@ -1,17 +1,25 @@
-"""Edits of history records at 1, 3 and 10 years: time and peak memory, ours against a
-baseline checkout, taking turns.
+"""Work on recent history at 1, 3 and 10 years: time and peak memory, ours against a
+baseline checkout, taking turns (issue #10: cost follows what is open and recent).
 
-    uv run python bench/bench_history_edit.py --baseline /tmp/base [--years 1 3 10] [--runs 5]
+    uv run python bench/bench_recent.py --baseline /tmp/base [--years 1 3 10] [--runs 5]
 
 ``--baseline DIR``: another checkout's code (e.g. ``git archive REV | tar -x -C DIR``),
-run with this venv on the same data. Each case is one fresh process (``python -c``) on a
-fresh copy of the generated data set whose day's backup is already taken (as after the
-morning's first save), timing one save and reporting the process's peak RSS (VmHWM):
+run with this venv on the same data. Each case is one fresh process on a fresh copy of
+the generated data set whose day's backup is already taken (as after the morning's
+first save).
+
+Saves (``python -c``; the time of the save alone, and the process's peak RSS, VmHWM):
 
 - ``edit note``: the newest past log entry gets a longer summary (a typo fixed after a
   meeting);
 - ``move date``: a log entry of two months ago is moved a month back;
 - ``reopen``: an item closed about a year ago is reopened.
+
+Whole commands (``python -m collab_tui``; wall time and GNU time's peak RSS):
+
+- ``export ics``: ``collab export --format ics`` (active items and the last 30 days'
+  closed ones, what calendars and ``collab sync`` take);
+- ``report``: ``collab report``, the last week's status report.
 
 The baseline and ours alternate (which goes first alternates by run); the table gives
 medians and ours / baseline.
@@ -67,23 +75,33 @@ took = (time.perf_counter() - start) * 1000
 hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:")).split()[1]
 print(f"{took:.2f} {int(hwm) / 1024:.1f}")
 """
-CASES = ("edit note", "move date", "reopen")
+SAVES = ("edit note", "move date", "reopen")
+COMMANDS = {"export ics": ["export", "--format", "ics", "-o", "{out}"], "report": ["report"]}
+CASES = (*SAVES, *COMMANDS)
 
 
 def run_case(code: Path, case: str, source: Path, work: Path) -> tuple[float, float]:
-    """(ms of the save, peak MiB of the process) on a fresh copy of ``source``'s data."""
+    """(ms, peak MiB of the process) of one case on a fresh copy of ``source``'s data."""
     copy = work / "copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(source.parent, copy)
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, case, str(copy / source.name), TODAY],
-        env=env, cwd=code, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as users
+    env.update(PYTHONPATH=str(code), COLLAB_TODAY=TODAY)
+    data = str(copy / source.name)
+    if case in SAVES:
+        argv = [sys.executable, "-c", CHILD, case, data, TODAY]
+    else:
+        words = [w.replace("{out}", str(work / "out")) for w in COMMANDS[case]]
+        argv = ["/usr/bin/time", "-f", "TIME %e %M", sys.executable, "-m", "collab_tui",
+                "--db", data, *words]  # fmt: skip
+    done = subprocess.run(argv, env=env, cwd=code, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{case} on {code} failed:\n{done.stderr}")
-    ms, mib = done.stdout.split()
-    return float(ms), float(mib)
+    if case in SAVES:
+        ms, mib = done.stdout.split()
+        return float(ms), float(mib)
+    seconds, kib = done.stderr.rsplit("TIME ", 1)[1].split()
+    return float(seconds) * 1000, float(kib) / 1024
 
 
 def main() -> None:
