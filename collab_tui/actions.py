@@ -96,7 +96,11 @@ def capture(store: Store, text: str, today: date, again: bool = False) -> Captur
         earlier = next((entry for entry in recent if entry["text"] == key), None)
         if earlier is not None and not again:
             raise AlreadyCaptured(datetime.fromisoformat(earlier["at"]), earlier["saved"])
-        contacts = current_contacts(store.contacts())
+        # Built only for the contacts a typed name can mean: the plan resolves the same.
+        typed = parsed.names()
+        contacts = current_contacts(
+            store.contacts(lambda doc: any(lookup.may_name(name, doc) for name in typed))
+        )
         plan = grammar.plan(parsed, contacts)
         result = _apply_plan(store, plan, today, contacts)
         saved = ", ".join(f"#{record.id}" for record in result.records) or t(
