@@ -85,14 +85,16 @@ def test_quick_commands_import_only_what_they_use(tmp_path, command):
     assert out.strip().splitlines()[-1] == "[]"
 
 
-def test_dates_compiles_its_patterns_on_first_use():
-    """Kept as text, compiled (and cached) by ``re`` when first matched: compiled at import,
-    they cost every `collab add` ~3 ms, which mostly gives a weekday or no date."""
+@pytest.mark.parametrize("module", ["collab_tui.dates", "collab_tui.capture"])
+def test_the_grammar_compiles_no_pattern_at_import(module):
+    """Patterns kept as text are compiled (and cached) by ``re`` when first matched: compiled
+    at import, those of dates and capture cost every `collab add` ~4 ms, and a capture
+    mostly gives a weekday or no date."""
+    import importlib
     import re
 
-    from collab_tui import dates
-
-    assert [name for name, value in vars(dates).items() if isinstance(value, re.Pattern)] == []
+    names = vars(importlib.import_module(module))
+    assert [name for name, value in names.items() if isinstance(value, re.Pattern)] == []
 
 
 def test_core_layers_never_import_textual(tmp_path):
