@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from collab_tui import capture as grammar
 from collab_tui import lookup
 from collab_tui.dates import RuleError, parse_date, parse_every, parse_time
 from collab_tui.model import (
@@ -46,6 +45,7 @@ from collab_tui.words import before_text, every_label, format_date, label, listi
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from collab_tui import capture as grammar
     from collab_tui.interop.ics import TodoPlan
     from collab_tui.store import Store
 
@@ -89,6 +89,10 @@ def capture(store: Store, text: str, today: date, again: bool = False) -> Captur
     The same line captured again within RETRY_WINDOW raises AlreadyCaptured unless
     ``again``: a retry after a crash or an unclear failure never duplicates.
     """
+    # The grammar is imported where a line is parsed: `collab who`, `done` and the other
+    # commands that come here never parse one (tests/test_layers.py).
+    from collab_tui import capture as grammar
+
     parsed = grammar.parse(text, today)  # CaptureError names the bad token
     key = _capture_key(text)
     with store.batch():  # one transaction: a failure part-way stores nothing
@@ -96,7 +100,11 @@ def capture(store: Store, text: str, today: date, again: bool = False) -> Captur
         earlier = next((entry for entry in recent if entry["text"] == key), None)
         if earlier is not None and not again:
             raise AlreadyCaptured(datetime.fromisoformat(earlier["at"]), earlier["saved"])
-        contacts = current_contacts(store.contacts())
+        # Built only for the contacts a typed name can mean: the plan resolves the same.
+        typed = parsed.names()
+        contacts = current_contacts(
+            store.contacts(lambda doc: any(lookup.may_name(name, doc) for name in typed))
+        )
         plan = grammar.plan(parsed, contacts)
         result = _apply_plan(store, plan, today, contacts)
         saved = ", ".join(f"#{record.id}" for record in result.records) or t(
@@ -626,7 +634,9 @@ def _by_pinyin(name: str, contacts: list[Contact]) -> Contact | None:
     or 李明 exists."""
     found = lookup.spelled_out(name, contacts)
     if len(found) > 1:
-        raise ActionError(str(grammar.AmbiguousName(name, found)))
+        from collab_tui.capture import AmbiguousName  # on use: see capture()
+
+        raise ActionError(str(AmbiguousName(name, found)))
     return found[0] if found else None
 
 
@@ -859,7 +869,9 @@ def find_contact(name: str, contacts: list[Contact]) -> Contact:
     """
     found = lookup.find(name, contacts)
     if len(found) > 1:  # the message lists the candidates
-        raise ActionError(str(grammar.AmbiguousName(name, found))) from None
+        from collab_tui.capture import AmbiguousName  # on use: see capture()
+
+        raise ActionError(str(AmbiguousName(name, found))) from None
     if not found:
         missing = t("error.action.no_such_contact", name=repr(one_line(name)))
         near = lookup.closest(name, contacts)
@@ -1230,6 +1242,8 @@ def log_meeting_outcome(store: Store, meeting_id: int, outcome: str, today: date
     ahead), with its people;
     decisions and items in the line are kept as a capture keeps them. The planned
     meeting is removed. One transaction: all of it, or (on any error) nothing."""
+    from collab_tui import capture as grammar  # on use: see capture()
+
     parsed = grammar.parse_outcome(outcome, today)  # CaptureError names the bad token
     with store.batch():
         meeting = _planned(store, meeting_id)

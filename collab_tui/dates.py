@@ -64,15 +64,18 @@ MONTHS = {
 _UNIT_DAYS = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
 _MONTH_UNITS = {"m": 1, "month": 1, "months": 1}
 
-# re.ASCII: \d must not match other scripts' digits, and \s stays plain.
-_OFFSET = re.compile(r"([+-])(\d{1,4}) ?(d|w|m)", re.ASCII)
-_IN_N = re.compile(r"in (\d{1,4}|a|an|one) (days?|weeks?|months?)", re.ASCII)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
-_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", re.ASCII)
-_DASH = re.compile(r"(\d{1,2})-(\d{1,2})", re.ASCII)  # 12-5: month first, as 12/5
+# The patterns are kept as text and compiled on first use (``re`` caches them): compiled
+# at import, the fifteen of this module cost every `collab add` ~3 ms, and most captures
+# give a weekday or no date at all. (?a), re.ASCII: \d must not match other scripts'
+# digits, and \s stays plain.
+_OFFSET = r"(?a)([+-])(\d{1,4}) ?(d|w|m)"
+_IN_N = r"(?a)in (\d{1,4}|a|an|one) (days?|weeks?|months?)"
+_ISO = r"(?a)(\d{4})-(\d{1,2})-(\d{1,2})"
+_SLASH = r"(?a)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
+_DASH = r"(?a)(\d{1,2})-(\d{1,2})"  # 12-5: month first, as 12/5
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_DAY = re.compile(r"([a-z]+)\.? " + _ORD + r"(?:,? (\d{4}))?", re.ASCII)
-_DAY_MONTH = re.compile(_ORD + r" ([a-z]+)\.?(?:,? (\d{4}))?", re.ASCII)
+_MONTH_DAY = r"(?a)([a-z]+)\.? " + _ORD + r"(?:,? (\d{4}))?"
+_DAY_MONTH = r"(?a)" + _ORD + r" ([a-z]+)\.?(?:,? (\d{4}))?"
 
 
 def _relativedelta(*, months: int = 0, day: int | None = None) -> relativedelta:
@@ -127,21 +130,21 @@ def _parse(text: str, today: date) -> date | None:
         return today + timedelta(days=(4 - today.weekday()) % 7)
     if text == "eom":
         return today + _relativedelta(day=31)  # day=31 clamps to the month's last day
-    if match := _OFFSET.fullmatch(text):
+    if match := re.fullmatch(_OFFSET, text):
         sign = 1 if match[1] == "+" else -1
         return _shift(today, sign * int(match[2]), match[3])
-    if match := _IN_N.fullmatch(text):
+    if match := re.fullmatch(_IN_N, text):
         count = int(match[1]) if match[1].isdigit() else 1
         return _shift(today, count, match[2])
-    if match := _ISO.fullmatch(text):
+    if match := re.fullmatch(_ISO, text):
         return date(int(match[1]), int(match[2]), int(match[3]))
-    if match := _SLASH.fullmatch(text):
+    if match := re.fullmatch(_SLASH, text):
         return _month_day(int(match[1]), int(match[2]), match[3], today)
-    if match := _DASH.fullmatch(text):
+    if match := re.fullmatch(_DASH, text):
         return _month_day(int(match[1]), int(match[2]), None, today)
-    if (match := _MONTH_DAY.fullmatch(text)) and match[1] in MONTHS:
+    if (match := re.fullmatch(_MONTH_DAY, text)) and match[1] in MONTHS:
         return _month_day(MONTHS[match[1]], int(match[2]), match[3], today)
-    if (match := _DAY_MONTH.fullmatch(text)) and match[2] in MONTHS:
+    if (match := re.fullmatch(_DAY_MONTH, text)) and match[2] in MONTHS:
         return _month_day(MONTHS[match[2]], int(match[1]), match[3], today)
     if not text.isascii():
         return _parse_zh(text, today)
@@ -168,9 +171,9 @@ _ZH_DIGITS = {
 _ZH_NUMBER = r"(\d{1,4}|[零〇一二两三四五六七八九十]{1,3})"
 _ZH_WEEK = r"(?:周|星期|礼拜)"
 # 周五 / 本周五 / 这周五 / 下周五 / 下个星期五 / 下下周五
-_ZH_WEEKDAY_RE = re.compile(r"(本|这个?|下个?|下下个?)?" + _ZH_WEEK + r"([一二三四五六日天])")
-_ZH_AFTER = re.compile(_ZH_NUMBER + r"(天|周|个星期|个礼拜|星期|个月)[以之]?后")
-_ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?")
+_ZH_WEEKDAY_RE = r"(本|这个?|下个?|下下个?)?" + _ZH_WEEK + r"([一二三四五六日天])"
+_ZH_AFTER = _ZH_NUMBER + r"(天|周|个星期|个礼拜|星期|个月)[以之]?后"
+_ZH_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?"
 
 
 def _zh_number(text: str) -> int | None:
@@ -208,19 +211,19 @@ def _parse_zh(text: str, today: date) -> date | None:
         return today + _relativedelta(day=31)
     if text in ("年底", "今年年底"):
         return date(today.year, 12, 31)
-    if match := _ZH_WEEKDAY_RE.fullmatch(text):
+    if match := re.fullmatch(_ZH_WEEKDAY_RE, text):
         which, weekday = match[1], _ZH_WEEKDAY[match[2]]
         if which is None:  # 周五: the next Friday strictly after today, like `fri`
             return _next_weekday(today, weekday)
         weeks = {"本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下下": 2, "下下个": 2}[which]
         return _week_start(today) + timedelta(days=7 * weeks + weekday)
-    if match := _ZH_AFTER.fullmatch(text):
+    if match := re.fullmatch(_ZH_AFTER, text):
         count = _zh_number(match[1])
         if count is None:
             return None
         unit = {"天": "d", "周": "w", "个星期": "w", "星期": "w", "个礼拜": "w", "个月": "m"}
         return _shift(today, count, unit[match[2]])
-    if match := _ZH_DATE.fullmatch(text):
+    if match := re.fullmatch(_ZH_DATE, text):
         return _month_day(int(match[2]), int(match[3]), match[1], today)
     return None
 
@@ -268,9 +271,9 @@ def frozen_today() -> date | None:
 
 # --- times of day (a planned meeting's time) -------------------------------------------------
 
-_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
+_CLOCK = r"(?a)(\d{1,2})(?::(\d{2}))? ?(am|pm)?"
 # 15点 / 下午3点 / 3点半 / 15点30 / 15点30分 / 晚上8点
-_ZH_CLOCK = re.compile(r"(上午|早上|中午|下午|晚上)?" + _ZH_NUMBER + r"[点時时](半|(\d{1,2})分?)?")
+_ZH_CLOCK = r"(上午|早上|中午|下午|晚上)?" + _ZH_NUMBER + r"[点時时](半|(\d{1,2})分?)?"
 _AFTERNOON = ("下午", "晚上")
 
 
@@ -287,7 +290,7 @@ def parse_time(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase).replace(" ", "").lower()
     hour: int | None = None
     minute = 0
-    if match := _CLOCK.fullmatch(text):
+    if match := re.fullmatch(_CLOCK, text):
         if match[2] is None and match[3] is None:
             raise TimeError(phrase.strip())  # a bare number is not a time
         hour, minute = int(match[1]), int(match[2] or 0)
@@ -295,7 +298,7 @@ def parse_time(phrase: str) -> str:
             if not 1 <= hour <= 12:
                 raise TimeError(phrase.strip())
             hour = hour % 12 + (12 if match[3] == "pm" else 0)
-    elif match := _ZH_CLOCK.fullmatch(text):
+    elif match := re.fullmatch(_ZH_CLOCK, text):
         hour = _zh_number(match[2])
         minute = 30 if match[3] == "半" else int(match[4] or 0)
         if hour is not None and match[1] in _AFTERNOON and hour < 12:
@@ -325,9 +328,9 @@ _EVERY_WORDS = {
     "每天": "day", "每日": "day", "每周": "week", "每星期": "week", "每个星期": "week",
     "每月": "month", "每个月": "month",
 }  # fmt: skip
-_EVERY_N = re.compile(r"(\d{1,3}) ?(d|days?|w|weeks?|m|months?)", re.ASCII)
-_ZH_EVERY_N = re.compile(r"每" + _ZH_NUMBER + r"(天|日|周|个?星期|个月)")
-_ZH_EVERY_WEEKDAY = re.compile(r"每" + _ZH_WEEK + r"([一二三四五六日天])")
+_EVERY_N = r"(?a)(\d{1,3}) ?(d|days?|w|weeks?|m|months?)"
+_ZH_EVERY_N = r"每" + _ZH_NUMBER + r"(天|日|周|个?星期|个月)"
+_ZH_EVERY_WEEKDAY = r"每" + _ZH_WEEK + r"([一二三四五六日天])"
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -346,13 +349,13 @@ def parse_every(phrase: str) -> str:
         return _EVERY_WORDS[text]
     if text in WEEKDAYS:
         return _WEEKDAY_NAMES[WEEKDAYS[text]]
-    if match := _ZH_EVERY_WEEKDAY.fullmatch(text):
+    if match := re.fullmatch(_ZH_EVERY_WEEKDAY, text):
         return _WEEKDAY_NAMES[_ZH_WEEKDAY[match[1]]]
     count: int | None = None
     unit = ""
-    if match := _EVERY_N.fullmatch(text):
+    if match := re.fullmatch(_EVERY_N, text):
         count, unit = int(match[1]), match[2][0]
-    elif match := _ZH_EVERY_N.fullmatch(text):
+    elif match := re.fullmatch(_ZH_EVERY_N, text):
         count = _zh_number(match[1])
         unit = {"天": "d", "日": "d", "个月": "m"}.get(match[2], "w")
     if count is None or count < 1:

@@ -18,7 +18,6 @@ from datetime import date, time
 from typing import Any
 
 from collab_tui import triage
-from collab_tui.facts import brief_facts, escalation_line
 from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line, plain
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
@@ -204,6 +203,10 @@ def agenda_sections(agenda: Any, contacts: list[Contact], today: date) -> list[S
         cold.styles.append("")
     sections.append(cold)
     if agenda.escalations:
+        # The facts are imported where they are shown (escalations, a brief): `collab
+        # matrix` and a day without escalations never need them (tests/test_layers.py).
+        from collab_tui.facts import escalation_line
+
         sections.append(
             Lines(
                 t("today.escalations"),
@@ -345,6 +348,8 @@ def brief_sections(
     today: date,
     blocked: Mapping[int, list[int]] | None = None,
 ) -> list[Section]:
+    from collab_tui.facts import brief_facts  # on use: see agenda_sections
+
     names = _names(contacts)
     facts = brief_facts(brief, today)
     meetings = Lines(facts.interactions_heading, [], empty=facts.interactions_empty)

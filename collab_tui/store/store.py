@@ -368,9 +368,12 @@ class Store:
         doc = self._find("items", id)
         return Item.from_dict(doc) if doc is not None else None
 
-    def contacts(self) -> list[Contact]:
+    def contacts(self, where: Callable[[dict[str, Any]], bool] | None = None) -> list[Contact]:
+        """Every contact, by id; ``where``: only those whose stored dict (read-only) it
+        accepts, without building the others."""
         docs = self._hot.docs("contacts").values()
-        return sorted((Contact.from_dict(d) for d in docs), key=lambda r: r.id)
+        chosen = docs if where is None else [d for d in docs if where(d)]
+        return sorted((Contact.from_dict(d) for d in chosen), key=lambda r: r.id)
 
     def contact(self, id: int) -> Contact | None:
         doc = self._find("contacts", id)

@@ -627,3 +627,22 @@ def test_write_layout_splits_hot_and_cold(db):
     assert [i.title for i in store.items()] == ["open"]
     assert sorted(p.stem for p in history(db).glob("*.json")) == ["2024-06", "2024-07"]
     assert store.add(Item("next")).id == 3
+
+
+@pytest.mark.parametrize("name", ["collab.json", "[a]*.json"])
+def test_opening_removes_its_own_stale_temp_files_only(tmp_path, name):
+    """A killed writer's temp files go; another program's, and names that only look alike
+    (the data file's name is text, not a pattern), stay."""
+    db = tmp_path / name
+    Store.open(db).close()
+    segments = db.with_name(f"{db.stem}.history")
+    ours = [tmp_path / f".{name}.0123456789ab.tmp", segments / ".2026-03.json.0a1b.tmp"]
+    theirs = [tmp_path / ".other.json.0123.tmp", tmp_path / f".{name}.tmp", tmp_path / "x.tmp"]
+    if "[" in name:
+        theirs.append(tmp_path / ".a*.json.0123.tmp")  # what the name matches as a glob
+    for path in [*ours, *theirs]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"{")
+    Store.open(db).close()
+    assert [p.exists() for p in ours] == [False, False]
+    assert all(p.exists() for p in theirs)

@@ -78,6 +78,8 @@ def test_logging_the_outcome_turns_the_meeting_into_an_interaction(store):
     assert owe.kind is Kind.OWE and owe.interaction_id == held.id and held.item_ids == [owe.id]
     assert owe.contact_ids == held.contact_ids  # an item from the meeting concerns its people
     assert [type(r) for r in result.records] == [Interaction, type(owe)]
+    # the people of the planned meeting are named, not only those the outcome names
+    assert ["小蓝, 小明" in line for line in result.lines] == [False, True, True]
 
 
 def test_an_empty_outcome_logs_the_meeting_as_planned(store):

@@ -240,6 +240,37 @@ def test_the_index_finds_what_rank_finds(query):
     assert by_name == {c.id for c in contacts if lookup.rank(query, c, names_only=True) is not None}
 
 
+@pytest.mark.parametrize(
+    "query", ["xl", "xiao", "lan", "Lan", "蓝", "小", "小蓝", "spb", "审批", "lisa w", "zz", ""]
+)
+def test_may_name_on_the_dict_form_agrees_with_rank(query):
+    """`collab add` builds only the contacts ``may_name`` accepts: exactly those a name
+    can resolve to, a contact without stored spellings included."""
+    contacts = people()
+    contacts[0].spelling = {}  # as a record written before spellings existed holds it
+    for contact in contacts:
+        expected = lookup.rank(query, contact, names_only=True) is not None
+        assert lookup.may_name(query, contact.to_dict()) is expected, (query, contact.name)
+
+
+def test_capture_builds_only_the_contacts_its_names_can_mean(store, monkeypatch):
+    for name in ("小蓝", "小张", "Lisa Wong", "刘经理"):
+        actions.upsert_contact(store, name)
+    built: list[str] = []
+    from_dict = Contact.from_dict.__func__  # type: ignore[attr-defined]
+
+    def counting(cls, data):  # type: ignore[no-untyped-def]
+        built.append(data["name"])
+        return from_dict(cls, data)
+
+    monkeypatch.setattr(Contact, "from_dict", classmethod(counting))
+    result = actions.capture(store, "owe: spec @xl @Lisa @王五", TODAY)
+    assert sorted(built) == ["Lisa Wong", "小蓝"]
+    assert [c.name for c in result.new_contacts] == ["王五"]
+    lan, lisa = (c.id for c in store.contacts() if c.name in ("小蓝", "Lisa Wong"))
+    assert result.records[0].contact_ids[:2] == [lan, lisa]
+
+
 @pytest.mark.parametrize("typed", ["xiaolan", "zhang w", "spb", "审批部", "lanx", "approval"])
 def test_the_index_typed_into_key_by_key_finds_what_a_fresh_one_finds(typed):
     """Each key narrows the last query's matches; a deleted key searches them all again."""
