@@ -869,14 +869,11 @@ class Store:
 
     def _interactions_from(self, month: str) -> Iterator[Iterable[dict[str, Any]]]:
         """Each month's interactions from ``month`` back, newest first, as this transaction
-        has them: a month it loaded from memory, any other read and let go."""
+        has them (``_month_data``: a month it loaded from memory, any other read and let go;
+        a month it is creating is loaded, not on disk yet)."""
         months = {m for m in [*self.history_months(), *self._segments] if m <= month}
         for each in sorted(months, reverse=True):
-            segment = self._segments.get(each)
-            if segment is not None:
-                yield segment.docs("interactions").values()
-            else:
-                yield self._month_data(each)["interactions"].values()
+            yield self._month_data(each)["interactions"].values()
 
     def _reload_segments_changed_on_disk(self, txn: _Txn) -> None:
         """Forget cached segments that changed on disk (and this commit does not write)."""
@@ -1276,11 +1273,11 @@ class Store:
         """Remember an interaction's first stored form in this transaction and its last,
         as copies (the stored dicts change in place), for the summary (``summary.revise``)."""
         changes = self._txn_state().log_changes
-        first = changes[key][0] if key in changes else before
-        changes[key] = (
-            dict(first) if first is not None and key not in changes else first,
-            dict(after) if after is not None else None,
-        )
+        if key in changes:
+            first = changes[key][0]
+        else:
+            first = dict(before) if before is not None else None
+        changes[key] = (first, dict(after) if after is not None else None)
 
 
 def _month_read_from(record: Record) -> str:

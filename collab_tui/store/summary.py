@@ -90,9 +90,11 @@ def revise(entries: Entries, log: Log, changes: Iterable[Change], older: MonthsN
                 entry["count"] += step
     candidates: dict[str, list[list[Any]]] = {contact: [] for contact in touched}
     for _, after in changes:
-        for contact in _contacts_of(after):
-            candidates[contact].append([after["date"], after["id"]])  # type: ignore[index]
+        if after is not None:
+            for contact in _contacts_of(after):
+                candidates[contact].append([after["date"], after["id"]])
     short: dict[str, int] = {}  # contact -> how many older entries it still needs
+    limits: dict[str, list[Any]] = {}  # a short contact -> the newest key it may take
     for contact in touched:
         entry = entries[contact]
         if entry["count"] < 0:
@@ -110,7 +112,8 @@ def revise(entries: Entries, log: Log, changes: Iterable[Change], older: MonthsN
             if last is None:
                 return False  # the count says there is more, the summary named nothing older
             short[contact] = wanted - len(entry["recent"])
-    if short and not _refill(entries, log, short, boundary, older):
+            limits[contact] = last
+    if short and not _refill(entries, log, short, limits, older):
         return False
     for _, after in changes:
         if after is not None:
@@ -128,18 +131,18 @@ def _refill(
     entries: Entries,
     log: Log,
     short: dict[str, int],
-    boundary: dict[str, list[Any] | None],
+    limits: dict[str, list[Any]],
     older: MonthsNewestFirst,
 ) -> bool:
     """Append to each short contact's ``recent`` its newest interactions at or before its
-    boundary that it does not list yet, reading months newest first until all have enough."""
-    start = max(str(boundary[contact][0])[:7] for contact in short)  # type: ignore[index]
+    limit that it does not list yet, reading months newest first until all have enough."""
+    start = max(str(limits[contact][0])[:7] for contact in short)
     found: dict[str, list[tuple[list[Any], dict[str, Any]]]] = {c: [] for c in short}
     for docs in older(start):
         for doc in docs:
             key = [doc["date"], doc["id"]]
             for contact in _contacts_of(doc):
-                if contact not in short or key > boundary[contact]:  # type: ignore[operator]
+                if contact not in short or key > limits[contact]:
                     continue
                 if key not in entries[contact]["recent"]:
                     found[contact].append((key, doc))
