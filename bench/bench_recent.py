@@ -2,6 +2,7 @@
 baseline checkout, taking turns (issue #10: cost follows what is open and recent).
 
     uv run python bench/bench_recent.py --baseline /tmp/base [--years 1 3 10] [--runs 5]
+        [--cases CASE ...]
 
 ``--baseline DIR``: another checkout's code (e.g. ``git archive REV | tar -x -C DIR``),
 run with this venv on the same data. Each case is one fresh process on a fresh copy of
@@ -19,7 +20,10 @@ Whole commands (``python -m collab_tui``; wall time and GNU time's peak RSS):
 
 - ``export ics``: ``collab export --format ics`` (active items and the last 30 days'
   closed ones, what calendars and ``collab sync`` take);
-- ``report``: ``collab report``, the last week's status report.
+- ``report``: ``collab report``, the last week's status report;
+- ``who, copied``: ``collab who 小蓝`` on a copy of the data folder whose files got new
+  modification times (a new computer, a restored backup, a sync tool that does not keep
+  times), before any save there.
 
 The baseline and ours alternate (which goes first alternates by run); the table gives
 medians and ours / baseline.
@@ -76,7 +80,11 @@ hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:")).split
 print(f"{took:.2f} {int(hwm) / 1024:.1f}")
 """
 SAVES = ("edit note", "move date", "reopen")
-COMMANDS = {"export ics": ["export", "--format", "ics", "-o", "{out}"], "report": ["report"]}
+COMMANDS = {
+    "export ics": ["export", "--format", "ics", "-o", "{out}"],
+    "report": ["report"],
+    "who, copied": ["who", "小蓝"],
+}
 CASES = (*SAVES, *COMMANDS)
 
 
@@ -85,6 +93,9 @@ def run_case(code: Path, case: str, source: Path, work: Path) -> tuple[float, fl
     copy = work / "copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(source.parent, copy)
+    if case == "who, copied":  # every history file newer than it was saved
+        for segment in (copy / source.with_suffix(".history").name).iterdir():
+            os.utime(segment)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as users
     env.update(PYTHONPATH=str(code), COLLAB_TODAY=TODAY)
     data = str(copy / source.name)
@@ -109,9 +120,10 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, required=True)
     parser.add_argument("--years", type=float, nargs="+", default=[1, 3, 10])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=CASES, metavar="CASE")
     args = parser.parse_args()
     sides = {"baseline": args.baseline.resolve(), "ours": ROOT}
-    print(f"{'data':>5} {'case':<10} {'baseline ms':>11} {'ours ms':>8} {'ratio':>6} "
+    print(f"{'data':>5} {'case':<12} {'baseline ms':>11} {'ours ms':>8} {'ratio':>6} "
           f"{'baseline MiB':>12} {'ours MiB':>9}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="collab-bench-edit-") as tmp:
         work = Path(tmp)
@@ -120,7 +132,7 @@ def main() -> None:
             generate(source, date.fromisoformat(TODAY), years=years)
             run_case(ROOT, "edit note", source, work)  # the day's backup, kept in the source
             shutil.copytree(work / "copy" / "collab.backups", source.parent / "collab.backups")
-            for case in CASES:
+            for case in args.cases:
                 results: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
                 for n in range(args.runs):
                     order = list(sides) if n % 2 == 0 else list(reversed(sides))
@@ -128,7 +140,7 @@ def main() -> None:
                         results[name].append(run_case(sides[name], case, source, work))
                 base_ms, ours_ms = (statistics.median(r[0] for r in results[s]) for s in sides)
                 base_mib, ours_mib = (statistics.median(r[1] for r in results[s]) for s in sides)
-                print(f"{years:>4g}y {case:<10} {base_ms:11.1f} {ours_ms:8.1f} "
+                print(f"{years:>4g}y {case:<12} {base_ms:11.1f} {ours_ms:8.1f} "
                       f"{ours_ms / base_ms:5.2f}x {base_mib:12.1f} {ours_mib:9.1f}")  # fmt: skip
 
 

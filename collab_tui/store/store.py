@@ -124,9 +124,10 @@ def write_layout(path: Path, data: Data, checked: bool = False) -> None:
 
     The bulk path used by migrations and the benchmark generator: one write per file,
     segments first, hot file last. Segments that end up empty are removed. ``checked``:
-    every record is known to be valid (the generator's), so the hot file gets the digest
-    of its records that a save writes, and reads skip screening them, as they do on a file
-    the app has saved; a migration's records are screened by the first open instead.
+    every record is known to be valid (the generator's), so the hot file gets the digests
+    of its records and segments that saves write, and reads skip screening them, as they
+    do on a file the app has saved; a migration's records are screened by the first open
+    instead.
     """
     path = Path(path)
     hot: Data = {name: table for name, table in data.items() if name != "interactions"}
@@ -149,10 +150,12 @@ def write_layout(path: Path, data: Data, checked: bool = False) -> None:
     if segments:
         durable.ensure_dir(history)
     written: dict[str, int | None] = {}
+    digests: dict[str, str] = {}
     for month, segment in segments.items():
         raw = dumps(segment)
         durable.write_atomic(segment_path(path, month), raw)
         written[month] = len(raw)
+        digests[month] = _digest(raw)
     if history.is_dir():
         for stale in history.glob("*.json"):
             if stale.stem not in segments:
@@ -164,6 +167,8 @@ def write_layout(path: Path, data: Data, checked: bool = False) -> None:
         digest = _records_digest(hot) if checked else None
         if digest is not None:
             meta["records_digest"] = digest
+        if checked:
+            meta["checked"] = digests
     durable.write_atomic(path, dumps(hot))
 
 
@@ -568,7 +573,8 @@ class Store:
                 return None
             if self._summary_fresh_at != signature:
                 stamp = self._meta().get("summary_stamp")
-                if not summary.stamp_ok(stamp, summary.scan(self.history), signature[1]):
+                found = summary.scan(self.history)
+                if not summary.stamp_ok(stamp, found, signature[1], self._segment_as_saved):
                     return None
                 self._summary_fresh_at = signature
             return entries, log
@@ -838,7 +844,7 @@ class Store:
         fresh = (
             isinstance(entries, dict)
             and isinstance(log, dict)
-            and summary.stamp_ok(stamp, found, self.path.stat().st_mtime_ns)
+            and summary.stamp_ok(stamp, found, self.path.stat().st_mtime_ns, self._segment_as_saved)
         )
         if not fresh:
             self._reload_segments_changed_on_disk(txn)
@@ -889,6 +895,21 @@ class Store:
         """History segments known to hold only valid records: month -> digest of its bytes."""
         checked = self._meta().get("checked")
         return dict(checked) if isinstance(checked, dict) else {}
+
+    def _segment_as_saved(self, month: str) -> bool:
+        """Are the segment's bytes the ones its last save recorded (``meta.checked``)?
+
+        Not the digests found clean in this process: clean is not unchanged since the
+        summary was last stamped.
+        """
+        digest = self._checked().get(month)
+        if digest is None:
+            return False
+        try:
+            raw = segment_path(self.path, month).read_bytes()
+        except OSError:
+            return False
+        return _digest(raw) == digest
 
     def _screen_hot(self, data: Data) -> tuple[Data, list[Any]]:
         """Set damaged records aside, unless the records are exactly as a save left them.

@@ -12,9 +12,10 @@ and its ``summary_log`` table a copy of each interaction record some ``recent`` 
 The store updates it in the same commit as every change to the log (see ``Store``). It
 is trusted only while ``meta.summary_stamp`` still describes the history folder: every
 segment's byte size and modification time (``null``: written by the same commit as the
-hot file, so not newer than it). A segment changed, added or removed behind the store's
-back makes the stamp fail; reads then use the history itself and the next save rebuilds
-the summary from it.
+hot file, so not newer than it). A segment whose mtime alone differs (copied, not edited)
+is confirmed by its bytes against the digest its last save recorded. A segment changed,
+added or removed behind the store's back makes the stamp fail; reads then use the
+history itself and the next save rebuilds the summary from it.
 """
 
 from __future__ import annotations
@@ -197,20 +198,29 @@ def scan(history: Path) -> Found:
     return found
 
 
-def stamp_ok(stamp: Any, found: Found, hot_mtime_ns: int) -> bool:
-    """Does ``stamp`` (from the hot file) match the segments ``found`` on disk?"""
+def stamp_ok(stamp: Any, found: Found, hot_mtime_ns: int, unchanged: Callable[[str], bool]) -> bool:
+    """Does ``stamp`` (from the hot file) match the segments ``found`` on disk?
+
+    A segment added, removed or resized fails it at once. One whose size matches but
+    whose mtime does not was either edited (same size) or only copied: a new computer, a
+    restored backup, a sync tool that does not keep times. ``unchanged(month)`` tells the
+    two apart by its bytes (the digest its last save recorded), so a copied history is
+    still summarised instead of read whole by every command until the next save.
+    """
     if not isinstance(stamp, dict) or stamp.keys() != found.keys():
         return False
+    to_confirm: list[str] = []
     for month, (size, mtime) in found.items():
         want = stamp[month]
         if not (isinstance(want, list) and len(want) == 2 and want[0] == size):
             return False
-        if want[1] is None:
-            if mtime > hot_mtime_ns:  # written after the hot file that stamped it
-                return False
-        elif want[1] != mtime:
-            return False
-    return True
+        if want[1] is None:  # written by the commit that wrote the hot file: not newer
+            moved = mtime > hot_mtime_ns
+        else:
+            moved = want[1] != mtime
+        if moved:
+            to_confirm.append(month)
+    return all(unchanged(month) for month in to_confirm)
 
 
 def new_stamp(found: Found, written: dict[str, int | None]) -> dict[str, list[int | None]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -257,6 +258,40 @@ def test_a_segment_changed_behind_the_stores_back_is_not_trusted(db, same_size):
     with Store.open(db) as store:
         store.add(Item("the next save rebuilds it"))
     assert_exact(db)
+
+
+def copy_without_times(db: Path, to: Path) -> Path:
+    """The data folder copied as a new computer or a sync tool may: every file a new mtime."""
+    shutil.copytree(db.parent, to, copy_function=shutil.copyfile)
+    later = os.stat(db).st_mtime_ns + 10**9
+    for path in to.rglob("*"):
+        later += 10**6  # each file newer than the one before, the hot file first
+        os.utime(path, ns=(later, later))
+    return to / db.name
+
+
+def test_a_copied_history_is_still_summarised_and_the_next_save_restamps_it(db, tmp_path):
+    ids = fill(db)
+    copy = copy_without_times(db, tmp_path / "new-computer")
+    with Store.open(copy) as store, history_unreadable():
+        assert store.last_contact_dates(TODAY)[ids["lan"]] == date(2026, 11, 1)
+        assert store.contact_log(ids["lan"], TODAY, 3).total == 5  # one planned
+        store.add(Item("a save on the new computer"))  # no rebuild from all history
+    stamp = hot(copy)["meta"]["1"]["summary_stamp"]
+    assert all(mtime is not None for _, mtime in stamp.values())  # times of the copy
+    assert_exact(copy)
+
+
+def test_a_copied_segment_without_a_recorded_digest_is_not_trusted(db, tmp_path):
+    ids = fill(db)
+    data = hot(db)
+    data["meta"]["1"]["checked"].pop("2026-11")  # e.g. written by a migration
+    db.write_bytes(orjson.dumps(data))
+    copy = copy_without_times(db, tmp_path / "new-computer")
+    with Store.open(copy) as store:
+        with history_unreadable(), pytest.raises(PermissionError):
+            store.last_contact_dates(TODAY)
+        assert store.last_contact_dates(TODAY)[ids["lan"]] == date(2026, 11, 1)
 
 
 def test_a_missing_summary_is_rebuilt_by_the_next_save(db):
