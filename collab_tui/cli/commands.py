@@ -420,7 +420,11 @@ def cmd_who(args: argparse.Namespace) -> int:
         # The newest interactions, their count and the last contact come from the store's
         # summary: no history is read.
         log = store.contact_log(contact.id, args.today, triage.BRIEF_INTERACTIONS)
-        items = store.items()
+        # Their items and what those wait on (whether they are blocked), not all 500.
+        items = store.items(where=lambda d: contact.id in (d.get("contact_ids") or ()))
+        waited_on = {i for item in items for i in item.after} - {item.id for item in items}
+        if waited_on:
+            items += store.items(where=lambda d: d.get("id") in waited_on)
         brief = triage.brief(
             contact.id, items, contacts, log.recent, args.today, store.escalations()
         )

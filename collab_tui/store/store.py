@@ -337,7 +337,12 @@ class Store:
         """
         return int(self._meta()["generation"])
 
-    def items(self, active_only: bool = True) -> list[Item]:
+    def items(
+        self, active_only: bool = True, where: Callable[[dict[str, Any]], bool] | None = None
+    ) -> list[Item]:
+        """Items by id: the active ones (the hot file), or all of them (the whole history).
+        ``where``: only those whose stored dict (read-only) it accepts, without building
+        the others."""
         # Raw cached docs, not TinyDB's .all(): that copies every dict into a Document
         # first, and from_dict copies what it keeps anyway.
         if active_only:
@@ -351,6 +356,8 @@ class Store:
             docs = list(self._hot.docs("items").values())
             for segment in self._segments.values():
                 docs.extend(segment.docs("items").values())
+        if where is not None:
+            docs = [d for d in docs if where(d)]
         with gc_paused():
             return sorted((Item.from_dict(d) for d in docs), key=lambda r: r.id)
 

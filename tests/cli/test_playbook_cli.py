@@ -85,7 +85,19 @@ def test_blocked_item_is_shown_blocked_not_overdue_until_its_blocker_is_done(col
 def test_the_brief_shows_a_blocked_item_as_blocked(collab):
     collab("add", "wait: fix the approval bug @Lan due:+2d")
     collab("add", "owe: retest payment flow @Lan after:#1")
-    assert "retest payment flow (blocked by #1)" in collab("who", "Lan").out
+    brief = collab("who", "Lan").out
+    assert "retest payment flow (blocked by #1)" in brief
+    assert brief.count("fix the approval bug") == 1  # its own item, and a blocker: once
+
+
+def test_the_brief_shows_an_item_blocked_by_someone_elses_as_blocked(collab):
+    collab("add", "wait: fix the approval bug @Bob due:+2d")
+    collab("add", "owe: retest payment flow @Lan after:#1")
+    brief = collab("who", "Lan").out
+    assert "retest payment flow (blocked by #1)" in brief
+    assert "fix the approval bug" not in brief  # Bob's item: not in Lan's brief
+    collab("done", "1")
+    assert "(blocked by" not in collab("who", "Lan").out
 
 
 def test_a_stance_captured_in_chinese_reaches_the_brief(collab):
