@@ -82,8 +82,37 @@ def new_uid() -> str:
     return os.urandom(16).hex()
 
 
-@dataclass
-class Settings:
+class ByValue:
+    """Equal when of one class with equal fields; shown as ``Item(title='x', ...)``.
+
+    What ``@dataclass`` would generate, written once: generating an ``__eq__`` and a
+    ``__repr__`` for each record class cost every command ~4 ms at start-up.
+    """
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _field_names(type(self)))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in _field_names(type(self)))
+        return f"{type(self).__qualname__}({shown})"
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+@dataclass(eq=False, repr=False)
+class Settings(ByValue):
     """The user's preferences kept in the data file (horizons, cadences, their boss)."""
 
     urgency_horizon_days: int = 2  # due within this many days => urgent
@@ -119,7 +148,7 @@ class Settings:
         )
 
 
-class DictForm:
+class DictForm(ByValue):
     """``to_dict`` / ``from_dict`` for the records (the form the store and exports use)."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,7 +159,7 @@ class DictForm:
         return _from_dict(cls, data)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Item(DictForm):
     """A task, a follow-up in either direction, or a risk."""
 
@@ -178,7 +207,7 @@ class Item(DictForm):
         return self.kind is Kind.RISK
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Contact(DictForm):
     """A counterpart: who they are, what they are measured on, where they stand."""
 
@@ -226,7 +255,7 @@ def current_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     return [c for c in contacts if not c.former]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Interaction(DictForm):
     """One entry of the log: a meeting, call, chat or email, and what it decided."""
 
@@ -244,7 +273,7 @@ class Interaction(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Meeting(DictForm):
     """A planned meeting: when, with whom, about what. It stays in the hot file until its
     outcome is logged, which turns it into an Interaction (actions.log_meeting_outcome)."""
@@ -262,7 +291,7 @@ class Meeting(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Escalation(DictForm):
     """An item taken to a leader, with a solution in hand: options and a recommendation.
 
@@ -290,8 +319,8 @@ class Escalation(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class Role:
+@dataclass(eq=False, repr=False)
+class Role(ByValue):
     """One counterpart's part in one project; an unset field falls back to the contact's
     own side / level / flow (see ``Project.role_of``)."""
 
@@ -331,7 +360,7 @@ class Role:
         )
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Project(DictForm):
     """A piece of work with a launch date, the people in it and their roles.
 
@@ -373,7 +402,7 @@ class Project(DictForm):
         return Role(contact.id, contact.side, contact.level, contact.flow, 0, "", contact.gains)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Milestone(DictForm):
     """A key date of a project, agreed (or not yet) with the teams it depends on."""
 
