@@ -21,9 +21,9 @@ Whole commands (``python -m collab_tui``; wall time and GNU time's peak RSS):
 - ``export ics``: ``collab export --format ics`` (active items and the last 30 days'
   closed ones, what calendars and ``collab sync`` take);
 - ``report``: ``collab report``, the last week's status report;
-- ``who, copied``: ``collab who 小蓝`` on a copy of the data folder whose files got new
-  modification times (a new computer, a restored backup, a sync tool that does not keep
-  times), before any save there.
+- ``who, copied`` and ``add, copied``: ``collab who 小蓝`` and ``collab add`` on a copy
+  of the data folder whose history files got new modification times (a new computer, a
+  restored backup, a sync tool that does not keep times), before any save there.
 
 The baseline and ours alternate (which goes first alternates by run); the table gives
 medians and ours / baseline.
@@ -84,6 +84,7 @@ COMMANDS = {
     "export ics": ["export", "--format", "ics", "-o", "{out}"],
     "report": ["report"],
     "who, copied": ["who", "小蓝"],
+    "add, copied": ["add", "task: the first capture on the new computer"],
 }
 CASES = (*SAVES, *COMMANDS)
 
@@ -93,7 +94,7 @@ def run_case(code: Path, case: str, source: Path, work: Path) -> tuple[float, fl
     copy = work / "copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(source.parent, copy)
-    if case == "who, copied":  # every history file newer than it was saved
+    if case.endswith(", copied"):  # every history file newer than it was saved
         for segment in (copy / source.with_suffix(".history").name).iterdir():
             os.utime(segment)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as users
