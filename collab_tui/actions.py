@@ -8,7 +8,7 @@ too and pass through unchanged, and the store raises its own ``StoreError``s.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,6 +39,7 @@ from collab_tui.model import (
     now,
     one_line,
 )
+from collab_tui.records import record_class
 from collab_tui.text import truncate
 from collab_tui.words import before_text, every_label, format_date, label, listing, t
 
@@ -56,7 +57,7 @@ class ActionError(ValueError):
     """Something the user asked for cannot be done; the message says why."""
 
 
-@dataclass
+@record_class
 class CaptureResult:
     """What a capture created, and one line for people about each record."""
 
@@ -300,7 +301,7 @@ def _apply_plan(
 # --- items -----------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class Closed:
     """An item closed, the next of its series (if it recurs), and what it freed."""
 
@@ -725,7 +726,7 @@ def _check_unique_names(contact: Contact, contacts: list[Contact]) -> None:
             )
 
 
-@dataclass
+@record_class
 class Links:
     """What points at a contact: what deleting them would leave without a name."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from collab_tui import lookup
@@ -23,6 +23,7 @@ from collab_tui.dates import (
     parse_time,
 )
 from collab_tui.model import Contact, Kind
+from collab_tui.records import record_class
 from collab_tui.words import listing, t, with_details
 
 __all__ = [
@@ -56,7 +57,7 @@ class AmbiguousName(CaptureError):
         super().__init__(t("error.capture.ambiguous", name=name, listed=listed), name)
 
 
-@dataclass
+@record_class
 class Draft:
     """An item to create: names are raw strings, resolved later by ``plan``."""
 
@@ -72,7 +73,7 @@ class Draft:
     after: list[int] = field(default_factory=list)  # ids of the items it waits on
 
 
-@dataclass
+@record_class
 class MeetingDraft:
     """A held meeting (an interaction, dated today or ``on``) that the drafts after it
     are linked to; or, with ``on`` today or later, a planned meeting (``planned``)."""
@@ -89,7 +90,7 @@ class MeetingDraft:
     stances: list[tuple[str, str]] = field(default_factory=list)  # (name as typed, Stance value)
 
 
-@dataclass
+@record_class
 class Capture:
     """A parsed capture line: the meeting it logs or plans (if any) and its items."""
 
@@ -284,7 +285,7 @@ def _keyed(token: str) -> tuple[str, str]:
     return (key.lower() if key.isascii() else key), token[colon + 1 :]
 
 
-@dataclass
+@record_class
 class _Fields:
     """What the tokens of one clause say: its words, names, tags, dates and flags."""
 
@@ -539,7 +540,7 @@ def resolve_name(name: str, contacts: list[Contact]) -> Contact | None:
     return found[0] if found else None
 
 
-@dataclass
+@record_class
 class Plan:
     """What applying a capture creates: its names resolved to contacts or marked new.
 

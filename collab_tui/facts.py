@@ -8,10 +8,11 @@ no I/O, no UI library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from collab_tui.model import Escalation, Interaction, Item, Stance, one_line, plain
+from collab_tui.records import record_class
 from collab_tui.triage import Brief
 from collab_tui.words import (
     ago,
@@ -24,7 +25,7 @@ from collab_tui.words import (
 )
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class Fact:
     """One labelled line of a brief."""
 
@@ -33,7 +34,7 @@ class Fact:
     tone: str = ""  # "": as is; "dim": a placeholder such as "none recorded"
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class Bullets:
     """A titled list of a brief (KPIs, concerns, gains)."""
 
@@ -42,7 +43,7 @@ class Bullets:
     empty: str
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class ItemGroup:
     """A titled group of items of a brief (I owe, waiting on)."""
 
@@ -51,7 +52,7 @@ class ItemGroup:
     empty: str
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class BriefFacts:
     """A counterpart's brief as plain facts, for the shell and the app alike."""
 

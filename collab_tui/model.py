@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import field, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, NamedTuple, Self, TypeVar, dataclass_transform
+from typing import Any, Self, TypeVar
+
+from .records import build, record_class
 
 
 class Kind(StrEnum):
@@ -82,91 +84,8 @@ def new_uid() -> str:
     return os.urandom(16).hex()
 
 
-_T = TypeVar("_T")
-
-
-@dataclass_transform(field_specifiers=(field,))
-def record(cls: type[_T]) -> type[_T]:
-    """``@dataclass`` for the records, with ``ByValue``'s ``__init__``, ``__eq__`` and
-    ``__repr__`` instead of the ones ``@dataclass`` writes out and compiles for each class
-    at every start (~9 ms of every command and of the app's start for these nine).
-    ``fields()`` and ``dataclasses.replace()`` work as on any dataclass; type checkers
-    read it as ``@dataclass``."""
-    return dataclass(init=False, eq=False, repr=False)(cls)
-
-
-class _Fields(NamedTuple):
-    names: tuple[str, ...]  # in declaration order
-    known: frozenset[str]
-    defaults: dict[str, Any]  # name -> default value
-    factories: dict[str, Callable[[], Any]]  # name -> what makes its default
-
-
-_FIELDS: dict[type, _Fields] = {}
-
-
-def _fields_of(cls: type) -> _Fields:
-    found = _FIELDS.get(cls)
-    if found is None:
-        names, defaults, factories = [], {}, {}
-        for f in fields(cls):
-            names.append(f.name)
-            if f.default_factory is not MISSING:
-                factories[f.name] = f.default_factory
-            elif f.default is not MISSING:
-                defaults[f.name] = f.default
-        found = _FIELDS[cls] = _Fields(tuple(names), frozenset(names), defaults, factories)
-    return found
-
-
-def _with_defaults(cls: type, values: dict[str, Any], spec: _Fields) -> dict[str, Any]:
-    """``values`` (known fields only) completed with the defaults, made in field order."""
-    if len(values) < len(spec.names):
-        for name in spec.names:
-            if name not in values:
-                if name in spec.factories:
-                    values[name] = spec.factories[name]()
-                elif name in spec.defaults:
-                    values[name] = spec.defaults[name]
-                else:
-                    raise TypeError(f"{cls.__name__}() missing required argument: {name!r}")
-    return values
-
-
-class ByValue:
-    """Built from fields, equal when of one class with equal fields, shown as
-    ``Item(title='x', ...)``: what ``@dataclass`` would generate, written once."""
-
-    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        spec = _fields_of(type(self))
-        names = spec.names
-        if len(args) > len(names):
-            raise TypeError(
-                f"{type(self).__name__}() takes {len(names)} arguments, not {len(args)}"
-            )
-        values = dict(zip(names, args, strict=False))  # args: the first fields
-        for name, value in kwargs.items():
-            if name in values or name not in spec.known:
-                problem = "got two values for" if name in values else "got an unexpected"
-                raise TypeError(f"{type(self).__name__}() {problem} argument {name!r}")
-            values[name] = value
-        self.__dict__.update(_with_defaults(type(self), values, spec))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in _fields_of(type(self)).names)
-
-    def __repr__(self) -> str:
-        names = _fields_of(type(self)).names
-        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
-        return f"{type(self).__qualname__}({shown})"
-
-
-@record
-class Settings(ByValue):
+@record_class
+class Settings:
     """The user's preferences kept in the data file (horizons, cadences, their boss)."""
 
     urgency_horizon_days: int = 2  # due within this many days => urgent
@@ -202,7 +121,7 @@ class Settings(ByValue):
         )
 
 
-class DictForm(ByValue):
+class DictForm:
     """``to_dict`` / ``from_dict`` for the records (the form the store and exports use)."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -213,7 +132,7 @@ class DictForm(ByValue):
         return _from_dict(cls, data)
 
 
-@record
+@record_class
 class Item(DictForm):
     """A task, a follow-up in either direction, or a risk."""
 
@@ -261,7 +180,7 @@ class Item(DictForm):
         return self.kind is Kind.RISK
 
 
-@record
+@record_class
 class Contact(DictForm):
     """A counterpart: who they are, what they are measured on, where they stand."""
 
@@ -309,7 +228,7 @@ def current_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     return [c for c in contacts if not c.former]
 
 
-@record
+@record_class
 class Interaction(DictForm):
     """One entry of the log: a meeting, call, chat or email, and what it decided."""
 
@@ -327,7 +246,7 @@ class Interaction(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@record
+@record_class
 class Meeting(DictForm):
     """A planned meeting: when, with whom, about what. It stays in the hot file until its
     outcome is logged, which turns it into an Interaction (actions.log_meeting_outcome)."""
@@ -345,7 +264,7 @@ class Meeting(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@record
+@record_class
 class Escalation(DictForm):
     """An item taken to a leader, with a solution in hand: options and a recommendation.
 
@@ -373,8 +292,8 @@ class Escalation(DictForm):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@record
-class Role(ByValue):
+@record_class
+class Role:
     """One counterpart's part in one project; an unset field falls back to the contact's
     own side / level / flow (see ``Project.role_of``)."""
 
@@ -414,7 +333,7 @@ class Role(ByValue):
         )
 
 
-@record
+@record_class
 class Project(DictForm):
     """A piece of work with a launch date, the people in it and their roles.
 
@@ -456,7 +375,7 @@ class Project(DictForm):
         return Role(contact.id, contact.side, contact.level, contact.flow, 0, "", contact.gains)
 
 
-@record
+@record_class
 class Milestone(DictForm):
     """A key date of a project, agreed (or not yet) with the teams it depends on."""
 
@@ -662,10 +581,7 @@ def _from_dict(cls: type[_D], data: dict[str, Any]) -> _D:
         else:
             extra[key] = value
     values["extra"] = extra
-    # Not through __init__: the values are known fields, by name (30,000 at a load).
-    record = cls.__new__(cls)
-    record.__dict__.update(_with_defaults(cls, values, _fields_of(cls)))
-    return record
+    return build(cls, values)  # not through __init__: 30,000 records at a load
 
 
 # --- text shown to people -----------------------------------------------------------

@@ -18,7 +18,7 @@ the settings are parameters; every list comes back in a fixed order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -34,6 +34,7 @@ from collab_tui.model import (
     Role,
     Settings,
 )
+from collab_tui.records import record_class
 from collab_tui.triage import Quadrant, boss_chain, sort_items
 
 __all__ = [
@@ -164,7 +165,7 @@ def escalations(items: Iterable[Item]) -> list[Item]:
 # --- one project ------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class ProjectView:
     """One project's milestones as of a day: the next, the slipped, the late."""
 
@@ -223,7 +224,7 @@ def log_of(project: Project, interactions: Iterable[Interaction]) -> list[Intera
 # --- the morning review -------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class MilestoneAgenda:
     """The milestones of active projects that the review shows, each list by date."""
 
@@ -256,7 +257,7 @@ def milestone_agenda(
 # --- the stakeholder map --------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class MapPerson:
     """One person on a project's stakeholder map, with what is owed both ways."""
 
@@ -272,7 +273,7 @@ class MapPerson:
         return None if self.last_contact is None else (today - self.last_contact).days
 
 
-@dataclass
+@record_class
 class MapColumn:
     """One band of the flow: upstream of me, downstream of me, or not placed (None)."""
 

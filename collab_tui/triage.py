@@ -8,7 +8,7 @@ TUI and the tests all see the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, time, timedelta
 from enum import StrEnum
 
@@ -26,6 +26,7 @@ from collab_tui.model import (
     Stance,
     Status,
 )
+from collab_tui.records import record_class
 
 __all__ = [
     "Agenda",
@@ -248,7 +249,7 @@ def meetings_awaiting_outcome(
 # --- the morning review -------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class ColdContact:
     """A contact overdue for contact: quiet for longer than their cadence."""
 
@@ -320,7 +321,7 @@ def open_escalations(escalations: Iterable[Escalation], items: Iterable[Item]) -
     return sorted(found, key=lambda e: (e.due or date.max, e.id))
 
 
-@dataclass
+@record_class
 class BlockedItem:
     """An open item waiting on other open items (its ``after``)."""
 
@@ -328,7 +329,7 @@ class BlockedItem:
     blocked_by: list[Item]
 
 
-@dataclass
+@record_class
 class Agenda:
     """The morning review of one day: what is late, due, owed both ways, at risk."""
 
@@ -443,7 +444,7 @@ def _going_cold(
 # --- the pre-meeting brief ------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class Brief:
     """What to know about one counterpart before meeting them."""
 

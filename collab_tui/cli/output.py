@@ -13,12 +13,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, time
 from typing import Any
 
 from collab_tui import triage
 from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line, plain
+from collab_tui.records import record_class
 from collab_tui.text import cell_width, pad, truncate
 from collab_tui.words import (
     EN,
@@ -37,7 +38,7 @@ from collab_tui.words import (
 # --- sections ------------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class Table:
     """A titled table of the shell's output."""
 
@@ -49,7 +50,7 @@ class Table:
     count: bool = True  # show the row count in the heading
 
 
-@dataclass
+@record_class
 class Facts:
     """A titled list of label: value lines of the shell's output."""
 
@@ -57,7 +58,7 @@ class Facts:
     pairs: list[tuple[str, str]]
 
 
-@dataclass
+@record_class
 class Lines:
     """A titled list of lines of the shell's output."""
 

@@ -8,8 +8,10 @@ in this package imports Rich or Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, TypeVar
+
+from collab_tui.records import record_class
 
 if TYPE_CHECKING:
     from collab_tui.store import Store
@@ -18,7 +20,7 @@ Progress = Callable[[int, int], None]
 PlanT = TypeVar("PlanT")
 
 
-@dataclass
+@record_class
 class ImportSummary:
     """What an import did (or, in a dry run, would do)."""
 

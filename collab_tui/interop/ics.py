@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,7 @@ from collab_tui.model import (
     one_line,
     plain,
 )
+from collab_tui.records import record_class
 from collab_tui.triage import is_important
 from collab_tui.words import label, listing, t
 
@@ -246,7 +247,7 @@ def _description(item: Item, names: dict[int, str]) -> str:
 # --- back from a calendar ----------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class CalendarTodo:
     """What collab reads back from one VTODO."""
 
@@ -298,7 +299,7 @@ def _moment(todo: Any, name: str) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-@dataclass
+@record_class
 class TodoChange:
     """One item to change (``item`` the stored one) or to add (``item`` None)."""
 
@@ -307,7 +308,7 @@ class TodoChange:
     uid: str  # the VTODO's UID
 
 
-@dataclass
+@record_class
 class TodoPlan:
     """What reading a calendar's to-dos back would change, before it is applied."""
 

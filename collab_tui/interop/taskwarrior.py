@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from collab_tui import validate
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Item, Kind, Status, now
+from collab_tui.records import record_class
 from collab_tui.words import t
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ STATUSES = {
 }
 
 
-@dataclass
+@record_class
 class TaskwarriorImportSummary(ImportSummary):
     """An ImportSummary that also lists, task by task, what was (or would be) done."""
 
@@ -63,7 +64,7 @@ class TaskwarriorImportSummary(ImportSummary):
         return self.changes + [t("import.skip", what=what, why=why) for what, why in self.skipped]
 
 
-@dataclass
+@record_class
 class _Task:
     """A task read and checked; its dates are made in a zone once the zone is known."""
 

@@ -23,7 +23,7 @@ import quopri
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from vobject.base import ParseError, parseLine
 from collab_tui import validate
 from collab_tui.interop import ImportSummary, Progress, plan_then_commit
 from collab_tui.model import Contact, Flow, Level, Side, Stance, clean, now
+from collab_tui.records import record_class
 from collab_tui.words import t
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class Written:
     """How a card wrote an EMAIL or TEL: Apple's group (``item1``), its TYPE values other
     than pref, whether it was marked preferred, and the line itself (3.0 form)."""
@@ -96,7 +97,7 @@ class Written:
     line: str = ""
 
 
-@dataclass
+@record_class
 class Card:
     """One card, read and checked, ready to be matched against the stored contacts."""
 
@@ -117,7 +118,7 @@ class Card:
         return name
 
 
-@dataclass
+@record_class
 class CardChange:
     """What an import does (or would do) with one card."""
 
@@ -135,7 +136,7 @@ class CardChange:
         return t("import.add", what=t("import.card.from", name=self.name, where=self.where))
 
 
-@dataclass
+@record_class
 class VcardImportSummary(ImportSummary):
     """An ImportSummary that also lists, card by card, what was (or would be) done."""
 
@@ -697,7 +698,7 @@ def import_vcards(
     return summary
 
 
-@dataclass
+@record_class
 class _Step:
     """One card of an import: the contact it becomes and whether it is new or changed."""
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from collab_tui.interop import ics, vcard
 from collab_tui.model import Contact, Item, current_contacts, now
 from collab_tui.paths import sync_dir
+from collab_tui.records import record_class
 from collab_tui.words import t
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ _COLLAB_PROPERTY = re.compile(rb"^(?:[A-Za-z0-9-]+\.)?X-COLLAB-", re.IGNORECASE)
 # --- what was last synced ----------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class VdirState:
     """What collab last wrote to or read from one vdir."""
 
@@ -111,7 +112,7 @@ def digest(data: bytes) -> str:
 # --- exporting ---------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class Entry:
     """One file to write: the record's UID, the bytes, when the record last changed."""
 
@@ -120,7 +121,7 @@ class Entry:
     updated: datetime
 
 
-@dataclass
+@record_class
 class VdirExport:
     """What an export to a vdir folder did, file by file, counted."""
 
@@ -225,7 +226,7 @@ def _first(pattern: re.Pattern[bytes], data: bytes) -> str:
 # --- importing ---------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class VdirImport:
     """What an import of a vdir did (or, in a dry run, would do)."""
 

@@ -22,12 +22,14 @@ import contextlib
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from collab_tui.records import record_class
 
 from ..words import t
 from . import durable
@@ -242,7 +244,7 @@ def has_snapshot_today(path: Path) -> bool:
 # --- verification -------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class Verdict:
     """What checking one snapshot found."""
 

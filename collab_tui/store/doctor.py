@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from collab_tui.records import record_class
 
 from .. import validate
 from ..model import (
@@ -50,7 +51,7 @@ from .store import CLASS_OF, HOT, Store
 QUARANTINE_FORMAT = "collab-tui-quarantine"
 
 
-@dataclass
+@record_class
 class Finding:
     """One problem: what is wrong (plain words) and what a repair would do (None: none)."""
 

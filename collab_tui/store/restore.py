@@ -14,9 +14,11 @@ finishes the job.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
+
+from collab_tui.records import record_class
 
 from ..words import t
 from . import backups, durable, locking, places
@@ -29,7 +31,7 @@ class RestoreError(StoreError):
     """The snapshot asked for does not exist or does not verify; nothing was changed."""
 
 
-@dataclass
+@record_class
 class Restored:
     """What a restore did (or, for a dry run, would do)."""
 

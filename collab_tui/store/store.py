@@ -37,13 +37,15 @@ import gc
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
+
+from collab_tui.records import record_class
 
 from .. import validate
 from ..lookup import refresh_spelling
@@ -244,7 +246,7 @@ def _hot_path_of(path: Path) -> Path:
     return path
 
 
-@dataclass
+@record_class
 class _Txn:
     """What the current transaction touched, to write each file once."""
 

@@ -8,14 +8,13 @@ come from ``collab_tui.words`` (keys ``act.<id>`` and ``act.<id>.help``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.binding import Binding, BindingType
 
+from collab_tui.records import record_class
 from collab_tui.words import t
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class Act:
     """One key binding of the app: its keys, action, and where it is shown."""
 

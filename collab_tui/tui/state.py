@@ -9,7 +9,7 @@ as you type is a plain substring test (fast enough for 20,000 items per keystrok
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
@@ -28,6 +28,7 @@ from collab_tui.model import (
     current_contacts,
     one_line,
 )
+from collab_tui.records import record_class
 from collab_tui.store.summary import RECENT, ContactLog
 from collab_tui.words import listing
 
@@ -51,7 +52,7 @@ def matches(haystack: str, query: str) -> bool:
     return all(word in haystack for word in words)
 
 
-@dataclass
+@record_class
 class History:
     """The newest months of the interaction log (the Log's pages) and what is derived.
 
@@ -203,7 +204,7 @@ def update_history(
     return History(interactions, by_id, search, contact_names, since=history.since, revised=revised)
 
 
-@dataclass
+@record_class
 class LogSearch:
     """What searching the months older than the Log's pages found for one filter: the
     matching records only (newest first, with their search strings), and where to go on.
@@ -248,7 +249,7 @@ class LogSearch:
         self.found = sorted(kept, key=_newest_first, reverse=True)
 
 
-@dataclass
+@record_class
 class LogFilter:
     """The Log's filter as a test of one record and its search string, made on the UI
     thread (the people a query names come from the snapshot's index), run in a thread."""
@@ -303,7 +304,7 @@ def search_older(
     return found, search, ""
 
 
-@dataclass
+@record_class
 class Snapshot:
     """What the screens show, read from the store at one moment."""
 
@@ -613,7 +614,7 @@ def _interaction_text(record: Interaction, contact_names: dict[int, str]) -> str
 # --- undo ------------------------------------------------------------------------------
 
 
-@dataclass
+@record_class
 class UndoEntry:
     """One user action: records to write back as they were, and records it created."""
 

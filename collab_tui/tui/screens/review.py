@@ -7,7 +7,6 @@ each step shows the record as it is now, and one that was closed meanwhile says 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from collab_tui.dates import format_date
 from collab_tui.model import Contact, Item, Meeting, one_line
+from collab_tui.records import record_class
 from collab_tui.tui.content import contact_summary, heading, item_prompt
 from collab_tui.tui.screens._base import SnapshotScreen
 from collab_tui.tui.state import Snapshot
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     pass
 
 
-@dataclass(frozen=True)
+@record_class(frozen=True)
 class Step:
     """One record of the guided review, in its section."""
 

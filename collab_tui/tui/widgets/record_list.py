@@ -9,7 +9,7 @@ row on each update, which is what made them too slow here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar, Literal, NamedTuple
 
 from textual import events
@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from collab_tui.records import record_class
 from collab_tui.tui.content import heading
 from collab_tui.words import t
 
@@ -42,7 +43,7 @@ class Target(NamedTuple):
     section: str = ""
 
 
-@dataclass
+@record_class
 class Section:
     """A titled group of rows of a record list."""
 
