@@ -2,7 +2,8 @@
 
 ``@dataclass`` writes out those methods as source for each class and compiles them when
 the module is imported: for the ~60 record classes here, every ``collab`` command and the
-app's start paid for it (the model alone: 20 M instructions, about 5 ms of `collab add`).
+app's start paid for it (the model's import alone took 54 M instructions, now 17 M;
+`collab add` as a whole went from 325 M to 269 M: ``bench/bench_instructions.py``).
 ``@record_class`` lets ``dataclass`` collect the fields (``fields()`` and
 ``dataclasses.replace()`` work as usual) and gives the class one shared, generic version
 of each method instead. Type checkers read it as ``@dataclass`` (``dataclass_transform``).
