@@ -29,8 +29,7 @@ from typing import Any
 
 import orjson
 
-from collab_tui.records import record_class
-
+from ..records import record_class
 from ..words import t
 from . import durable
 from .storage import ParseError, parse

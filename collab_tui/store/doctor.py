@@ -25,8 +25,6 @@ from typing import Any
 
 import orjson
 
-from collab_tui.records import record_class
-
 from .. import validate
 from ..model import (
     Contact,
@@ -41,6 +39,7 @@ from ..model import (
     Settings,
     now,
 )
+from ..records import record_class
 from ..words import t
 from . import backups, durable
 from .migrations import META_ID

@@ -18,8 +18,7 @@ from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
-from collab_tui.records import record_class
-
+from ..records import record_class
 from ..words import t
 from . import backups, durable, locking, places
 from .errors import StoreError, StoreLocked, StorePathError, StoreReadOnly, StoreWriteError

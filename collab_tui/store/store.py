@@ -45,8 +45,6 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from collab_tui.records import record_class
-
 from .. import validate
 from ..lookup import refresh_spelling
 from ..model import (
@@ -63,6 +61,7 @@ from ..model import (
     clean,
     now,
 )
+from ..records import record_class
 from ..words import t
 from . import backups, durable, journal, locking, migrations, places, quarantine, summary
 from .errors import (
