@@ -307,6 +307,19 @@ def test_a_missing_summary_is_rebuilt_by_the_next_save(db):
     assert_exact(db)
 
 
+def test_a_rebuild_reads_every_month_and_keeps_none(db):
+    ids = fill(db)
+    data = hot(db)
+    del data["summary"]
+    db.write_bytes(orjson.dumps(data))
+    with Store.open(db) as store:
+        store.add(Item("a save rebuilds the summary"))
+        assert store._segments == {}  # read one at a time, let go
+        with history_unreadable():
+            assert store.contact_log(ids["lan"], TODAY, 3).total == 5
+    assert_exact(db)
+
+
 def test_version_1_files_are_migrated(db):
     fill(db)
     data = hot(db)
