@@ -10,7 +10,6 @@ stored text never reaches the terminal as escape sequences.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import field
@@ -20,7 +19,7 @@ from typing import Any
 from collab_tui import triage
 from collab_tui.model import Contact, Interaction, Item, Kind, Meeting, Status, one_line, plain
 from collab_tui.records import record_class
-from collab_tui.text import cell_width, pad, truncate
+from collab_tui.text import cell_width, pad, truncate, wrap
 from collab_tui.words import (
     EN,
     ago,
@@ -521,38 +520,6 @@ class Painter:
     def text(self, text: str, style: str = "") -> list[str]:
         """``text`` wrapped at words to the terminal's width, one string a line."""
         return [self.line([(text[a:b], style)]) for a, b in wrap(text, self.width)]
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Where to cut ``text`` into lines of at most ``width`` columns: (start, end) slices.
-
-    Lines break at spaces (dropped at the break; the first line keeps its indent); a word
-    wider than ``width`` is cut between characters, a wide (CJK) character never split.
-    """
-    if cell_width(text) <= width:
-        return [(0, len(text))]
-    lines: list[tuple[int, int]] = []
-    start = end = used = 0
-    for word in re.finditer(r"\S+", text):
-        begin, stop = word.span()
-        size = cell_width(word.group())
-        if used + (begin - end) + size <= width:
-            used += (begin - end) + size
-            end = stop
-            continue
-        if end > start:
-            lines.append((start, end))
-        start, end, used = begin, stop, size
-        if size > width:  # a word wider than a whole line: cut between characters
-            used = 0
-            for at in range(begin, stop):
-                columns = cell_width(text[at])
-                if used + columns > width and used:
-                    lines.append((start, at))
-                    start, used = at, 0
-                used += columns
-    lines.append((start, end))
-    return lines
 
 
 def column_widths(natural: list[int], minimum: list[int], room: int) -> list[int]:

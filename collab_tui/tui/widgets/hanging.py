@@ -11,15 +11,20 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from collab_tui.text import wrap
+
 Row = tuple[Content, Content]  # (prefix, body)
 
 
 def hang(rows: list[Row], width: int) -> list[Content]:
-    """The rows as display lines at ``width`` cells."""
+    """The rows as display lines at ``width`` cells (``text.wrap``: Chinese line breaks)."""
     lines: list[Content] = []
     for prefix, body in rows:
         indent = prefix.cell_length
-        wrapped = body.wrap(max(width - indent, 8)) if body.cell_length else []
+        room = max(width - indent, 8)
+        wrapped = [
+            line[start:end] for line in body.split("\n") for start, end in wrap(line.plain, room)
+        ]
         lines.append(prefix + (wrapped[0] if wrapped else Content("")))
         padding = Content(" " * indent)
         lines.extend(padding + line for line in wrapped[1:])
