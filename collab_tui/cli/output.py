@@ -518,8 +518,21 @@ class Painter:
         return "".join(out)
 
     def text(self, text: str, style: str = "") -> list[str]:
-        """``text`` wrapped at words to the terminal's width, one string a line."""
-        return [self.line([(text[a:b], style)]) for a, b in wrap(text, self.width)]
+        """``text`` wrapped to the terminal's width, one string a line; the lines after the
+        first hang under its start (after its indent and a "- " bullet)."""
+        body = text.lstrip(" ")
+        indent = len(text) - len(body) + (2 if body.startswith("- ") else 0)
+        if indent * 3 > self.width:  # a narrow terminal: the room is worth more
+            indent = 0
+        (start, end), *more = wrap(text, self.width)
+        lines = [self.line([(text[start:end], style)])]
+        if more:
+            rest = text[more[0][0] :]
+            pad = " " * indent
+            lines += [
+                self.line([(pad + rest[a:b], style)]) for a, b in wrap(rest, self.width - indent)
+            ]
+        return lines
 
 
 def column_widths(natural: list[int], minimum: list[int], room: int) -> list[int]:

@@ -148,3 +148,21 @@ def test_the_width_comes_from_columns_else_the_terminal_else_80(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     painter = render.Painter.for_terminal(None)  # no terminal to ask
     assert painter.width == 80 and not painter.colour
+
+
+def test_a_wrapped_line_hangs_under_its_start_and_its_bullet():
+    painter = render.Painter(width=30, styles=False)
+    entry = painter.text("  11月18日 会议 与老陈、刘经理、赵总：拉上各方领导：审批数据其实早就有了")
+    assert entry == [
+        "  11月18日 会议 与老陈、",
+        "  刘经理、赵总：拉上各方领导：",
+        "  审批数据其实早就有了",
+    ]
+    decision = painter.text("    - decided: no new interface, Lan fixes the status bug")
+    assert decision[0] == "    - decided: no new"
+    assert all(line.startswith("      ") and line[6] != " " for line in decision[1:])
+    assert " ".join(line.strip() for line in decision).startswith("- decided: no new interface")
+    assert render.Painter(width=20, styles=False).text("        - a b c d e f g h i j k") == [
+        "        - a b c d e",  # narrow: no hanging indent eats the room
+        "f g h i j k",
+    ]
