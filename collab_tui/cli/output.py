@@ -9,6 +9,7 @@ stored text never reaches the terminal as escape sequences.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -26,6 +27,7 @@ from collab_tui.words import (
     every_label,
     format_date,
     label,
+    language,
     listing,
     long_date,
     relative,
@@ -112,6 +114,12 @@ def item_row(
     ]
 
 
+@functools.lru_cache(maxsize=1024)
+def _due_words(day: date, today: date, language: str) -> str:
+    """'Fri 27 Nov (3 days late)': hundreds of rows share a few dozen due dates."""
+    return with_relative(day, today)
+
+
 def when_text(item: Item, today: date) -> str:
     """'Tue 24 Nov (3 days late)'; a risk shows its review date."""
     if item.is_risk and item.review is not None and item.due is None:
@@ -119,7 +127,7 @@ def when_text(item: Item, today: date) -> str:
         return t("date.review", date=format_date(review, today), relative=relative(review, today))
     if item.due is None:
         return ""
-    text = with_relative(item.due, today)
+    text = _due_words(item.due, today, language())
     if item.due_history:
         text = t("date.moved", text=text, n=len(item.due_history))
     if item.every is not None:
@@ -430,12 +438,12 @@ def to_plain(sections: list[Section]) -> str:
                     i for i in range(len(section.columns)) if any(row[i] for row in section.rows)
                 ]
                 columns = section.columns
-                rows = [[_cap(columns[i], cell) for i, cell in enumerate(r)] for r in section.rows]
-                widths = {i: max(cell_width(row[i]) for row in rows) for i in used}
-                for row in rows:
-                    cells = [row[i] for i in used]
-                    padded = [pad(c, widths[i]) for c, i in zip(cells[:-1], used, strict=False)]
-                    out.append("  " + "  ".join([*padded, cells[-1]]).rstrip())
+                rows = [[_cap(columns[i], row[i]) for i in used] for row in section.rows]
+                sizes = [[cell_width(cell) for cell in row] for row in rows]  # measured once
+                widths = [max(size[n] for size in sizes) for n in range(len(used))]
+                for row, size in zip(rows, sizes, strict=True):
+                    padded = [cell + " " * (widths[n] - size[n]) for n, cell in enumerate(row[:-1])]
+                    out.append("  " + "  ".join([*padded, row[-1]]).rstrip())
         elif isinstance(section, Facts):
             out.append(section.heading)
             width = max((cell_width(label) for label, _ in section.pairs), default=0)
