@@ -536,9 +536,9 @@ class Painter:
         lines = [self.line([(text[start:end], style)])]
         if more:
             rest = text[more[0][0] :]
-            pad = " " * indent
+            hang = " " * indent
             lines += [
-                self.line([(pad + rest[a:b], style)]) for a, b in wrap(rest, self.width - indent)
+                self.line([(hang + rest[a:b], style)]) for a, b in wrap(rest, self.width - indent)
             ]
         return lines
 
