@@ -469,6 +469,16 @@ class Store:
             records.sort(key=lambda r: (r.date, r.id), reverse=True)
             yield month, records
 
+    def _every_interaction(self) -> Iterator[Interaction]:
+        """Every interaction, one history file at a time under one lock and none kept: what
+        the log's readers fall back on when its summary cannot be trusted (a copy not yet
+        saved once), without holding ten years for the rest of the session."""
+        with self._locked():
+            if self._txn is None:
+                self._refresh_if_changed()  # hot and cold read as one snapshot
+            for _, records in self.interactions_by_month():
+                yield from records
+
     def _month_interactions(self, month: str) -> list[dict[str, Any]]:
         """One month's interaction dicts (see ``_month_data``)."""
         return list(self._month_data(month)["interactions"].values())
@@ -509,7 +519,7 @@ class Store:
             if all(day is not False for day in found.values()):
                 return {cid: day for cid, day in found.items() if isinstance(day, date)}
         latest: dict[int, date] = {}
-        for interaction in self.interactions():
+        for interaction in self._every_interaction():
             if interaction.date <= today:
                 for cid in interaction.contact_ids:
                     if cid not in latest or interaction.date > latest[cid]:
@@ -533,7 +543,7 @@ class Store:
                     return summary.ContactLog(recent, entry["count"] if entry else 0, last)
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # a summary edited by hand: ask the history
-        theirs = [i for i in self.interactions() if contact_id in i.contact_ids]
+        theirs = [i for i in self._every_interaction() if contact_id in i.contact_ids]
         theirs.sort(key=lambda i: (i.date, i.id), reverse=True)
         past = [i.date for i in theirs if i.date <= today]
         return summary.ContactLog(theirs[:n], len(theirs), max(past) if past else None)
@@ -555,7 +565,7 @@ class Store:
                 topics = {}  # a summary edited by hand: ask the history
         wanted = set(contact_ids)
         latest: dict[int, Interaction] = {}
-        for interaction in self.interactions():
+        for interaction in self._every_interaction():
             if interaction.date > today:
                 continue  # planned: not a topic yet
             for contact_id in wanted.intersection(interaction.contact_ids):

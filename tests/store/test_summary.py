@@ -40,13 +40,14 @@ def segments(db: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def history_unreadable():
-    """Any attempt to read the history fails, as with an unreadable history folder."""
+    """Any attempt to read the whole history fails, as with an unreadable history folder."""
 
     def refuse(self):
         raise PermissionError(13, "Permission denied", str(self.history))
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Store, "_load_all_cold", refuse)
+        patch.setattr(Store, "_every_interaction", refuse)
         yield
 
 
@@ -292,6 +293,9 @@ def test_a_copied_segment_without_a_recorded_digest_is_not_trusted(db, tmp_path)
         with history_unreadable(), pytest.raises(PermissionError):
             store.last_contact_dates(TODAY)
         assert store.last_contact_dates(TODAY)[ids["lan"]] == date(2026, 11, 1)
+        assert store.contact_log(ids["lan"], TODAY, 3).total == 5
+        assert store.last_topics([ids["bob"]], TODAY) == {ids["bob"]: "talk 4"}
+        assert store._segments == {}  # read from the history one month at a time, none kept
 
 
 def test_a_missing_summary_is_rebuilt_by_the_next_save_which_keeps_no_month(db):
