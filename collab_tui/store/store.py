@@ -476,7 +476,9 @@ class Store:
         with self._locked():
             if self._txn is None:
                 self._refresh_if_changed()  # hot and cold read as one snapshot
-            for _, records in self.interactions_by_month():
+            for docs in self._interactions_from():  # a month this batch creates too
+                with gc_paused():
+                    records = [Interaction.from_dict(d) for d in docs]
                 yield from records
 
     def _month_interactions(self, month: str) -> list[dict[str, Any]]:
@@ -879,12 +881,9 @@ class Store:
             # From every month, read one at a time and let go (a month this commit has
             # loaded, from memory): a rebuild after ten years costs a read, not 200 MiB
             # kept for the rest of the session.
-            months = [*self.history_months(), *self._segments]
             try:
                 data[SUMMARY], data[SUMMARY_LOG] = summary.build(
-                    doc
-                    for docs in (self._interactions_from(max(months)) if months else ())
-                    for doc in docs
+                    doc for docs in self._interactions_from() for doc in docs
                 )
             except (StoreCorrupt, OSError):
                 # A damaged or unreadable segment that this save does not need (`collab
@@ -894,11 +893,13 @@ class Store:
                 data.pop(SUMMARY_LOG, None)
         txn.history_found = found
 
-    def _interactions_from(self, month: str) -> Iterator[Iterable[dict[str, Any]]]:
-        """Each month's interactions from ``month`` back, newest first, as this transaction
-        has them (``_month_data``: a month it loaded from memory, any other read and let go;
-        a month it is creating is loaded, not on disk yet)."""
-        months = {m for m in [*self.history_months(), *self._segments] if m <= month}
+    def _interactions_from(self, month: str | None = None) -> Iterator[Iterable[dict[str, Any]]]:
+        """Each month's interactions from ``month`` back (None: from the newest), newest
+        first, as this transaction has them (``_month_data``: a month it loaded from
+        memory, any other read and let go; a month it is creating is loaded, not on disk
+        yet)."""
+        every = [*self.history_months(), *self._segments]
+        months = {m for m in every if month is None or m <= month}
         for each in sorted(months, reverse=True):
             yield self._month_data(each)["interactions"].values()
 

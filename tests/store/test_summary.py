@@ -298,6 +298,18 @@ def test_a_copied_segment_without_a_recorded_digest_is_not_trusted(db, tmp_path)
         assert store._segments == {}  # read from the history one month at a time, none kept
 
 
+def test_inside_a_batch_the_log_reads_its_own_new_month(db):
+    """Mid-transaction the summary lags behind: the history is asked, with the month the
+    batch is creating (not on disk yet) in it."""
+    ids = fill(db)
+    with Store.open(db) as store, store.batch():
+        store.add(Interaction(date=date(2027, 1, 5), summary="new year", contact_ids=[ids["bob"]]))
+        assert store.contact_log(ids["bob"], date(2027, 1, 6), 1).recent[0].summary == "new year"
+        assert store.last_contact_dates(date(2027, 1, 6))[ids["bob"]] == date(2027, 1, 5)
+        assert store.last_topics([ids["bob"]], date(2027, 1, 6)) == {ids["bob"]: "new year"}
+    assert_exact(db)
+
+
 def test_a_missing_summary_is_rebuilt_by_the_next_save_which_keeps_no_month(db):
     ids = fill(db)
     data = hot(db)
